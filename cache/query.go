@@ -1,0 +1,178 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// Article is a stored article with its reading state. Content is filled
+// only by Get; lists leave it empty.
+type Article struct {
+	ID         int64
+	UID        string
+	Source     string
+	Title      string
+	Link       string
+	Author     string
+	Published  time.Time
+	Updated    time.Time
+	Summary    string // HTML
+	Content    string // HTML; only from Get
+	Categories []string
+	Image      string
+	Comments   int
+	Views      int
+	Rating     float64
+	Read       bool
+	Starred    bool
+	ReadAt     time.Time
+}
+
+const listColumns = `a.id, a.uid, a.source, a.title, a.link, a.author, a.published, a.updated, a.summary,
+	a.categories, a.image, a.comments, a.views, a.rating, a.read, a.starred, a.read_at`
+
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(row scanner, withContent bool) (Article, error) {
+	var a Article
+	var pub, upd, readAt int64
+	var cats string
+	dest := []any{&a.ID, &a.UID, &a.Source, &a.Title, &a.Link, &a.Author, &pub, &upd, &a.Summary,
+		&cats, &a.Image, &a.Comments, &a.Views, &a.Rating, &a.Read, &a.Starred, &readAt}
+	if withContent {
+		dest = append(dest, &a.Content)
+	}
+	if err := row.Scan(dest...); err != nil {
+		return a, err
+	}
+	a.Published, a.Updated = time.Unix(pub, 0), time.Unix(upd, 0)
+	if readAt > 0 {
+		a.ReadAt = time.Unix(readAt, 0)
+	}
+	if cats != "" {
+		a.Categories = strings.Split(cats, "\x1f")
+	}
+	return a, nil
+}
+
+func collect(rows *sql.Rows, err error) ([]Article, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Article
+	for rows.Next() {
+		a, err := scanArticle(rows, false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Articles returns a page of a section's articles, newest first.
+func (s *Store) Articles(ctx context.Context, section string, offset, limit int) ([]Article, error) {
+	return collect(s.db.QueryContext(ctx, `
+SELECT `+listColumns+` FROM article_sections s JOIN articles a ON a.id = s.article_id
+WHERE s.section = ? ORDER BY s.published DESC, s.article_id DESC LIMIT ? OFFSET ?`,
+		strings.ToLower(section), limit, offset))
+}
+
+// Count is the number of articles in a section.
+func (s *Store) Count(ctx context.Context, section string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM article_sections WHERE section = ?", strings.ToLower(section)).Scan(&n)
+	return n, err
+}
+
+// Get returns one article with its content.
+func (s *Store) Get(ctx context.Context, id int64) (Article, error) {
+	return scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+", a.content FROM articles a WHERE a.id = ?", id), true)
+}
+
+// UnreadCounts maps each section key to its number of unread articles.
+func (s *Store) UnreadCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `
+SELECT s.section, count(*) FROM article_sections s JOIN articles a ON a.id = s.article_id
+WHERE a.read = 0 GROUP BY s.section`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var sec string
+		var n int
+		if err := rows.Scan(&sec, &n); err != nil {
+			return nil, err
+		}
+		counts[sec] = n
+	}
+	return counts, rows.Err()
+}
+
+// SetRead marks an article read (recording when) or unread.
+func (s *Store) SetRead(ctx context.Context, id int64, read bool) error {
+	var at int64
+	if read {
+		at = time.Now().Unix()
+	}
+	_, err := s.db.ExecContext(ctx, "UPDATE articles SET read = ?, read_at = CASE WHEN ? THEN ? ELSE read_at END WHERE id = ?", read, read, at, id)
+	return err
+}
+
+// SetStarred stars or unstars an article.
+func (s *Store) SetStarred(ctx context.Context, id int64, starred bool) error {
+	_, err := s.db.ExecContext(ctx, "UPDATE articles SET starred = ? WHERE id = ?", starred, id)
+	return err
+}
+
+// MarkSectionRead marks every unread article of a section read.
+func (s *Store) MarkSectionRead(ctx context.Context, section string) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `
+UPDATE articles SET read = 1, read_at = ? WHERE read = 0 AND id IN (SELECT article_id FROM article_sections WHERE section = ?)`,
+		time.Now().Unix(), strings.ToLower(section))
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// Ranked returns a section's ranking-feed articles in rank order.
+func (s *Store) Ranked(ctx context.Context, section string, limit int) ([]Article, error) {
+	return collect(s.db.QueryContext(ctx, `
+SELECT `+listColumns+` FROM rankings r JOIN articles a ON a.id = r.article_id
+WHERE r.section = ? ORDER BY r.rank LIMIT ?`, strings.ToLower(section), limit))
+}
+
+// FeedStatus is what the cache knows of one feed's last fetch.
+type FeedStatus struct {
+	URL, Title, Error string
+	FetchedAt, OKAt   time.Time
+	Articles          int
+}
+
+// Feeds lists every feed the cache has fetched, failing ones first.
+func (s *Store) Feeds(ctx context.Context) ([]FeedStatus, error) {
+	rows, err := s.db.QueryContext(ctx, `
+SELECT f.url, f.title, f.error, f.fetched_at, f.ok_at, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
+FROM feeds f ORDER BY f.error = '', f.url`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []FeedStatus
+	for rows.Next() {
+		var f FeedStatus
+		var fetched, ok int64
+		if err := rows.Scan(&f.URL, &f.Title, &f.Error, &fetched, &ok, &f.Articles); err != nil {
+			return nil, err
+		}
+		f.FetchedAt, f.OKAt = time.Unix(fetched, 0), time.Unix(ok, 0)
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,69 @@
+package cache
+
+import (
+	"context"
+	"strings"
+
+	"newsreader/feed"
+)
+
+// Summary counts how a refresh went.
+type Summary struct {
+	OK, NotModified, Failed, Articles int
+}
+
+// Total is the number of feeds the refresh covered.
+func (s Summary) Total() int { return s.OK + s.NotModified + s.Failed }
+
+// Plan maps every feed URL of the given sections to where its articles go.
+func Plan(sections []feed.Section) (urls []string, where map[string]Membership) {
+	where = map[string]Membership{}
+	add := func(u string, f func(*Membership)) {
+		m, ok := where[u]
+		if !ok {
+			urls = append(urls, u)
+		}
+		f(&m)
+		where[u] = m
+	}
+	for _, s := range sections {
+		key := strings.ToLower(s.Key)
+		for _, u := range s.Feeds {
+			add(u, func(m *Membership) { m.Sections = append(m.Sections, key) })
+		}
+		if s.Ranking != "" {
+			add(s.Ranking, func(m *Membership) { m.RankFor = append(m.RankFor, key) })
+		}
+	}
+	return urls, where
+}
+
+// Refresh fetches every feed of sections with f and saves each result as
+// it arrives. progress, if not nil, sees each result after it is saved;
+// a result whose save failed carries that error instead.
+func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Section, progress func(feed.Result)) (Summary, error) {
+	urls, where := Plan(sections)
+	reqs, err := s.Validators(ctx, urls)
+	if err != nil {
+		return Summary{}, err
+	}
+	var sum Summary
+	f.FetchAll(ctx, reqs, func(r feed.Result) {
+		if err := s.Save(ctx, r, where[r.URL]); err != nil {
+			r.Status, r.Err = feed.StatusError, err
+		}
+		switch r.Status {
+		case feed.StatusOK:
+			sum.OK++
+			sum.Articles += len(r.Articles)
+		case feed.StatusNotModified:
+			sum.NotModified++
+		default:
+			sum.Failed++
+		}
+		if progress != nil {
+			progress(r)
+		}
+	})
+	return sum, nil
+}

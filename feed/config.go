@@ -1,0 +1,214 @@
+package feed
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// Section is one part of the site: a key for --section, a title for the
+// header, the feeds it draws on and an optional most-read feed.
+type Section struct {
+	Key     string   `toml:"key"`
+	Title   string   `toml:"title"`
+	Feeds   []string `toml:"feeds"`
+	Ranking string   `toml:"ranking,omitempty"`
+}
+
+// Config is the whole config file.
+type Config struct {
+	Site     string    `toml:"site"`
+	Sections []Section `toml:"sections"`
+}
+
+// Section returns the section whose key matches (case-insensitively).
+func (c Config) Section(key string) (Section, bool) {
+	for _, s := range c.Sections {
+		if strings.EqualFold(s.Key, key) {
+			return s, true
+		}
+	}
+	return Section{}, false
+}
+
+// Keys lists the section keys in config order.
+func (c Config) Keys() []string {
+	keys := make([]string, len(c.Sections))
+	for i, s := range c.Sections {
+		keys[i] = s.Key
+	}
+	return keys
+}
+
+// UnknownSectionError is returned when --section names no section.
+type UnknownSectionError struct {
+	Key  string
+	Keys []string
+}
+
+func (e *UnknownSectionError) Error() string {
+	return fmt.Sprintf("unknown section %q (sections: %s)", e.Key, strings.Join(e.Keys, ", "))
+}
+
+// Pick returns the sections named by key, or all of them when key is "".
+func (c Config) Pick(key string) ([]Section, error) {
+	if key == "" {
+		return c.Sections, nil
+	}
+	s, ok := c.Section(key)
+	if !ok {
+		return nil, &UnknownSectionError{Key: key, Keys: c.Keys()}
+	}
+	return []Section{s}, nil
+}
+
+// DefaultConfigPath is $XDG_CONFIG_HOME/newsreader/config.toml, falling
+// back to os.UserConfigDir.
+func DefaultConfigPath() (string, error) {
+	dir := os.Getenv("XDG_CONFIG_HOME")
+	if dir == "" {
+		var err error
+		if dir, err = os.UserConfigDir(); err != nil {
+			return "", err
+		}
+	}
+	return filepath.Join(dir, "newsreader", "config.toml"), nil
+}
+
+// LoadConfig reads path. A missing file gives Default(); a file that does
+// not parse, has unknown keys or bad values is an error naming the file
+// and line.
+func LoadConfig(path string) (Config, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		return Config{}, err
+	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig decodes and validates config text; name labels errors.
+func ParseConfig(name string, data []byte) (Config, error) {
+	var c Config
+	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		var strict *toml.StrictMissingError
+		if errors.As(err, &strict) && len(strict.Errors) > 0 {
+			e := strict.Errors[0]
+			row, _ := e.Position()
+			return Config{}, fmt.Errorf("%s:%d: unknown key %q", name, row, strings.Join(e.Key(), "."))
+		}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			row, _ := de.Position()
+			return Config{}, fmt.Errorf("%s:%d: %s", name, row, de.Error())
+		}
+		return Config{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := c.validate(); err != nil {
+		return Config{}, fmt.Errorf("%s:%d: %w", name, lineOf(data, err.key, err.nth), err)
+	}
+	return c, nil
+}
+
+type configError struct {
+	key string // what to look for in the file to find the line
+	nth int    // which occurrence of key
+	msg string
+}
+
+func (e *configError) Error() string { return e.msg }
+
+func (c Config) validate() *configError {
+	if len(c.Sections) == 0 {
+		return &configError{msg: "no [[sections]]"}
+	}
+	seen := map[string]bool{}
+	for i, s := range c.Sections {
+		bad := func(msg string, a ...any) *configError {
+			return &configError{key: "[[sections]]", nth: i, msg: fmt.Sprintf("section %d: ", i+1) + fmt.Sprintf(msg, a...)}
+		}
+		switch {
+		case s.Key == "":
+			return bad("key is empty")
+		case strings.ContainsAny(s.Key, " \t/"):
+			return bad("key %q has spaces or slashes", s.Key)
+		case seen[strings.ToLower(s.Key)]:
+			return bad("key %q is used twice", s.Key)
+		case len(s.Feeds) == 0:
+			return bad("%q has no feeds", s.Key)
+		}
+		seen[strings.ToLower(s.Key)] = true
+		urls := s.Feeds
+		if s.Ranking != "" {
+			urls = append(urls[:len(urls):len(urls)], s.Ranking)
+		}
+		for _, f := range urls {
+			if err := checkFeedURL(f); err != nil {
+				return bad("%v", err)
+			}
+		}
+	}
+	return nil
+}
+
+func checkFeedURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("feed %q is not an http(s) URL", raw)
+	}
+	return nil
+}
+
+// lineOf finds the 1-based line of the nth occurrence of key in data (1
+// when key is empty or absent).
+func lineOf(data []byte, key string, nth int) int {
+	if key == "" {
+		return 1
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), key) {
+			if nth == 0 {
+				return i + 1
+			}
+			nth--
+		}
+	}
+	return 1
+}
+
+// DisplayTitle returns the section's title, or its key when untitled.
+func (s Section) DisplayTitle() string {
+	if s.Title != "" {
+		return s.Title
+	}
+	return s.Key
+}
+
+// WriteConfig writes c to path (creating folders), refusing to overwrite.
+func WriteConfig(path string, c Config) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	data, err := toml.Marshal(c)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

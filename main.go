@@ -1,0 +1,178 @@
+// Command newsreader is a terminal news reader: a site's sections as
+// RSS/Atom/JSON feeds, cached in SQLite, read in three panes.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"newsreader/cache"
+	"newsreader/feed"
+	"newsreader/feed/demo"
+	"newsreader/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+type options struct {
+	section, config, cache                       string
+	demo, offline, refresh, list, asJSON, initCf bool
+	limit                                        int
+	version                                      bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("newsreader", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.section, "section", "", "open or list this section (key from the config, case-insensitive)")
+	fs.BoolVar(&o.demo, "demo", false, "use the built-in sample site (no network)")
+	fs.StringVar(&o.config, "config", "", "config file (default $XDG_CONFIG_HOME/newsreader/config.toml)")
+	fs.StringVar(&o.cache, "cache", "", "cache database (default $XDG_CACHE_HOME/newsreader/cache.db; a temporary one with --demo)")
+	fs.BoolVar(&o.offline, "offline", false, "never touch the network: read the cache only")
+	fs.BoolVar(&o.refresh, "refresh", false, "fetch the feeds, print one line per feed and a summary, and exit")
+	fs.BoolVar(&o.list, "list", false, "print the section's articles newest first and exit")
+	fs.IntVar(&o.limit, "limit", 50, "with --list: how many articles")
+	fs.BoolVar(&o.asJSON, "json", false, "with --list: one JSON object per line")
+	fs.BoolVar(&o.initCf, "init-config", false, "write the built-in config to the config path and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: newsreader [flags]\n\nA terminal news reader. Flags take one or two dashes.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if o.limit < 1 {
+		return o, errors.New("--limit must be at least 1")
+	}
+	return o, nil
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	o, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 2
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "newsreader", version)
+		return 0
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	cfg, cachePath, cleanup, err := setup(o)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 2
+	}
+	defer cleanup()
+	if o.initCf {
+		fmt.Fprintln(stdout, "wrote", cachePath)
+		return 0
+	}
+	sections, err := cfg.Pick(o.section)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 2
+	}
+	store, err := cache.Open(cachePath)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 1
+	}
+	defer store.Close()
+	fetcher := feed.NewFetcher(feed.Options{Offline: o.offline, UserAgent: "newsreader/" + version + " (terminal news reader)"})
+
+	if o.refresh || (o.demo && o.list && !o.offline) {
+		var out io.Writer = io.Discard
+		if o.refresh {
+			out = stdout
+		}
+		start := time.Now()
+		sum, err := store.Refresh(ctx, fetcher, sections, func(r feed.Result) { ui.PrintResult(out, r) })
+		if err != nil {
+			fmt.Fprintln(stderr, "newsreader:", err)
+			return 1
+		}
+		ui.PrintSummary(out, sum, time.Since(start))
+		if o.refresh && sum.Total() > 0 && sum.Failed == sum.Total() {
+			return 1
+		}
+	}
+	if o.list {
+		sec := sections[0]
+		arts, err := store.Articles(ctx, sec.Key, 0, o.limit)
+		if err == nil {
+			err = ui.PrintList(stdout, sec.Key, arts, o.asJSON)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "newsreader:", err)
+			return 1
+		}
+	}
+	if !o.list && !o.refresh {
+		fmt.Fprintln(stdout, "newsreader: the terminal UI is not built yet; use --list or --refresh")
+	}
+	return 0
+}
+
+// setup resolves the config and cache path. With --init-config it writes
+// the config and returns its path in place of the cache path.
+func setup(o options) (cfg feed.Config, cachePath string, cleanup func(), err error) {
+	cleanup = func() {}
+	if o.demo {
+		srv, err := demo.Start()
+		if err != nil {
+			return cfg, "", cleanup, err
+		}
+		cleanup = func() { srv.Close() }
+		cachePath = o.cache
+		if cachePath == "" {
+			dir, err := os.MkdirTemp("", "newsreader-demo-")
+			if err != nil {
+				return cfg, "", cleanup, err
+			}
+			cachePath = filepath.Join(dir, "cache.db")
+			cleanup = func() { srv.Close(); os.RemoveAll(dir) }
+		}
+		return srv.Config(), cachePath, cleanup, nil
+	}
+	cfgPath := o.config
+	if cfgPath == "" {
+		if cfgPath, err = feed.DefaultConfigPath(); err != nil {
+			return cfg, "", cleanup, err
+		}
+	}
+	if o.initCf {
+		return cfg, cfgPath, cleanup, feed.WriteConfig(cfgPath, feed.Default())
+	}
+	if cfg, err = feed.LoadConfig(cfgPath); err != nil {
+		return cfg, "", cleanup, err
+	}
+	cachePath = o.cache
+	if cachePath == "" {
+		cachePath, err = cache.DefaultPath()
+	}
+	return cfg, cachePath, cleanup, err
+}
