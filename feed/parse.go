@@ -22,6 +22,12 @@ func Parse(body []byte, base *url.URL, now time.Time) (string, []Article, error)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return "", nil, errors.New("empty response")
 	}
+	// XML parsers drop a raw ESC but keep the rest of its sequence ("[2J"),
+	// so remove whole sequences first. ESC is ASCII in every encoding a
+	// feed may declare, so this is safe before decoding.
+	if bytes.IndexByte(body, 0x1b) >= 0 {
+		body = stripEscapeBytes(body)
+	}
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {

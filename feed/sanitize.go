@@ -25,7 +25,7 @@ func Forbidden(r rune) bool {
 		return true
 	case r >= 0x2066 && r <= 0x2069:
 		return true
-	case r == 0xfeff, r == utf8.RuneError:
+	case r == 0xfeff:
 		return true
 	}
 	return false
@@ -67,6 +67,22 @@ func stripControls(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// stripEscapeBytes removes ESC-introduced sequences from raw bytes and
+// leaves every other byte alone.
+func stripEscapeBytes(b []byte) []byte {
+	s := string(b)
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			i = skipEscape(s, i+1)
+			continue
+		}
+		out = append(out, s[i])
+		i++
+	}
+	return out
 }
 
 // skipEscape returns the index just past the escape sequence whose ESC

@@ -1,0 +1,345 @@
+package feed
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// rssDoc builds a small RSS document with n items whose titles start with prefix.
+func rssDoc(prefix string, n int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>` + prefix + `</title>`)
+	for i := range n {
+		fmt.Fprintf(&b, `<item><title>%s %d</title><link>https://example.test/%s/%d</link><pubDate>Mon, 23 Nov 2026 10:%02d:00 +0000</pubDate></item>`, prefix, i, prefix, i, i%60)
+	}
+	b.WriteString(`</channel></rss>`)
+	return b.String()
+}
+
+func fetchOne(t *testing.T, f *Fetcher, req Request) Result {
+	t.Helper()
+	return f.Fetch(context.Background(), req)
+}
+
+func TestConditionalGET(t *testing.T) {
+	var full, notModified atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` && r.Header.Get("If-Modified-Since") == "Mon, 23 Nov 2026 10:00:00 GMT" {
+			notModified.Add(1)
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		full.Add(1)
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Mon, 23 Nov 2026 10:00:00 GMT")
+		fmt.Fprint(w, rssDoc("cond", 3))
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	first := fetchOne(t, f, Request{URL: srv.URL})
+	if first.Status != StatusOK || len(first.Articles) != 3 || first.ETag != `"v1"` || first.LastModified == "" {
+		t.Fatalf("first fetch: %+v", first)
+	}
+	second := fetchOne(t, f, Request{URL: srv.URL, ETag: first.ETag, LastModified: first.LastModified})
+	if second.Status != StatusNotModified || second.Articles != nil || second.Err != nil {
+		t.Fatalf("second fetch: %+v", second)
+	}
+	if second.ETag != `"v1"` {
+		t.Errorf("validators lost on 304: %+v", second)
+	}
+	if full.Load() != 1 || notModified.Load() != 1 {
+		t.Errorf("server saw %d full and %d conditional requests", full.Load(), notModified.Load())
+	}
+}
+
+// listenOn starts a server on a specific loopback address so tests can
+// have several "hosts".
+func listenOn(t *testing.T, ip string, h http.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", ip+":0")
+	if err != nil {
+		t.Skipf("cannot listen on %s: %v", ip, err)
+	}
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func TestConcurrencyBounds(t *testing.T) {
+	var mu sync.Mutex
+	inFlight, maxAll := 0, 0
+	perHost, maxHost := map[string]int{}, map[string]int{}
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, _ := net.SplitHostPort(r.Host)
+		mu.Lock()
+		inFlight++
+		perHost[host]++
+		maxAll = max(maxAll, inFlight)
+		maxHost[host] = max(maxHost[host], perHost[host])
+		mu.Unlock()
+		time.Sleep(40 * time.Millisecond)
+		mu.Lock()
+		inFlight--
+		perHost[host]--
+		mu.Unlock()
+		fmt.Fprint(w, rssDoc("c", 1))
+	})
+	var reqs []Request
+	for _, ip := range []string{"127.0.0.1", "127.0.0.2", "127.0.0.3"} {
+		base := listenOn(t, ip, handler)
+		for i := range 8 {
+			reqs = append(reqs, Request{URL: fmt.Sprintf("%s/feed%d.xml", base, i)})
+		}
+	}
+	f := NewFetcher(Options{Workers: 5, PerHost: 2})
+	got := 0
+	f.FetchAll(context.Background(), reqs, func(r Result) {
+		if r.Status != StatusOK {
+			t.Errorf("%s: %v", r.URL, r.Err)
+		}
+		got++
+	})
+	if got != len(reqs) {
+		t.Fatalf("got %d results for %d feeds", got, len(reqs))
+	}
+	if maxAll > 5 {
+		t.Errorf("%d requests in flight at once, limit 5", maxAll)
+	}
+	if maxAll < 3 {
+		t.Errorf("at most %d requests at once: feeds on different hosts should overlap", maxAll)
+	}
+	for h, m := range maxHost {
+		if m > 2 {
+			t.Errorf("host %s saw %d requests at once, limit 2", h, m)
+		}
+	}
+}
+
+func TestSlowFeedTimesOutOthersFinish(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.WriteHeader(200)
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel>`)
+		w.(http.Flusher).Flush()
+		select { // headers sent, body stalls
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer slow.Close()
+	fast := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, rssDoc("fast", 2))
+	}))
+	defer fast.Close()
+	f := NewFetcher(Options{Timeout: 300 * time.Millisecond})
+	results := map[string]Result{}
+	start := time.Now()
+	f.FetchAll(context.Background(), []Request{{URL: slow.URL + "/slow"}, {URL: fast.URL + "/a"}, {URL: fast.URL + "/b"}}, func(r Result) {
+		results[r.URL] = r
+	})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("refresh took %v: the timeout did not fire", took)
+	}
+	if r := results[slow.URL+"/slow"]; r.Status != StatusError || r.Err.Error() != "timed out" {
+		t.Errorf("slow feed: %v %v", r.Status, r.Err)
+	}
+	for _, u := range []string{fast.URL + "/a", fast.URL + "/b"} {
+		if r := results[u]; r.Status != StatusOK || len(r.Articles) != 2 {
+			t.Errorf("%s: %v %v", u, r.Status, r.Err)
+		}
+	}
+}
+
+func TestOversizedBodyRejected(t *testing.T) {
+	big := rssDoc("big", 200) // ~25 KB
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(big))
+	zw.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/gzip" {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(gz.Bytes())
+			return
+		}
+		fmt.Fprint(w, big)
+	}))
+	defer srv.Close()
+	if gz.Len() >= 8<<10 {
+		t.Fatalf("compressed body %d bytes: test needs it under the limit", gz.Len())
+	}
+	f := NewFetcher(Options{MaxBody: 8 << 10})
+	for _, path := range []string{"/plain", "/gzip"} {
+		r := fetchOne(t, f, Request{URL: srv.URL + path})
+		if r.Status != StatusError || !strings.Contains(r.Err.Error(), "larger than") {
+			t.Errorf("%s: want size error, got %v %v", path, r.Status, r.Err)
+		}
+	}
+	ok := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/gzip"})
+	if ok.Status != StatusOK || len(ok.Articles) != 200 {
+		t.Errorf("gzip feed under the default limit: %v %v", ok.Status, ok.Err)
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		if _, err := fmt.Sscanf(r.URL.Path, "/hop/%d", &n); err == nil && n > 0 {
+			http.Redirect(w, r, fmt.Sprintf("/hop/%d", n-1), http.StatusFound)
+			return
+		}
+		if r.URL.Path == "/to-file" {
+			http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+			return
+		}
+		fmt.Fprint(w, rssDoc("landed", 1))
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	if r := fetchOne(t, f, Request{URL: srv.URL + "/hop/5"}); r.Status != StatusOK {
+		t.Errorf("5 redirects should be followed: %v", r.Err)
+	}
+	if r := fetchOne(t, f, Request{URL: srv.URL + "/hop/6"}); r.Status != StatusError || !strings.Contains(r.Err.Error(), "redirects") {
+		t.Errorf("6 redirects: %v %v", r.Status, r.Err)
+	}
+	if r := fetchOne(t, f, Request{URL: srv.URL + "/to-file"}); r.Status != StatusError {
+		t.Errorf("redirect to file: should fail, got %v", r.Status)
+	}
+	if r := fetchOne(t, f, Request{URL: "file:///etc/passwd"}); r.Status != StatusError {
+		t.Errorf("file URL fetched")
+	}
+}
+
+func TestRelativeLinksResolvedAfterRedirect(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old.rss" {
+			http.Redirect(w, r, "/new/feed.rss", http.StatusMovedPermanently)
+			return
+		}
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>R</title><item><title>t</title><link>story.html</link></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	r := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/old.rss"})
+	if r.Status != StatusOK || r.Articles[0].Link != srv.URL+"/new/story.html" {
+		t.Fatalf("%v %v %+v", r.Status, r.Err, r.Articles)
+	}
+}
+
+func TestCharsetFromHeader(t *testing.T) {
+	latin1 := []byte("<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>Cr\xe8me br\xfbl\xe9e</title><link>https://x.test/1</link></item></channel></rss>")
+	withProlog := append([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?>`), latin1...)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/header":
+			w.Header().Set("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+			w.Write(latin1)
+		case "/prolog": // header says UTF-8 but the prolog wins, as XML says
+			w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+			w.Write(withProlog)
+		case "/both": // both say Latin-1: must not be decoded twice
+			w.Header().Set("Content-Type", "text/xml; charset=iso-8859-1")
+			w.Write(withProlog)
+		case "/undeclared":
+			w.Header().Set("Content-Type", "text/xml")
+			w.Write(latin1)
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	for _, p := range []string{"/header", "/prolog", "/both", "/undeclared"} {
+		r := fetchOne(t, f, Request{URL: srv.URL + p})
+		if r.Status != StatusOK {
+			t.Errorf("%s: %v", p, r.Err)
+			continue
+		}
+		if r.Title != "Café" || r.Articles[0].Title != "Crème brûlée" {
+			t.Errorf("%s: title %q item %q", p, r.Title, r.Articles[0].Title)
+		}
+	}
+}
+
+func TestFailuresAreReportedPerFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/404":
+			http.NotFound(w, r)
+		case "/html":
+			fmt.Fprint(w, "<html><body>hello</body></html>")
+		case "/broken":
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>x</title><item><title>unclosed`)
+		default:
+			fmt.Fprint(w, rssDoc("good", 4))
+		}
+	}))
+	defer srv.Close()
+	want := map[string]string{
+		"/404":    "HTTP 404",
+		"/html":   "not an RSS, Atom or JSON feed",
+		"/broken": "bad feed",
+		"/good":   "",
+	}
+	var reqs []Request
+	for p := range want {
+		reqs = append(reqs, Request{URL: srv.URL + p})
+	}
+	reqs = append(reqs, Request{URL: "http://127.0.0.1:1/refused"})
+	seen := 0
+	NewFetcher(Options{}).FetchAll(context.Background(), reqs, func(r Result) {
+		seen++
+		p := strings.TrimPrefix(r.URL, srv.URL)
+		if p == "http://127.0.0.1:1/refused" {
+			if r.Status != StatusError || !strings.Contains(r.Err.Error(), "refused") {
+				t.Errorf("refused: %v %v", r.Status, r.Err)
+			}
+			return
+		}
+		if want[p] == "" {
+			if r.Status != StatusOK || len(r.Articles) != 4 {
+				t.Errorf("good feed lost: %v %v", r.Status, r.Err)
+			}
+			return
+		}
+		if r.Status != StatusError || !strings.Contains(r.Err.Error(), want[p]) {
+			t.Errorf("%s: want error containing %q, got %v %v", p, want[p], r.Status, r.Err)
+		}
+	})
+	if seen != len(reqs) {
+		t.Errorf("%d results for %d feeds", seen, len(reqs))
+	}
+}
+
+func TestOfflineFetchesNothing(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer srv.Close()
+	r := fetchOne(t, NewFetcher(Options{Offline: true}), Request{URL: srv.URL})
+	if r.Status != StatusError || r.Err != ErrOffline || hits.Load() != 0 {
+		t.Errorf("offline: %v %v, %d hits", r.Status, r.Err, hits.Load())
+	}
+}
+
+func TestUserAgentSent(t *testing.T) {
+	var ua string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ua = r.UserAgent()
+		fmt.Fprint(w, rssDoc("ua", 1))
+	}))
+	defer srv.Close()
+	fetchOne(t, NewFetcher(Options{UserAgent: "newsreader/test"}), Request{URL: srv.URL})
+	if ua != "newsreader/test" {
+		t.Errorf("User-Agent %q", ua)
+	}
+}

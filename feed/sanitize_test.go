@@ -1,0 +1,122 @@
+package feed
+
+import (
+	"html"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestLine(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"plain", "Markets rally", "Markets rally"},
+		{"entities", "Tom &amp; Jerry &lt;3", "Tom & Jerry <3"},
+		{"csi colour", "red \x1b[31mALERT\x1b[0m done", "red ALERT done"},
+		{"osc title set", "a\x1b]0;pwned\x07b", "ab"},
+		{"osc 8 link with ST", "x\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\y", "xclicky"},
+		{"c1 csi", "a\u009b2Jb", "ab"},
+		{"c1 osc", "a\u009d0;t\u009cb", "ab"},
+		{"bell and backspace", "ding\x07\x08\x08x", "dingx"},
+		{"bidi override", "abc\u202eevil\u202c", "abcevil"},
+		{"bidi isolates", "\u2066a\u2067b\u2068c\u2069", "abc"},
+		{"entity escape", "a&#27;[2Jb", "ab"},
+		{"hex entity escape", "a&#x1B;]0;t&#x07;b", "ab"},
+		{"entity bidi", "safe&#x202E;txt.exe", "safetxt.exe"},
+		{"named bidi marks", "a&rlm;b&lrm;c", "abc"},
+		{"double encoded", "a&amp;#27;[31mb", "a&#27;[31mb"},
+		{"newlines collapse", "one\r\ntwo\n\n three\u2028four", "one two three four"},
+		{"invalid utf8", "ok\xff\xfeok", "okok"},
+		{"del", "a\x7fb", "ab"},
+		{"nul", "a\x00b", "ab"},
+		{"lone esc at end", "abc\x1b", "abc"},
+		{"unicode kept", "Zürich — 東京 🙂", "Zürich — 東京 🙂"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Line(c.in); got != c.want {
+				t.Errorf("Line(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestBlockKeepsParagraphs(t *testing.T) {
+	got := Block("first  line\n\n\n\nsecond\x1b[1m line\r\nthird")
+	want := "first line\n\nsecond line\nthird"
+	if got != want {
+		t.Errorf("Block = %q, want %q", got, want)
+	}
+}
+
+func TestHTMLKeepsMarkupDropsControls(t *testing.T) {
+	in := "<p>ok &amp; fine</p>\x1b[2J<b>&#27;[31mred&#x202e;</b>&#9;&#233;\u009b1m"
+	got := HTML(in)
+	want := "<p>ok &amp; fine</p><b>[31mred</b>&#9;&#233;"
+	if got != want {
+		t.Errorf("HTML = %q, want %q", got, want)
+	}
+}
+
+func TestLink(t *testing.T) {
+	cases := map[string]string{
+		"https://example.com/a?b=c":   "https://example.com/a?b=c",
+		"HTTP://EXAMPLE.COM/":         "HTTP://EXAMPLE.COM/",
+		"javascript:alert(1)":         "",
+		"file:///etc/passwd":          "",
+		"data:text/html,hi":           "",
+		"https://ex.com/\x1b]8;;x":    "",
+		"https://ex.com/a b":          "",
+		"https://ex.com/\u202etxt":    "",
+		"  https://ex.com/trimmed  ":  "https://ex.com/trimmed",
+		"mailto:someone@example.com":  "",
+		"//example.com/protocol-rel":  "",
+		"ftp://example.com/somefile":  "",
+		"https://example.com/%1b%5b2": "https://example.com/%1b%5b2",
+	}
+	for in, want := range cases {
+		if got := Link(in); got != want {
+			t.Errorf("Link(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// checkSafe fails when s still holds anything a terminal would act on.
+func checkSafe(t *testing.T, fn, in, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("%s(%q) is not valid UTF-8: %q", fn, in, s)
+	}
+	for _, r := range s {
+		if Forbidden(r) {
+			t.Fatalf("%s(%q) kept forbidden rune %U: %q", fn, in, r, s)
+		}
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, seed := range []string{
+		"plain", "\x1b[31mred", "\x1b]0;title\x07", "\u202eevil", "&#27;[2J", "&#x9b;1m", "a\u009d8;;x\u009cb",
+		"&amp;#27;", "\xff\xfe", "<p>hi</p>", "\r\n\u2028", "&#x202E;", "&#1114112;", "\x1bP+q\x1b\\",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		line := Line(in)
+		checkSafe(t, "Line", in, line)
+		if strings.ContainsAny(line, "\n\t") {
+			t.Fatalf("Line(%q) kept a line break or tab: %q", in, line)
+		}
+		if again := Line(line); again != line && !strings.Contains(line, "&") {
+			t.Fatalf("Line is not stable on its own output: %q -> %q", line, again)
+		}
+		checkSafe(t, "Block", in, Block(in))
+		h := HTML(in)
+		checkSafe(t, "HTML", in, h)
+		// What HTML keeps must stay safe once a renderer decodes its entities.
+		checkSafe(t, "UnescapeString(HTML)", in, strings.ToValidUTF8(html.UnescapeString(h), ""))
+		checkSafe(t, "PlainText(HTML)", in, PlainText(h))
+		if l := Link(in); l != "" {
+			checkSafe(t, "Link", in, l)
+		}
+	})
+}
