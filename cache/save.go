@@ -86,7 +86,7 @@ RETURNING id`, res.URL, now).Scan(&feedID)
 }
 
 func upsertArticles(ctx context.Context, tx *sql.Tx, feedID, now int64, arts []feed.Article) ([]int64, error) {
-	find, err := tx.PrepareContext(ctx, `SELECT id FROM articles WHERE uid = ?1 UNION ALL SELECT id FROM articles WHERE ?2 != '' AND link = ?2 LIMIT 1`)
+	find, err := tx.PrepareContext(ctx, `SELECT id FROM articles WHERE uid = ?1 UNION ALL SELECT id FROM articles WHERE link = ?2 AND link != '' LIMIT 1`)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ CREATE TABLE articles (
 	starred    INTEGER NOT NULL DEFAULT 0,
 	read_at    INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX articles_link ON articles(link) WHERE link != '';
+CREATE INDEX articles_link ON articles(link);
 CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
 CREATE TABLE article_sections (
 	section    TEXT NOT NULL,

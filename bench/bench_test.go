@@ -1,0 +1,208 @@
+// Package bench holds whole-process benchmarks of the newsreader binary:
+// listing from a 100,000-article cache, and cold and warm refreshes of
+// 200 feeds x 100 items served by a loopback load generator.
+//
+//	go test ./bench -run '^$' -bench . -benchtime 10x -count 5
+package bench
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"newsreader/cache"
+	"newsreader/feed"
+)
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// newsreaderBinary builds the binary once per benchmark run.
+func newsreaderBinary(b *testing.B) string {
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "newsreader-bench-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "newsreader")
+		out, err := exec.Command("go", "build", "-o", binary, "..").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("%v: %s", err, out)
+		}
+	})
+	if buildErr != nil {
+		b.Fatal(buildErr)
+	}
+	return binary
+}
+
+// runBinary runs the binary and returns its peak RSS in MB.
+func runBinary(b *testing.B, args ...string) float64 {
+	cmd := exec.Command(newsreaderBinary(b), args...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("%v: %v\n%s", args, err, out)
+	}
+	return float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+}
+
+func writeConfig(b *testing.B, dir string, sections map[string][]string) string {
+	var sb strings.Builder
+	sb.WriteString("site = \"Bench\"\n")
+	for key, feeds := range sections {
+		fmt.Fprintf(&sb, "[[sections]]\nkey = %q\nfeeds = [", key)
+		for i, f := range feeds {
+			if i > 0 {
+				sb.WriteString(", ")
+			}
+			fmt.Fprintf(&sb, "%q", f)
+		}
+		sb.WriteString("]\n")
+	}
+	p := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(p, []byte(sb.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// BigCache fills a cache with n articles across 5 sections (markets gets
+// a fifth of them) through the ordinary Save path.
+func BigCache(b *testing.B, path string, n int) {
+	s, err := cache.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	secs := []string{"top", "world", "business", "markets", "technology"}
+	base := time.Now()
+	const perFeed = 1000
+	for f := 0; f*perFeed < n; f++ {
+		arts := make([]feed.Article, 0, perFeed)
+		for i := range perFeed {
+			k := f*perFeed + i
+			p := base.Add(-time.Duration(k) * time.Minute)
+			arts = append(arts, feed.Article{
+				ID: fmt.Sprintf("bench-%d", k), Link: fmt.Sprintf("https://bench.test/%d", k), Source: "Bench",
+				Title: fmt.Sprintf("Generated headline number %d about markets and rates", k), Author: "Bench Writer",
+				Published: p, Updated: p, Summary: "<p>A short generated summary for the benchmark.</p>",
+				Content: "<p>" + strings.Repeat("Generated body text. ", 40) + "</p>",
+			})
+		}
+		res := feed.Result{URL: fmt.Sprintf("https://bench.test/feed%d.rss", f), Status: feed.StatusOK, Title: "Bench", Articles: arts}
+		if err := s.Save(context.Background(), res, cache.Membership{Sections: []string{secs[f%len(secs)]}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkListProcess: exec, open the cache, print 50 markets articles, exit.
+func BenchmarkListProcess(b *testing.B) {
+	dir := b.TempDir()
+	db := filepath.Join(dir, "cache.db")
+	BigCache(b, db, 100_000)
+	cfg := writeConfig(b, dir, map[string][]string{"markets": {"https://bench.test/feed3.rss"}})
+	runBinary(b, "--config", cfg, "--cache", db, "--offline", "--list", "--section", "markets") // warm the page cache
+	var rss float64
+	b.ResetTimer()
+	for b.Loop() {
+		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--offline", "--list", "--section", "markets"))
+	}
+	b.ReportMetric(rss, "peakRSS-MB")
+}
+
+// loadGenerator serves feeds feeds of items items each on several
+// loopback addresses, with ETags so a second fetch gets 304s. It returns
+// the feed URLs.
+func loadGenerator(b *testing.B, feeds, items int) []string {
+	body := func(f int) []byte {
+		var sb strings.Builder
+		fmt.Fprintf(&sb, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Load feed %d</title>`, f)
+		for i := range items {
+			fmt.Fprintf(&sb, `<item><title>Load feed %d item %d: a generated headline</title><link>https://load.test/%d/%d</link><guid>https://load.test/%d/%d</guid><pubDate>%s</pubDate><description>&lt;p&gt;Generated summary text for the load test, item %d.&lt;/p&gt;</description></item>`,
+				f, i, f, i, f, i, time.Now().Add(-time.Duration(i)*time.Minute).Format(time.RFC1123Z), i)
+		}
+		sb.WriteString(`</channel></rss>`)
+		return []byte(sb.String())
+	}
+	bodies := make([][]byte, feeds)
+	for f := range bodies {
+		bodies[f] = body(f)
+	}
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var f int
+		if _, err := fmt.Sscanf(r.URL.Path, "/feed/%d.rss", &f); err != nil || f >= feeds {
+			http.NotFound(w, r)
+			return
+		}
+		etag := fmt.Sprintf(`"f%d"`, f)
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		w.Write(bodies[f])
+	})
+	const hosts = 8
+	var bases []string
+	for h := 1; h <= hosts; h++ {
+		ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.%d:0", h))
+		if err != nil {
+			b.Fatal(err)
+		}
+		srv := &http.Server{Handler: handler}
+		go srv.Serve(ln)
+		b.Cleanup(func() { srv.Close() })
+		bases = append(bases, "http://"+ln.Addr().String())
+	}
+	urls := make([]string, feeds)
+	for f := range urls {
+		urls[f] = fmt.Sprintf("%s/feed/%d.rss", bases[f%hosts], f)
+	}
+	return urls
+}
+
+// BenchmarkRefreshCold: a whole --refresh process into an empty cache.
+func BenchmarkRefreshCold(b *testing.B) {
+	dir := b.TempDir()
+	cfg := writeConfig(b, dir, map[string][]string{"top": loadGenerator(b, 200, 100)})
+	var rss float64
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		db := filepath.Join(dir, fmt.Sprintf("cold%d.db", i))
+		i++
+		b.StartTimer()
+		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--refresh"))
+	}
+	b.ReportMetric(rss, "peakRSS-MB")
+}
+
+// BenchmarkRefreshWarm: a whole --refresh process where every feed answers 304.
+func BenchmarkRefreshWarm(b *testing.B) {
+	dir := b.TempDir()
+	cfg := writeConfig(b, dir, map[string][]string{"top": loadGenerator(b, 200, 100)})
+	db := filepath.Join(dir, "warm.db")
+	runBinary(b, "--config", cfg, "--cache", db, "--refresh")
+	var rss float64
+	b.ResetTimer()
+	for b.Loop() {
+		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--refresh"))
+	}
+	b.ReportMetric(rss, "peakRSS-MB")
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func runArgs(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestDemoListJSON(t *testing.T) {
+	code, out, errOut := runArgs(t, "--demo", "--list", "--json", "--section", "Markets", "--limit", "30")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	var prev time.Time
+	n := 0
+	for sc.Scan() {
+		var a struct {
+			ID, Section, Source, Title, Link, Author, Published, Summary string
+			Read, Starred                                                 bool
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatalf("line %d is not JSON: %v: %s", n+1, err, sc.Text())
+		}
+		n++
+		pub, err := time.Parse(time.RFC3339, a.Published)
+		if err != nil {
+			t.Errorf("published %q: %v", a.Published, err)
+		}
+		if n > 1 && pub.After(prev) {
+			t.Errorf("not newest first: %v after %v", pub, prev)
+		}
+		prev = pub
+		if a.ID == "" || a.Section != "markets" || a.Title == "" || a.Author == "" || a.Read || a.Starred {
+			t.Errorf("article %d: %+v", n, a)
+		}
+		if a.Source != "Demo Herald" && a.Source != "Demo Wire" {
+			t.Errorf("source %q", a.Source)
+		}
+		if !strings.HasPrefix(a.Link, "http://127.0.0.1:") {
+			t.Errorf("link %q should point at the loopback demo site", a.Link)
+		}
+		if a.Summary == "" || strings.ContainsAny(a.Summary, "<>") {
+			t.Errorf("summary is not plain text: %q", a.Summary)
+		}
+	}
+	if n != 30 {
+		t.Errorf("%d articles listed, want 30 (--limit)", n)
+	}
+}
+
+func TestDemoTextListAndRefresh(t *testing.T) {
+	code, out, _ := runArgs(t, "--demo", "--list", "--limit", "3")
+	if code != 0 || strings.Count(out, "\n") != 3 || !strings.HasPrefix(out, "* ") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, out, _ = runArgs(t, "--demo", "--refresh", "--section", "health")
+	if code != 0 || strings.Count(out, "ok ") != 3 || !strings.Contains(out, "3 feeds: 3 ok, 0 not modified, 0 failed") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+func writeConfig(t *testing.T, feedURL string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.toml")
+	text := fmt.Sprintf("site = \"T\"\n[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", feedURL)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestUnknownSectionExits2(t *testing.T) {
+	code, _, errOut := runArgs(t, "--demo", "--section", "sport", "--list")
+	if code != 2 || !strings.Contains(errOut, `unknown section "sport"`) || !strings.Contains(errOut, "markets") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
+func TestConfigErrorExits2(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.toml")
+	os.WriteFile(p, []byte("site = \"x\"\nbogus = 1\n"), 0o644)
+	code, _, errOut := runArgs(t, "--config", p, "--list", "--cache", filepath.Join(t.TempDir(), "c.db"))
+	if code != 2 || !strings.Contains(errOut, p+":2: unknown key \"bogus\"") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	code, _, _ = runArgs(t, "--limit", "0", "--list")
+	if code != 2 {
+		t.Errorf("--limit 0: exit %d", code)
+	}
+}
+
+func TestRefreshExitCodes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	code, out, _ := runArgs(t, "--config", writeConfig(t, "http://127.0.0.1:1/closed.rss"), "--cache", db, "--refresh")
+	if code != 1 || !strings.Contains(out, "error         http://127.0.0.1:1/closed.rss") {
+		t.Errorf("all feeds failed: exit %d\n%s", code, out)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bad" {
+			http.Error(w, "gone", http.StatusGone)
+			return
+		}
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Good</title><item><title>Hello</title><link>https://x.test/1</link></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	p := filepath.Join(t.TempDir(), "two.toml")
+	os.WriteFile(p, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q]\n", srv.URL+"/good", srv.URL+"/bad")), 0o644)
+	code, out, _ = runArgs(t, "--config", p, "--cache", db, "--refresh")
+	if code != 0 || !strings.Contains(out, "2 feeds: 1 ok, 0 not modified, 1 failed") || !strings.Contains(out, "HTTP 410 Gone") {
+		t.Errorf("one feed failed: exit %d\n%s", code, out)
+	}
+	code, out, _ = runArgs(t, "--config", p, "--cache", db, "--offline", "--list")
+	if code != 0 || !strings.Contains(out, "Hello") {
+		t.Errorf("offline list from cache: exit %d\n%s", code, out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if code, out, _ := runArgs(t, "-version"); code != 0 || !strings.HasPrefix(out, "newsreader ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	if code, _, errOut := runArgs(t, "--help"); code != 0 || !strings.Contains(errOut, "--section") && !strings.Contains(errOut, "-section") {
+		t.Errorf("help: %d %q", code, errOut)
+	}
+}
