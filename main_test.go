@@ -33,7 +33,7 @@ func TestDemoListJSON(t *testing.T) {
 	for sc.Scan() {
 		var a struct {
 			ID, Section, Source, Title, Link, Author, Published, Summary string
-			Read, Starred                                                 bool
+			Read, Starred                                                bool
 		}
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			t.Fatalf("line %d is not JSON: %v: %s", n+1, err, sc.Text())
