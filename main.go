@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"newsreader/cache"
@@ -131,8 +132,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if !o.list && !o.refresh {
-		fmt.Fprintln(stdout, "newsreader: the terminal UI is not built yet; use --list or --refresh")
+	if o.list || o.refresh {
+		return 0
+	}
+	err = ui.Run(ui.Options{
+		Site: cfg.Site, Sections: cfg.Sections, Section: sectionIndex(cfg, o.section),
+		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: true,
+		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb",
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 1
+	}
+	return 0
+}
+
+// sectionIndex is the position of --section in the config (0 when unset).
+func sectionIndex(cfg feed.Config, key string) int {
+	for i, s := range cfg.Sections {
+		if strings.EqualFold(s.Key, key) {
+			return i
+		}
 	}
 	return 0
 }

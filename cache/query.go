@@ -176,3 +176,21 @@ FROM feeds f ORDER BY f.error = '', f.url`)
 	}
 	return out, rows.Err()
 }
+
+// IndexOf is the position of article id in its section's newest-first
+// order, or -1 when the section does not hold it.
+func (s *Store) IndexOf(ctx context.Context, section string, id int64) (int, error) {
+	var pub int64
+	sec := strings.ToLower(section)
+	err := s.db.QueryRowContext(ctx, "SELECT published FROM article_sections WHERE section = ? AND article_id = ?", sec, id).Scan(&pub)
+	if err == sql.ErrNoRows {
+		return -1, nil
+	}
+	if err != nil {
+		return -1, err
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM article_sections
+WHERE section = ?1 AND (published > ?2 OR (published = ?2 AND article_id > ?3))`, sec, pub, id).Scan(&n)
+	return n, err
+}

@@ -39,6 +39,7 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_link ON articles(link);
 CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
+CREATE INDEX articles_published ON articles(published DESC);
 CREATE TABLE article_sections (
 	section    TEXT NOT NULL,
 	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"runtime"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"newsreader/cache"
+	"newsreader/feed"
+)
+
+// Every function here returns a tea.Cmd: the I/O runs off the UI loop and
+// its result comes back as a message.
+
+func loadPage(st *cache.Store, req int, section, filter string, page int, keep int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		m := pageMsg{req: req, offset: page * pageSize, keep: keep, index: -1}
+		if filter != "" {
+			m.arts, m.total, m.err = st.Filter(ctx, section, filter, m.offset, pageSize)
+		} else {
+			m.arts, m.err = st.Articles(ctx, section, m.offset, pageSize)
+			if m.err == nil {
+				m.total, m.err = st.Count(ctx, section)
+			}
+		}
+		if m.err == nil && keep != 0 && filter == "" {
+			m.index, m.err = st.IndexOf(ctx, section, keep)
+		}
+		return m
+	}
+}
+
+func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle) tea.Cmd {
+	return func() tea.Msg {
+		a, err := st.Get(context.Background(), id)
+		if err != nil {
+			return articleMsg{req: req, err: err}
+		}
+		body := a.Content
+		if len(body) < len(a.Summary) {
+			body = a.Summary
+		}
+		return articleMsg{req: req, art: a, width: width, body: Render(body, width, rs)}
+	}
+}
+
+func loadSide(st *cache.Store, req int, tab sideTab, section string, id int64) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		m := sideMsg{req: req, tab: tab}
+		switch tab {
+		case RelatedTab:
+			if id != 0 {
+				m.arts, m.err = st.Related(ctx, id, 20)
+			}
+		case RankingTab:
+			m.arts, m.err = st.Ranked(ctx, section, 20)
+			if m.err == nil && len(m.arts) == 0 {
+				m.arts, m.err = st.NewestUnread(ctx, section, 20)
+			}
+		}
+		return m
+	}
+}
+
+func loadCounts(st *cache.Store) tea.Cmd {
+	return func() tea.Msg {
+		c, err := st.UnreadCounts(context.Background())
+		if err != nil {
+			return noteMsg{text: err.Error(), err: true}
+		}
+		return countsMsg(c)
+	}
+}
+
+func loadFeeds(st *cache.Store) tea.Cmd {
+	return func() tea.Msg {
+		f, err := st.Feeds(context.Background())
+		if err != nil {
+			return noteMsg{text: err.Error(), err: true}
+		}
+		return feedsMsg(f)
+	}
+}
+
+// startRefresh runs a refresh in a goroutine and returns the first of its
+// events; each progressMsg carries the channel for the next.
+func startRefresh(st *cache.Store, f *feed.Fetcher, sections []feed.Section) tea.Cmd {
+	ch := make(chan refreshEvent, 16)
+	go func() {
+		sum, err := st.Refresh(context.Background(), f, sections, func(r feed.Result) {
+			ch <- progressMsg{res: r}
+		})
+		ch <- refreshDoneMsg{sum: sum, err: err, at: time.Now()}
+		close(ch)
+	}()
+	return waitRefresh(ch)
+}
+
+func waitRefresh(ch <-chan refreshEvent) tea.Cmd {
+	return func() tea.Msg {
+		ev, ok := <-ch
+		if !ok {
+			return nil
+		}
+		if p, isProgress := ev.(progressMsg); isProgress {
+			p.next = ch
+			return p
+		}
+		return ev
+	}
+}
+
+func setRead(st *cache.Store, id int64, read bool, note string) tea.Cmd {
+	return func() tea.Msg {
+		return stateMsg{id: id, read: &read, note: note, err: st.SetRead(context.Background(), id, read)}
+	}
+}
+
+func setStarred(st *cache.Store, id int64, starred bool) tea.Cmd {
+	return func() tea.Msg {
+		note := "unstarred"
+		if starred {
+			note = "starred"
+		}
+		return stateMsg{id: id, starred: &starred, note: note, err: st.SetStarred(context.Background(), id, starred)}
+	}
+}
+
+func markSectionRead(st *cache.Store, section string) tea.Cmd {
+	return func() tea.Msg {
+		n, err := st.MarkSectionRead(context.Background(), section)
+		return stateMsg{reload: true, note: "marked " + itoa(int(n)) + " read", err: err}
+	}
+}
+
+// openBrowser runs $BROWSER, else xdg-open (open on macOS), with the link
+// as its only argument: no shell ever sees the URL.
+func openBrowser(link string) tea.Cmd {
+	return func() tea.Msg {
+		if feed.Link(link) == "" {
+			return noteMsg{text: "no link to open", err: true}
+		}
+		prog := os.Getenv("BROWSER")
+		if prog == "" {
+			prog = "xdg-open"
+			if runtime.GOOS == "darwin" {
+				prog = "open"
+			}
+		}
+		cmd := exec.Command(prog, link)
+		if err := cmd.Start(); err != nil {
+			return noteMsg{text: "open: " + err.Error(), err: true}
+		}
+		go cmd.Wait()
+		return noteMsg{text: "opened in browser"}
+	}
+}
+
+func clearNoteAfter(seq int) tea.Cmd {
+	return tea.Tick(3*time.Second, func(time.Time) tea.Msg { return clearNoteMsg{seq: seq} })
+}
+
+func tick() tea.Cmd {
+	return tea.Tick(120*time.Millisecond, func(time.Time) tea.Msg { return tickMsg{} })
+}

@@ -1,0 +1,41 @@
+package ui
+
+import "testing"
+
+func TestLayout(t *testing.T) {
+	cases := []struct {
+		name          string
+		w, h          int
+		toggled       bool
+		focus         Pane
+		list, art, sd Rect
+	}{
+		{"wide", 120, 40, false, ListPane, Rect{0, 2, 36, 36}, Rect{36, 2, 54, 36}, Rect{90, 2, 30, 36}},
+		{"wide side hidden", 120, 40, true, ListPane, Rect{0, 2, 48, 36}, Rect{48, 2, 72, 36}, Rect{}},
+		{"medium folds side", 80, 24, false, ArticlePane, Rect{0, 2, 32, 20}, Rect{32, 2, 48, 20}, Rect{}},
+		{"medium side toggled open", 80, 24, true, ListPane, Rect{0, 2, 24, 20}, Rect{24, 2, 36, 20}, Rect{60, 2, 20, 20}},
+		{"narrow shows focused only", 50, 20, false, ArticlePane, Rect{}, Rect{0, 2, 50, 16}, Rect{}},
+		{"narrow side focused", 40, 10, false, SidePane, Rect{}, Rect{}, Rect{0, 2, 40, 6}},
+		{"tiny height", 40, 5, false, ListPane, Rect{0, 1, 40, 3}, Rect{}, Rect{}},
+		{"no room", 40, 2, false, ListPane, Rect{}, Rect{}, Rect{}},
+		{"zero", 0, 0, false, ListPane, Rect{}, Rect{}, Rect{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := Layout(c.w, c.h, c.toggled, c.focus)
+			if g.Panes[ListPane] != c.list || g.Panes[ArticlePane] != c.art || g.Panes[SidePane] != c.sd {
+				t.Errorf("got list %v article %v side %v", g.Panes[ListPane], g.Panes[ArticlePane], g.Panes[SidePane])
+			}
+			total := 0
+			for _, r := range g.Panes {
+				total += r.W
+				if r.W > 0 && (r.X+r.W > c.w || r.Y+r.H > c.h) {
+					t.Errorf("pane %v overflows %dx%d", r, c.w, c.h)
+				}
+			}
+			if total != 0 && total != c.w {
+				t.Errorf("panes cover %d columns of %d", total, c.w)
+			}
+		})
+	}
+}

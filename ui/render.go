@@ -1,0 +1,409 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsreader/feed"
+)
+
+// rendered is an article body laid out for one width.
+type rendered struct {
+	lines []string
+	links []string
+}
+
+// renderStyle is how the renderer marks up text; the zero value is plain.
+type renderStyle struct {
+	heading, bold, italic, link, quote func(string) string
+	hyperlinks                         bool // wrap links in OSC 8
+}
+
+func plainStyle() renderStyle {
+	id := func(s string) string { return s }
+	return renderStyle{heading: id, bold: id, italic: id, link: id, quote: id}
+}
+
+func stylesRender(s Styles, hyperlinks bool) renderStyle {
+	f := func(st lipgloss.Style) func(string) string { return func(x string) string { return st.Render(x) } }
+	return renderStyle{heading: f(s.Heading), bold: f(s.Bold), italic: f(s.Italic), link: f(s.Link), quote: f(s.Quote), hyperlinks: hyperlinks}
+}
+
+// Render lays out an article's HTML for the terminal at width columns:
+// wrapped paragraphs, headings, emphasis, lists, quotes, preformatted
+// text, tables, images as [image: alt] and links as numbered footnotes.
+func Render(fragment string, width int, st renderStyle) rendered {
+	width = max(width, 10)
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	r := &renderer{width: width, st: st}
+	if err != nil {
+		r.paragraph(feed.Line(fragment), "", "")
+	} else {
+		for _, n := range nodes {
+			r.block(n, "")
+		}
+		r.flush("", "")
+	}
+	if len(r.links) > 0 {
+		r.blank()
+		r.out = append(r.out, st.bold("Links"))
+		for i, l := range r.links {
+			r.out = append(r.out, wrapLines(fmt.Sprintf("[%d] %s", i+1, l), width, "    ")...)
+		}
+	}
+	for len(r.out) > 0 && r.out[len(r.out)-1] == "" {
+		r.out = r.out[:len(r.out)-1]
+	}
+	return rendered{lines: r.out, links: r.links}
+}
+
+type renderer struct {
+	width  int
+	st     renderStyle
+	out    []string
+	inline strings.Builder
+	links  []string
+	list   []int // counters of open lists; -1 for bullets
+}
+
+func (r *renderer) blank() {
+	if len(r.out) > 0 && r.out[len(r.out)-1] != "" {
+		r.out = append(r.out, "")
+	}
+}
+
+// flush wraps the pending inline text as one paragraph.
+func (r *renderer) flush(first, rest string) {
+	text := strings.Join(strings.Fields(r.inline.String()), " ")
+	r.inline.Reset()
+	if text == "" {
+		return
+	}
+	r.paragraph(text, first, rest)
+}
+
+func (r *renderer) paragraph(text, first, rest string) {
+	lines := wrapLines(text, r.width-ansi.StringWidth(first), "")
+	for i, l := range lines {
+		p := rest
+		if i == 0 {
+			p = first
+		}
+		r.out = append(r.out, p+l)
+	}
+}
+
+// wrapLines word-wraps s to width (hard-wrapping words longer than a line),
+// prefixing continuation lines with indent.
+func wrapLines(s string, width int, indent string) []string {
+	w := max(width-ansi.StringWidth(indent), 1)
+	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	for i := range lines {
+		if i > 0 {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return lines
+}
+
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func (r *renderer) block(n *html.Node, prefix string) {
+	switch n.Type {
+	case html.TextNode:
+		r.inline.WriteString(feed.Line(n.Data) + spaceAfter(n.Data))
+		return
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return
+	}
+	switch n.Data {
+	case "script", "style", "head", "title", "iframe", "object", "svg", "noscript":
+		return
+	case "p", "div", "section", "article", "header", "footer", "figure", "figcaption", "main", "aside", "dd", "dt", "dl", "center":
+		r.flush(prefix, prefix)
+		r.children(n, prefix)
+		r.flush(prefix, prefix)
+		r.blank()
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		r.flush(prefix, prefix)
+		r.blank()
+		var b strings.Builder
+		collectText(n, &b)
+		text := strings.Join(strings.Fields(b.String()), " ")
+		if n.Data == "h1" || n.Data == "h2" {
+			text = strings.ToUpper(text)
+		}
+		for _, l := range wrapLines(text, r.width-ansi.StringWidth(prefix), "") {
+			r.out = append(r.out, prefix+r.st.heading(l))
+		}
+		r.blank()
+	case "br":
+		r.flush(prefix, prefix)
+	case "hr":
+		r.flush(prefix, prefix)
+		r.blank()
+		r.out = append(r.out, prefix+strings.Repeat("─", max(r.width-ansi.StringWidth(prefix), 1)))
+		r.blank()
+	case "ul", "ol":
+		r.flush(prefix, prefix)
+		counter := -1
+		if n.Data == "ol" {
+			counter = 1
+			if s, err := strconv.Atoi(attr(n, "start")); err == nil {
+				counter = s
+			}
+		}
+		r.list = append(r.list, counter)
+		r.children(n, prefix)
+		r.list = r.list[:len(r.list)-1]
+		if len(r.list) == 0 {
+			r.blank()
+		}
+	case "li":
+		r.flush(prefix, prefix)
+		marker := "• "
+		if len(r.list) > 0 && r.list[len(r.list)-1] >= 0 {
+			marker = strconv.Itoa(r.list[len(r.list)-1]) + ". "
+			r.list[len(r.list)-1]++
+		}
+		indent := strings.Repeat(" ", ansi.StringWidth(marker))
+		start := len(r.out)
+		r.children(n, prefix+indent)
+		r.flush(prefix+marker, prefix+indent)
+		// The marker belongs on the item's first line even when the item
+		// began with a nested block.
+		if start < len(r.out) && strings.HasPrefix(r.out[start], prefix+indent) && !strings.HasPrefix(r.out[start], prefix+marker) {
+			r.out[start] = prefix + marker + strings.TrimPrefix(r.out[start], prefix+indent)
+		}
+	case "blockquote":
+		r.flush(prefix, prefix)
+		r.blank()
+		start := len(r.out)
+		r.children(n, prefix+"│ ")
+		r.flush(prefix+"│ ", prefix+"│ ")
+		for i := start; i < len(r.out); i++ {
+			if r.out[i] == "" {
+				r.out[i] = prefix + "│"
+			} else {
+				q := strings.TrimPrefix(r.out[i], prefix+"│ ")
+				r.out[i] = prefix + "│ " + r.st.quote(q)
+			}
+		}
+		r.blank()
+	case "pre":
+		r.flush(prefix, prefix)
+		r.blank()
+		var b strings.Builder
+		collectText(n, &b)
+		text := preText(b.String())
+		for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+			r.out = append(r.out, prefix+"  "+ansi.Truncate(l, max(r.width-ansi.StringWidth(prefix)-2, 1), "…"))
+		}
+		r.blank()
+	case "table":
+		r.flush(prefix, prefix)
+		r.blank()
+		r.table(n, prefix)
+		r.blank()
+	case "img":
+		alt := feed.Line(attr(n, "alt"))
+		if alt == "" {
+			alt = "image"
+		} else {
+			alt = "image: " + alt
+		}
+		r.inline.WriteString(" [" + alt + "] ")
+	case "a":
+		href := feed.Link(attr(n, "href"))
+		var b strings.Builder
+		collectText(n, &b)
+		text := strings.Join(strings.Fields(b.String()), " ")
+		if href == "" {
+			r.inline.WriteString(text + " ")
+			return
+		}
+		r.links = append(r.links, href)
+		label := r.st.link(text)
+		if r.st.hyperlinks {
+			label = ansi.SetHyperlink(href) + label + ansi.ResetHyperlink()
+		}
+		r.inline.WriteString(label + fmt.Sprintf("[%d]", len(r.links)) + spaceAfterNode(n))
+	case "strong", "b":
+		r.inline.WriteString(r.styled(n, r.st.bold))
+	case "em", "i", "cite":
+		r.inline.WriteString(r.styled(n, r.st.italic))
+	case "code", "kbd", "samp":
+		r.inline.WriteString(r.styled(n, func(s string) string { return "`" + s + "`" }))
+	default:
+		r.children(n, prefix)
+	}
+}
+
+// styled renders an inline element's text with one style. Words are
+// styled one by one so that wrapping never splits a style across lines.
+func (r *renderer) styled(n *html.Node, style func(string) string) string {
+	var b strings.Builder
+	collectText(n, &b)
+	words := strings.Fields(b.String())
+	for i, w := range words {
+		words[i] = style(w)
+	}
+	return strings.Join(words, " ") + spaceAfterNode(n)
+}
+
+func spaceAfter(s string) string {
+	if strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\n") || strings.HasSuffix(s, "\t") {
+		return " "
+	}
+	return ""
+}
+
+func spaceAfterNode(n *html.Node) string {
+	if n.NextSibling != nil && n.NextSibling.Type == html.TextNode && strings.HasPrefix(n.NextSibling.Data, " ") {
+		return " "
+	}
+	return ""
+}
+
+// preText sanitises preformatted text line by line, keeping its spacing.
+func preText(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\t", "    "), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(strings.Map(func(r rune) rune {
+			if feed.Forbidden(r) {
+				return -1
+			}
+			return r
+		}, l), " ")
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+func (r *renderer) children(n *html.Node, prefix string) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.block(c, prefix)
+	}
+}
+
+func collectText(n *html.Node, b *strings.Builder) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+	}
+	if n.Type == html.ElementNode && n.Data == "img" {
+		if alt := attr(n, "alt"); alt != "" {
+			b.WriteString("[image: " + alt + "]")
+		}
+	}
+	if n.Type == html.ElementNode && n.Data == "br" {
+		b.WriteString("\n")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		collectText(c, b)
+	}
+}
+
+// table renders rows as aligned columns when they fit the width, and as
+// "header: value" lines per row when they do not.
+func (r *renderer) table(n *html.Node, prefix string) {
+	var rows [][]string
+	var header []string
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		if x.Type == html.ElementNode && x.Data == "tr" {
+			var cells []string
+			isHeader := true
+			for c := x.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+					var b strings.Builder
+					collectText(c, &b)
+					cells = append(cells, feed.Line(b.String()))
+					if c.Data == "td" {
+						isHeader = false
+					}
+				}
+			}
+			if isHeader && header == nil && len(rows) == 0 {
+				header = cells
+			} else if len(cells) > 0 {
+				rows = append(rows, cells)
+			}
+			return
+		}
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	all := rows
+	if header != nil {
+		all = append([][]string{header}, rows...)
+	}
+	cols := 0
+	for _, row := range all {
+		cols = max(cols, len(row))
+	}
+	if cols == 0 {
+		return
+	}
+	widths := make([]int, cols)
+	for _, row := range all {
+		for i, c := range row {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	total := ansi.StringWidth(prefix) + 3*(cols-1)
+	for _, w := range widths {
+		total += w
+	}
+	if total <= r.width {
+		line := func(row []string) string {
+			cells := make([]string, cols)
+			for i := range cols {
+				c := ""
+				if i < len(row) {
+					c = row[i]
+				}
+				cells[i] = c + strings.Repeat(" ", widths[i]-ansi.StringWidth(c))
+			}
+			return strings.TrimRight(prefix+strings.Join(cells, " │ "), " ")
+		}
+		if header != nil {
+			r.out = append(r.out, r.st.bold(line(header)))
+			seps := make([]string, cols)
+			for i, w := range widths {
+				seps[i] = strings.Repeat("─", w)
+			}
+			r.out = append(r.out, prefix+strings.Join(seps, "─┼─"))
+		}
+		for _, row := range rows {
+			r.out = append(r.out, line(row))
+		}
+		return
+	}
+	for i, row := range rows {
+		if i > 0 {
+			r.out = append(r.out, prefix)
+		}
+		for j, c := range row {
+			label := fmt.Sprintf("%d", j+1)
+			if j < len(header) && header[j] != "" {
+				label = header[j]
+			}
+			r.out = append(r.out, wrapLines(prefix+r.st.bold(label+":")+" "+c, r.width, prefix+"  ")...)
+		}
+	}
+}

@@ -1,0 +1,16 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+)
+
+// Run starts the reader and blocks until the user quits.
+func Run(opt Options) error {
+	m := New(opt)
+	p := tea.NewProgram(m)
+	if !opt.Offline {
+		go func() { p.Send(refreshRequest{}) }()
+	}
+	_, err := p.Run()
+	return err
+}

@@ -1,0 +1,333 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// handleKey routes a key press: first to the filter input or an overlay,
+// then to global bindings, then to the focused pane.
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if m.filterIn != nil {
+		return m.handleFilterKey(msg)
+	}
+	if key.Matches(msg, k.Quit) && (m.overlay == noOverlay || msg.String() == "ctrl+c") {
+		return m, tea.Quit
+	}
+	switch m.overlay {
+	case helpOverlay, errorsOverlay:
+		if key.Matches(msg, k.Back, k.Help, k.Errors, k.Quit) {
+			m.overlay = noOverlay
+		}
+		return m, nil
+	case pickerOverlay:
+		switch {
+		case key.Matches(msg, k.Back, k.Picker, k.Quit):
+			m.overlay = noOverlay
+		case key.Matches(msg, k.Down):
+			m.pickerCursor = min(m.pickerCursor+1, len(m.opt.Sections)-1)
+		case key.Matches(msg, k.Up):
+			m.pickerCursor = max(m.pickerCursor-1, 0)
+		case key.Matches(msg, k.Open):
+			m.overlay = noOverlay
+			return m, m.switchSection(m.pickerCursor)
+		}
+		return m, nil
+	}
+
+	switch {
+	case key.Matches(msg, k.Help):
+		m.overlay = helpOverlay
+		return m, nil
+	case key.Matches(msg, k.Errors):
+		m.overlay = errorsOverlay
+		return m, loadFeeds(m.opt.Store)
+	case key.Matches(msg, k.Picker):
+		m.overlay, m.pickerCursor = pickerOverlay, m.section
+		return m, nil
+	case key.Matches(msg, k.NextPane, k.Right):
+		return m, m.moveFocus(+1)
+	case key.Matches(msg, k.PrevPane, k.Left):
+		return m, m.moveFocus(-1)
+	case key.Matches(msg, k.Side):
+		m.sideToggled = !m.sideToggled
+		if !Layout(m.width, m.height, m.sideToggled, m.focus).Shown(m.focus) {
+			m.focus = ListPane
+		}
+		return m, m.resize()
+	case key.Matches(msg, k.Section):
+		return m, m.switchSection(int(msg.Code - '1'))
+	case key.Matches(msg, k.Refresh):
+		return m, m.refresh(false)
+	case key.Matches(msg, k.RefreshAll):
+		return m, m.refresh(true)
+	case key.Matches(msg, k.NextTab):
+		return m, m.switchTab(+1)
+	case key.Matches(msg, k.PrevTab):
+		return m, m.switchTab(-1)
+	case key.Matches(msg, k.Filter):
+		text := m.filter
+		m.filterIn = &text
+		return m, nil
+	case key.Matches(msg, k.Back):
+		if m.filter != "" {
+			m.filter = ""
+			m.list.reset()
+			return m, m.reloadList()
+		}
+		if m.focus != ListPane {
+			return m, m.setFocus(ListPane)
+		}
+		return m, nil
+	case key.Matches(msg, k.MarkAllRead):
+		return m, markSectionRead(m.opt.Store, m.currentSection().Key)
+	}
+
+	// Article actions work on the article shown, from any pane.
+	if a := m.actionTarget(); a != nil {
+		switch {
+		case key.Matches(msg, k.ToggleRead):
+			note := "marked read"
+			if a.Read {
+				note = "marked unread"
+			}
+			return m, setRead(m.opt.Store, a.ID, !a.Read, note)
+		case key.Matches(msg, k.Star):
+			return m, setStarred(m.opt.Store, a.ID, !a.Starred)
+		case key.Matches(msg, k.Browser):
+			return m, openBrowser(a.Link)
+		case key.Matches(msg, k.Copy):
+			if a.Link == "" {
+				return m, m.setNote("no link to copy", true)
+			}
+			return m, tea.Batch(tea.SetClipboard(a.Link), m.setNote("copied link", false))
+		}
+	}
+	return m.handlePaneKey(msg)
+}
+
+// actionTarget is the article that m, *, o and y act on: the one open in
+// the article pane when it has focus, else the list's selection.
+func (m *Model) actionTarget() *articleRef {
+	if m.focus == ArticlePane && m.article.has {
+		a := m.article.art
+		return &articleRef{ID: a.ID, Read: a.Read, Starred: a.Starred, Link: a.Link}
+	}
+	if m.focus == SidePane {
+		if a, ok := m.side.Selected(); ok {
+			return &articleRef{ID: a.ID, Read: a.Read, Starred: a.Starred, Link: a.Link}
+		}
+		return nil
+	}
+	if a, ok := m.list.Selected(); ok {
+		return &articleRef{ID: a.ID, Read: a.Read, Starred: a.Starred, Link: a.Link}
+	}
+	return nil
+}
+
+type articleRef struct {
+	ID            int64
+	Read, Starred bool
+	Link          string
+}
+
+// handlePaneKey moves or scrolls within the focused pane, or opens.
+func (m Model) handlePaneKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch m.focus {
+	case ListPane:
+		page := max(m.list.height, 1)
+		before := m.list.cursor
+		switch {
+		case key.Matches(msg, k.Down):
+			m.list.Move(1)
+		case key.Matches(msg, k.Up):
+			m.list.Move(-1)
+		case key.Matches(msg, k.Top):
+			m.list.MoveTo(0)
+		case key.Matches(msg, k.Bottom):
+			m.list.MoveTo(m.list.total - 1)
+		case key.Matches(msg, k.HalfDown):
+			m.list.Move(page / 2)
+		case key.Matches(msg, k.HalfUp):
+			m.list.Move(-page / 2)
+		case key.Matches(msg, k.PageDown):
+			m.list.Move(page)
+		case key.Matches(msg, k.PageUp):
+			m.list.Move(-page)
+		case key.Matches(msg, k.Open):
+			return m, m.open()
+		}
+		if m.list.cursor != before {
+			return m, tea.Batch(m.loadMissing(), m.showSelected())
+		}
+	case ArticlePane:
+		page := max(m.article.height-4, 1)
+		switch {
+		case key.Matches(msg, k.Down):
+			m.article.Scroll(1)
+		case key.Matches(msg, k.Up):
+			m.article.Scroll(-1)
+		case key.Matches(msg, k.Top):
+			m.article.ScrollTo(0)
+		case key.Matches(msg, k.Bottom):
+			m.article.ScrollTo(-1)
+		case key.Matches(msg, k.HalfDown):
+			m.article.Scroll(page / 2)
+		case key.Matches(msg, k.HalfUp):
+			m.article.Scroll(-page / 2)
+		case key.Matches(msg, k.PageDown):
+			m.article.Scroll(page)
+		case key.Matches(msg, k.PageUp):
+			m.article.Scroll(-page)
+		}
+	case SidePane:
+		switch {
+		case key.Matches(msg, k.Down):
+			m.side.Move(1)
+		case key.Matches(msg, k.Up):
+			m.side.Move(-1)
+		case key.Matches(msg, k.Top):
+			m.side.Move(-1 << 20)
+		case key.Matches(msg, k.Bottom):
+			m.side.Move(1 << 20)
+		case key.Matches(msg, k.Open):
+			if a, ok := m.side.Selected(); ok {
+				cmds := []tea.Cmd{m.showArticle(a.ID), m.setFocus(ArticlePane)}
+				if m.opt.MarkOnOpen && !a.Read {
+					cmds = append(cmds, setRead(m.opt.Store, a.ID, true, ""))
+				}
+				return m, tea.Batch(cmds...)
+			}
+		}
+	}
+	return m, nil
+}
+
+// open shows the selected article in the article pane, focuses it and
+// marks it read.
+func (m *Model) open() tea.Cmd {
+	a, ok := m.list.Selected()
+	if !ok {
+		return nil
+	}
+	cmds := []tea.Cmd{m.showArticle(a.ID), m.setFocus(ArticlePane)}
+	if m.opt.MarkOnOpen && !a.Read {
+		cmds = append(cmds, setRead(m.opt.Store, a.ID, true, ""))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) switchTab(delta int) tea.Cmd {
+	m.side.SwitchTab(delta)
+	if m.side.tab == RelatedTab && !m.side.loaded[RelatedTab] {
+		if a, ok := m.list.Selected(); ok {
+			m.sideReq++
+			return loadSide(m.opt.Store, m.sideReq, RelatedTab, m.currentSection().Key, a.ID)
+		}
+	}
+	return nil
+}
+
+// moveFocus cycles focus over the panes that are shown (in narrow
+// windows, over all panes: the focused one is shown).
+func (m *Model) moveFocus(delta int) tea.Cmd {
+	for range paneCount {
+		next := (m.focus + Pane(delta) + paneCount) % paneCount
+		m.focus = next
+		g := Layout(m.width, m.height, m.sideToggled, next)
+		if g.Shown(next) {
+			break
+		}
+	}
+	return m.resize()
+}
+
+func (m *Model) setFocus(p Pane) tea.Cmd {
+	m.focus = p
+	return m.resize()
+}
+
+// handleFilterKey edits the filter text; enter applies it, esc cancels.
+func (m Model) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	text := *m.filterIn
+	switch msg.String() {
+	case "esc":
+		m.filterIn = nil
+		return m, nil
+	case "enter":
+		m.filterIn = nil
+		m.filter = text
+		m.list.reset()
+		return m, m.reloadList()
+	case "backspace":
+		if r := []rune(text); len(r) > 0 {
+			text = string(r[:len(r)-1])
+		}
+	case "ctrl+c":
+		return m, tea.Quit
+	default:
+		if msg.Text != "" {
+			text += msg.Text
+		}
+	}
+	m.filterIn = &text
+	return m, nil
+}
+
+func (m Model) paneAt(x, y int) (Pane, bool) {
+	g := Layout(m.width, m.height, m.sideToggled, m.focus)
+	for p := range paneCount {
+		if g.Shown(p) && g.Panes[p].Contains(x, y) {
+			return p, true
+		}
+	}
+	return 0, false
+}
+
+// handleWheel scrolls the pane under the pointer.
+func (m Model) handleWheel(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
+	p, ok := m.paneAt(msg.X, msg.Y)
+	if !ok {
+		return m, nil
+	}
+	delta := 3
+	if msg.Button == tea.MouseWheelUp {
+		delta = -3
+	}
+	switch p {
+	case ListPane:
+		m.list.Scroll(delta)
+		return m, tea.Batch(m.loadMissing(), m.showSelected())
+	case ArticlePane:
+		m.article.Scroll(delta)
+	case SidePane:
+		m.side.Move(delta / 3)
+	}
+	return m, nil
+}
+
+// handleClick focuses the pane under the pointer and selects the row.
+func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
+	p, ok := m.paneAt(msg.X, msg.Y)
+	if !ok || msg.Button != tea.MouseLeft {
+		return m, nil
+	}
+	m.focus = p
+	r := Layout(m.width, m.height, m.sideToggled, m.focus).Panes[p]
+	row := msg.Y - r.Y - 2 // border and title line
+	switch p {
+	case ListPane:
+		if row >= 0 && m.list.top+row < m.list.total {
+			m.list.MoveTo(m.list.top + row)
+			return m, tea.Batch(m.resize(), m.loadMissing(), m.showSelected())
+		}
+	case SidePane:
+		if row >= 2 {
+			m.side.cursor[m.side.tab] = 0
+			m.side.Move((row - 2) / 2)
+		}
+	}
+	return m, m.resize()
+}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
+
+// View draws the whole screen: header, panes, status line and help.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "newsreader: " + m.breadcrumb()
+	return v
+}
+
+// Render is the screen as a string, exactly width x height cells.
+func (m Model) Render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	g := Layout(m.width, m.height, m.sideToggled, m.focus)
+	lines := make([]string, 0, m.height)
+	lines = append(lines, m.header(g.HeaderH)...)
+	body := m.body(g)
+	lines = append(lines, body...)
+	lines = append(lines, m.footer(g.FooterH)...)
+	for len(lines) < m.height {
+		lines = append(lines, "")
+	}
+	for i := range lines {
+		lines[i] = fit(lines[i], m.width)
+	}
+	return strings.Join(lines[:m.height], "\n")
+}
+
+func (m Model) header(h int) []string {
+	s := m.styles
+	crumb := s.Breadcrumb.Render(m.breadcrumb())
+	focus := s.Dim.Render("[" + m.focus.String() + "]")
+	if m.filter != "" {
+		crumb += s.Dim.Render("  filter: " + m.filter)
+	}
+	gap := max(m.width-ansi.StringWidth(crumb)-ansi.StringWidth(focus), 1)
+	first := crumb + strings.Repeat(" ", gap) + focus
+	if h < 2 {
+		return []string{first}
+	}
+	var tabs []string
+	for i, sec := range m.opt.Sections {
+		label := itoa(i+1) + " " + sectionLabel(sec, m.counts[strings.ToLower(sec.Key)])
+		if i == m.section {
+			tabs = append(tabs, s.ActiveTab.Render("["+label+"]"))
+		} else {
+			tabs = append(tabs, s.Tab.Render(" "+label+" "))
+		}
+	}
+	return []string{first, strings.Join(tabs, "")}
+}
+
+func (m Model) body(g Geometry) []string {
+	bodyH := m.height - g.HeaderH - g.FooterH
+	if bodyH <= 0 {
+		return nil
+	}
+	if m.overlay != noOverlay {
+		return m.overlayView(bodyH)
+	}
+	var boxes []string
+	now := m.opt.Now()
+	for p := range paneCount {
+		r := g.Panes[p]
+		if r.W <= 0 || r.H <= 0 {
+			continue
+		}
+		var content []string
+		title := p.String()
+		switch p {
+		case ListPane:
+			content = m.list.View(m.styles, m.focus == p, now, m.emptyListText())
+			if m.list.total > 0 {
+				title += " " + itoa(m.list.cursor+1) + "/" + itoa(m.list.total)
+			}
+		case ArticlePane:
+			content = m.article.View(m.styles, now, m.articleEmptyText())
+		case SidePane:
+			content = m.side.View(m.styles, m.focus == p, now)
+		}
+		boxes = append(boxes, m.box(title, content, r.W, r.H, m.focus == p))
+	}
+	joined := lipgloss.JoinHorizontal(lipgloss.Top, boxes...)
+	return strings.Split(joined, "\n")
+}
+
+func (m Model) articleEmptyText() string {
+	if m.list.total == 0 {
+		return "Nothing to read yet."
+	}
+	return "Select a headline and press enter."
+}
+
+// box draws a pane: a border (thick when focused) around a title line and
+// content cut to fit.
+func (m Model) box(title string, content []string, w, h int, focused bool) string {
+	iw, ih := max(w-2, 0), max(h-2, 0)
+	st, ts, marker := m.styles.Pane, m.styles.PaneTitle, "  "
+	if focused {
+		st, ts, marker = m.styles.FocusedPane, m.styles.FocusedTitle, "▶ "
+	}
+	lines := make([]string, 0, ih)
+	if ih > 0 {
+		lines = append(lines, ts.Render(fit(marker+title, iw)))
+	}
+	for _, l := range content {
+		if len(lines) >= ih {
+			break
+		}
+		lines = append(lines, fit(l, iw))
+	}
+	for len(lines) < ih {
+		lines = append(lines, strings.Repeat(" ", iw))
+	}
+	if iw == 0 || ih == 0 {
+		return strings.TrimSuffix(strings.Repeat(strings.Repeat(" ", w)+"\n", h), "\n")
+	}
+	return st.Render(strings.Join(lines, "\n"))
+}
+
+func (m Model) overlayView(h int) []string {
+	var content []string
+	var title string
+	s := m.styles
+	switch m.overlay {
+	case helpOverlay:
+		title = "Keys (esc to close)"
+		for _, group := range m.keys.FullHelp() {
+			for _, b := range group {
+				content = append(content, "  "+fit(b.Help().Key, 12)+b.Help().Desc)
+			}
+			content = append(content, "")
+		}
+		content = columns(content, max(m.width-2, 1), max(h-3, 1))
+	case pickerOverlay:
+		title = "Sections (enter to open, esc to close)"
+		for i, sec := range m.opt.Sections {
+			row := "  " + itoa(i+1) + "  " + sectionLabel(sec, m.counts[strings.ToLower(sec.Key)])
+			if i == m.pickerCursor {
+				row = s.Selected.Render(fit("▶"+row[1:], max(m.width-2, 1)))
+			}
+			content = append(content, row)
+		}
+	case errorsOverlay:
+		title = "Feeds in error (esc to close)"
+		for _, f := range m.feeds {
+			if f.Error == "" {
+				continue
+			}
+			content = append(content, s.Error.Render("✗ ")+f.URL)
+			content = append(content, "    "+f.Error)
+		}
+		if len(content) == 0 {
+			content = []string{"No feed is in error."}
+		}
+	}
+	return strings.Split(m.box(title, content, m.width, h, true), "\n")
+}
+
+// columns lays lines out in as many columns as the width allows.
+func columns(lines []string, w, h int) []string {
+	if len(lines) <= h {
+		return lines
+	}
+	colW := 40
+	cols := max(w/colW, 1)
+	out := make([]string, h)
+	for i, l := range lines {
+		c, r := i/h, i%h
+		if c >= cols {
+			break
+		}
+		out[r] += fit(l, colW)
+	}
+	return out
+}
+
+func (m Model) footer(h int) []string {
+	s := m.styles
+	var status string
+	switch {
+	case m.filterIn != nil:
+		status = "/" + *m.filterIn + "█  (enter to filter, esc to cancel)"
+	case m.refreshing:
+		status = spinnerFrames[m.spinner%len(spinnerFrames)] + " refreshing " + itoa(m.refreshDone) + "/" + itoa(m.refreshTotal) + " feeds"
+	case !m.lastRefresh.IsZero():
+		status = "refreshed " + m.lastRefresh.Local().Format("15:04")
+	case m.opt.Offline:
+		status = "offline"
+	}
+	if m.refreshFailed > 0 {
+		status += s.Error.Render("  " + itoa(m.refreshFailed) + " feeds in error (e)")
+	}
+	if m.note != "" {
+		st := s.Status
+		if m.noteErr {
+			st = s.Error
+		}
+		status += "  " + st.Render(m.note)
+	}
+	status = s.Status.Render(strings.TrimLeft(status, " "))
+	if h < 2 {
+		return []string{status}
+	}
+	return []string{status, m.shortHelp()}
+}
+
+func (m Model) shortHelp() string {
+	var parts []string
+	for _, b := range m.keys.ShortHelp(m.focus) {
+		parts = append(parts, helpEntry(b))
+	}
+	return m.styles.Help.Render(strings.Join(parts, " · "))
+}
+
+func helpEntry(b key.Binding) string { return b.Help().Key + " " + b.Help().Desc }
