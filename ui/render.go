@@ -195,6 +195,9 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		start := len(r.out)
 		r.children(n, prefix+"│ ")
 		r.flush(prefix+"│ ", prefix+"│ ")
+		for len(r.out) > start && r.out[len(r.out)-1] == "" {
+			r.out = r.out[:len(r.out)-1]
+		}
 		for i := start; i < len(r.out); i++ {
 			if r.out[i] == "" {
 				r.out[i] = prefix + "│"

@@ -89,6 +89,7 @@ func New(opt Options) Model {
 		isDark:      true,
 		section:     min(max(opt.Section, 0), max(len(opt.Sections)-1, 0)),
 		list:        newList(),
+		listReq:     1,
 		counts:      map[string]int{},
 		renderCache: map[[2]int64]rendered{},
 	}
@@ -105,7 +106,9 @@ func (m Model) currentSection() feed.Section {
 
 // Init paints from the cache and starts a background refresh.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.reloadList(), loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
+	// Init cannot change the model: it loads with the request IDs New set.
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, "", 0, 0),
+		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0)}
 	return tea.Batch(cmds...)
 }
@@ -131,7 +134,21 @@ func (m *Model) resize() tea.Cmd {
 	m.article.SetSize(aw, ah)
 	sw, sh := m.innerSize(SidePane)
 	m.side.SetSize(sw, sh)
-	return tea.Batch(m.loadMissing(), m.showSelected())
+	return tea.Batch(m.loadMissing(), m.rerender())
+}
+
+// rerender lays out the article being shown (or about to be) again for
+// the current width; with none, it shows the list's selection.
+func (m *Model) rerender() tea.Cmd {
+	switch {
+	case m.pendingArticle != 0:
+		id := m.pendingArticle
+		m.pendingArticle = 0
+		return m.showArticle(id)
+	case m.article.has:
+		return m.showArticle(m.article.art.ID)
+	}
+	return m.showSelected()
 }
 
 func (m *Model) loadMissing() tea.Cmd {
@@ -369,7 +386,7 @@ func (m Model) emptyListText() string {
 }
 
 func (m Model) breadcrumb() string {
-	return m.opt.Site + " > " + m.currentSection().DisplayTitle()
+	return "Home > " + m.currentSection().DisplayTitle()
 }
 
 func sectionLabel(s feed.Section, unread int) string {

@@ -16,7 +16,7 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "newsreader: " + m.breadcrumb()
+	v.WindowTitle = "newsreader: " + m.opt.Site + " > " + m.currentSection().DisplayTitle()
 	return v
 }
 
@@ -42,7 +42,7 @@ func (m Model) Render() string {
 
 func (m Model) header(h int) []string {
 	s := m.styles
-	crumb := s.Breadcrumb.Render(m.breadcrumb())
+	crumb := s.Header.Render(m.opt.Site) + "  " + s.Breadcrumb.Render(m.breadcrumb())
 	focus := s.Dim.Render("[" + m.focus.String() + "]")
 	if m.filter != "" {
 		crumb += s.Dim.Render("  filter: " + m.filter)

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestRenderGolden renders each HTML fixture at two widths and compares
+// with testdata/render/NAME.WIDTH.golden; go test ./ui -run Golden -update
+// rewrites them.
+func TestRenderGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/render/*.html")
+	if len(files) == 0 {
+		t.Fatal("no fixtures")
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []int{40, 80} {
+			out := Render(string(src), w, plainStyle())
+			got := strings.Join(out.lines, "\n") + "\n"
+			for i, l := range out.lines {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("%s@%d: line %d is %d wide: %q", f, w, i+1, ansi.StringWidth(l), l)
+				}
+			}
+			golden := strings.TrimSuffix(f, ".html") + "." + itoa(w) + ".golden"
+			if *update {
+				os.WriteFile(golden, []byte(got), 0o644)
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s: render differs from golden\n--- got\n%s--- want\n%s", golden, got, want)
+			}
+		}
+	}
+}
+
+func TestRenderElements(t *testing.T) {
+	src, _ := os.ReadFile("testdata/render/mixed.html")
+	out := Render(string(src), 40, plainStyle())
+	text := strings.Join(out.lines, "\n")
+	if wide := strings.Join(Render(string(src), 80, plainStyle()).lines, "\n"); !strings.Contains(wide, "a long cell value here │ another long cell  │ x") {
+		t.Errorf("a table that fits 80 columns should stay a table:\n%s", wide)
+	}
+	for _, want := range []string{
+		"A HEADING & MORE", "first link[1]", "<tag> é —", "• First item", "3. Third", "4. Fourth",
+		"│ A quoted paragraph", "  code   indented", "[image: A chart of rates]", "[image]",
+		"Name  │ Value", "beta  │ 22", "Column one heading: a long cell value\n  here", "[1] https://example.test/one", "[2] https://example.test/two",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("render lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"javascript", "alert", "<strong>", "<p>"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("render contains %q", bad)
+		}
+	}
+	if len(out.links) != 2 {
+		t.Errorf("links %v", out.links)
+	}
+}
+
+func TestRenderHyperlinksAndHostileText(t *testing.T) {
+	out := Render(`<p><a href="https://ex.test/a">go</a> x&#x1b;[2J y <a href="https://ex.test/&#x1b;]8;;evil">z</a></p>`, 60, renderStyle{
+		heading: ansiID, bold: ansiID, italic: ansiID, link: ansiID, quote: ansiID, hyperlinks: true,
+	})
+	text := strings.Join(out.lines, "\n")
+	if !strings.Contains(text, ansi.SetHyperlink("https://ex.test/a")+"go"+ansi.ResetHyperlink()) {
+		t.Errorf("no OSC 8 link: %q", text)
+	}
+	if strings.Count(text, "\x1b") != 2 {
+		t.Errorf("only the one hyperlink's own OSC 8 pair may appear: %q", text)
+	}
+}
+
+func ansiID(s string) string { return s }

@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsreader/cache"
+	"newsreader/feed"
+)
+
+var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+
+// fixtureStore makes a cache with n markets articles and 5 world ones.
+func fixtureStore(t testing.TB, n int) *cache.Store {
+	t.Helper()
+	st, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	mk := func(prefix string, count int) []feed.Article {
+		var out []feed.Article
+		for i := range count {
+			p := testNow.Add(-time.Duration(i) * time.Hour)
+			out = append(out, feed.Article{
+				ID: fmt.Sprintf("%s-%d", prefix, i), Link: fmt.Sprintf("https://t.test/%s/%d", prefix, i),
+				Title: fmt.Sprintf("%s story %d about rates", prefix, i), Source: "Test Source", Author: "Writer",
+				Published: p, Updated: p, Content: fmt.Sprintf("<p>Body of %s %d.</p>", prefix, i),
+			})
+		}
+		return out
+	}
+	save := func(url, sec string, arts []feed.Article) {
+		if err := st.Save(context.Background(), feed.Result{URL: url, Status: feed.StatusOK, Title: "T", Articles: arts}, cache.Membership{Sections: []string{sec}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("https://t.test/m.rss", "markets", mk("Markets", n))
+	save("https://t.test/w.rss", "world", mk("World", 5))
+	return st
+}
+
+func testModel(t testing.TB, st *cache.Store, w, h int) Model {
+	t.Helper()
+	m := New(Options{
+		Site: "Test News", Store: st, Offline: true, MarkOnOpen: true, NoColor: true, Now: func() time.Time { return testNow },
+		Sections: []feed.Section{{Key: "markets", Title: "Markets"}, {Key: "world", Title: "World"}},
+	})
+	m = drive(t, m, m.Init())
+	return send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// send feeds msg to Update and runs the commands it returns to completion.
+func send(t testing.TB, m Model, msg tea.Msg) Model {
+	t.Helper()
+	next, cmd := m.Update(msg)
+	return drive(t, next.(Model), cmd)
+}
+
+// drive runs cmd and feeds its messages back, dropping timers (anything
+// that takes longer than a moment) and quit.
+func drive(t testing.TB, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	if cmd == nil {
+		return m
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(300 * time.Millisecond):
+		return m // a timer: not part of this step
+	}
+	switch msg := msg.(type) {
+	case nil, tea.QuitMsg:
+		return m
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = drive(t, m, c)
+		}
+		return m
+	}
+	next, c := m.Update(msg)
+	return drive(t, next.(Model), c)
+}
+
+func press(t testing.TB, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		var msg tea.KeyPressMsg
+		switch k {
+		case "tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab}
+		case "shift+tab":
+			msg = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+		case "enter":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "ctrl+d":
+			msg = tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+		default:
+			r := []rune(k)[0]
+			msg = tea.KeyPressMsg{Code: r, Text: k}
+		}
+		m = send(t, m, msg)
+	}
+	return m
+}
+
+func TestFocusCycles(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 120, 40)
+	want := []Pane{ArticlePane, SidePane, ListPane}
+	for _, p := range want {
+		m = press(t, m, "tab")
+		if m.focus != p {
+			t.Fatalf("tab: focus %v, want %v", m.focus, p)
+		}
+	}
+	m = press(t, m, "shift+tab")
+	if m.focus != SidePane {
+		t.Errorf("shift+tab: %v", m.focus)
+	}
+	m = press(t, m, "h", "h")
+	if m.focus != ListPane {
+		t.Errorf("h h: %v", m.focus)
+	}
+	// At 80 columns the side pane is folded: focus skips it.
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(t, m, "tab", "tab")
+	if m.focus != ListPane {
+		t.Errorf("80 columns: tab tab lands on %v", m.focus)
+	}
+	m = press(t, m, "\\", "tab", "tab")
+	if m.focus != SidePane {
+		t.Errorf("side toggled open: focus %v", m.focus)
+	}
+}
+
+func TestCursorBoundsAndArticleFollows(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 120, 40)
+	m = press(t, m, "k")
+	if m.list.cursor != 0 {
+		t.Errorf("k at top: %d", m.list.cursor)
+	}
+	m = press(t, m, "j", "j")
+	if m.list.cursor != 2 || m.article.art.Title != "Markets story 2 about rates" {
+		t.Errorf("cursor %d article %q", m.list.cursor, m.article.art.Title)
+	}
+	m = press(t, m, "G")
+	if m.list.cursor != 29 {
+		t.Errorf("G: %d", m.list.cursor)
+	}
+	m = press(t, m, "j")
+	if m.list.cursor != 29 {
+		t.Errorf("j at bottom: %d", m.list.cursor)
+	}
+	if m.list.top != max(29-m.list.height+1, 0) || m.list.cursor >= m.list.top+m.list.height {
+		t.Errorf("cursor off screen: top %d height %d", m.list.top, m.list.height)
+	}
+	m = press(t, m, "g", "ctrl+d")
+	if m.list.cursor != m.list.height/2 {
+		t.Errorf("ctrl+d: %d (height %d)", m.list.cursor, m.list.height)
+	}
+	if !strings.Contains(m.Render(), "Markets story "+itoa(m.list.cursor)+" about rates") {
+		t.Error("article pane does not show the selected story")
+	}
+}
+
+func TestBigSectionLoadsPagesOnDemand(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 1000), 120, 40)
+	if m.list.total != 1000 || len(m.pagesLoaded()) != 1 {
+		t.Fatalf("total %d pages %v", m.list.total, m.pagesLoaded())
+	}
+	m = press(t, m, "G")
+	a, ok := m.list.Selected()
+	if !ok || a.Title != "Markets story 999 about rates" {
+		t.Errorf("G on 1000 rows: %q %v (pages %v)", a.Title, ok, m.pagesLoaded())
+	}
+}
+
+func (m Model) pagesLoaded() []int {
+	var out []int
+	for p, rows := range m.list.pages {
+		if rows != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestOpenMarksReadAndStarReachCache(t *testing.T) {
+	st := fixtureStore(t, 30)
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "j", "enter")
+	a, _ := m.list.Selected()
+	if m.focus != ArticlePane || m.article.art.ID != a.ID {
+		t.Fatalf("enter: focus %v article %d", m.focus, m.article.art.ID)
+	}
+	stored, _ := st.Get(context.Background(), a.ID)
+	if !stored.Read {
+		t.Error("opening did not mark read in the cache")
+	}
+	if sel, _ := m.list.Selected(); !sel.Read {
+		t.Error("list still shows it unread")
+	}
+	m = press(t, m, "*")
+	if stored, _ = st.Get(context.Background(), a.ID); !stored.Starred || !m.article.art.Starred {
+		t.Error("star did not reach the cache")
+	}
+	if m.note != "starred" {
+		t.Errorf("note %q", m.note)
+	}
+	m = press(t, m, "m")
+	if stored, _ = st.Get(context.Background(), a.ID); stored.Read {
+		t.Error("m did not mark unread")
+	}
+	m = press(t, m, "M")
+	if m.counts["markets"] != 0 {
+		t.Errorf("M: unread %v", m.counts)
+	}
+}
+
+func TestSideTabsAndOpenFromSide(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 120, 40)
+	if m.side.tab != RelatedTab || len(m.side.lists[RelatedTab]) == 0 {
+		t.Fatalf("related: %d", len(m.side.lists[RelatedTab]))
+	}
+	m = press(t, m, "]")
+	if m.side.tab != RankingTab || len(m.side.lists[RankingTab]) == 0 {
+		t.Errorf("ranking (newest unread fallback): %d", len(m.side.lists[RankingTab]))
+	}
+	m = press(t, m, "]")
+	if m.side.tab != RecommendedTab || !strings.Contains(m.Render(), "Recommendations will appear") {
+		t.Error("recommended empty state")
+	}
+	m = press(t, m, "]", "[", "[")
+	if m.side.tab != RankingTab {
+		t.Errorf("] [ [ from Recommended: tab %v", m.side.tab)
+	}
+	m = press(t, m, "tab", "tab", "j", "enter")
+	if m.focus != ArticlePane || m.article.art.ID != m.side.lists[RankingTab][1].ID {
+		t.Errorf("enter in side pane: focus %v article %q", m.focus, m.article.art.Title)
+	}
+}
+
+func TestSectionSwitchAndFilter(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 120, 40)
+	m = press(t, m, "2")
+	if m.currentSection().Key != "world" || m.list.total != 5 || !strings.Contains(m.Render(), "Home > World") {
+		t.Fatalf("section 2: %s total %d", m.currentSection().Key, m.list.total)
+	}
+	m = press(t, m, "s", "k", "enter")
+	if m.currentSection().Key != "markets" || m.list.total != 30 {
+		t.Errorf("picker: %s %d", m.currentSection().Key, m.list.total)
+	}
+	m = press(t, m, "/", "s", "t", "o", "r", "y", " ", "1", "enter")
+	if m.filter != "story 1" || m.list.total != 11 { // 1, 10-19
+		t.Errorf("filter %q total %d", m.filter, m.list.total)
+	}
+	m = press(t, m, "esc")
+	if m.filter != "" || m.list.total != 30 {
+		t.Errorf("esc: filter %q total %d", m.filter, m.list.total)
+	}
+}
+
+func TestStaleResultsDropped(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 120, 40)
+	shown := m.article.art.ID
+	m = send(t, m, articleMsg{req: m.articleReq - 1, art: cache.Article{ID: 999, Title: "stale"}})
+	if m.article.art.ID != shown {
+		t.Error("a stale article replaced the current one")
+	}
+	m = send(t, m, pageMsg{req: m.listReq - 1, total: 3, arts: []cache.Article{{ID: 5, Title: "stale"}}})
+	if m.list.total != 30 {
+		t.Error("a stale page replaced the list")
+	}
+	m = send(t, m, sideMsg{req: m.sideReq - 1, tab: RelatedTab, arts: nil})
+	if len(m.side.lists[RelatedTab]) == 0 {
+		t.Error("stale related list applied")
+	}
+}
+
+func TestResizeNeverGarbles(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 120, 40)
+	for _, size := range [][2]int{{120, 40}, {100, 30}, {80, 24}, {60, 20}, {59, 20}, {40, 10}, {20, 5}, {10, 3}, {1, 1}} {
+		m = send(t, m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		out := m.Render()
+		lines := strings.Split(out, "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w != size[0] {
+				t.Errorf("%v: line %d is %d wide", size, i, w)
+			}
+		}
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 50, Height: 20})
+	if out := m.Render(); !strings.Contains(out, "Headlines") || strings.Contains(out, "Discover") {
+		t.Errorf("50 columns should show only the focused pane:\n%s", out)
+	}
+}
+
+func TestEmptyStates(t *testing.T) {
+	st, _ := cache.Open(filepath.Join(t.TempDir(), "e.db"))
+	defer st.Close()
+	m := testModel(t, st, 120, 40)
+	if !strings.Contains(m.Render(), "Offline and the cache has nothing") {
+		t.Errorf("offline empty state missing:\n%s", m.Render())
+	}
+	m.opt.Offline = false
+	if !strings.Contains(m.Render(), "press r to") {
+		t.Error("online empty state missing")
+	}
+}
+
+func TestHelpAndQuit(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 3), 120, 40)
+	m = press(t, m, "?")
+	if !strings.Contains(m.Render(), "mark section read") {
+		t.Error("full help missing")
+	}
+	m = press(t, m, "esc")
+	if m.overlay != noOverlay {
+		t.Error("esc did not close help")
+	}
+	_, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if cmd == nil {
+		t.Fatal("q returned no command")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("q does not quit")
+	}
+}
