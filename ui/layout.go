@@ -62,7 +62,7 @@ func Layout(w, h int, sideToggled bool, focus Pane) Geometry {
 		return g
 	}
 	listW := w * 3 / 10
-	sideW := w / 4
+	sideW := w * 27 / 100
 	g.Panes[ListPane] = Rect{0, y, listW, bodyH}
 	g.Panes[ArticlePane] = Rect{listW, y, w - listW - sideW, bodyH}
 	g.Panes[SidePane] = Rect{w - sideW, y, sideW, bodyH}

@@ -10,10 +10,10 @@ func TestLayout(t *testing.T) {
 		focus         Pane
 		list, art, sd Rect
 	}{
-		{"wide", 120, 40, false, ListPane, Rect{0, 2, 36, 36}, Rect{36, 2, 54, 36}, Rect{90, 2, 30, 36}},
+		{"wide", 120, 40, false, ListPane, Rect{0, 2, 36, 36}, Rect{36, 2, 52, 36}, Rect{88, 2, 32, 36}},
 		{"wide side hidden", 120, 40, true, ListPane, Rect{0, 2, 48, 36}, Rect{48, 2, 72, 36}, Rect{}},
 		{"medium folds side", 80, 24, false, ArticlePane, Rect{0, 2, 32, 20}, Rect{32, 2, 48, 20}, Rect{}},
-		{"medium side toggled open", 80, 24, true, ListPane, Rect{0, 2, 24, 20}, Rect{24, 2, 36, 20}, Rect{60, 2, 20, 20}},
+		{"medium side toggled open", 80, 24, true, ListPane, Rect{0, 2, 24, 20}, Rect{24, 2, 35, 20}, Rect{59, 2, 21, 20}},
 		{"narrow shows focused only", 50, 20, false, ArticlePane, Rect{}, Rect{0, 2, 50, 16}, Rect{}},
 		{"narrow side focused", 40, 10, false, SidePane, Rect{}, Rect{}, Rect{0, 2, 40, 6}},
 		{"tiny height", 40, 5, false, ListPane, Rect{0, 1, 40, 3}, Rect{}, Rect{}},

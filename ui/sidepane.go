@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -65,15 +66,15 @@ var emptyTab = [tabCount]string{
 
 // View draws the tab bar and the current tab's list (two lines a story).
 func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
-	var bar string
+	var tabs []string
 	for t := range tabCount {
-		label := " " + t.String() + " "
 		if t == sd.tab {
-			bar += s.ActiveTab.Render("[" + t.String() + "]")
+			tabs = append(tabs, s.ActiveTab.Render("["+t.String()+"]"))
 		} else {
-			bar += s.Tab.Render(label)
+			tabs = append(tabs, s.Tab.Render(t.String()))
 		}
 	}
+	bar := strings.Join(tabs, " ")
 	lines := []string{fit(bar, sd.width), ""}
 	l := sd.lists[sd.tab]
 	switch {
