@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,18 +35,9 @@ func startTmux(t *testing.T, w, h int, command string) *tmuxSession {
 		t.Skip("tmux not installed")
 	}
 	s := &tmuxSession{t: t, name: "nr", sock: filepath.Join(t.TempDir(), "tmux.sock")}
-	s.run("new-session", "-d", "-s", s.name, "-x", itoa(w), "-y", itoa(h), command)
+	s.run("new-session", "-d", "-s", s.name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
 	t.Cleanup(func() { exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
 	return s
-}
-
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return fmtInt(i/10) + string(rune('0'+i%10))
 }
 
 func (s *tmuxSession) run(args ...string) string {
@@ -59,7 +51,9 @@ func (s *tmuxSession) run(args ...string) string {
 
 func (s *tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", s.name) }
 
-func (s *tmuxSession) keys(keys ...string) { s.run(append([]string{"send-keys", "-t", s.name}, keys...)...) }
+func (s *tmuxSession) keys(keys ...string) {
+	s.run(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
 
 // waitFor polls the screen until it contains every want, or fails.
 func (s *tmuxSession) waitFor(what string, want ...string) string {

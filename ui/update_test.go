@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -339,5 +340,62 @@ func TestHelpAndQuit(t *testing.T) {
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("q does not quit")
+	}
+}
+
+func TestRefreshKeepsCursorOnArticle(t *testing.T) {
+	st := fixtureStore(t, 30)
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "j", "j", "j")
+	reading, _ := m.list.Selected()
+	p := testNow.Add(time.Hour)
+	newer := []feed.Article{
+		{ID: "new-1", Link: "https://t.test/new/1", Title: "Newer one", Published: p, Updated: p},
+		{ID: "new-2", Link: "https://t.test/new/2", Title: "Newer two", Published: p.Add(time.Minute), Updated: p},
+	}
+	if err := st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: newer}, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	m = send(t, m, refreshDoneMsg{at: testNow})
+	if sel, _ := m.list.Selected(); sel.ID != reading.ID || m.list.cursor != 5 || m.list.total != 32 {
+		t.Errorf("after refresh: cursor %d on %q (total %d), want 5 on %q", m.list.cursor, sel.Title, m.list.total, reading.Title)
+	}
+	if m.article.art.ID != reading.ID {
+		t.Errorf("article pane moved to %q", m.article.art.Title)
+	}
+}
+
+func TestNoColorHasNoColourButShowsFocus(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 5), 120, 40)
+	out := m.Render()
+	if strings.Contains(out, "38;") || strings.Contains(out, "48;") {
+		t.Error("NO_COLOR output has colour codes")
+	}
+	if !strings.Contains(out, "▶ Headlines") || !strings.Contains(out, "┏") {
+		t.Error("focus not visible without colour")
+	}
+	m.opt.NoColor = false
+	m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.isDark || !strings.Contains(m.Render(), "38;") {
+		t.Error("light background: styles not rebuilt in colour")
+	}
+}
+
+func TestMouseWheelAndClick(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 60), 120, 40)
+	g := Layout(120, 40, false, ListPane)
+	r := g.Panes[ListPane]
+	m = send(t, m, tea.MouseWheelMsg{X: r.X + 2, Y: r.Y + 5, Button: tea.MouseWheelDown})
+	if m.list.top != 3 {
+		t.Errorf("wheel: top %d", m.list.top)
+	}
+	m = send(t, m, tea.MouseClickMsg{X: r.X + 2, Y: r.Y + 2 + 4, Button: tea.MouseLeft})
+	if m.list.cursor != m.list.top+4 {
+		t.Errorf("click: cursor %d top %d", m.list.cursor, m.list.top)
+	}
+	a := g.Panes[ArticlePane]
+	m = send(t, m, tea.MouseClickMsg{X: a.X + 3, Y: a.Y + 3, Button: tea.MouseLeft})
+	if m.focus != ArticlePane {
+		t.Errorf("click on article pane: focus %v", m.focus)
 	}
 }
