@@ -79,15 +79,14 @@ func writeConfig(b *testing.B, dir string, sections map[string][]string) string 
 	return p
 }
 
-// BigCache fills a cache with n articles across 5 sections (markets gets
-// a fifth of them) through the ordinary Save path.
-func BigCache(b *testing.B, path string, n int) {
+// BigCache fills a cache with n articles through the ordinary Save path,
+// spread over secs feed by feed.
+func BigCache(b *testing.B, path string, n int, secs ...string) {
 	s, err := cache.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	secs := []string{"top", "world", "business", "markets", "technology"}
 	base := time.Now()
 	const perFeed = 1000
 	for f := 0; f*perFeed < n; f++ {
@@ -113,7 +112,7 @@ func BigCache(b *testing.B, path string, n int) {
 func BenchmarkListProcess(b *testing.B) {
 	dir := b.TempDir()
 	db := filepath.Join(dir, "cache.db")
-	BigCache(b, db, 100_000)
+	BigCache(b, db, 100_000, "top", "world", "business", "markets", "technology")
 	cfg := writeConfig(b, dir, map[string][]string{"markets": {"https://bench.test/feed3.rss"}})
 	runBinary(b, "--config", cfg, "--cache", db, "--offline", "--list", "--section", "markets") // warm the page cache
 	var rss float64
@@ -203,6 +202,61 @@ func BenchmarkRefreshWarm(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--refresh"))
+	}
+	b.ReportMetric(rss, "peakRSS-MB")
+}
+
+// BenchmarkFirstFrameProcess: from exec of the reader in a 120x40 tmux
+// pane, over a 100,000-article section, to the first full screen (the
+// headline count and the first article's title both drawn). The pane is
+// polled with capture-pane every millisecond, so figures carry that grain.
+func BenchmarkFirstFrameProcess(b *testing.B) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		b.Skip("tmux not installed")
+	}
+	dir := b.TempDir()
+	db := filepath.Join(dir, "cache.db")
+	BigCache(b, db, 100_000, "markets")
+	cfg := writeConfig(b, dir, map[string][]string{"markets": {"https://bench.test/feed3.rss"}})
+	sock := filepath.Join(dir, "tmux.sock")
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			b.Fatalf("tmux %v: %v: %s", args, err, out)
+		}
+		return string(out)
+	}
+	tmux("new-session", "-d", "-s", "ff", "-x", "120", "-y", "40", "sleep 600")
+	b.Cleanup(func() { exec.Command("tmux", "-S", sock, "kill-server").Run() })
+	cmd := newsreaderBinary(b) + " --config " + cfg + " --cache " + db + " --offline --section markets"
+	var rss float64
+	b.ResetTimer()
+	for b.Loop() {
+		tmux("respawn-pane", "-k", "-t", "ff", cmd)
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			scr := tmux("capture-pane", "-p", "-t", "ff")
+			if strings.Contains(scr, "Headlines 1/100000") && strings.Contains(scr, "Generated headline number 0 about") {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatalf("no full first frame:\n%s", scr)
+			}
+			time.Sleep(time.Millisecond)
+		}
+		b.StopTimer()
+		if pid := strings.TrimSpace(tmux("display-message", "-p", "-t", "ff", "#{pane_pid}")); pid != "" {
+			if status, err := os.ReadFile("/proc/" + pid + "/status"); err == nil {
+				for _, l := range strings.Split(string(status), "\n") {
+					var kb float64
+					if _, err := fmt.Sscanf(l, "VmHWM: %f kB", &kb); err == nil {
+						rss = max(rss, kb/1024)
+					}
+				}
+			}
+		}
+		tmux("respawn-pane", "-k", "-t", "ff", "sleep 600")
+		b.StartTimer()
 	}
 	b.ReportMetric(rss, "peakRSS-MB")
 }

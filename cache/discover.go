@@ -65,32 +65,46 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Article, er
 	for _, w := range TitleWords(title) {
 		words[w] = true
 	}
-	cands, err := collect(s.db.QueryContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id != ? ORDER BY a.published DESC LIMIT 3000", id))
+	// Score titles alone (cheap), then read the few winners whole.
+	rows, err := s.db.QueryContext(ctx, "SELECT id, title FROM articles WHERE id != ? ORDER BY published DESC LIMIT 1500", id)
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	type scored struct {
-		a Article
-		n int
+		id int64
+		n  int
 	}
 	var hits []scored
-	for _, c := range cands {
+	for rows.Next() {
+		var cid int64
+		var ctitle string
+		if err := rows.Scan(&cid, &ctitle); err != nil {
+			return nil, err
+		}
 		n := 0
 		seen := map[string]bool{}
-		for _, w := range TitleWords(c.Title) {
+		for _, w := range TitleWords(ctitle) {
 			if words[w] && !seen[w] {
 				n++
 				seen[w] = true
 			}
 		}
 		if n >= 2 {
-			hits = append(hits, scored{c, n})
+			hits = append(hits, scored{cid, n})
 		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].n > hits[j].n })
 	out := make([]Article, 0, min(limit, len(hits)))
 	for _, h := range hits[:min(limit, len(hits))] {
-		out = append(out, h.a)
+		a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", h.id), false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
 	}
 	return out, nil
 }

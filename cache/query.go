@@ -84,7 +84,7 @@ WHERE s.section = ? ORDER BY s.published DESC, s.article_id DESC LIMIT ? OFFSET 
 // Count is the number of articles in a section.
 func (s *Store) Count(ctx context.Context, section string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM article_sections WHERE section = ?", strings.ToLower(section)).Scan(&n)
+	err := s.db.QueryRowContext(ctx, "SELECT coalesce((SELECT total FROM section_counts WHERE section = ?), 0)", strings.ToLower(section)).Scan(&n)
 	return n, err
 }
 
@@ -96,8 +96,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Article, error) {
 // UnreadCounts maps each section key to its number of unread articles.
 func (s *Store) UnreadCounts(ctx context.Context) (map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx, `
-SELECT s.section, count(*) FROM article_sections s JOIN articles a ON a.id = s.article_id
-WHERE a.read = 0 GROUP BY s.section`)
+SELECT section, unread FROM section_counts`)
 	if err != nil {
 		return nil, err
 	}
@@ -152,14 +151,12 @@ WHERE r.section = ? ORDER BY r.rank LIMIT ?`, strings.ToLower(section), limit))
 type FeedStatus struct {
 	URL, Title, Error string
 	FetchedAt, OKAt   time.Time
-	Articles          int
 }
 
 // Feeds lists every feed the cache has fetched, failing ones first.
 func (s *Store) Feeds(ctx context.Context) ([]FeedStatus, error) {
 	rows, err := s.db.QueryContext(ctx, `
-SELECT f.url, f.title, f.error, f.fetched_at, f.ok_at, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id)
-FROM feeds f ORDER BY f.error = '', f.url`)
+SELECT f.url, f.title, f.error, f.fetched_at, f.ok_at FROM feeds f ORDER BY f.error = '', f.url`)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +165,7 @@ FROM feeds f ORDER BY f.error = '', f.url`)
 	for rows.Next() {
 		var f FeedStatus
 		var fetched, ok int64
-		if err := rows.Scan(&f.URL, &f.Title, &f.Error, &fetched, &ok, &f.Articles); err != nil {
+		if err := rows.Scan(&f.URL, &f.Title, &f.Error, &fetched, &ok); err != nil {
 			return nil, err
 		}
 		f.FetchedAt, f.OKAt = time.Unix(fetched, 0), time.Unix(ok, 0)

@@ -138,8 +138,8 @@ func addToSections(ctx context.Context, tx *sql.Tx, ids []int64, arts []feed.Art
 		return nil
 	}
 	st, err := tx.PrepareContext(ctx, `
-INSERT INTO article_sections(section, article_id, published)
-SELECT ?1, id, published FROM articles WHERE id = ?2
+INSERT INTO article_sections(section, article_id, published, read)
+SELECT ?1, id, published, read FROM articles WHERE id = ?2
 ON CONFLICT(section, article_id) DO UPDATE SET published = excluded.published`)
 	if err != nil {
 		return err

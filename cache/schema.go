@@ -38,16 +38,38 @@ CREATE TABLE articles (
 	read_at    INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX articles_link ON articles(link);
+CREATE INDEX articles_feed ON articles(feed_id);
 CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
 CREATE INDEX articles_published ON articles(published DESC);
 CREATE TABLE article_sections (
 	section    TEXT NOT NULL,
 	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
 	published  INTEGER NOT NULL,
+	read       INTEGER NOT NULL DEFAULT 0, -- copy of articles.read, kept by the trigger below
 	PRIMARY KEY (section, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_sections_newest ON article_sections(section, published DESC, article_id DESC);
 CREATE INDEX article_sections_article ON article_sections(article_id);
+-- section_counts keeps each section's total and unread counts current,
+-- so the header and the list never count 100,000 rows.
+CREATE TABLE section_counts (
+	section TEXT PRIMARY KEY,
+	total   INTEGER NOT NULL DEFAULT 0,
+	unread  INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TRIGGER article_sections_added AFTER INSERT ON article_sections BEGIN
+	INSERT OR IGNORE INTO section_counts(section) VALUES (NEW.section);
+	UPDATE section_counts SET total = total + 1, unread = unread + (NEW.read = 0) WHERE section = NEW.section;
+END;
+CREATE TRIGGER article_sections_removed AFTER DELETE ON article_sections BEGIN
+	UPDATE section_counts SET total = total - 1, unread = unread - (OLD.read = 0) WHERE section = OLD.section;
+END;
+CREATE TRIGGER article_sections_read AFTER UPDATE OF read ON article_sections WHEN OLD.read != NEW.read BEGIN
+	UPDATE section_counts SET unread = unread + (NEW.read = 0) - (OLD.read = 0) WHERE section = NEW.section;
+END;
+CREATE TRIGGER articles_read_copy AFTER UPDATE OF read ON articles WHEN OLD.read != NEW.read BEGIN
+	UPDATE article_sections SET read = NEW.read WHERE article_id = NEW.id;
+END;
 CREATE TABLE rankings (
 	section    TEXT NOT NULL,
 	rank       INTEGER NOT NULL,

@@ -100,7 +100,7 @@ func TestReadingStateSurvivesRefresh(t *testing.T) {
 		t.Errorf("second: %+v", arts[1])
 	}
 	feeds, _ := s.Feeds(ctx)
-	if len(feeds) != 1 || feeds[0].Error != "timed out" || feeds[0].Articles != 2 {
+	if len(feeds) != 1 || feeds[0].Error != "timed out" || feeds[0].Title != "Feed "+r.URL {
 		t.Errorf("feed status %+v", feeds)
 	}
 	reqs, _ := s.Validators(ctx, []string{r.URL, "https://new.test/"})
@@ -195,6 +195,7 @@ func TestTwoProcessesWriteAtOnce(t *testing.T) {
 	if n, _ := s.Count(ctx, "top"); n != 2*writerFeeds*writerItems {
 		t.Errorf("%d articles, want %d", n, 2*writerFeeds*writerItems)
 	}
+	checkCounts(t, s)
 }
 
 const writerFeeds, writerItems = 30, 20
@@ -224,5 +225,55 @@ func TestWriterProcess(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+}
+
+// checkCounts compares the trigger-kept section_counts with a real count.
+func checkCounts(t *testing.T, s *Store) {
+	t.Helper()
+	rows, err := s.db.Query(`SELECT s.section, count(*), sum(a.read = 0), c.total, c.unread
+FROM article_sections s JOIN articles a ON a.id = s.article_id JOIN section_counts c ON c.section = s.section
+GROUP BY s.section`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var sec string
+		var total, unread, keptTotal, keptUnread int
+		rows.Scan(&sec, &total, &unread, &keptTotal, &keptUnread)
+		if total != keptTotal || unread != keptUnread {
+			t.Errorf("section %s: counted %d/%d unread, kept %d/%d", sec, total, unread, keptTotal, keptUnread)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("no sections counted")
+	}
+}
+
+func TestKeptCountsMatchRealCounts(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://a.test/1", art("g1", "https://n.test/1", "One", 1), art("g2", "https://n.test/2", "Two", 2)), "top", "world")
+	mustSave(t, s, ok("https://a.test/2", art("x1", "https://n.test/1", "One again", 1), art("g3", "https://n.test/3", "Three", 3)), "top")
+	checkCounts(t, s)
+	arts, _ := s.Articles(ctx, "top", 0, 10)
+	s.SetRead(ctx, arts[0].ID, true)
+	s.SetRead(ctx, arts[0].ID, true) // twice: no double count
+	s.SetRead(ctx, arts[1].ID, true)
+	checkCounts(t, s)
+	s.SetRead(ctx, arts[1].ID, false)
+	s.MarkSectionRead(ctx, "world")
+	checkCounts(t, s)
+	mustSave(t, s, ok("https://a.test/1", art("g1", "https://n.test/1", "One", 1), art("g4", "https://n.test/4", "Four", 4)), "top", "world")
+	checkCounts(t, s)
+	if _, err := s.db.Exec("DELETE FROM article_sections WHERE article_id = ?", arts[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(t, s)
+	counts, _ := s.UnreadCounts(ctx)
+	if n, _ := s.Count(ctx, "top"); n != 3 || counts["top"] != 1 { // One, Two (read via world), Four
+		t.Errorf("top: %d articles, %d unread", n, counts["top"])
 	}
 }
