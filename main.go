@@ -137,7 +137,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	err = ui.Run(ui.Options{
 		Site: cfg.Site, Sections: cfg.Sections, Section: sectionIndex(cfg, o.section),
-		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: true,
+		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: cfg.MarkOnOpen(),
 		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb",
 	})
 	if err != nil {

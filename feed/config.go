@@ -23,9 +23,13 @@ type Section struct {
 
 // Config is the whole config file.
 type Config struct {
-	Site     string    `toml:"site"`
-	Sections []Section `toml:"sections"`
+	Site           string    `toml:"site"`
+	MarkReadOnOpen *bool     `toml:"mark_read_on_open,omitempty"` // default true
+	Sections       []Section `toml:"sections"`
 }
+
+// MarkOnOpen reports whether opening an article marks it read.
+func (c Config) MarkOnOpen() bool { return c.MarkReadOnOpen == nil || *c.MarkReadOnOpen }
 
 // Section returns the section whose key matches (case-insensitively).
 func (c Config) Section(key string) (Section, bool) {

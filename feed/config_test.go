@@ -31,6 +31,12 @@ func TestParseConfig(t *testing.T) {
 	if !ok || len(s.Feeds) != 2 {
 		t.Errorf("case-insensitive lookup failed: %+v %v", s, ok)
 	}
+	if !c.MarkOnOpen() {
+		t.Error("mark_read_on_open should default to true")
+	}
+	if off, err := ParseConfig("c", []byte("mark_read_on_open = false\n"+goodConfig[len("site = \"Example News\"\n"):])); err != nil || off.MarkOnOpen() {
+		t.Errorf("mark_read_on_open = false: %v %v", off.MarkOnOpen(), err)
+	}
 	if w, _ := c.Section("world"); w.DisplayTitle() != "World" {
 		t.Errorf("untitled section shows %q", w.DisplayTitle())
 	}

@@ -13,6 +13,7 @@ type articleModel struct {
 	art    cache.Article
 	body   rendered
 	has    bool
+	bodyW  int // the width body was laid out for
 	offset int
 	width  int
 	height int

@@ -35,11 +35,16 @@ func loadPage(st *cache.Store, req int, section, filter string, page int, keep i
 	}
 }
 
-func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle) tea.Cmd {
+// loadArticle reads the article; it renders the body unless cached holds
+// this article's body already laid out for width.
+func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, cached *rendered) tea.Cmd {
 	return func() tea.Msg {
 		a, err := st.Get(context.Background(), id)
 		if err != nil {
 			return articleMsg{req: req, err: err}
+		}
+		if cached != nil {
+			return articleMsg{req: req, art: a, width: width, body: *cached}
 		}
 		body := a.Content
 		if len(body) < len(a.Summary) {

@@ -62,8 +62,8 @@ type Model struct {
 
 	// request IDs: a result whose ID is not the latest is stale and dropped
 	listReq, articleReq, sideReq int
-	keepID                       int64 // article to keep the cursor on across a reload
-	renderCache                  map[[2]int64]rendered
+	keepID                       int64                 // article to keep the cursor on across a reload
+	renderCache                  map[[2]int64]rendered // (article ID, width) -> laid-out body
 
 	refreshing     bool
 	refreshDone    int
@@ -77,6 +77,9 @@ type Model struct {
 	loadErr        string
 	pendingArticle int64
 }
+
+// maxCachedRenders bounds the (article, width) render cache.
+const maxCachedRenders = 256
 
 // New builds the root model.
 func New(opt Options) Model {
@@ -175,15 +178,19 @@ func (m *Model) showArticle(id int64) tea.Cmd {
 	if aw <= 0 {
 		aw, _ = m.innerSize(m.focus)
 	}
-	if m.article.has && m.article.art.ID == id && m.article.width == aw && m.pendingArticle == 0 {
+	if m.article.has && m.article.art.ID == id && m.article.bodyW == aw && m.pendingArticle == 0 {
 		return nil
 	}
 	m.articleReq++
 	m.sideReq++
 	m.pendingArticle = id
 	rs := stylesRender(m.styles, m.opt.Hyperlinks)
+	var cached *rendered
+	if r, ok := m.renderCache[[2]int64{id, int64(aw)}]; ok {
+		cached = &r
+	}
 	return tea.Batch(
-		loadArticle(m.opt.Store, m.articleReq, id, aw, rs),
+		loadArticle(m.opt.Store, m.articleReq, id, aw, rs, cached),
 		loadSide(m.opt.Store, m.sideReq, RelatedTab, m.currentSection().Key, id),
 	)
 }
@@ -204,7 +211,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
 		m.styles = NewStyles(m.isDark, m.opt.NoColor)
-		return m, nil
+		m.renderCache = map[[2]int64]rendered{}
+		return m, m.rerender()
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseWheelMsg:
@@ -221,7 +229,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.setNote("article: "+msg.err.Error(), true)
 		}
-		m.article.width = msg.width
+		if len(m.renderCache) >= maxCachedRenders {
+			m.renderCache = map[[2]int64]rendered{}
+		}
+		m.renderCache[[2]int64{msg.art.ID, int64(msg.width)}] = msg.body
+		m.article.bodyW = msg.width
 		m.article.show(msg.art, msg.body)
 		return m, nil
 	case sideMsg:

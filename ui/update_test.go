@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -397,5 +399,75 @@ func TestMouseWheelAndClick(t *testing.T) {
 	m = send(t, m, tea.MouseClickMsg{X: a.X + 3, Y: a.Y + 3, Button: tea.MouseLeft})
 	if m.focus != ArticlePane {
 		t.Errorf("click on article pane: focus %v", m.focus)
+	}
+}
+
+func TestMarkReadOnOpenCanBeOff(t *testing.T) {
+	st := fixtureStore(t, 5)
+	m := New(Options{Site: "T", Store: st, Offline: true, MarkOnOpen: false, NoColor: true, Now: func() time.Time { return testNow },
+		Sections: []feed.Section{{Key: "markets", Title: "Markets"}}})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = press(t, m, "enter")
+	a, _ := m.list.Selected()
+	if stored, _ := st.Get(context.Background(), a.ID); stored.Read || m.focus != ArticlePane {
+		t.Errorf("opened with mark-on-open off: read %v focus %v", stored.Read, m.focus)
+	}
+}
+
+func TestRenderCacheReusedPerWidth(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 5), 120, 40)
+	first := m.article.art.ID
+	key := [2]int64{first, int64(m.article.bodyW)}
+	if m.article.bodyW != m.article.width {
+		t.Errorf("body laid out for %d columns, pane has %d", m.article.bodyW, m.article.width)
+	}
+	if _, ok := m.renderCache[key]; !ok {
+		t.Fatalf("no cached render for %v", key)
+	}
+	m.renderCache[key] = rendered{lines: []string{"SENTINEL from cache"}}
+	m = press(t, m, "j", "k")
+	if m.article.art.ID != first || len(m.article.body.lines) != 1 || m.article.body.lines[0] != "SENTINEL from cache" {
+		t.Errorf("coming back did not reuse the cached render: %v", m.article.body.lines)
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	if m.article.bodyW != m.article.width || strings.Contains(strings.Join(m.article.body.lines, ""), "SENTINEL") {
+		t.Error("a new width must render again")
+	}
+}
+
+func TestRefreshWithAFailingFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/broken.rss" {
+			fmt.Fprint(w, "<html>not a feed</html>")
+			return
+		}
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Loop</title><item><title>Fresh loopback story</title><link>https://l.test/1</link></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	st, err := cache.Open(filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := New(Options{Site: "T", Store: st, Fetcher: feed.NewFetcher(feed.Options{}), NoColor: true, MarkOnOpen: true,
+		Sections: []feed.Section{{Key: "top", Title: "Top", Feeds: []string{srv.URL + "/good.rss", srv.URL + "/broken.rss"}}}})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if !strings.Contains(m.Render(), "press r to") {
+		t.Fatalf("empty state before refresh:\n%s", m.Render())
+	}
+	m = press(t, m, "r")
+	out := m.Render()
+	if m.refreshing || m.list.total != 1 || !strings.Contains(out, "Fresh loopback story") {
+		t.Fatalf("after refresh: refreshing %v total %d\n%s", m.refreshing, m.list.total, out)
+	}
+	if !strings.Contains(out, "1 feeds in error (e)") || !strings.Contains(out, "refreshed") {
+		t.Errorf("status line:\n%s", out)
+	}
+	m = press(t, m, "e")
+	out = m.Render()
+	if !strings.Contains(out, srv.URL+"/broken.rss") || !strings.Contains(out, "not an RSS, Atom or JSON feed") {
+		t.Errorf("error list:\n%s", out)
 	}
 }
