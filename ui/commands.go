@@ -16,10 +16,12 @@ import (
 // Every function here returns a tea.Cmd: the I/O runs off the UI loop and
 // its result comes back as a message.
 
-func loadPage(st *cache.Store, req int, section, filter string, page int, keep int64) tea.Cmd {
+// loadPage reads one page of the list. A fresh load replaces the whole
+// list; keep names the article the cursor should stay on.
+func loadPage(st *cache.Store, req int, section, filter string, page int, keep int64, fresh bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		m := pageMsg{req: req, offset: page * pageSize, keep: keep, index: -1}
+		m := pageMsg{req: req, offset: page * pageSize, keep: keep, index: -1, fresh: fresh}
 		if filter != "" {
 			m.arts, m.total, m.err = st.Filter(ctx, section, filter, m.offset, pageSize)
 		} else {

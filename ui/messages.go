@@ -19,6 +19,7 @@ type pageMsg struct {
 	total  int
 	keep   int64 // after a refresh: the article to keep the cursor on
 	index  int   // its index in the new order, or -1
+	fresh  bool  // replaces the whole list (a reload), not one more page
 	err    error
 }
 

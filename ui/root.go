@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -62,7 +63,6 @@ type Model struct {
 
 	// request IDs: a result whose ID is not the latest is stale and dropped
 	listReq, articleReq, sideReq int
-	keepID                       int64                 // article to keep the cursor on across a reload
 	renderCache                  map[[2]int64]rendered // (article ID, width) -> laid-out body
 
 	refreshing     bool
@@ -110,7 +110,7 @@ func (m Model) currentSection() feed.Section {
 // Init paints from the cache and starts a background refresh.
 func (m Model) Init() tea.Cmd {
 	// Init cannot change the model: it loads with the request IDs New set.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, "", 0, 0),
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, "", 0, 0, true),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0)}
 	return tea.Batch(cmds...)
@@ -119,9 +119,17 @@ func (m Model) Init() tea.Cmd {
 // refreshRequest asks Update to start a refresh.
 type refreshRequest struct{ all bool }
 
+// reloadKeeping reloads the list from the top, keeping the cursor on the
+// selected article wherever it now sits.
+func (m *Model) reloadKeeping() tea.Cmd {
+	sel, _ := m.list.Selected()
+	m.listReq++
+	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, sel.ID, true)
+}
+
 func (m *Model) reloadList() tea.Cmd {
 	m.listReq++
-	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, 0)
+	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, 0, true)
 }
 
 // innerSize is a pane's content size inside its border.
@@ -158,7 +166,7 @@ func (m *Model) loadMissing() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, p := range m.list.missing() {
 		m.list.pages[p] = nil // mark requested
-		cmds = append(cmds, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, p, 0))
+		cmds = append(cmds, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, p, 0, false))
 	}
 	return tea.Batch(cmds...)
 }
@@ -261,15 +269,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.refresh(msg.all)
 	case progressMsg:
 		m.refreshDone++
-		return m, waitRefresh(msg.next)
+		cmds := []tea.Cmd{waitRefresh(msg.next)}
+		if msg.res.Status == feed.StatusOK && slices.Contains(m.currentSection().Feeds, msg.res.URL) {
+			// New articles for the section on screen: show them now,
+			// keeping the cursor on the article being read.
+			cmds = append(cmds, m.reloadKeeping(), loadCounts(m.opt.Store))
+		}
+		return m, tea.Batch(cmds...)
 	case refreshDoneMsg:
 		m.refreshing = false
 		m.lastRefresh = msg.at
-		sel, _ := m.list.Selected()
-		m.keepID = sel.ID
-		m.listReq++
 		cmds := []tea.Cmd{
-			loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, m.keepID),
+			m.reloadKeeping(),
 			loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 			loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0),
 		}
@@ -305,9 +316,14 @@ func (m *Model) refresh(all bool) tea.Cmd {
 	if m.opt.Offline || m.opt.Fetcher == nil {
 		return m.setNote("offline: not refreshing", false)
 	}
+	// The section on screen goes first; the others follow.
 	sections := []feed.Section{m.currentSection()}
 	if all {
-		sections = m.opt.Sections
+		for i, s := range m.opt.Sections {
+			if i != m.section {
+				sections = append(sections, s)
+			}
+		}
 	}
 	urls, _ := cache.Plan(sections)
 	m.refreshing, m.refreshDone, m.refreshTotal = true, 0, len(urls)
@@ -322,7 +338,7 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		m.loadErr = msg.err.Error()
 		return m, m.setNote("cache: "+msg.err.Error(), true)
 	}
-	if msg.offset == 0 && (msg.keep != 0 || !m.list.loaded) {
+	if msg.fresh {
 		// A fresh load: start over, keeping the reader's article under the cursor.
 		pages := map[int][]cache.Article{}
 		m.list.pages = pages
@@ -351,9 +367,7 @@ func (m Model) handleState(msg stateMsg) (tea.Model, tea.Cmd) {
 	}
 	cmds := []tea.Cmd{loadCounts(m.opt.Store)}
 	if msg.reload {
-		sel, _ := m.list.Selected()
-		m.listReq++
-		cmds = append(cmds, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, sel.ID))
+		cmds = append(cmds, m.reloadKeeping())
 	} else {
 		m.list.setState(msg.id, msg.read, msg.starred)
 		if m.article.has && m.article.art.ID == msg.id {

@@ -313,6 +313,21 @@ func TestResizeNeverGarbles(t *testing.T) {
 	}
 }
 
+func TestActiveSectionTabStaysVisible(t *testing.T) {
+	st := fixtureStore(t, 3)
+	var secs []feed.Section
+	for i := range 9 {
+		secs = append(secs, feed.Section{Key: fmt.Sprintf("s%d", i), Title: fmt.Sprintf("Section number %d", i+1)})
+	}
+	m := New(Options{Site: "T", Store: st, Offline: true, NoColor: true, Sections: secs, Section: 8})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	header := strings.Split(m.Render(), "\n")[1]
+	if !strings.Contains(header, "[9 Section number 9]") || !strings.HasPrefix(header, "…") {
+		t.Errorf("active tab not visible: %q", header)
+	}
+}
+
 func TestEmptyStates(t *testing.T) {
 	st, _ := cache.Open(filepath.Join(t.TempDir(), "e.db"))
 	defer st.Close()

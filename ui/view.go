@@ -61,7 +61,16 @@ func (m Model) header(h int) []string {
 			tabs = append(tabs, s.Tab.Render(" "+label+" "))
 		}
 	}
-	return []string{first, strings.Join(tabs, "")}
+	// Scroll the tabs so that the active one is always on screen.
+	start := 0
+	for start < m.section && ansi.StringWidth(strings.Join(tabs[start:m.section+1], "")) > m.width-1 {
+		start++
+	}
+	line := strings.Join(tabs[start:], "")
+	if start > 0 {
+		line = "…" + line
+	}
+	return []string{first, line}
 }
 
 func (m Model) body(g Geometry) []string {
