@@ -34,6 +34,13 @@ func (a *articleModel) show(art cache.Article, body rendered) {
 func (a *articleModel) headerLines(s Styles) []string {
 	art := a.art
 	lines := wrapLines(s.ArticleTitle.Render(art.Title), a.width, "")
+	lines = append(lines, wrapLines(s.Meta.Render(a.meta()), a.width, "")...)
+	return append(lines, s.Dim.Render(strings.Repeat("─", max(a.width, 1))))
+}
+
+// meta is the line under the title: source, author, date, star.
+func (a *articleModel) meta() string {
+	art := a.art
 	meta := art.Source
 	if art.Author != "" {
 		meta += " · " + art.Author
@@ -42,24 +49,18 @@ func (a *articleModel) headerLines(s Styles) []string {
 	if art.Starred {
 		meta += " · ★ starred"
 	}
-	lines = append(lines, wrapLines(s.Meta.Render(meta), a.width, "")...)
-	return append(lines, s.Dim.Render(strings.Repeat("─", max(a.width, 1))))
+	return meta
 }
 
-// Scroll moves the body by delta lines within bounds.
+// Scroll moves the body by delta lines, no further than shows its last
+// line at the bottom of the pane.
 func (a *articleModel) Scroll(delta int) {
-	maxOff := max(len(a.body.lines)-a.height+4, 0)
-	a.offset = min(max(a.offset+delta, 0), maxOff)
-}
-
-// ScrollTo jumps to the top (0) or the bottom (-1).
-func (a *articleModel) ScrollTo(pos int) {
-	if pos < 0 {
-		a.offset = 1 << 30
-	} else {
-		a.offset = pos
+	header := 0
+	if a.has {
+		header = len(a.headerLines(Styles{}))
 	}
-	a.Scroll(0)
+	maxOff := max(len(a.body.lines)-(a.height-header), 0)
+	a.offset = min(max(a.offset+delta, 0), maxOff)
 }
 
 // View draws the header then as much body as fits from offset.

@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"newsreader/cache"
 )
 
 // handleKey routes a key press: first to the filter input or an overlay,
@@ -134,84 +136,69 @@ type articleRef struct {
 
 // handlePaneKey moves or scrolls within the focused pane, or opens.
 func (m Model) handlePaneKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
+	if key.Matches(msg, m.keys.Open) {
+		switch m.focus {
+		case ListPane:
+			if a, ok := m.list.Selected(); ok {
+				return m, m.open(a)
+			}
+		case SidePane:
+			if a, ok := m.side.Selected(); ok {
+				return m, m.open(a)
+			}
+		}
+		return m, nil
+	}
 	switch m.focus {
 	case ListPane:
-		page := max(m.list.height, 1)
-		before := m.list.cursor
-		switch {
-		case key.Matches(msg, k.Down):
-			m.list.Move(1)
-		case key.Matches(msg, k.Up):
-			m.list.Move(-1)
-		case key.Matches(msg, k.Top):
-			m.list.MoveTo(0)
-		case key.Matches(msg, k.Bottom):
-			m.list.MoveTo(m.list.total - 1)
-		case key.Matches(msg, k.HalfDown):
-			m.list.Move(page / 2)
-		case key.Matches(msg, k.HalfUp):
-			m.list.Move(-page / 2)
-		case key.Matches(msg, k.PageDown):
-			m.list.Move(page)
-		case key.Matches(msg, k.PageUp):
-			m.list.Move(-page)
-		case key.Matches(msg, k.Open):
-			return m, m.open()
-		}
-		if m.list.cursor != before {
-			return m, tea.Batch(m.loadMissing(), m.showSelected())
+		if d, ok := m.keys.motion(msg, m.list.height); ok {
+			before := m.list.cursor
+			m.list.Move(d)
+			if m.list.cursor != before {
+				return m, tea.Batch(m.loadMissing(), m.showSelected())
+			}
 		}
 	case ArticlePane:
-		page := max(m.article.height-4, 1)
-		switch {
-		case key.Matches(msg, k.Down):
-			m.article.Scroll(1)
-		case key.Matches(msg, k.Up):
-			m.article.Scroll(-1)
-		case key.Matches(msg, k.Top):
-			m.article.ScrollTo(0)
-		case key.Matches(msg, k.Bottom):
-			m.article.ScrollTo(-1)
-		case key.Matches(msg, k.HalfDown):
-			m.article.Scroll(page / 2)
-		case key.Matches(msg, k.HalfUp):
-			m.article.Scroll(-page / 2)
-		case key.Matches(msg, k.PageDown):
-			m.article.Scroll(page)
-		case key.Matches(msg, k.PageUp):
-			m.article.Scroll(-page)
+		if d, ok := m.keys.motion(msg, m.article.height-4); ok {
+			m.article.Scroll(d)
 		}
 	case SidePane:
-		switch {
-		case key.Matches(msg, k.Down):
-			m.side.Move(1)
-		case key.Matches(msg, k.Up):
-			m.side.Move(-1)
-		case key.Matches(msg, k.Top):
-			m.side.Move(-1 << 20)
-		case key.Matches(msg, k.Bottom):
-			m.side.Move(1 << 20)
-		case key.Matches(msg, k.Open):
-			if a, ok := m.side.Selected(); ok {
-				cmds := []tea.Cmd{m.showArticle(a.ID), m.setFocus(ArticlePane)}
-				if m.opt.MarkOnOpen && !a.Read {
-					cmds = append(cmds, setRead(m.opt.Store, a.ID, true, ""))
-				}
-				return m, tea.Batch(cmds...)
-			}
+		if d, ok := m.keys.motion(msg, m.side.height/2-1); ok {
+			m.side.Move(d)
 		}
 	}
 	return m, nil
 }
 
-// open shows the selected article in the article pane, focuses it and
-// marks it read.
-func (m *Model) open() tea.Cmd {
-	a, ok := m.list.Selected()
-	if !ok {
-		return nil
+// motion is how far a movement key moves in a pane showing page rows;
+// top and bottom move far enough to reach either end (panes clamp).
+func (k KeyMap) motion(msg tea.KeyPressMsg, page int) (int, bool) {
+	const far = 1 << 30
+	page = max(page, 1)
+	switch {
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Top):
+		return -far, true
+	case key.Matches(msg, k.Bottom):
+		return far, true
+	case key.Matches(msg, k.HalfDown):
+		return max(page/2, 1), true
+	case key.Matches(msg, k.HalfUp):
+		return -max(page/2, 1), true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
 	}
+	return 0, false
+}
+
+// open shows an article in the article pane, focuses it and (unless
+// configured otherwise) marks it read.
+func (m *Model) open(a cache.Article) tea.Cmd {
 	cmds := []tea.Cmd{m.showArticle(a.ID), m.setFocus(ArticlePane)}
 	if m.opt.MarkOnOpen && !a.Read {
 		cmds = append(cmds, setRead(m.opt.Store, a.ID, true, ""))

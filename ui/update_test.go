@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -484,5 +485,67 @@ func TestRefreshWithAFailingFeed(t *testing.T) {
 	out = m.Render()
 	if !strings.Contains(out, srv.URL+"/broken.rss") || !strings.Contains(out, "not an RSS, Atom or JSON feed") {
 		t.Errorf("error list:\n%s", out)
+	}
+}
+
+func TestOpenBrowserRunsWithoutShell(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "args")
+	script := filepath.Join(dir, "browser")
+	os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" > "+out+"\n"), 0o755)
+	t.Setenv("BROWSER", script)
+	link := "https://ex.test/a?b=1&c=$(touch%20pwned);x"
+	msg := openBrowser(link)()
+	if n, ok := msg.(noteMsg); !ok || n.err {
+		t.Fatalf("open: %+v", msg)
+	}
+	var got []byte
+	for range 100 {
+		if got, _ = os.ReadFile(out); len(got) > 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if string(got) != link+"\n" {
+		t.Errorf("browser got %q, want the link as one argument", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pwned")); err == nil {
+		t.Error("a shell interpreted the link")
+	}
+	if n := openBrowser("javascript:alert(1)")().(noteMsg); !n.err {
+		t.Error("a non-http link was opened")
+	}
+}
+
+func TestArticlePaneScrollBounds(t *testing.T) {
+	st := fixtureStore(t, 3)
+	long := feed.Article{ID: "long", Link: "https://t.test/long", Title: "Long read", Published: testNow.Add(time.Hour), Updated: testNow,
+		Content: strings.Repeat("<p>Paragraph of a long article that goes on.</p>", 80)}
+	st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{long}}, cache.Membership{Sections: []string{"markets"}})
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "enter")
+	if m.article.art.Title != "Long read" {
+		t.Fatalf("opened %q", m.article.art.Title)
+	}
+	m = press(t, m, "k")
+	if m.article.offset != 0 {
+		t.Errorf("k at top: %d", m.article.offset)
+	}
+	m = press(t, m, "j", "j")
+	if m.article.offset != 2 {
+		t.Errorf("j j: %d", m.article.offset)
+	}
+	m = press(t, m, "G")
+	bottom := m.article.offset
+	if bottom != len(m.article.body.lines)-(m.article.height-len(m.article.headerLines(m.styles))) {
+		t.Errorf("G: offset %d for %d lines in %d rows", bottom, len(m.article.body.lines), m.article.height)
+	}
+	last := m.article.body.lines[len(m.article.body.lines)-1]
+	if !strings.Contains(m.Render(), last) {
+		t.Errorf("last line %q not on screen", last)
+	}
+	m = press(t, m, "j", "g")
+	if m.article.offset != 0 {
+		t.Errorf("g: %d", m.article.offset)
 	}
 }
