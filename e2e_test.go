@@ -58,7 +58,7 @@ func (s *tmuxSession) keys(keys ...string) {
 // waitFor polls the screen until it contains every want, or fails.
 func (s *tmuxSession) waitFor(what string, want ...string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	var scr string
 	for time.Now().Before(deadline) {
 		scr = s.screen()

@@ -23,6 +23,7 @@ type listModel struct {
 	height int // visible rows
 	width  int
 	loaded bool // the first page has arrived
+	moved  bool // the reader has moved the cursor or opened an article
 }
 
 func newList() listModel { return listModel{pages: map[int][]cache.Article{}} }
@@ -56,7 +57,7 @@ func (l *listModel) Selected() (cache.Article, bool) {
 }
 
 // Move moves the cursor by delta rows, keeping it on screen.
-func (l *listModel) Move(delta int) { l.cursor += delta; l.clamp() }
+func (l *listModel) Move(delta int) { l.cursor += delta; l.moved = true; l.clamp() }
 
 // MoveTo puts the cursor on row i.
 func (l *listModel) MoveTo(i int) { l.cursor = i; l.clamp() }
@@ -74,6 +75,7 @@ func (l *listModel) clamp() {
 
 // Scroll moves the view by delta rows without losing the cursor.
 func (l *listModel) Scroll(delta int) {
+	l.moved = true
 	l.top = min(max(l.top+delta, 0), max(l.total-l.height, 0))
 	l.cursor = min(max(l.cursor, l.top), l.top+l.height-1)
 	l.clamp()

@@ -119,12 +119,16 @@ func (m Model) Init() tea.Cmd {
 // refreshRequest asks Update to start a refresh.
 type refreshRequest struct{ all bool }
 
-// reloadKeeping reloads the list from the top, keeping the cursor on the
-// selected article wherever it now sits.
+// reloadKeeping reloads the list from the top. Once the reader has moved
+// or opened something the cursor stays on that article wherever it now
+// sits; before that it stays on the newest.
 func (m *Model) reloadKeeping() tea.Cmd {
-	sel, _ := m.list.Selected()
+	var keep int64
+	if sel, ok := m.list.Selected(); ok && m.list.moved {
+		keep = sel.ID
+	}
 	m.listReq++
-	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, sel.ID, true)
+	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, keep, true)
 }
 
 func (m *Model) reloadList() tea.Cmd {
@@ -343,6 +347,9 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		pages := map[int][]cache.Article{}
 		m.list.pages = pages
 		m.list.loaded = true
+		if msg.keep == 0 {
+			m.list.cursor, m.list.top = 0, 0
+		}
 		m.list.total = msg.total
 		m.list.pages[0] = msg.arts
 		if msg.index >= 0 {

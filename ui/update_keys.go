@@ -199,6 +199,7 @@ func (k KeyMap) motion(msg tea.KeyPressMsg, page int) (int, bool) {
 // open shows an article in the article pane, focuses it and (unless
 // configured otherwise) marks it read.
 func (m *Model) open(a cache.Article) tea.Cmd {
+	m.list.moved = true
 	cmds := []tea.Cmd{m.showArticle(a.ID), m.setFocus(ArticlePane)}
 	if m.opt.MarkOnOpen && !a.Read {
 		cmds = append(cmds, setRead(m.opt.Store, a.ID, true, ""))
@@ -308,6 +309,7 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	case ListPane:
 		if row >= 0 && m.list.top+row < m.list.total {
 			m.list.MoveTo(m.list.top + row)
+			m.list.moved = true
 			return m, tea.Batch(m.resize(), m.loadMissing(), m.showSelected())
 		}
 	case SidePane:

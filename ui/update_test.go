@@ -383,6 +383,18 @@ func TestRefreshKeepsCursorOnArticle(t *testing.T) {
 	}
 }
 
+func TestRefreshBeforeAnyMoveStaysOnNewest(t *testing.T) {
+	st := fixtureStore(t, 30)
+	m := testModel(t, st, 120, 40)
+	p := testNow.Add(time.Hour)
+	newer := feed.Article{ID: "new-1", Link: "https://t.test/new/1", Title: "Newest arrival", Published: p, Updated: p}
+	st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{newer}}, cache.Membership{Sections: []string{"markets"}})
+	m = send(t, m, refreshDoneMsg{at: testNow})
+	if sel, _ := m.list.Selected(); m.list.cursor != 0 || sel.Title != "Newest arrival" || m.article.art.Title != "Newest arrival" {
+		t.Errorf("untouched list after refresh: cursor %d on %q, article %q", m.list.cursor, sel.Title, m.article.art.Title)
+	}
+}
+
 func TestNoColorHasNoColourButShowsFocus(t *testing.T) {
 	m := testModel(t, fixtureStore(t, 5), 120, 40)
 	out := m.Render()
