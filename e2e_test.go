@@ -99,6 +99,9 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.waitFor("focus moves to the side pane", "▶ Discover")
 	s.keys("Tab", "j", "j", "j", "Enter")
 	scr = s.waitFor("open the fourth headline", "▶ Article", "Headlines 4/")
+	if row := strings.Split(scr, "\n")[7]; !strings.HasPrefix(row, "│> ") {
+		t.Errorf("fourth row should carry the cursor and be read: %q", row)
+	}
 
 	s.keys("2")
 	s.waitFor("switch section", "Home > World")

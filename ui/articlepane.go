@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"time"
 
 	"newsreader/cache"
 )
@@ -64,7 +63,7 @@ func (a *articleModel) Scroll(delta int) {
 }
 
 // View draws the header then as much body as fits from offset.
-func (a *articleModel) View(s Styles, now time.Time, empty string) []string {
+func (a *articleModel) View(s Styles, empty string) []string {
 	if !a.has {
 		return wrapLines(empty, a.width, "")
 	}

@@ -96,17 +96,6 @@ func (l *listModel) missing() []int {
 	return out
 }
 
-// update replaces a stored copy of a changed article.
-func (l *listModel) update(a cache.Article) {
-	for _, p := range l.pages {
-		for i := range p {
-			if p[i].ID == a.ID {
-				p[i].Read, p[i].Starred = a.Read, a.Starred
-			}
-		}
-	}
-}
-
 // setState changes one article's read/starred marks in place.
 func (l *listModel) setState(id int64, read, starred *bool) {
 	for _, p := range l.pages {

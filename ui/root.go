@@ -74,7 +74,6 @@ type Model struct {
 	note           string
 	noteErr        bool
 	noteSeq        int
-	loadErr        string
 	pendingArticle int64
 }
 
@@ -339,7 +338,6 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		return m, nil // stale: another section, filter or reload since
 	}
 	if msg.err != nil {
-		m.loadErr = msg.err.Error()
 		return m, m.setNote("cache: "+msg.err.Error(), true)
 	}
 	if msg.fresh {

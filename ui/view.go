@@ -97,7 +97,7 @@ func (m Model) body(g Geometry) []string {
 				title += " " + itoa(m.list.cursor+1) + "/" + itoa(m.list.total)
 			}
 		case ArticlePane:
-			content = m.article.View(m.styles, now, m.articleEmptyText())
+			content = m.article.View(m.styles, m.articleEmptyText())
 		case SidePane:
 			content = m.side.View(m.styles, m.focus == p, now)
 		}
