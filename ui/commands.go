@@ -59,7 +59,7 @@ func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, 
 func loadSide(st *cache.Store, req int, tab sideTab, section string, id int64) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		m := sideMsg{req: req, tab: tab}
+		m := sideMsg{req: req, tab: tab, section: section}
 		switch tab {
 		case RelatedTab:
 			if id != 0 {

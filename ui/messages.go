@@ -34,10 +34,11 @@ type articleMsg struct {
 
 // sideMsg is one side-pane tab's list.
 type sideMsg struct {
-	req  int
-	tab  sideTab
-	arts []cache.Article
-	err  error
+	req     int
+	section string // the section a ranking is for
+	tab     sideTab
+	arts    []cache.Article
+	err     error
 }
 
 // countsMsg is the unread count per section.

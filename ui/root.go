@@ -4,7 +4,6 @@
 package ui
 
 import (
-	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -106,7 +105,8 @@ func (m Model) currentSection() feed.Section {
 	return m.opt.Sections[m.section]
 }
 
-// Init paints from the cache and starts a background refresh.
+// Init paints from the cache: the first page, counts, feed status and
+// the ranking. (Run asks for the background refresh.)
 func (m Model) Init() tea.Cmd {
 	// Init cannot change the model: it loads with the request IDs New set.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, "", 0, 0, true),
@@ -233,66 +233,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pageMsg:
 		return m.handlePage(msg)
 	case articleMsg:
-		if msg.req != m.articleReq {
-			return m, nil // stale: the cursor moved on
-		}
-		m.pendingArticle = 0
-		if msg.err != nil {
-			return m, m.setNote("article: "+msg.err.Error(), true)
-		}
-		if len(m.renderCache) >= maxCachedRenders {
-			m.renderCache = map[[2]int64]rendered{}
-		}
-		m.renderCache[[2]int64{msg.art.ID, int64(msg.width)}] = msg.body
-		m.article.bodyW = msg.width
-		m.article.show(msg.art, msg.body)
-		return m, nil
+		return m.handleArticle(msg)
 	case sideMsg:
-		if msg.tab == RelatedTab && msg.req != m.sideReq {
-			return m, nil
-		}
-		if msg.err != nil {
-			return m, m.setNote(msg.err.Error(), true)
-		}
-		m.side.set(msg.tab, msg.arts)
-		return m, nil
+		return m.handleSide(msg)
 	case countsMsg:
 		m.counts = msg
 		return m, nil
 	case feedsMsg:
-		m.feeds = msg
-		m.refreshFailed = 0
-		for _, f := range msg {
-			if f.Error != "" {
-				m.refreshFailed++
-			}
-		}
-		return m, nil
+		return m.handleFeeds(msg)
 	case refreshRequest:
 		return m, m.refresh(msg.all)
 	case progressMsg:
-		m.refreshDone++
-		cmds := []tea.Cmd{waitRefresh(msg.next)}
-		if msg.res.Status == feed.StatusOK && slices.Contains(m.currentSection().Feeds, msg.res.URL) {
-			// New articles for the section on screen: show them now,
-			// keeping the cursor on the article being read.
-			cmds = append(cmds, m.reloadKeeping(), loadCounts(m.opt.Store))
-		}
-		return m, tea.Batch(cmds...)
+		return m.handleProgress(msg)
 	case refreshDoneMsg:
-		m.refreshing = false
-		m.lastRefresh = msg.at
-		cmds := []tea.Cmd{
-			m.reloadKeeping(),
-			loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-			loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0),
-		}
-		if msg.err != nil {
-			cmds = append(cmds, m.setNote("refresh: "+msg.err.Error(), true))
-		} else if msg.sum.Failed > 0 {
-			cmds = append(cmds, m.setNote(itoa(msg.sum.Failed)+" feeds failed: press e", true))
-		}
-		return m, tea.Batch(cmds...)
+		return m.handleRefreshDone(msg)
 	case stateMsg:
 		return m.handleState(msg)
 	case noteMsg:
@@ -310,84 +264,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tick()
 	}
 	return m, nil
-}
-
-func (m *Model) refresh(all bool) tea.Cmd {
-	if m.refreshing {
-		return m.setNote("already refreshing", false)
-	}
-	if m.opt.Offline || m.opt.Fetcher == nil {
-		return m.setNote("offline: not refreshing", false)
-	}
-	// The section on screen goes first; the others follow.
-	sections := []feed.Section{m.currentSection()}
-	if all {
-		for i, s := range m.opt.Sections {
-			if i != m.section {
-				sections = append(sections, s)
-			}
-		}
-	}
-	urls, _ := cache.Plan(sections)
-	m.refreshing, m.refreshDone, m.refreshTotal = true, 0, len(urls)
-	return tea.Batch(startRefresh(m.opt.Store, m.opt.Fetcher, sections), tick())
-}
-
-func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
-	if msg.req != m.listReq {
-		return m, nil // stale: another section, filter or reload since
-	}
-	if msg.err != nil {
-		return m, m.setNote("cache: "+msg.err.Error(), true)
-	}
-	if msg.fresh {
-		// A fresh load: start over, keeping the reader's article under the cursor.
-		pages := map[int][]cache.Article{}
-		m.list.pages = pages
-		m.list.loaded = true
-		if msg.keep == 0 {
-			m.list.cursor, m.list.top = 0, 0
-		}
-		m.list.total = msg.total
-		m.list.pages[0] = msg.arts
-		if msg.index >= 0 {
-			m.list.MoveTo(msg.index)
-		} else {
-			m.list.clamp()
-		}
-		return m, tea.Batch(m.loadMissing(), m.showSelected())
-	}
-	m.list.total = msg.total
-	m.list.pages[msg.offset/pageSize] = msg.arts
-	m.list.clamp()
-	if a, ok := m.list.Selected(); ok && (!m.article.has || m.article.art.ID != a.ID) && m.pendingArticle == 0 {
-		return m, m.showSelected()
-	}
-	return m, nil
-}
-
-func (m Model) handleState(msg stateMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		return m, m.setNote(msg.err.Error(), true)
-	}
-	cmds := []tea.Cmd{loadCounts(m.opt.Store)}
-	if msg.reload {
-		cmds = append(cmds, m.reloadKeeping())
-	} else {
-		m.list.setState(msg.id, msg.read, msg.starred)
-		if m.article.has && m.article.art.ID == msg.id {
-			if msg.read != nil {
-				m.article.art.Read = *msg.read
-			}
-			if msg.starred != nil {
-				m.article.art.Starred = *msg.starred
-			}
-		}
-	}
-	if msg.note != "" {
-		cmds = append(cmds, m.setNote(msg.note, false))
-	}
-	return m, tea.Batch(cmds...)
 }
 
 // switchSection opens section i from the top, clearing any filter.

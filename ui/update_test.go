@@ -291,6 +291,10 @@ func TestStaleResultsDropped(t *testing.T) {
 	if len(m.side.lists[RelatedTab]) == 0 {
 		t.Error("stale related list applied")
 	}
+	m = send(t, m, sideMsg{tab: RankingTab, section: "world", arts: []cache.Article{{ID: 77, Title: "world ranking"}}})
+	if l := m.side.lists[RankingTab]; len(l) == 0 || l[0].ID == 77 {
+		t.Error("another section's ranking applied")
+	}
 }
 
 func TestResizeNeverGarbles(t *testing.T) {
