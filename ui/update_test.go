@@ -565,3 +565,40 @@ func TestArticlePaneScrollBounds(t *testing.T) {
 		t.Errorf("g: %d", m.article.offset)
 	}
 }
+
+func TestListRowsNeverWrapWideTitles(t *testing.T) {
+	l := newList()
+	l.SetSize(30, 5)
+	l.loaded, l.total = true, 3
+	l.pages[0] = []cache.Article{
+		{ID: 1, Title: "東京の市場が大きく上昇した日の記録と分析", Source: "新聞", Published: testNow},
+		{ID: 2, Title: "Emoji 📈📉 markets swing wildly all day long", Source: "Wire 🙂", Published: testNow.Add(-3 * time.Hour), Read: true},
+		{ID: 3, Title: "short", Source: "S", Published: testNow.Add(-50 * 24 * time.Hour), Starred: true},
+	}
+	rows := l.View(NewStyles(true, true), true, testNow, "")
+	if len(rows) != 3 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for i, r := range rows {
+		if w := ansi.StringWidth(r); w != 30 {
+			t.Errorf("row %d is %d wide: %q", i, w, ansi.Strip(r))
+		}
+	}
+	if plain := ansi.Strip(rows[2]); !strings.HasPrefix(plain, "* short") || !strings.HasSuffix(plain, " 7w") {
+		t.Errorf("starred old row: %q", plain)
+	}
+	if plain := ansi.Strip(rows[1]); !strings.HasPrefix(plain, "  Emoji") || !strings.HasSuffix(plain, " 3h") {
+		t.Errorf("read row: %q", plain)
+	}
+}
+
+func TestAge(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		10 * time.Second: "now", 5 * time.Minute: "5m", 3 * time.Hour: "3h", 49 * time.Hour: "2d",
+		20 * 24 * time.Hour: "2w", 800 * 24 * time.Hour: "2y", -time.Hour: "now",
+	} {
+		if got := Age(testNow.Add(-d), testNow); got != want {
+			t.Errorf("Age(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
