@@ -75,6 +75,10 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 		}
 	}
 	bar := strings.Join(tabs, " ")
+	if ansi.StringWidth(bar) > sd.width {
+		// Too narrow for every tab: name the current one and where it sits.
+		bar = s.ActiveTab.Render("["+sd.tab.String()+"]") + s.Tab.Render(" "+itoa(int(sd.tab)+1)+"/"+itoa(int(tabCount))+" [ ]")
+	}
 	lines := []string{fit(bar, sd.width), ""}
 	l := sd.lists[sd.tab]
 	switch {

@@ -119,6 +119,9 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		}
 		m.list.total = msg.total
 		m.list.pages[0] = msg.arts
+		if msg.total == 0 {
+			m.side.set(RelatedTab, nil) // no article, so nothing to relate: not "loading"
+		}
 		if msg.index >= 0 {
 			m.list.MoveTo(msg.index)
 		} else {

@@ -333,6 +333,19 @@ func TestActiveSectionTabStaysVisible(t *testing.T) {
 	}
 }
 
+func TestSideTabsFoldWhenNarrow(t *testing.T) {
+	sd := sideModel{tab: RankingTab}
+	sd.SetSize(20, 10)
+	bar := ansi.Strip(sd.View(NewStyles(true, true), false, testNow)[0])
+	if !strings.HasPrefix(bar, "[Ranking] 2/3") || ansi.StringWidth(bar) != 20 {
+		t.Errorf("narrow tab bar %q", bar)
+	}
+	sd.SetSize(40, 10)
+	if bar = ansi.Strip(sd.View(NewStyles(true, true), false, testNow)[0]); !strings.HasPrefix(bar, "Related [Ranking] Recommended") {
+		t.Errorf("wide tab bar %q", bar)
+	}
+}
+
 func TestEmptyStates(t *testing.T) {
 	st, _ := cache.Open(filepath.Join(t.TempDir(), "e.db"))
 	defer st.Close()
@@ -486,15 +499,15 @@ func TestRefreshWithAFailingFeed(t *testing.T) {
 		Sections: []feed.Section{{Key: "top", Title: "Top", Feeds: []string{srv.URL + "/good.rss", srv.URL + "/broken.rss"}}}})
 	m = drive(t, m, m.Init())
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-	if !strings.Contains(m.Render(), "press r to") {
-		t.Fatalf("empty state before refresh:\n%s", m.Render())
+	if out := m.Render(); !strings.Contains(out, "press r to") || !strings.Contains(out, "No related stories") || strings.Contains(out, "loading") {
+		t.Fatalf("empty state before refresh:\n%s", out)
 	}
 	m = press(t, m, "r")
 	out := m.Render()
 	if m.refreshing || m.list.total != 1 || !strings.Contains(out, "Fresh loopback story") {
 		t.Fatalf("after refresh: refreshing %v total %d\n%s", m.refreshing, m.list.total, out)
 	}
-	if !strings.Contains(out, "1 feeds in error (e)") || !strings.Contains(out, "refreshed") {
+	if !strings.Contains(out, "1 feed in error (e)") || !strings.Contains(out, "refreshed") {
 		t.Errorf("status line:\n%s", out)
 	}
 	m = press(t, m, "e")

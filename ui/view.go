@@ -212,7 +212,7 @@ func (m Model) footer(h int) []string {
 		status = "offline"
 	}
 	if m.refreshFailed > 0 {
-		status += s.Error.Render("  " + itoa(m.refreshFailed) + " feeds in error (e)")
+		status += s.Error.Render("  " + plural(m.refreshFailed, "feed") + " in error (e)")
 	}
 	if m.note != "" {
 		st := s.Status
@@ -237,3 +237,11 @@ func (m Model) shortHelp() string {
 }
 
 func helpEntry(b key.Binding) string { return b.Help().Key + " " + b.Help().Desc }
+
+// plural is "1 feed", "2 feeds".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return itoa(n) + " " + noun + "s"
+}
