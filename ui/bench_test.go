@@ -72,6 +72,6 @@ func BenchmarkRender10KB(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ResetTimer()
 	for b.Loop() {
-		Render(body, 80, st)
+		Render(body, "https://example.test/a", 80, st)
 	}
 }

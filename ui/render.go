@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -38,10 +39,14 @@ func stylesRender(s Styles, hyperlinks bool) renderStyle {
 // Render lays out an article's HTML for the terminal at width columns:
 // wrapped paragraphs, headings, emphasis, lists, quotes, preformatted
 // text, tables, images as [image: alt] and links as numbered footnotes.
-func Render(fragment string, width int, st renderStyle) rendered {
+// Relative links resolve against base, the article's own address.
+func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	r := &renderer{width: width, st: st}
+	if u, err := url.Parse(feed.Link(base)); err == nil && u.Host != "" {
+		r.base = u
+	}
 	if err != nil {
 		r.paragraph(feed.Line(fragment), "", "")
 	} else {
@@ -54,7 +59,7 @@ func Render(fragment string, width int, st renderStyle) rendered {
 		r.blank()
 		r.out = append(r.out, st.bold("Links"))
 		for i, l := range r.links {
-			r.out = append(r.out, wrapLines(fmt.Sprintf("[%d] %s", i+1, l), width, "    ")...)
+			r.out = append(r.out, urlLines(fmt.Sprintf("[%d] ", i+1), l, width)...)
 		}
 	}
 	for len(r.out) > 0 && r.out[len(r.out)-1] == "" {
@@ -64,6 +69,7 @@ func Render(fragment string, width int, st renderStyle) rendered {
 }
 
 type renderer struct {
+	base   *url.URL // nil: relative links are dropped
 	width  int
 	st     renderStyle
 	out    []string
@@ -97,6 +103,21 @@ func (r *renderer) paragraph(text, first, rest string) {
 		}
 		r.out = append(r.out, p+l)
 	}
+}
+
+// urlLines writes label then the URL, breaking it anywhere (URLs have no
+// spaces to wrap at) and indenting the continuation lines.
+func urlLines(label, u string, width int) []string {
+	var out []string
+	line := label
+	for _, c := range u {
+		if ansi.StringWidth(line)+ansi.StringWidth(string(c)) > width {
+			out = append(out, line)
+			line = "    "
+		}
+		line += string(c)
+	}
+	return append(out, line)
 }
 
 // wrapLines word-wraps s to width (hard-wrapping words longer than a line),
@@ -231,12 +252,12 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		}
 		r.inline.WriteString(" [" + alt + "] ")
 	case "a":
-		href := feed.Link(attr(n, "href"))
+		href := r.resolve(attr(n, "href"))
 		var b strings.Builder
 		collectText(n, &b)
 		text := strings.Join(strings.Fields(b.String()), " ")
 		if href == "" {
-			r.inline.WriteString(text + " ")
+			r.inline.WriteString(text + spaceAfterNode(n))
 			return
 		}
 		r.links = append(r.links, href)
@@ -254,6 +275,18 @@ func (r *renderer) block(n *html.Node, prefix string) {
 	default:
 		r.children(n, prefix)
 	}
+}
+
+// resolve makes href absolute against the article's address and keeps it
+// only if it is http(s).
+func (r *renderer) resolve(href string) string {
+	href = strings.TrimSpace(href)
+	if r.base != nil {
+		if u, err := url.Parse(href); err == nil {
+			href = r.base.ResolveReference(u).String()
+		}
+	}
+	return feed.Link(href)
 }
 
 // styled renders an inline element's text with one style. Words are

@@ -26,7 +26,7 @@ func TestRenderGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, w := range []int{40, 80} {
-			out := Render(string(src), w, plainStyle())
+			out := Render(string(src), "https://example.test/news/story.html", w, plainStyle())
 			got := strings.Join(out.lines, "\n") + "\n"
 			for i, l := range out.lines {
 				if ansi.StringWidth(l) > w {
@@ -51,15 +51,16 @@ func TestRenderGolden(t *testing.T) {
 
 func TestRenderElements(t *testing.T) {
 	src, _ := os.ReadFile("testdata/render/mixed.html")
-	out := Render(string(src), 40, plainStyle())
+	out := Render(string(src), "https://example.test/news/story.html", 40, plainStyle())
 	text := strings.Join(out.lines, "\n")
-	if wide := strings.Join(Render(string(src), 80, plainStyle()).lines, "\n"); !strings.Contains(wide, "a long cell value here │ another long cell  │ x") {
+	if wide := strings.Join(Render(string(src), "https://example.test/news/story.html", 80, plainStyle()).lines, "\n"); !strings.Contains(wide, "a long cell value here │ another long cell  │ x") {
 		t.Errorf("a table that fits 80 columns should stay a table:\n%s", wide)
 	}
 	for _, want := range []string{
 		"A HEADING & MORE", "first link[1]", "<tag> é —", "• First item", "3. Third", "4. Fourth",
 		"│ A quoted paragraph", "  code   indented", "[image: A chart of rates]", "[image]",
 		"Name  │ Value", "beta  │ 22", "Column one heading: a long cell value\n  here", "[1] https://example.test/one", "[2] https://example.test/two",
+		"one[3], a mail link and a fragment[4].", "[3] https://example.test/more/three.html", "[4] https://example.test/news/story.html\n    #frag",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("render lacks %q:\n%s", want, text)
@@ -70,13 +71,13 @@ func TestRenderElements(t *testing.T) {
 			t.Errorf("render contains %q", bad)
 		}
 	}
-	if len(out.links) != 2 {
+	if len(out.links) != 4 {
 		t.Errorf("links %v", out.links)
 	}
 }
 
 func TestRenderHyperlinksAndHostileText(t *testing.T) {
-	out := Render(`<p><a href="https://ex.test/a">go</a> x&#x1b;[2J y <a href="https://ex.test/&#x1b;]8;;evil">z</a></p>`, 60, renderStyle{
+	out := Render(`<p><a href="https://ex.test/a">go</a> x&#x1b;[2J y <a href="https://ex.test/&#x1b;]8;;evil">z</a></p>`, "", 60, renderStyle{
 		heading: ansiID, bold: ansiID, italic: ansiID, link: ansiID, quote: ansiID, hyperlinks: true,
 	})
 	text := strings.Join(out.lines, "\n")
