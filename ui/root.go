@@ -67,7 +67,6 @@ type Model struct {
 	refreshing     bool
 	refreshDone    int
 	refreshTotal   int
-	refreshFailed  int
 	lastRefresh    time.Time
 	spinner        int
 	note           string

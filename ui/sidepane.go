@@ -53,6 +53,24 @@ func (sd *sideModel) Move(delta int) {
 // SwitchTab moves to the next (+1) or previous (-1) tab.
 func (sd *sideModel) SwitchTab(delta int) { sd.tab = (sd.tab + sideTab(delta) + tabCount) % tabCount }
 
+// window is the first story shown and how many fit (two lines each,
+// under the tab bar and a blank line).
+func (sd *sideModel) window() (start, rows int) {
+	rows = max((sd.height-2)/2, 1)
+	return max(sd.cursor[sd.tab]-rows+1, 0), rows
+}
+
+// Click selects the story drawn at content line row, if any.
+func (sd *sideModel) Click(row int) {
+	if row < 2 {
+		return
+	}
+	start, _ := sd.window()
+	if i := start + (row-2)/2; i < len(sd.lists[sd.tab]) {
+		sd.cursor[sd.tab] = i
+	}
+}
+
 func (sd *sideModel) set(tab sideTab, arts []cache.Article) {
 	sd.lists[tab], sd.loaded[tab] = arts, true
 	sd.cursor[tab] = min(sd.cursor[tab], max(len(arts)-1, 0))
@@ -87,8 +105,7 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 	case len(l) == 0:
 		lines = append(lines, wrapLines(emptyTab[sd.tab], sd.width, "")...)
 	}
-	rows := max((sd.height-2)/2, 1)
-	start := max(sd.cursor[sd.tab]-rows+1, 0)
+	start, rows := sd.window()
 	for i := start; i < min(len(l), start+rows); i++ {
 		a := l[i]
 		title := fit(ansi.Truncate(a.Title, sd.width-2, "…"), sd.width-2)

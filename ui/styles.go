@@ -8,8 +8,6 @@ import (
 
 // Styles is every style the UI draws with, built for one background.
 type Styles struct {
-	NoColor bool
-
 	Header, Breadcrumb, Tab, ActiveTab lipgloss.Style
 	Pane, FocusedPane                  lipgloss.Style
 	PaneTitle, FocusedTitle            lipgloss.Style
@@ -26,7 +24,7 @@ func NewStyles(isDark, noColor bool) Styles {
 	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
 	accent, muted, text := c("#5A3FC0", "#B4A7FF"), c("#6B6B6B", "#8A8A8A"), c("#1A1A1A", "#E6E6E6")
 	warn := c("#B00020", "#FF6B6B")
-	s := Styles{NoColor: noColor}
+	var s Styles
 	base := lipgloss.NewStyle()
 	s.Pane = base.Border(lipgloss.RoundedBorder())
 	s.FocusedPane = base.Border(lipgloss.ThickBorder())

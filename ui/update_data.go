@@ -45,12 +45,6 @@ func (m Model) handleSide(msg sideMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 	m.feeds = msg
-	m.refreshFailed = 0
-	for _, f := range msg {
-		if f.Error != "" {
-			m.refreshFailed++
-		}
-	}
 	return m, nil
 }
 

@@ -302,6 +302,9 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	if !ok || msg.Button != tea.MouseLeft {
 		return m, nil
 	}
+	// Focus does not change the geometry: in wide windows every pane shows
+	// whatever has focus, and in narrow ones only the focused pane can be
+	// clicked.
 	m.focus = p
 	r := Layout(m.width, m.height, m.sideToggled, m.focus).Panes[p]
 	row := msg.Y - r.Y - 2 // border and title line
@@ -310,13 +313,10 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 		if row >= 0 && m.list.top+row < m.list.total {
 			m.list.MoveTo(m.list.top + row)
 			m.list.moved = true
-			return m, tea.Batch(m.resize(), m.loadMissing(), m.showSelected())
+			return m, tea.Batch(m.loadMissing(), m.showSelected())
 		}
 	case SidePane:
-		if row >= 2 {
-			m.side.cursor[m.side.tab] = 0
-			m.side.Move((row - 2) / 2)
-		}
+		m.side.Click(row)
 	}
-	return m, m.resize()
+	return m, nil
 }

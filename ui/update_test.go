@@ -440,10 +440,26 @@ func TestMouseWheelAndClick(t *testing.T) {
 	if m.list.cursor != m.list.top+4 {
 		t.Errorf("click: cursor %d top %d", m.list.cursor, m.list.top)
 	}
+	if m.article.art.ID != m.list.pages[0][m.list.cursor].ID {
+		t.Errorf("click: article pane shows %q", m.article.art.Title)
+	}
 	a := g.Panes[ArticlePane]
 	m = send(t, m, tea.MouseClickMsg{X: a.X + 3, Y: a.Y + 3, Button: tea.MouseLeft})
 	if m.focus != ArticlePane {
 		t.Errorf("click on article pane: focus %v", m.focus)
+	}
+	// The side list scrolled down: a click selects the story drawn there.
+	m = press(t, m, "tab", "]")
+	rows := len(m.side.lists[RankingTab])
+	m = press(t, m, "G")
+	start, _ := m.side.window()
+	if start == 0 || m.side.cursor[RankingTab] != rows-1 {
+		t.Fatalf("side list did not scroll: start %d cursor %d of %d", start, m.side.cursor[RankingTab], rows)
+	}
+	sd := g.Panes[SidePane]
+	m = send(t, m, tea.MouseClickMsg{X: sd.X + 3, Y: sd.Y + 2 + 2 + 2*3, Button: tea.MouseLeft})
+	if m.side.cursor[RankingTab] != start+3 {
+		t.Errorf("side click: cursor %d, want %d", m.side.cursor[RankingTab], start+3)
 	}
 }
 

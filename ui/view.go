@@ -211,8 +211,8 @@ func (m Model) footer(h int) []string {
 	case m.opt.Offline:
 		status = "offline"
 	}
-	if m.refreshFailed > 0 {
-		status += s.Error.Render("  " + plural(m.refreshFailed, "feed") + " in error (e)")
+	if n := m.feedsInError(); n > 0 {
+		status += s.Error.Render("  " + plural(n, "feed") + " in error (e)")
 	}
 	if m.note != "" {
 		st := s.Status
@@ -244,4 +244,14 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return itoa(n) + " " + noun + "s"
+}
+
+func (m Model) feedsInError() int {
+	n := 0
+	for _, f := range m.feeds {
+		if f.Error != "" {
+			n++
+		}
+	}
+	return n
 }
