@@ -62,6 +62,7 @@ type Model struct {
 
 	// request IDs: a result whose ID is not the latest is stale and dropped
 	listReq, articleReq, sideReq int
+	relatedFor                   int64                 // the article the latest Related request is for
 	renderCache                  map[[2]int64]rendered // (article ID, width) -> laid-out body
 
 	refreshing     bool
@@ -192,17 +193,24 @@ func (m *Model) showArticle(id int64) tea.Cmd {
 		return nil
 	}
 	m.articleReq++
-	m.sideReq++
 	m.pendingArticle = id
 	rs := stylesRender(m.styles, m.opt.Hyperlinks)
 	var cached *rendered
 	if r, ok := m.renderCache[[2]int64{id, int64(aw)}]; ok {
 		cached = &r
 	}
-	return tea.Batch(
-		loadArticle(m.opt.Store, m.articleReq, id, aw, rs, cached),
-		loadSide(m.opt.Store, m.sideReq, RelatedTab, m.currentSection().Key, id),
-	)
+	return tea.Batch(loadArticle(m.opt.Store, m.articleReq, id, aw, rs, cached), m.loadRelated(id))
+}
+
+// loadRelated asks for the stories related to article id, unless they
+// were last asked for that article (a re-render at a new width needs none).
+func (m *Model) loadRelated(id int64) tea.Cmd {
+	if id == m.relatedFor {
+		return nil
+	}
+	m.sideReq++
+	m.relatedFor = id
+	return loadSide(m.opt.Store, m.sideReq, RelatedTab, m.currentSection().Key, id)
 }
 
 func (m *Model) setNote(text string, isErr bool) tea.Cmd {
@@ -275,6 +283,7 @@ func (m *Model) switchSection(i int) tea.Cmd {
 	m.article = articleModel{width: m.article.width, height: m.article.height}
 	m.side.loaded = [tabCount]bool{}
 	m.sideReq++
+	m.relatedFor = 0
 	return tea.Batch(m.reloadList(), loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0))
 }
 

@@ -65,9 +65,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.RefreshAll):
 		return m, m.refresh(true)
 	case key.Matches(msg, k.NextTab):
-		return m, m.switchTab(+1)
+		m.side.SwitchTab(+1)
+		return m, nil
 	case key.Matches(msg, k.PrevTab):
-		return m, m.switchTab(-1)
+		m.side.SwitchTab(-1)
+		return m, nil
 	case key.Matches(msg, k.Filter):
 		text := m.filter
 		m.filterIn = &text
@@ -205,17 +207,6 @@ func (m *Model) open(a cache.Article) tea.Cmd {
 		cmds = append(cmds, setRead(m.opt.Store, a.ID, true, ""))
 	}
 	return tea.Batch(cmds...)
-}
-
-func (m *Model) switchTab(delta int) tea.Cmd {
-	m.side.SwitchTab(delta)
-	if m.side.tab == RelatedTab && !m.side.loaded[RelatedTab] {
-		if a, ok := m.list.Selected(); ok {
-			m.sideReq++
-			return loadSide(m.opt.Store, m.sideReq, RelatedTab, m.currentSection().Key, a.ID)
-		}
-	}
-	return nil
 }
 
 // moveFocus cycles focus over the panes that are shown (in narrow

@@ -631,3 +631,16 @@ func TestAge(t *testing.T) {
 		}
 	}
 }
+
+func TestResizeReRendersWithoutReloadingRelated(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 10), 120, 40)
+	req, related := m.sideReq, len(m.side.lists[RelatedTab])
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.sideReq != req || len(m.side.lists[RelatedTab]) != related {
+		t.Errorf("resize asked for related again: req %d -> %d", req, m.sideReq)
+	}
+	m = press(t, m, "j")
+	if m.sideReq == req || m.relatedFor != m.article.art.ID {
+		t.Errorf("another article did not ask for its related stories")
+	}
+}
