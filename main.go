@@ -18,6 +18,7 @@ import (
 	"newsreader/feed"
 	"newsreader/feed/demo"
 	"newsreader/ui"
+	"newsreader/ui/cli"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -26,6 +27,7 @@ var version = "dev"
 type options struct {
 	section, config, cache                       string
 	demo, offline, refresh, list, asJSON, initCf bool
+	resetSubs                                    bool
 	limit                                        int
 	version                                      bool
 }
@@ -44,6 +46,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.limit, "limit", 50, "with --list: how many articles")
 	fs.BoolVar(&o.asJSON, "json", false, "with --list: one JSON object per line")
 	fs.BoolVar(&o.initCf, "init-config", false, "write the built-in config to the config path and exit")
+	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: newsreader [flags]\n\nA terminal news reader. Flags take one or two dashes.\n\n")
@@ -92,17 +95,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "wrote", cachePath)
 		return 0
 	}
-	sections, err := cfg.Pick(o.section)
-	if err != nil {
-		fmt.Fprintln(stderr, "newsreader:", err)
-		return 2
-	}
 	store, err := cache.Open(cachePath)
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 1
 	}
 	defer store.Close()
+	infos, err := cli.LoadSections(ctx, store, cfg.Sections, o.resetSubs, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 1
+	}
+	if o.resetSubs {
+		return 0
+	}
+	picked, err := cache.PickSections(infos, o.section)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 2
+	}
+	sections := cache.ConfigSections(picked)
 	fetcher := feed.NewFetcher(feed.Options{Offline: o.offline, UserAgent: "newsreader/" + version + " (terminal news reader)"})
 
 	if o.refresh || (o.demo && o.list && !o.offline) {
@@ -121,6 +133,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	if o.list && len(sections) == 0 {
+		fmt.Fprintln(stderr, "newsreader:", cli.ErrNoSections)
+		return 1
+	}
 	if o.list {
 		sec := sections[0]
 		arts, err := store.Articles(ctx, sec.Key, 0, o.limit)
@@ -136,7 +152,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	err = ui.Run(ui.Options{
-		Site: cfg.Site, Sections: cfg.Sections, Section: sectionIndex(cfg, o.section),
+		Site: cfg.Site, Sections: cache.ConfigSections(infos), Section: sectionIndex(infos, o.section),
 		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: cfg.MarkOnOpen(),
 		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb",
 	})
@@ -147,9 +163,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// sectionIndex is the position of --section in the config (0 when unset).
-func sectionIndex(cfg feed.Config, key string) int {
-	for i, s := range cfg.Sections {
+// sectionIndex is the position of --section among the sections (0 when unset).
+func sectionIndex(infos []cache.SectionInfo, key string) int {
+	for i, s := range infos {
 		if strings.EqualFold(s.Key, key) {
 			return i
 		}

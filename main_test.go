@@ -122,6 +122,11 @@ func TestRefreshExitCodes(t *testing.T) {
 	defer srv.Close()
 	p := filepath.Join(t.TempDir(), "two.toml")
 	os.WriteFile(p, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q]\n", srv.URL+"/good", srv.URL+"/bad")), 0o644)
+	// The cache keeps its subscriptions (the first config's feed is still
+	// there) until they are reset from the config.
+	if code, out, _ := runArgs(t, "--config", p, "--cache", db, "--reset-subscriptions"); code != 0 || !strings.Contains(out, "1 sections, 2 feeds") {
+		t.Fatalf("reset: exit %d\n%s", code, out)
+	}
 	code, out, _ = runArgs(t, "--config", p, "--cache", db, "--refresh")
 	if code != 0 || !strings.Contains(out, "2 feeds: 1 ok, 0 not modified, 1 failed") || !strings.Contains(out, "HTTP 410 Gone") {
 		t.Errorf("one feed failed: exit %d\n%s", code, out)

@@ -77,4 +77,41 @@ CREATE TABLE rankings (
 	PRIMARY KEY (section, rank)
 ) WITHOUT ROWID;
 `,
+	// 2 (every): subscriptions live in the cache (seeded from the config),
+	// per-feed refresh scheduling, extracted full text.
+	`
+CREATE TABLE sections (
+	key       TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+	title     TEXT NOT NULL DEFAULT '',
+	position  INTEGER NOT NULL DEFAULT 0,
+	ranking   TEXT NOT NULL DEFAULT '',
+	full_text INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE subscriptions (
+	section   TEXT NOT NULL COLLATE NOCASE REFERENCES sections(key) ON DELETE CASCADE ON UPDATE CASCADE,
+	url       TEXT NOT NULL,
+	title     TEXT NOT NULL DEFAULT '',
+	position  INTEGER NOT NULL DEFAULT 0,
+	full_text INTEGER NOT NULL DEFAULT 0,
+	added_at  INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (section, url)
+);
+CREATE INDEX subscriptions_url ON subscriptions(url);
+-- config_seeded remembers every config entry already copied into the
+-- cache, so an entry is seeded once and a removal in the reader sticks.
+CREATE TABLE config_seeded (
+	section TEXT NOT NULL COLLATE NOCASE,
+	url     TEXT NOT NULL,
+	PRIMARY KEY (section, url)
+) WITHOUT ROWID;
+ALTER TABLE feeds ADD COLUMN next_due INTEGER NOT NULL DEFAULT 0;  -- unix seconds; 0 = due now
+ALTER TABLE feeds ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;  -- consecutive failed fetches
+ALTER TABLE feeds ADD COLUMN hint TEXT NOT NULL DEFAULT '';         -- why next_due is what it is
+CREATE TABLE full_texts (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	html       TEXT NOT NULL DEFAULT '',
+	error      TEXT NOT NULL DEFAULT '',
+	fetched_at INTEGER NOT NULL
+);
+`,
 }

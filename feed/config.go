@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -19,6 +20,9 @@ type Section struct {
 	Title   string   `toml:"title"`
 	Feeds   []string `toml:"feeds"`
 	Ranking string   `toml:"ranking,omitempty"`
+	// FullText fetches each new article's page during refresh and keeps
+	// its readable text (politely: a small budget per refresh).
+	FullText bool `toml:"full_text,omitempty"`
 }
 
 // Config is the whole config file.
@@ -26,6 +30,51 @@ type Config struct {
 	Site           string    `toml:"site"`
 	MarkReadOnOpen *bool     `toml:"mark_read_on_open,omitempty"` // default true
 	Sections       []Section `toml:"sections"`
+	// KeepDays: read articles older than this many days are pruned after a
+	// refresh (starred ones never; unread ones once older than the limit).
+	// Default 30; 0 keeps everything.
+	KeepDays *int `toml:"keep_days,omitempty"`
+	// RefreshEvery is how often the open reader refreshes, e.g. "15m";
+	// "off" or "0" turns it off. Default 30m. Feeds' own hints (ttl,
+	// Cache-Control, Retry-After, back-off) can push a feed later.
+	RefreshEvery string `toml:"refresh_every,omitempty"`
+}
+
+// DefaultKeepDays and DefaultRefreshEvery apply when the config is silent.
+const (
+	DefaultKeepDays     = 30
+	DefaultRefreshEvery = 30 * time.Minute
+)
+
+// Keep is the retention limit in days (0: keep everything).
+func (c Config) Keep() int {
+	if c.KeepDays == nil {
+		return DefaultKeepDays
+	}
+	return *c.KeepDays
+}
+
+// RefreshInterval is the open reader's auto-refresh period (0: off).
+func (c Config) RefreshInterval() time.Duration {
+	d, _ := parseEvery(c.RefreshEvery)
+	return d
+}
+
+func parseEvery(s string) (time.Duration, error) {
+	switch strings.TrimSpace(strings.ToLower(s)) {
+	case "":
+		return DefaultRefreshEvery, nil
+	case "off", "0", "never", "false":
+		return 0, nil
+	}
+	d, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil {
+		return 0, fmt.Errorf("refresh_every %q is not a duration like \"15m\" or \"off\"", s)
+	}
+	if d < time.Minute {
+		return 0, fmt.Errorf("refresh_every %q is under a minute", s)
+	}
+	return d, nil
 }
 
 // MarkOnOpen reports whether opening an article marks it read.
@@ -132,9 +181,14 @@ type configError struct {
 func (e *configError) Error() string { return e.msg }
 
 func (c Config) validate() *configError {
-	if len(c.Sections) == 0 {
-		return &configError{msg: "no [[sections]]"}
+	if c.KeepDays != nil && *c.KeepDays < 0 {
+		return &configError{key: "keep_days", msg: fmt.Sprintf("keep_days = %d is negative (0 keeps everything)", *c.KeepDays)}
 	}
+	if _, err := parseEvery(c.RefreshEvery); err != nil {
+		return &configError{key: "refresh_every", msg: err.Error()}
+	}
+	// No sections is valid: the cache holds the subscriptions, and a new
+	// user may start from --add or --import-opml.
 	seen := map[string]bool{}
 	for i, s := range c.Sections {
 		bad := func(msg string, a ...any) *configError {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 const goodConfig = `site = "Example News"
@@ -51,7 +52,6 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		{"not a url", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n\n[[sections]]\nkey=\"b\"\nfeeds=[\"ftp://b.test/x\"]\n", `cfg.toml:5: section 2: feed "ftp://b.test/x" is not an http(s) URL`},
 		{"duplicate key", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n[[sections]]\nkey=\"A\"\nfeeds=[\"https://a.test/\"]\n", `cfg.toml:4: section 2: key "A" is used twice`},
 		{"no feeds", "[[sections]]\nkey=\"a\"\nfeeds=[]\n", `cfg.toml:1: section 1: "a" has no feeds`},
-		{"no sections", "site = \"x\"\n", "cfg.toml:1: no [[sections]]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -111,5 +111,31 @@ func TestDefaultConfigPathHonoursXDG(t *testing.T) {
 	p, err := DefaultConfigPath()
 	if err != nil || p != "/tmp/xdg-test/newsreader/config.toml" {
 		t.Errorf("%q %v", p, err)
+	}
+}
+
+func TestConfigWithoutSectionsAndNewKeys(t *testing.T) {
+	c, err := ParseConfig("cfg.toml", []byte("site = \"x\"\n"))
+	if err != nil || len(c.Sections) != 0 {
+		t.Fatalf("a config with no sections should be valid: %v %+v", err, c)
+	}
+	if c.Keep() != 30 || c.RefreshInterval() != 30*time.Minute {
+		t.Errorf("defaults: keep %d, refresh %v", c.Keep(), c.RefreshInterval())
+	}
+	c, err = ParseConfig("cfg.toml", []byte("keep_days = 7\nrefresh_every = \"15m\"\n[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\nfull_text = true\n"))
+	if err != nil || c.Keep() != 7 || c.RefreshInterval() != 15*time.Minute || !c.Sections[0].FullText {
+		t.Errorf("keep_days/refresh_every/full_text not read: %v %+v", err, c)
+	}
+	if c, err := ParseConfig("cfg.toml", []byte("keep_days = 0\nrefresh_every = \"off\"\n")); err != nil || c.Keep() != 0 || c.RefreshInterval() != 0 {
+		t.Errorf("keep_days = 0 / refresh_every = off: %v %+v", err, c)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"site = \"x\"\nkeep_days = -1\n", "cfg.toml:2: keep_days = -1 is negative"},
+		{"site = \"x\"\n\nrefresh_every = \"soon\"\n", "cfg.toml:3: refresh_every \"soon\" is not a duration"},
+		{"refresh_every = \"10s\"\n", "cfg.toml:1: refresh_every \"10s\" is under a minute"},
+	} {
+		if _, err := ParseConfig("cfg.toml", []byte(tc.text)); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q: got %v, want prefix %q", tc.text, err, tc.want)
+		}
 	}
 }
