@@ -95,6 +95,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "wrote", cachePath)
 		return 0
 	}
+	keys, err := ui.KeyMapFor(cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 2
+	}
 	store, err := cache.Open(cachePath)
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
@@ -154,7 +159,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	err = ui.Run(ui.Options{
 		Site: cfg.Site, Sections: cache.ConfigSections(infos), Section: sectionIndex(infos, o.section),
 		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: cfg.MarkOnOpen(),
-		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb",
+		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb", Keys: &keys,
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)

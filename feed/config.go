@@ -38,6 +38,11 @@ type Config struct {
 	// "off" or "0" turns it off. Default 30m. Feeds' own hints (ttl,
 	// Cache-Control, Retry-After, back-off) can push a feed later.
 	RefreshEvery string `toml:"refresh_every,omitempty"`
+	// KeyTable is the [keys] table: action name -> key or list of keys.
+	KeyTable map[string]any `toml:"keys,omitempty"`
+
+	KeyBindings []KeyBinding `toml:"-"` // KeyTable, checked, with their lines (see keys.go)
+	Path        string       `toml:"-"` // the file it came from
 }
 
 // DefaultKeepDays and DefaultRefreshEvery apply when the config is silent.
@@ -168,6 +173,9 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	}
 	if err := c.validate(); err != nil {
 		return Config{}, fmt.Errorf("%s:%d: %w", name, lineOf(data, err.key, err.nth), err)
+	}
+	if err := c.validateExtras(name, data); err != nil {
+		return Config{}, err
 	}
 	return c, nil
 }

@@ -13,6 +13,9 @@ type KeyMap struct {
 	ToggleRead, MarkAllRead, Star       key.Binding
 	Browser, Copy, Filter, Errors, Side key.Binding
 	Back, Help, Quit                    key.Binding
+	NextUnread, PrevUnread              key.Binding
+	AddFeed, RemoveFeed, Feeds          key.Binding
+	FullText                            key.Binding
 }
 
 // DefaultKeyMap is the reader's key bindings.
@@ -51,6 +54,12 @@ func DefaultKeyMap() KeyMap {
 		Back:        b("esc", "back", "esc"),
 		Help:        b("?", "help", "?"),
 		Quit:        b("q", "quit", "q", "ctrl+c"),
+		NextUnread:  b("n", "next unread", "n"),
+		PrevUnread:  b("N", "previous unread", "N"),
+		AddFeed:     b("a", "add a feed", "a"),
+		RemoveFeed:  b("d", "remove feed (in feeds)", "d"),
+		Feeds:       b("F", "feeds", "F"),
+		FullText:    b("f", "full text", "f"),
 	}
 }
 
@@ -58,11 +67,11 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp(focus Pane) []key.Binding {
 	switch focus {
 	case ArticlePane:
-		return []key.Binding{k.NextPane, k.Down, k.PageDown, k.Browser, k.Copy, k.Star, k.Help, k.Quit}
+		return []key.Binding{k.NextPane, k.Down, k.PageDown, k.NextUnread, k.FullText, k.Browser, k.Copy, k.Star, k.Help, k.Quit}
 	case SidePane:
 		return []key.Binding{k.NextPane, k.Down, k.Open, k.NextTab, k.Help, k.Quit}
 	}
-	return []key.Binding{k.NextPane, k.Down, k.Open, k.ToggleRead, k.Filter, k.Section, k.Refresh, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Down, k.Open, k.NextUnread, k.ToggleRead, k.Filter, k.Section, k.Refresh, k.Help, k.Quit}
 }
 
 // FullHelp is every binding, grouped, for the ? screen.
@@ -70,7 +79,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextPane, k.PrevPane, k.Left, k.Right, k.Side, k.Back, k.Help, k.Quit},
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
-		{k.Open, k.NextTab, k.PrevTab, k.Section, k.Picker, k.Filter, k.Errors},
-		{k.Refresh, k.RefreshAll, k.ToggleRead, k.MarkAllRead, k.Star, k.Browser, k.Copy},
+		{k.Open, k.NextUnread, k.PrevUnread, k.NextTab, k.PrevTab, k.Section, k.Picker, k.Filter},
+		{k.Refresh, k.RefreshAll, k.ToggleRead, k.MarkAllRead, k.Star, k.Browser, k.Copy, k.FullText},
+		{k.Feeds, k.AddFeed, k.RemoveFeed, k.Errors},
 	}
 }

@@ -24,6 +24,7 @@ type Options struct {
 	NoColor    bool
 	Hyperlinks bool // OSC 8 links in article bodies
 	Now        func() time.Time
+	Keys       *KeyMap // nil: DefaultKeyMap (see KeyMapFor for the config's [keys])
 }
 
 // overlay is a modal view drawn over the panes.
@@ -93,6 +94,9 @@ func New(opt Options) Model {
 		listReq:     1,
 		counts:      map[string]int{},
 		renderCache: map[[2]int64]rendered{},
+	}
+	if opt.Keys != nil {
+		m.keys = *opt.Keys
 	}
 	m.styles = NewStyles(true, opt.NoColor)
 	return m
