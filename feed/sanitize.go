@@ -143,17 +143,16 @@ func skipString(s string, i int) int {
 var spaces = regexp.MustCompile(`\s+`)
 
 // Line turns feed text into one safe line: entities decoded, escape
-// sequences and control characters removed, whitespace collapsed.
+// sequences and control characters removed, whitespace collapsed. Its
+// output is a fixpoint: Line(Line(s)) == Line(s).
 func Line(s string) string {
-	s = stripControls(html.UnescapeString(stripControls(s)))
-	return strings.TrimSpace(spaces.ReplaceAllString(s, " "))
+	return strings.TrimSpace(spaces.ReplaceAllString(decode(s), " "))
 }
 
 // Block is Line for multi-line text: newlines survive, runs of blank lines
-// collapse to one.
+// collapse to one. Block(Block(s)) == Block(s).
 func Block(s string) string {
-	s = stripControls(html.UnescapeString(stripControls(s)))
-	lines := strings.Split(s, "\n")
+	lines := strings.Split(decode(s), "\n")
 	out := lines[:0]
 	blank := false
 	for _, l := range lines {
@@ -171,29 +170,110 @@ func Block(s string) string {
 	return strings.TrimSpace(strings.Join(out, "\n"))
 }
 
-var numericEntity = regexp.MustCompile(`&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?`)
+// maxDecodes bounds how many layers of entity encoding decode unwraps
+// (feeds often encode twice: "AT&amp;amp;T").
+const maxDecodes = 4
 
-var namedBidi = strings.NewReplacer("&lrm;", "", "&rlm;", "", "&LRM;", "", "&RLM;", "")
+// decode strips controls and decodes entities until nothing decodes any
+// more, stripping again after every layer (removing a control can splice
+// a new reference together). Text still encoded after maxDecodes layers
+// has its ampersands replaced, so the result never decodes to anything
+// else: whatever decodes it again sees the same safe text.
+func decode(s string) string {
+	s = stripControls(s)
+	for range maxDecodes {
+		if !strings.Contains(s, "&") {
+			return s
+		}
+		d := html.UnescapeString(s)
+		if d == s {
+			return s
+		}
+		s = stripControls(d)
+	}
+	if html.UnescapeString(s) != s {
+		s = strings.ReplaceAll(s, "&", "\uff06") // fullwidth ampersand: looks the same, decodes to nothing
+	}
+	return s
+}
+
+var numericEntity = regexp.MustCompile(`^&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?`)
+
+var namedBidi = []string{"&lrm;", "&rlm;", "&LRM;", "&RLM;"}
 
 // HTML keeps markup but removes forbidden runes, raw or written as
-// numeric character references, so the renderer never decodes one.
+// character references, so the renderer never decodes one. Its output is
+// a fixpoint (HTML(HTML(s)) == HTML(s)): when removing a reference would
+// splice the text before and after it into a new one ("&#&#1;x1b;" would
+// become "&#x1b;"), the dangling ampersand is escaped as "&amp;".
 func HTML(s string) string {
 	s = stripControls(s)
-	s = namedBidi.Replace(s)
-	return numericEntity.ReplaceAllStringFunc(s, func(m string) string {
-		num := strings.TrimSuffix(m[2:], ";")
-		var n uint64
-		var err error
-		if num[0] == 'x' || num[0] == 'X' {
-			n, err = strconv.ParseUint(num[1:], 16, 32)
-		} else {
-			n, err = strconv.ParseUint(num, 10, 32)
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			return string(append(out, s...))
 		}
-		if err != nil || n > utf8.MaxRune || Forbidden(rune(n)) && n != '\t' && n != '\n' || n == 0x2028 || n == 0x2029 {
-			return ""
+		out = append(out, s[:i]...)
+		s = s[i:]
+		n, bad := reference(s)
+		switch {
+		case n == 0:
+			out = append(out, '&')
+			s = s[1:]
+		case !bad:
+			out = append(out, s[:n]...)
+			s = s[n:]
+		default:
+			s = s[n:]
+			out = escapeDangling(out)
 		}
-		return m
-	})
+	}
+}
+
+// reference measures the character reference at the start of s (0 when
+// there is none we check) and reports whether it names a forbidden rune.
+func reference(s string) (n int, bad bool) {
+	for _, b := range namedBidi {
+		if strings.HasPrefix(s, b) {
+			return len(b), true
+		}
+	}
+	m := numericEntity.FindStringSubmatchIndex(s[:min(len(s), 16)])
+	if m == nil {
+		return 0, false
+	}
+	num := s[m[2]:m[3]]
+	var v uint64
+	var err error
+	if num[0] == 'x' || num[0] == 'X' {
+		v, err = strconv.ParseUint(num[1:], 16, 32)
+	} else {
+		v, err = strconv.ParseUint(num, 10, 32)
+	}
+	bad = err != nil || v > utf8.MaxRune || Forbidden(rune(v)) && v != '\t' && v != '\n' || v == 0x2028 || v == 0x2029
+	return m[1], bad
+}
+
+// escapeDangling escapes the ampersand of an unfinished reference at the
+// end of out ("&", "&#", "&#x1", "&lr"), which whatever follows could
+// otherwise complete.
+func escapeDangling(out []byte) []byte {
+	for k := len(out) - 1; k >= 0 && k >= len(out)-40; k-- {
+		c := out[k]
+		switch {
+		case c == '&':
+			tail := string(out[k+1:])
+			return append(append(out[:k], "&amp;"...), tail...)
+		case c == '#' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			continue
+		}
+		break
+	}
+	return out
 }
 
 // Link returns u only when it is an absolute http or https URL free of

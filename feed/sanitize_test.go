@@ -23,7 +23,10 @@ func TestLine(t *testing.T) {
 		{"hex entity escape", "a&#x1B;]0;t&#x07;b", "ab"},
 		{"entity bidi", "safe&#x202E;txt.exe", "safetxt.exe"},
 		{"named bidi marks", "a&rlm;b&lrm;c", "abc"},
-		{"double encoded", "a&amp;#27;[31mb", "a&#27;[31mb"},
+		{"double encoded escape", "a&amp;#27;[31mb", "ab"},
+		{"double encoded text", "AT&amp;amp;T &amp;lt;3", "AT&T <3"},
+		{"entity spliced by a control", "a&#&#1;x1b;[5mb", "ab"},
+		{"named spliced by a control", "&amp;&#1;amp;#x1b;[5mX", "X"},
 		{"newlines collapse", "one\r\ntwo\n\n three\u2028four", "one two three four"},
 		{"invalid utf8", "ok\xff\xfeok", "okok"},
 		{"del", "a\x7fb", "ab"},
@@ -54,6 +57,47 @@ func TestHTMLKeepsMarkupDropsControls(t *testing.T) {
 	want := "<p>ok &amp; fine</p><b>[31mred</b>&#9;&#233;"
 	if got != want {
 		t.Errorf("HTML = %q, want %q", got, want)
+	}
+}
+
+// splices are references that removing an inner one would re-form.
+var splices = []string{
+	"&#&#1;x1b;[5m", "&#x&#1;1b;[5m", "&&#1;#x9b;5m", "&#&#0;27;[8m", "&#&#x1;x1b;]8;;file:///etc/passwd&#x1b;\\",
+	"&#&#0;&#0;27;", "&#&#1;&#&#1;x1b;;x1b;", "&rl&#1;m;", "&&lrm;#x1b;", "&#x1&#1;b;", "&#820&#1;6;",
+	"&#x1000&#1;0001b;", "<a href=\"https://ok.test/\">&#&#1;x1b;]8;;javascript:alert(1)&#&#1;x7;x</a>",
+	"<h1>&#&#1;x1b;[5mblink</h1>", "<img alt=\"&#&#1;x9b;8m\">", "&amp;&#1;#x1b;[5m",
+}
+
+func TestHTMLIsAFixpoint(t *testing.T) {
+	for _, in := range splices {
+		h := HTML(in)
+		if again := HTML(h); again != h {
+			t.Errorf("HTML(%q) = %q, but cleaning that again gives %q", in, h, again)
+		}
+		dec := html.UnescapeString(h)
+		if strings.ContainsAny(dec, "\x1b\x07\u009b\u009d\u200e\u200f") {
+			t.Errorf("HTML(%q) = %q decodes to %q", in, h, dec)
+		}
+		for _, f := range []func(string) string{Line, Block} {
+			once := f(in)
+			if twice := f(once); twice != once || strings.ContainsRune(once, 0x1b) {
+				t.Errorf("Line/Block(%q) = %q, again %q", in, once, twice)
+			}
+		}
+	}
+	if got, want := HTML("&#&#1;x1b;[5m"), "&amp;#x1b;[5m"; got != want {
+		t.Errorf("HTML splice = %q, want %q", got, want)
+	}
+	if got, want := HTML("<p>caf&#233; &amp; &#x2014;</p>"), "<p>caf&#233; &amp; &#x2014;</p>"; got != want {
+		t.Errorf("HTML changed harmless references: %q", got)
+	}
+}
+
+func TestLineNeverDecodesAgain(t *testing.T) {
+	deep := "&amp;amp;amp;amp;amp;amp;#x1b;[5m"
+	got := Line(deep)
+	if html.UnescapeString(got) != got || Line(got) != got {
+		t.Errorf("Line(%q) = %q still decodes", deep, got)
 	}
 }
 
@@ -100,18 +144,28 @@ func FuzzSanitize(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
+	for _, seed := range splices {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		line := Line(in)
 		checkSafe(t, "Line", in, line)
 		if strings.ContainsAny(line, "\n\t") {
 			t.Fatalf("Line(%q) kept a line break or tab: %q", in, line)
 		}
-		if again := Line(line); again != line && !strings.Contains(line, "&") {
+		if again := Line(line); again != line {
 			t.Fatalf("Line is not stable on its own output: %q -> %q", line, again)
 		}
-		checkSafe(t, "Block", in, Block(in))
+		block := Block(in)
+		checkSafe(t, "Block", in, block)
+		if again := Block(block); again != block {
+			t.Fatalf("Block is not stable on its own output: %q -> %q", block, again)
+		}
 		h := HTML(in)
 		checkSafe(t, "HTML", in, h)
+		if again := HTML(h); again != h {
+			t.Fatalf("HTML is not stable on its own output: %q -> %q", h, again)
+		}
 		// What HTML keeps must stay safe once a renderer decodes its entities.
 		checkSafe(t, "UnescapeString(HTML)", in, strings.ToValidUTF8(html.UnescapeString(h), ""))
 		checkSafe(t, "PlainText(HTML)", in, PlainText(h))
