@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/term"
+
 	"newsreader/cache"
 	"newsreader/feed"
 	"newsreader/feed/demo"
@@ -27,7 +29,8 @@ var version = "dev"
 type options struct {
 	section, config, cache                       string
 	demo, offline, refresh, list, asJSON, initCf bool
-	resetSubs                                    bool
+	resetSubs, feeds                             bool
+	add, remove                                  string
 	limit                                        int
 	version                                      bool
 }
@@ -46,6 +49,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.limit, "limit", 50, "with --list: how many articles")
 	fs.BoolVar(&o.asJSON, "json", false, "with --list: one JSON object per line")
 	fs.BoolVar(&o.initCf, "init-config", false, "write the built-in config to the config path and exit")
+	fs.StringVar(&o.add, "add", "", "subscribe to a feed, or to the feed a web page announces, in --section (a new key creates the section), fetch it and exit")
+	fs.StringVar(&o.remove, "remove", "", "unsubscribe from this feed URL and exit")
+	fs.BoolVar(&o.feeds, "feeds", false, "list the subscriptions with their last status (--json: one object per line) and exit")
 	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -106,6 +112,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer store.Close()
+	fetcher := feed.NewFetcher(feed.Options{Offline: o.offline, UserAgent: "newsreader/" + version + " (terminal news reader)"})
 	infos, err := cli.LoadSections(ctx, store, cfg.Sections, o.resetSubs, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
@@ -114,13 +121,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.resetSubs {
 		return 0
 	}
+	if code, done := subscriptionVerbs(ctx, o, store, fetcher, stdout, stderr); done {
+		return code
+	}
 	picked, err := cache.PickSections(infos, o.section)
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 2
 	}
 	sections := cache.ConfigSections(picked)
-	fetcher := feed.NewFetcher(feed.Options{Offline: o.offline, UserAgent: "newsreader/" + version + " (terminal news reader)"})
 
 	if o.refresh || (o.demo && o.list && !o.offline) {
 		var out io.Writer = io.Discard
@@ -166,6 +175,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// subscriptionVerbs runs --add, --remove and --feeds; done says one ran.
+func subscriptionVerbs(ctx context.Context, o options, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
+	var err error
+	switch {
+	case o.add != "":
+		var p *cli.Prompt
+		if term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd()) {
+			p = &cli.Prompt{In: os.Stdin, Out: stdout}
+		}
+		err = cli.Add(ctx, store, f, o.add, o.section, p, stdout)
+	case o.remove != "":
+		err = cli.Remove(ctx, store, o.remove, stdout)
+	case o.feeds:
+		err = cli.Feeds(ctx, store, o.asJSON, stdout)
+	default:
+		return 0, false
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 1, true
+	}
+	return 0, true
 }
 
 // sectionIndex is the position of --section among the sections (0 when unset).

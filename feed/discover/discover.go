@@ -1,0 +1,232 @@
+// Package discover finds the feeds behind a web address: the address may
+// be a feed itself, or an HTML page that announces its feeds with
+// <link rel="alternate"> (RSS, Atom, JSON Feed), or a site that serves one
+// at a common path (/feed, /rss.xml, /atom.xml, ...).
+package discover
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newsreader/feed"
+)
+
+// Candidate is one feed found for an address.
+type Candidate struct {
+	URL      string
+	Title    string // as announced (sanitised); may be ""
+	Type     string // "rss", "atom", "json" or "" when unknown
+	Comments bool   // a comments feed (WordPress's "Comments Feed", /comments/feed)
+	Via      string // "self" (the address is a feed), "link" or "path"
+}
+
+// feedTypes maps the <link type> values of feeds to a short name.
+var feedTypes = map[string]string{
+	"application/rss+xml":   "rss",
+	"application/rdf+xml":   "rss",
+	"application/atom+xml":  "atom",
+	"application/feed+json": "json",
+	"application/json":      "json", // JSON Feed 1.0 pages may say only this; see linkCandidate
+	"text/xml":              "rss",
+	"application/xml":       "rss",
+}
+
+// CommonPaths are tried, in order, on the site's root when a page
+// announces no feed.
+var CommonPaths = []string{"/feed", "/rss.xml", "/atom.xml", "/feed.xml", "/rss", "/index.xml", "/feed.json", "/feeds/posts/default", "/?feed=rss2"}
+
+// ErrNoFeed is returned when nothing at or behind the address is a feed.
+var ErrNoFeed = errors.New("no feed found")
+
+const accept = "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"
+
+// maxPage caps a page fetched for discovery (feeds themselves take the
+// Fetcher's cap).
+const maxPage = 5 << 20
+
+// Discover returns the feeds found for raw, site feeds before comments
+// feeds, each group in document order. A feed address gives itself.
+func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, error) {
+	raw = strings.TrimSpace(raw)
+	if !strings.Contains(raw, "://") {
+		raw = "https://" + raw // "example.com" as people type it
+	}
+	page, err := f.Get(ctx, raw, accept, maxPage)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", raw, err)
+	}
+	if c, ok := asFeed(page, raw); ok {
+		return []Candidate{c}, nil
+	}
+	cands := Links(page.Body, page.URL)
+	if len(cands) == 0 {
+		cands = probe(ctx, f, page.URL)
+	}
+	if len(cands) == 0 {
+		return nil, fmt.Errorf("%s: %w (no <link rel=\"alternate\"> feed, nothing at %s)", raw, ErrNoFeed, strings.Join(CommonPaths[:4], ", "))
+	}
+	return Order(cands), nil
+}
+
+// asFeed reports whether a fetched document is itself a feed.
+func asFeed(p feed.Page, raw string) (Candidate, bool) {
+	if looksHTML(p.Body) {
+		return Candidate{}, false
+	}
+	title, _, err := feed.Parse(p.Body, p.URL, time.Now())
+	if err != nil {
+		return Candidate{}, false
+	}
+	return Candidate{URL: raw, Title: feed.Line(title), Type: sniffType(p.Body), Via: "self"}, true
+}
+
+func looksHTML(b []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(b[:min(len(b), 1024)]))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
+		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
+}
+
+func sniffType(b []byte) string {
+	head := string(b[:min(len(b), 2048)])
+	switch {
+	case strings.Contains(head, "<feed"):
+		return "atom"
+	case strings.HasPrefix(strings.TrimSpace(head), "{"):
+		return "json"
+	case strings.Contains(head, "<rss") || strings.Contains(head, "<rdf:RDF"):
+		return "rss"
+	}
+	return ""
+}
+
+// Links returns the feeds an HTML page announces with <link
+// rel="alternate" type="..."> (in <head> or, as some sites do, <body>),
+// resolved against <base href> or the page's address, in document order,
+// without duplicates.
+func Links(body []byte, pageURL *url.URL) []Candidate {
+	doc, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil
+	}
+	base := pageURL
+	var out []Candidate
+	seen := map[string]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Base:
+				if b, err := pageURL.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && attr(n, "href") != "" {
+					base = b
+				}
+			case atom.Link:
+				if c, ok := linkCandidate(n, base); ok && !seen[c.URL] {
+					seen[c.URL] = true
+					out = append(out, c)
+				}
+			case atom.Script, atom.Style, atom.Template:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+func linkCandidate(n *html.Node, base *url.URL) (Candidate, bool) {
+	rels := strings.Fields(strings.ToLower(attr(n, "rel")))
+	alternate := false
+	for _, r := range rels {
+		if r == "alternate" {
+			alternate = true
+		}
+	}
+	typ := strings.ToLower(strings.TrimSpace(attr(n, "type")))
+	typ, _, _ = strings.Cut(typ, ";")
+	typ = strings.TrimSpace(typ)
+	kind, ok := feedTypes[typ]
+	href := strings.TrimSpace(attr(n, "href"))
+	if !alternate || !ok || href == "" {
+		return Candidate{}, false
+	}
+	// Plain application/json is also WordPress's REST API link on every
+	// page (/wp-json/...): only a *.json address naming a feed counts.
+	if typ == "application/json" {
+		lh := strings.ToLower(href)
+		if strings.Contains(lh, "wp-json") || !strings.Contains(lh, "feed") {
+			return Candidate{}, false
+		}
+	}
+	u, err := base.Parse(href)
+	if err != nil || feed.Link(u.String()) == "" {
+		return Candidate{}, false
+	}
+	u.Fragment = ""
+	title := feed.Line(attr(n, "title"))
+	return Candidate{URL: u.String(), Title: title, Type: kind, Comments: isComments(title, u), Via: "link"}, true
+}
+
+func isComments(title string, u *url.URL) bool {
+	t := strings.ToLower(title)
+	p := strings.ToLower(u.Path + "?" + u.RawQuery)
+	return strings.Contains(t, "comments") || strings.Contains(t, "comment feed") ||
+		strings.Contains(p, "/comments/") || strings.HasSuffix(strings.TrimSuffix(p, "?"), "/comments") ||
+		strings.Contains(p, "feed=comments")
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// probe tries the common feed paths on the site's root and returns the
+// first that parses as a feed.
+func probe(ctx context.Context, f *feed.Fetcher, page *url.URL) []Candidate {
+	for _, p := range CommonPaths {
+		u, err := page.Parse(p)
+		if err != nil {
+			continue
+		}
+		doc, err := f.Get(ctx, u.String(), accept, 0)
+		if err != nil {
+			if ctx.Err() != nil || errors.Is(err, feed.ErrOffline) {
+				return nil
+			}
+			continue
+		}
+		if c, ok := asFeed(doc, u.String()); ok {
+			c.Via = "path"
+			return []Candidate{c}
+		}
+	}
+	return nil
+}
+
+// Order puts site feeds before comments feeds, keeping document order
+// within each group.
+func Order(cands []Candidate) []Candidate {
+	out := make([]Candidate, 0, len(cands))
+	for _, pass := range []bool{false, true} {
+		for _, c := range cands {
+			if c.Comments == pass {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package discover
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"newsreader/feed"
+)
+
+const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title><item><title>One</title><link>https://x.test/1</link></item></channel></rss>`
+const atomFeed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom site</title><id>x</id><entry><title>A</title><id>a</id><link href="https://x.test/a"/></entry></feed>`
+
+// site serves pages from a map path -> (content type, body); missing
+// paths are 404.
+func site(t *testing.T, pages map[string][2]string) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, ok := pages[r.URL.RequestURI()]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", p[0])
+		fmt.Fprint(w, p[1])
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func urls(cs []Candidate) string {
+	var out []string
+	for _, c := range cs {
+		s := c.URL
+		if c.Comments {
+			s += "(comments)"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+const htmlType = "text/html; charset=utf-8"
+
+func TestDiscover(t *testing.T) {
+	f := feed.NewFetcher(feed.Options{})
+	ctx := context.Background()
+	var srv *httptest.Server
+	pages := map[string][2]string{
+		"/one": {htmlType, `<!doctype html><html><head><title>Blog</title>
+<link rel="alternate" type="application/rss+xml" title="Blog &raquo; Feed" href="/feed/">
+<link rel="stylesheet" href="/style.css"></head><body><p>hi</p></body></html>`},
+		// several: the comments feed comes first in the document but is passed over;
+		// a WordPress REST link is not a feed; relative hrefs resolve against <base>.
+		"/blog/post": {htmlType, `<html><head><base href="/blog/">
+<link rel="alternate" type="application/rss+xml" title="Site &raquo; Comments Feed" href="comments/feed/">
+<link rel="alternate" type="application/json" href="https://example.invalid/wp-json/wp/v2/posts/9">
+<link rel="alternate" type="application/json+oembed" href="/oembed?x">
+<link rel="alternate" type="application/atom+xml" title="Site (Atom)" href="atom.xml">
+<link rel="alternate" type="application/feed+json" title="Site (JSON)" href="../feed.json">
+<link rel="alternate" type="application/rss+xml" title="duplicate" href="atom.xml#x">
+<link rel="alternate" hreflang="fr" href="/fr/">
+</head><body></body></html>`},
+		"/none":       {htmlType, `<html><head><title>No feeds</title></head><body><a href="/feed">feed</a></body></html>`},
+		"/feed":       {"application/rss+xml", fmt.Sprintf(rss, "Probed")},
+		"/feed.xml":   {"application/xml", atomFeed},
+		"/direct.rss": {"text/xml", fmt.Sprintf(rss, "Direct &amp; feed")},
+		"/js":         {htmlType, `<html><head><script>document.write('<link rel="alternate" type="application/rss+xml" href="/evil">')</script></head></html>`},
+	}
+	srv = site(t, pages)
+
+	cs, err := Discover(ctx, f, srv.URL+"/one")
+	if err != nil || urls(cs) != srv.URL+"/feed/" || cs[0].Title != "Blog » Feed" || cs[0].Type != "rss" || cs[0].Via != "link" {
+		t.Errorf("one link: %+v %v", cs, err)
+	}
+	cs, err = Discover(ctx, f, srv.URL+"/blog/post")
+	want := srv.URL + "/blog/atom.xml " + srv.URL + "/feed.json " + srv.URL + "/blog/comments/feed/(comments)"
+	if err != nil || urls(cs) != want {
+		t.Errorf("several:\n got %s %v\nwant %s", urls(cs), err, want)
+	}
+	cs, err = Discover(ctx, f, srv.URL+"/none")
+	if err != nil || urls(cs) != srv.URL+"/feed" || cs[0].Title != "Probed" || cs[0].Via != "path" {
+		t.Errorf("no links, common path: %+v %v", cs, err)
+	}
+	cs, err = Discover(ctx, f, srv.URL+"/direct.rss")
+	if err != nil || urls(cs) != srv.URL+"/direct.rss" || cs[0].Title != "Direct & feed" || cs[0].Via != "self" {
+		t.Errorf("a feed itself: %+v %v", cs, err)
+	}
+	// Links written by a script are not links.
+	delete(pages, "/feed")
+	delete(pages, "/feed.xml")
+	if cs, err := Discover(ctx, f, srv.URL+"/js"); !errors.Is(err, ErrNoFeed) {
+		t.Errorf("script-written link or common path found: %+v %v", cs, err)
+	}
+	if _, err := Discover(ctx, f, srv.URL+"/missing"); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Errorf("404 page: %v", err)
+	}
+	if _, err := Discover(ctx, f, "ftp://x.test/"); err == nil {
+		t.Error("ftp accepted")
+	}
+	off := feed.NewFetcher(feed.Options{Offline: true})
+	if _, err := Discover(ctx, off, srv.URL+"/one"); !errors.Is(err, feed.ErrOffline) {
+		t.Errorf("offline: %v", err)
+	}
+}
+
+func TestDiscoverProbesCommonPathsInOrder(t *testing.T) {
+	srv := site(t, map[string][2]string{
+		"/":         {htmlType, `<html><body>home</body></html>`},
+		"/feed":     {htmlType, `<html><body>not a feed</body></html>`},
+		"/atom.xml": {"application/atom+xml", atomFeed},
+	})
+	cs, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/")
+	if err != nil || urls(cs) != srv.URL+"/atom.xml" || cs[0].Type != "atom" {
+		t.Errorf("%+v %v", cs, err)
+	}
+}
