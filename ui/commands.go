@@ -2,9 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"runtime"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -143,29 +140,6 @@ func markSectionRead(st *cache.Store, section string) tea.Cmd {
 	return func() tea.Msg {
 		n, err := st.MarkSectionRead(context.Background(), section)
 		return stateMsg{reload: true, note: "marked " + itoa(int(n)) + " read", err: err}
-	}
-}
-
-// openBrowser runs $BROWSER, else xdg-open (open on macOS), with the link
-// as its only argument: no shell ever sees the URL.
-func openBrowser(link string) tea.Cmd {
-	return func() tea.Msg {
-		if feed.Link(link) == "" {
-			return noteMsg{text: "no link to open", err: true}
-		}
-		prog := os.Getenv("BROWSER")
-		if prog == "" {
-			prog = "xdg-open"
-			if runtime.GOOS == "darwin" {
-				prog = "open"
-			}
-		}
-		cmd := exec.Command(prog, link)
-		if err := cmd.Start(); err != nil {
-			return noteMsg{text: "open: " + err.Error(), err: true}
-		}
-		go cmd.Wait()
-		return noteMsg{text: "opened in browser"}
 	}
 }
 

@@ -53,6 +53,7 @@ type Model struct {
 	section  int
 	filter   string
 	filterIn *string // non-nil while typing a filter
+	linkIn   *string // non-nil while the "open" link prompt shows (reading.go)
 
 	list    listModel
 	article articleModel
@@ -63,6 +64,7 @@ type Model struct {
 
 	// request IDs: a result whose ID is not the latest is stale and dropped
 	listReq, articleReq, sideReq int
+	unreadReq                    int                   // n / N (reading.go)
 	relatedFor                   int64                 // the article the latest Related request is for
 	renderCache                  map[[2]int64]rendered // (article ID, width) -> laid-out body
 
@@ -273,6 +275,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.spinner++
 		return m, tick()
+	}
+	if next, cmd, ok := m.handleReadingMsg(msg); ok {
+		return next, cmd
 	}
 	return m, nil
 }

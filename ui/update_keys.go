@@ -14,6 +14,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.filterIn != nil {
 		return m.handleFilterKey(msg)
 	}
+	if next, cmd, ok := m.handleReadingKey(msg); ok {
+		return next, cmd
+	}
 	if key.Matches(msg, k.Quit) && (m.overlay == noOverlay || msg.String() == "ctrl+c") {
 		return m, tea.Quit
 	}

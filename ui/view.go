@@ -204,6 +204,8 @@ func (m Model) footer(h int) []string {
 	switch {
 	case m.filterIn != nil:
 		status = "/" + *m.filterIn + "█  (enter to filter, esc to cancel)"
+	case m.linkIn != nil:
+		status = m.linkPrompt()
 	case m.refreshing:
 		status = spinnerFrames[m.spinner%len(spinnerFrames)] + " refreshing " + itoa(m.refreshDone) + "/" + itoa(m.refreshTotal) + " feeds"
 	case !m.lastRefresh.IsZero():

@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"newsreader/cache"
+	"newsreader/feed"
+)
+
+// idAt is the ID of row i of a section.
+func idAt(t *testing.T, st *cache.Store, section string, i int) int64 {
+	t.Helper()
+	a, err := st.Articles(context.Background(), section, i, 1)
+	if err != nil || len(a) != 1 {
+		t.Fatalf("row %d: %v", i, err)
+	}
+	return a[0].ID
+}
+
+func TestNextUnreadReachesRowsNotLoaded(t *testing.T) {
+	ctx := context.Background()
+	st := fixtureStore(t, 1000)
+	if _, err := st.MarkSectionRead(ctx, "markets"); err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{10, 700} {
+		st.SetRead(ctx, idAt(t, st, "markets", i), false)
+	}
+	m := testModel(t, st, 120, 40)
+	if slices.Contains(m.pagesLoaded(), 3) {
+		t.Fatal("page 3 loaded up front: the test would not show anything")
+	}
+	m = press(t, m, "n")
+	if m.list.cursor != 10 || m.article.art.Title != "Markets story 10 about rates" {
+		t.Fatalf("n: cursor %d article %q", m.list.cursor, m.article.art.Title)
+	}
+	m = press(t, m, "n")
+	if m.list.cursor != 700 || m.article.art.Title != "Markets story 700 about rates" {
+		t.Fatalf("n to a row on an unloaded page: cursor %d article %q", m.list.cursor, m.article.art.Title)
+	}
+	if a, ok := m.list.Selected(); !ok || a.Title != "Markets story 700 about rates" {
+		t.Errorf("list row 700 not loaded after n: %q %v", a.Title, ok)
+	}
+	if m.focus != ListPane {
+		t.Errorf("n in the list moved focus to %v", m.focus)
+	}
+	if got, _ := st.Get(ctx, idAt(t, st, "markets", 700)); got.Read {
+		t.Error("n in the list marked the article read: it should only select it")
+	}
+	m = press(t, m, "n")
+	if m.list.cursor != 700 || !strings.Contains(m.note, "no unread below") {
+		t.Errorf("n past the last unread: cursor %d note %q", m.list.cursor, m.note)
+	}
+	m = press(t, m, "N")
+	if m.list.cursor != 10 {
+		t.Errorf("N: cursor %d", m.list.cursor)
+	}
+	m = press(t, m, "N")
+	if m.list.cursor != 10 || !strings.Contains(m.note, "no unread above") {
+		t.Errorf("N before the first unread: cursor %d note %q", m.list.cursor, m.note)
+	}
+	// In the article pane n opens the next unread (and marks it read).
+	m = press(t, m, "enter")
+	if m.focus != ArticlePane {
+		t.Fatalf("enter: focus %v", m.focus)
+	}
+	m = press(t, m, "n")
+	if m.focus != ArticlePane || m.article.art.Title != "Markets story 700 about rates" || m.list.cursor != 700 {
+		t.Fatalf("n in the article pane: focus %v article %q cursor %d", m.focus, m.article.art.Title, m.list.cursor)
+	}
+	if got, _ := st.Get(ctx, idAt(t, st, "markets", 700)); !got.Read {
+		t.Error("n in the article pane did not mark the opened article read")
+	}
+	if m.counts["markets"] != 0 {
+		t.Errorf("unread count %d after reading both", m.counts["markets"])
+	}
+}
+
+func TestNextUnreadInFilteredList(t *testing.T) {
+	ctx := context.Background()
+	st := fixtureStore(t, 30)
+	st.MarkSectionRead(ctx, "markets")
+	st.SetRead(ctx, idAt(t, st, "markets", 12), false) // "Markets story 12"
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "/", "1", "enter")
+	if m.list.total == 0 {
+		t.Fatal("filter matched nothing")
+	}
+	m = press(t, m, "n")
+	if a, _ := m.list.Selected(); a.Title != "Markets story 12 about rates" {
+		t.Errorf("n in the filtered list selected %q", a.Title)
+	}
+}
+
+// recordingBrowser is a $BROWSER script that writes its arguments, one a
+// line, to a file; it returns that file's path.
+func recordingBrowser(t *testing.T, name string) (dir, out string) {
+	dir = t.TempDir()
+	out = filepath.Join(dir, "args")
+	script := filepath.Join(dir, name)
+	os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" > "+out+".tmp && mv "+out+".tmp "+out+"\n"), 0o755)
+	return dir, out
+}
+
+func waitFile(t *testing.T, path string) string {
+	t.Helper()
+	for range 200 {
+		if b, err := os.ReadFile(path); err == nil {
+			os.Remove(path)
+			return string(b)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("%s never written", path)
+	return ""
+}
+
+func linkStore(t *testing.T, links int) *cache.Store {
+	st := fixtureStore(t, 3)
+	var body strings.Builder
+	for i := 1; i <= links; i++ {
+		fmt.Fprintf(&body, `<p>See <a href="https://l.test/%d">source %d</a>.</p>`, i, i)
+	}
+	a := feed.Article{ID: "links", Link: "https://t.test/links", Title: "Article with links", Published: testNow.Add(time.Hour), Updated: testNow, Content: body.String()}
+	if err := st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{a}}, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestOpenNumberedLink(t *testing.T) {
+	dir, out := recordingBrowser(t, "browser")
+	t.Setenv("BROWSER", filepath.Join(dir, "browser")+" --new-window")
+	m := testModel(t, linkStore(t, 12), 160, 40)
+	m = press(t, m, "enter")
+	if m.article.art.Title != "Article with links" || len(m.article.body.links) != 12 {
+		t.Fatalf("article %q links %d", m.article.art.Title, len(m.article.body.links))
+	}
+	m = press(t, m, "o")
+	if m.linkIn == nil || !strings.Contains(m.Render(), "open: █  (1-12 a link [n], enter the article") {
+		t.Fatalf("o in the article pane shows no prompt:\n%s", m.Render())
+	}
+	m = press(t, m, "1")
+	if m.linkIn == nil {
+		t.Fatal("1 of 12 links opened at once: 10-12 were still possible")
+	}
+	m = press(t, m, "2")
+	if m.linkIn != nil {
+		t.Fatal("12 of 12 did not open at once")
+	}
+	if got := waitFile(t, out); got != "--new-window\nhttps://l.test/12\n" {
+		t.Errorf("o 1 2 ran the browser with %q", got)
+	}
+	m = press(t, m, "o", "3", "enter")
+	if got := waitFile(t, out); got != "--new-window\nhttps://l.test/3\n" {
+		t.Errorf("o 3 enter: %q", got)
+	}
+	m = press(t, m, "o", "enter")
+	if got := waitFile(t, out); got != "--new-window\nhttps://t.test/links\n" {
+		t.Errorf("o enter: %q", got)
+	}
+	m = press(t, m, "o", "o")
+	if got := waitFile(t, out); got != "--new-window\nhttps://t.test/links\n" {
+		t.Errorf("o o: %q", got)
+	}
+	m = press(t, m, "o", "0", "enter")
+	if !m.noteErr || !strings.Contains(m.note, "no link [0]") {
+		t.Errorf("o 0: note %q", m.note)
+	}
+	m = press(t, m, "o", "esc")
+	if m.linkIn != nil || m.focus != ArticlePane {
+		t.Errorf("esc: prompt %v focus %v", m.linkIn != nil, m.focus)
+	}
+	// Outside the prompt the digits still switch sections.
+	m = press(t, m, "2")
+	if m.currentSection().Key != "world" {
+		t.Errorf("2 in the article pane: section %q", m.currentSection().Key)
+	}
+}
+
+func TestOpenSingleDigitLinkAtOnce(t *testing.T) {
+	dir, out := recordingBrowser(t, "browser")
+	t.Setenv("BROWSER", filepath.Join(dir, "browser"))
+	m := testModel(t, linkStore(t, 3), 160, 40)
+	m = press(t, m, "enter", "o", "2")
+	if got := waitFile(t, out); got != "https://l.test/2\n" {
+		t.Errorf("o 2 with 3 links: %q", got)
+	}
+	m = press(t, m, "o", "7")
+	if !m.noteErr || !strings.Contains(m.note, "no link [7]: the article has 3 links") {
+		t.Errorf("o 7: note %q", m.note)
+	}
+	// From the list, o opens the article's own page at once.
+	m = press(t, m, "esc", "o")
+	if got := waitFile(t, out); got != "https://t.test/links\n" {
+		t.Errorf("o in the list: %q", got)
+	}
+}
+
+func TestBrowserArgv(t *testing.T) {
+	link := "https://ex.test/a b?c='d'&e=$(x)"
+	cases := []struct {
+		env  string
+		want []string
+	}{
+		{"firefox", []string{"firefox", link}},
+		{"firefox --new-window", []string{"firefox", "--new-window", link}},
+		{"  chromium   --incognito  ", []string{"chromium", "--incognito", link}},
+		{`"/opt/My Browser/bin" -x`, []string{"/opt/My Browser/bin", "-x", link}},
+		{`/opt/My\ Browser/bin`, []string{"/opt/My Browser/bin", link}},
+		{"w3m -o display_link=1 %s", []string{"w3m", "-o", "display_link=1", link}},
+		{"open -a Safari --args=%s 100%%", []string{"open", "-a", "Safari", "--args=" + link, "100%"}},
+	}
+	for _, c := range cases {
+		got, err := browserArgv(c.env, link)
+		if err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q %v, want %q", c.env, got, err, c.want)
+		}
+	}
+	if _, err := browserArgv(`firefox "--new`, link); err == nil {
+		t.Error("unterminated quote accepted")
+	}
+}
+
+func TestResolveBrowserTriesEntriesInOrder(t *testing.T) {
+	have := map[string]bool{"lynx": true, "xdg-open": true}
+	look := func(p string) (string, error) {
+		if have[p] {
+			return "/usr/bin/" + p, nil
+		}
+		return "", errors.New(p + ": not found")
+	}
+	got, err := resolveBrowser("firefox --new-window:lynx -accept_all_cookies", "https://x.test/", true, look)
+	if err != nil || !slices.Equal(got, []string{"lynx", "-accept_all_cookies", "https://x.test/"}) {
+		t.Errorf("colon list: %q %v", got, err)
+	}
+	if _, err := resolveBrowser("firefox", "https://x.test/", true, look); err == nil || !strings.Contains(err.Error(), "firefox") {
+		t.Errorf("missing browser: %v", err)
+	}
+	// No $BROWSER and no display: the first terminal browser found.
+	if got, _ := resolveBrowser("", "https://x.test/", false, look); got[0] != "lynx" {
+		t.Errorf("no display: %q", got)
+	}
+	if got, _ := resolveBrowser("", "https://x.test/", true, look); got[0] != "xdg-open" {
+		t.Errorf("display: %q", got)
+	}
+	for p, want := range map[string]bool{"w3m": true, "/usr/local/bin/lynx": true, "ELinks": true, "firefox": false, "xdg-open": false} {
+		if isTerminalBrowser(p) != want {
+			t.Errorf("isTerminalBrowser(%q) = %v", p, !want)
+		}
+	}
+}
+
+func TestTerminalBrowserRunsInForeground(t *testing.T) {
+	dir, _ := recordingBrowser(t, "w3m")
+	t.Setenv("BROWSER", filepath.Join(dir, "w3m")+" -N")
+	msg := openBrowser("https://x.test/a")()
+	eb, ok := msg.(execBrowserMsg)
+	if !ok {
+		t.Fatalf("w3m: %T %+v, want it run in the foreground", msg, msg)
+	}
+	if !slices.Equal(eb.cmd.Args, []string{filepath.Join(dir, "w3m"), "-N", "https://x.test/a"}) {
+		t.Errorf("args %q", eb.cmd.Args)
+	}
+	m := testModel(t, fixtureStore(t, 3), 120, 40)
+	_, cmd := m.Update(eb)
+	if cmd == nil {
+		t.Fatal("Update did not hand the browser to Bubble Tea")
+	}
+	// The command asks the program to suspend and run the process (its
+	// message type is Bubble Tea's own).
+	if got := fmt.Sprintf("%T", cmd()); !strings.Contains(got, "exec") {
+		t.Errorf("command gives %s, want Bubble Tea's exec message", got)
+	}
+	next, _ := m.Update(browserDoneMsg{err: errors.New("exit status 1")})
+	if nm := next.(Model); !nm.noteErr || !strings.Contains(nm.note, "exit status 1") {
+		t.Errorf("browser failure not shown: %q", nm.note)
+	}
+}
