@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"newsreader/cache"
 )
 
@@ -30,25 +32,74 @@ func (a *articleModel) show(art cache.Article, body rendered) {
 	a.Scroll(0)
 }
 
+// headerLines is the pinned header: the title, the meta line and a rule.
+// It takes at most half the pane so that the body always has room: the
+// title is cut to fit, and in very short panes the rule and then the meta
+// line go.
 func (a *articleModel) headerLines(s Styles) []string {
-	art := a.art
-	lines := wrapLines(s.ArticleTitle.Render(art.Title), a.width, "")
-	lines = append(lines, wrapLines(s.Meta.Render(a.meta()), a.width, "")...)
-	return append(lines, s.Dim.Render(strings.Repeat("─", max(a.width, 1))))
+	budget := max(a.height/2, 1)
+	w := max(a.width, 1)
+	var meta []string
+	if budget >= 2 {
+		meta = metaLines(a.meta(), w)
+	}
+	rule := budget >= 4
+	titleMax := budget - len(meta)
+	if rule {
+		titleMax--
+	}
+	titleMax = max(titleMax, 1)
+	title := wrapLines(a.art.Title, w, "")
+	if len(title) > titleMax {
+		rest := strings.Join(title[titleMax-1:], " ")
+		title = append(title[:titleMax-1], ansi.Truncate(rest, w, "…"))
+	}
+	lines := make([]string, 0, budget)
+	for _, t := range title {
+		lines = append(lines, s.ArticleTitle.Render(t))
+	}
+	for _, l := range meta[:min(len(meta), max(budget-len(lines), 0))] {
+		lines = append(lines, s.Meta.Render(l))
+	}
+	if rule && len(lines) < budget {
+		lines = append(lines, s.Dim.Render(strings.Repeat("─", w)))
+	}
+	return lines
 }
 
-// meta is the line under the title: source, author, date, star.
-func (a *articleModel) meta() string {
+// metaLines wraps the meta parts onto lines, breaking only between parts
+// (a date never splits between the day and the time); a part wider than
+// the line is cut.
+func metaLines(parts []string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		p = ansi.Truncate(p, w, "…")
+		switch {
+		case line == "":
+			line = p
+		case ansi.StringWidth(line)+3+ansi.StringWidth(p) <= w:
+			line += " · " + p
+		default:
+			out = append(out, line)
+			line = p
+		}
+	}
+	return append(out, line)
+}
+
+// meta is the facts under the title: source, author, date, star.
+func (a *articleModel) meta() []string {
 	art := a.art
-	meta := art.Source
+	parts := []string{art.Source}
 	if art.Author != "" {
-		meta += " · " + art.Author
+		parts = append(parts, art.Author)
 	}
-	meta += " · " + art.Published.Local().Format("Mon 2 Jan 2006 15:04")
+	parts = append(parts, art.Published.Local().Format("Mon 2 Jan 2006 15:04"))
 	if art.Starred {
-		meta += " · ★ starred"
+		parts = append(parts, "★ starred")
 	}
-	return meta
+	return parts
 }
 
 // Scroll moves the body by delta lines, no further than shows its last

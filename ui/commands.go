@@ -143,10 +143,11 @@ func markSectionRead(st *cache.Store, section string) tea.Cmd {
 	}
 }
 
-func clearNoteAfter(seq int) tea.Cmd {
-	return tea.Tick(3*time.Second, func(time.Time) tea.Msg { return clearNoteMsg{seq: seq} })
-}
+// after is how the UI schedules a message for later. Every timer goes
+// through it so that tests can tell timers from I/O (they replace it with
+// one that reports the timer at once instead of waiting).
+var after = tea.Tick
 
-func tick() tea.Cmd {
-	return tea.Tick(120*time.Millisecond, func(time.Time) tea.Msg { return tickMsg{} })
+func clearNoteAfter(seq int) tea.Cmd {
+	return after(3*time.Second, func(time.Time) tea.Msg { return clearNoteMsg{seq: seq} })
 }

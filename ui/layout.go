@@ -30,8 +30,8 @@ type Geometry struct {
 
 // Layout thresholds.
 const (
-	sideMinWidth   = 100 // narrower: the side pane folds away unless toggled open
-	singleMaxWidth = 60  // narrower: only the focused pane shows
+	sideMinWidth   = 120 // narrower: the side pane folds away unless toggled open
+	singleMaxWidth = 80  // narrower: only the focused pane shows, full width
 )
 
 // Layout is a pure function of the window size, whether the user toggled
@@ -56,12 +56,12 @@ func Layout(w, h int, sideToggled bool, focus Pane) Geometry {
 		showSide = !showSide
 	}
 	if !showSide {
-		listW := w * 2 / 5
+		listW := w * 9 / 20
 		g.Panes[ListPane] = Rect{0, y, listW, bodyH}
 		g.Panes[ArticlePane] = Rect{listW, y, w - listW, bodyH}
 		return g
 	}
-	listW := w * 3 / 10
+	listW := w * 7 / 20
 	sideW := w * 27 / 100
 	g.Panes[ListPane] = Rect{0, y, listW, bodyH}
 	g.Panes[ArticlePane] = Rect{listW, y, w - listW - sideW, bodyH}

@@ -22,21 +22,25 @@ type listModel struct {
 	top    int // first visible row
 	height int // visible rows
 	width  int
-	loaded bool // the first page has arrived
-	moved  bool // the reader has moved the cursor or opened an article
+	// titleLines is how many lines a title may take (0: compact one-line rows)
+	titleLines int
+	loaded     bool // the first page has arrived
+	moved      bool // the reader has moved the cursor or opened an article
 }
 
 func newList() listModel { return listModel{pages: map[int][]cache.Article{}} }
 
-// SetSize sets the inner size of the pane.
+// SetSize sets the inner size of the pane in cells; height becomes the
+// number of headline rows that fit.
 func (l *listModel) SetSize(w, h int) {
-	l.width, l.height = w, max(h, 1)
+	l.titleLines = rowLines(w, h)
+	l.width, l.height = w, max(h/l.rowHeight(), 1)
 	l.clamp()
 }
 
 // reset empties the list for a new section or filter.
 func (l *listModel) reset() {
-	*l = listModel{pages: map[int][]cache.Article{}, width: l.width, height: l.height}
+	*l = listModel{pages: map[int][]cache.Article{}, width: l.width, height: l.height, titleLines: l.titleLines}
 }
 
 // at returns row i if its page is loaded.
@@ -130,7 +134,66 @@ func Age(t, now time.Time) string {
 	return fmt.Sprintf("%dy", int(d.Hours()/24/365))
 }
 
-// View draws the visible rows: unread mark, star, title, source, age.
+// Row geometry. Each headline is a row of rowH lines: the title, wrapped
+// onto up to titleLines lines, then a meta line (source · age, and more
+// facts about the story). The first gutter columns hold the cursor, the
+// unread mark and the star, each in its own column.
+const (
+	gutter        = 4  // cursor, unread, star, space
+	headlineChars = 80 // a typical headline should fit whole
+	maxTitleLines = 3
+)
+
+// rowLines is how many title lines a row gets in a pane of inner width w
+// and h lines: enough for a typical headline, fewer when the pane is too
+// short to show at least three rows that way. 0 means compact one-line
+// rows (title and age only) for panes too short for anything else.
+func rowLines(w, h int) int {
+	if h < 4 {
+		return 0
+	}
+	tw := max(w-gutter, 1)
+	n := min(max((headlineChars+tw-1)/tw, 1), maxTitleLines)
+	for n > 1 && h/(n+1) < 3 {
+		n--
+	}
+	return n
+}
+
+// rowHeight is the number of screen lines per headline row.
+func (l *listModel) rowHeight() int { return l.titleLines + 1 }
+
+// RowAt is the row drawn at content line y of the pane, if any.
+func (l *listModel) RowAt(y int) (int, bool) {
+	if y < 0 {
+		return 0, false
+	}
+	i := l.top + y/l.rowHeight()
+	return i, i < l.total && i < l.top+l.height
+}
+
+// rowMeta is the facts under a headline: its source, age and, from story
+// data, how many other outlets cover it. Parts are joined with " · ".
+func rowMeta(a cache.Article, now time.Time) []string {
+	return []string{a.Source, Age(a.Published, now)}
+}
+
+// marks is the gutter before a row's first line: cursor, unread, star.
+func marks(a cache.Article, cursor bool) string {
+	c, u, st := " ", "●", " "
+	if cursor {
+		c = "▶"
+	}
+	if a.Read {
+		u = " "
+	}
+	if a.Starred {
+		st = "*"
+	}
+	return c + u + st + " "
+}
+
+// View draws the visible rows.
 func (l *listModel) View(s Styles, focused bool, now time.Time, empty string) []string {
 	if l.total == 0 {
 		if !l.loaded {
@@ -138,40 +201,76 @@ func (l *listModel) View(s Styles, focused bool, now time.Time, empty string) []
 		}
 		return wrapLines(empty, l.width, "")
 	}
-	lines := make([]string, 0, l.height)
+	lines := make([]string, 0, l.height*l.rowHeight())
+	tw := max(l.width-gutter, 1)
 	for i := l.top; i < min(l.top+l.height, l.total); i++ {
 		a, ok := l.at(i)
 		if !ok {
-			lines = append(lines, s.Dim.Render(fit("  …", l.width)))
+			lines = append(lines, s.Dim.Render(fit("    …", l.width)))
+			for range l.rowHeight() - 1 {
+				lines = append(lines, "")
+			}
 			continue
 		}
-		mark := "●"
+		cur := i == l.cursor
+		var row []string
+		if l.titleLines == 0 {
+			age := " " + Age(a.Published, now)
+			row = []string{marks(a, cur) + fit(a.Title, max(tw-len(age), 1)) + age}
+		} else {
+			row = l.rowText(a, cur, now, tw)
+		}
+		st := s.Unread
 		if a.Read {
-			mark = " "
+			st = s.Read
 		}
-		if a.Starred {
-			mark = "*"
+		for k, line := range row {
+			line = fit(line, l.width)
+			switch {
+			case cur && focused:
+				line = s.Selected.Render(line)
+			case cur:
+				line = s.Bold.Render(line)
+			case k > 0 && k == len(row)-1:
+				line = s.Dim.Render(line)
+			default:
+				line = st.Render(line)
+			}
+			lines = append(lines, line)
 		}
-		age := fmt.Sprintf("%3s", Age(a.Published, now))
-		srcW := max(l.width/4, 4)
-		src := fit(a.Source, srcW)
-		titleW := max(l.width-2-1-ansi.StringWidth(src)-1-len(age), 1)
-		title := ansi.Truncate(a.Title, titleW, "…")
-		row := mark + " " + title + strings.Repeat(" ", max(titleW-ansi.StringWidth(title), 0)) + " " + src + " " + age
-		row = fit(row, l.width)
-		switch {
-		case i == l.cursor && focused:
-			row = s.Selected.Render(row)
-		case i == l.cursor:
-			row = s.Bold.Render(">" + row[1:])
-		case a.Read:
-			row = s.Read.Render(row)
-		default:
-			row = s.Unread.Render(row)
-		}
-		lines = append(lines, row)
 	}
 	return lines
+}
+
+// rowText is a row's lines, unstyled: the wrapped title (the last line cut
+// with "…" when it does not fit), then the meta line.
+func (l *listModel) rowText(a cache.Article, cur bool, now time.Time, tw int) []string {
+	title := wrapLines(a.Title, tw, "")
+	if len(title) > l.titleLines {
+		rest := strings.Join(title[l.titleLines-1:], " ")
+		title = append(title[:l.titleLines-1], ansi.Truncate(rest, tw, "…"))
+	}
+	pad := strings.Repeat(" ", gutter)
+	out := make([]string, 0, l.rowHeight())
+	for k, t := range title {
+		if k == 0 {
+			out = append(out, marks(a, cur)+t)
+		} else {
+			out = append(out, pad+t)
+		}
+	}
+	meta := rowMeta(a, now)
+	// The source gives way first: the age and the rest always show.
+	rest := ""
+	for _, p := range meta[1:] {
+		rest += " · " + p
+	}
+	src := ansi.Truncate(meta[0], max(tw-ansi.StringWidth(rest), 1), "…")
+	out = append(out, pad+src+rest)
+	for len(out) < l.rowHeight() {
+		out = append(out, "")
+	}
+	return out
 }
 
 // fit pads or truncates s to exactly w columns.

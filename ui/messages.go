@@ -79,8 +79,5 @@ type noteMsg struct {
 // clearNoteMsg clears a transient message if it is still the one shown.
 type clearNoteMsg struct{ seq int }
 
-// tickMsg animates the spinner.
-type tickMsg struct{}
-
 // refreshEvent is what a refresh goroutine sends: a progressMsg or refreshDoneMsg.
 type refreshEvent = any

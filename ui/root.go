@@ -4,8 +4,11 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"newsreader/cache"
@@ -72,7 +75,11 @@ type Model struct {
 	refreshDone    int
 	refreshTotal   int
 	lastRefresh    time.Time
-	spinner        int
+	lastSum        cache.Summary // the last refresh's outcome
+	lastRefreshErr bool          // the last refresh failed as a whole
+	spin           spinner.Model
+	help           help.Model
+	helpOff        int // first line of the full help shown
 	note           string
 	noteErr        bool
 	noteSeq        int
@@ -100,8 +107,22 @@ func New(opt Options) Model {
 	if opt.Keys != nil {
 		m.keys = *opt.Keys
 	}
-	m.styles = NewStyles(true, opt.NoColor)
+	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot))
+	m.setStyles(true)
 	return m
+}
+
+// setStyles builds every style for the background, the help's included.
+func (m *Model) setStyles(isDark bool) {
+	m.isDark = isDark
+	m.styles = NewStyles(isDark, m.opt.NoColor)
+	m.help = help.New()
+	m.help.Ellipsis = "…"
+	if m.opt.NoColor {
+		m.help.Styles = help.Styles{}
+	} else {
+		m.help.Styles = help.DefaultStyles(isDark)
+	}
 }
 
 func (m Model) currentSection() feed.Section {
@@ -233,8 +254,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.renderCache = map[[2]int64]rendered{}
 		return m, m.resize()
 	case tea.BackgroundColorMsg:
-		m.isDark = msg.IsDark()
-		m.styles = NewStyles(m.isDark, m.opt.NoColor)
+		m.setStyles(msg.IsDark())
 		m.renderCache = map[[2]int64]rendered{}
 		return m, m.rerender()
 	case tea.KeyPressMsg:
@@ -269,12 +289,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.note = ""
 		}
 		return m, nil
-	case tickMsg:
+	case spinner.TickMsg:
 		if !m.refreshing {
-			return m, nil
+			return m, nil // the chain ends with the refresh
 		}
-		m.spinner++
-		return m, tick()
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
 	}
 	if next, cmd, ok := m.handleReadingMsg(msg); ok {
 		return next, cmd
@@ -306,7 +327,27 @@ func (m Model) emptyListText() string {
 	if m.refreshing {
 		return "Fetching headlines…"
 	}
+	if n := m.sectionFeedsInError(); n > 0 {
+		return "Nothing to show: " + plural(n, "feed") + " of this section failed to refresh. Press e to see why, r to try again."
+	}
+	if m.refreshFailed() {
+		return "Nothing to show: the last refresh failed. Press r to try again."
+	}
+	if !m.lastRefresh.IsZero() {
+		return "This section's feeds have no articles yet. Press r to refresh."
+	}
 	return "No articles yet: press r to refresh."
+}
+
+// sectionFeedsInError counts the current section's feeds whose last fetch failed.
+func (m Model) sectionFeedsInError() int {
+	n := 0
+	for _, f := range m.feeds {
+		if f.Error != "" && slices.Contains(m.currentSection().Feeds, f.URL) {
+			n++
+		}
+	}
+	return n
 }
 
 func (m Model) breadcrumb() string {

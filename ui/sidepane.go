@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -108,18 +109,25 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 	start, rows := sd.window()
 	for i := start; i < min(len(l), start+rows); i++ {
 		a := l[i]
-		title := fit(ansi.Truncate(a.Title, sd.width-2, "…"), sd.width-2)
-		meta := fit("  "+a.Source+" · "+Age(a.Published, now), sd.width)
-		prefix := "  "
-		if sd.tab == RankingTab {
-			prefix = ansi.Truncate(itoa(i+1)+". ", 4, "")
-			title = fit(ansi.Truncate(a.Title, sd.width-len(prefix), "…"), sd.width-len(prefix))
+		// The cursor has a column of its own, before the rank number.
+		cur := i == sd.cursor[sd.tab]
+		prefix := " "
+		if cur {
+			prefix = "▶"
 		}
-		row := prefix + title
-		if i == sd.cursor[sd.tab] && focused {
-			row = s.Selected.Render(fit(row, sd.width))
-		} else if i == sd.cursor[sd.tab] {
-			row = s.Bold.Render(fit(">"+row[1:], sd.width))
+		if sd.tab == RankingTab {
+			prefix += fmt.Sprintf("%2d. ", i+1)
+		} else {
+			prefix += " "
+		}
+		pw := ansi.StringWidth(prefix)
+		title := fit(a.Title, max(sd.width-pw, 1))
+		meta := fit(strings.Repeat(" ", pw)+a.Source+" · "+Age(a.Published, now), sd.width)
+		row := fit(prefix+title, sd.width)
+		if cur && focused {
+			row = s.Selected.Render(row)
+		} else if cur {
+			row = s.Bold.Render(row)
 		}
 		lines = append(lines, row, s.Dim.Render(meta))
 	}

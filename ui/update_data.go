@@ -61,16 +61,15 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleRefreshDone(msg refreshDoneMsg) (tea.Model, tea.Cmd) {
 	m.refreshing = false
-	m.lastRefresh = msg.at
+	m.lastRefresh, m.lastSum, m.lastRefreshErr = msg.at, msg.sum, msg.err != nil
 	cmds := []tea.Cmd{
 		m.reloadKeeping(),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0),
 	}
+	// Failed feeds are counted once, by the status line's "in error".
 	if msg.err != nil {
 		cmds = append(cmds, m.setNote("refresh: "+msg.err.Error(), true))
-	} else if msg.sum.Failed > 0 {
-		cmds = append(cmds, m.setNote(itoa(msg.sum.Failed)+" feeds failed: press e", true))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -93,7 +92,7 @@ func (m *Model) refresh(all bool) tea.Cmd {
 	}
 	urls, _ := cache.Plan(sections)
 	m.refreshing, m.refreshDone, m.refreshTotal = true, 0, len(urls)
-	return tea.Batch(startRefresh(m.opt.Store, m.opt.Fetcher, sections), tick())
+	return tea.Batch(startRefresh(m.opt.Store, m.opt.Fetcher, sections), m.spin.Tick)
 }
 
 func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {

@@ -21,7 +21,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	switch m.overlay {
-	case helpOverlay, errorsOverlay:
+	case helpOverlay:
+		if key.Matches(msg, k.Back, k.Help, k.Quit) {
+			m.overlay = noOverlay
+		} else if d, ok := k.motion(msg, m.helpRows()); ok {
+			lines := len(m.helpLines(max(m.width-2, 1)))
+			m.helpOff = min(max(m.helpOff+d, 0), max(lines-m.helpRows(), 0))
+		}
+		return m, nil
+	case errorsOverlay:
 		if key.Matches(msg, k.Back, k.Help, k.Errors, k.Quit) {
 			m.overlay = noOverlay
 		}
@@ -37,13 +45,18 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Open):
 			m.overlay = noOverlay
 			return m, m.switchSection(m.pickerCursor)
+		case key.Matches(msg, k.Section):
+			if i := int(msg.Code - '1'); i < len(m.opt.Sections) {
+				m.overlay = noOverlay
+				return m, m.switchSection(i)
+			}
 		}
 		return m, nil
 	}
 
 	switch {
 	case key.Matches(msg, k.Help):
-		m.overlay = helpOverlay
+		m.overlay, m.helpOff = helpOverlay, 0
 		return m, nil
 	case key.Matches(msg, k.Errors):
 		m.overlay = errorsOverlay
@@ -69,10 +82,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.refresh(true)
 	case key.Matches(msg, k.NextTab):
 		m.side.SwitchTab(+1)
-		return m, nil
+		return m, m.tabNote()
 	case key.Matches(msg, k.PrevTab):
 		m.side.SwitchTab(-1)
-		return m, nil
+		return m, m.tabNote()
 	case key.Matches(msg, k.Filter):
 		text := m.filter
 		m.filterIn = &text
@@ -112,6 +125,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m.handlePaneKey(msg)
+}
+
+// tabNote says which side tab is now current when the side pane is not
+// on screen to show it.
+func (m *Model) tabNote() tea.Cmd {
+	if Layout(m.width, m.height, m.sideToggled, m.focus).Shown(SidePane) {
+		return nil
+	}
+	return m.setNote(SidePane.String()+": "+m.side.tab.String()+" (press "+m.keys.Side.Help().Key+" to show the side pane)", false)
 }
 
 // actionTarget is the article that m, *, o and y act on: the one open in
@@ -304,8 +326,8 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	row := msg.Y - r.Y - 2 // border and title line
 	switch p {
 	case ListPane:
-		if row >= 0 && m.list.top+row < m.list.total {
-			m.list.MoveTo(m.list.top + row)
+		if i, ok := m.list.RowAt(row); ok {
+			m.list.MoveTo(i)
 			m.list.moved = true
 			return m, tea.Batch(m.loadMissing(), m.showSelected())
 		}

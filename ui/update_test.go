@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -68,8 +69,25 @@ func send(t testing.TB, m Model, msg tea.Msg) Model {
 	return drive(t, next.(Model), cmd)
 }
 
-// drive runs cmd and feeds its messages back, dropping timers (anything
-// that takes longer than a moment) and quit.
+// timerMsg is what a timer command returns in tests: the delay and the
+// message it would deliver. drive does not deliver it (a timer is not part
+// of the step being driven); a test that wants it can call fire.
+type timerMsg struct {
+	d    time.Duration
+	fire func(time.Time) tea.Msg
+}
+
+func TestMain(m *testing.M) {
+	after = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d, fn} }
+	}
+	os.Exit(m.Run())
+}
+
+// drive runs cmd and feeds its messages back until nothing is left,
+// except timers (see timerMsg), spinner ticks once the refresh is over,
+// and quit. A command still running after a minute fails the test: the
+// UI's own timers go through after, so only a hung command takes that long.
 func drive(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	if cmd == nil {
@@ -80,11 +98,11 @@ func drive(t testing.TB, m Model, cmd tea.Cmd) Model {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(300 * time.Millisecond):
-		return m // a timer: not part of this step
+	case <-time.After(time.Minute):
+		t.Fatalf("a command did not return within a minute (a timer not made with after?)")
 	}
 	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
+	case nil, tea.QuitMsg, timerMsg:
 		return m
 	case tea.BatchMsg:
 		for _, c := range msg {
@@ -436,7 +454,8 @@ func TestMouseWheelAndClick(t *testing.T) {
 	if m.list.top != 3 {
 		t.Errorf("wheel: top %d", m.list.top)
 	}
-	m = send(t, m, tea.MouseClickMsg{X: r.X + 2, Y: r.Y + 2 + 4, Button: tea.MouseLeft})
+	// Rows are several lines high: a click on any line of the fifth row shown selects it.
+	m = send(t, m, tea.MouseClickMsg{X: r.X + 2, Y: r.Y + 2 + 4*m.list.rowHeight() + m.list.rowHeight() - 1, Button: tea.MouseLeft})
 	if m.list.cursor != m.list.top+4 {
 		t.Errorf("click: cursor %d top %d", m.list.cursor, m.list.top)
 	}
@@ -597,27 +616,98 @@ func TestArticlePaneScrollBounds(t *testing.T) {
 
 func TestListRowsNeverWrapWideTitles(t *testing.T) {
 	l := newList()
-	l.SetSize(30, 5)
+	l.SetSize(30, 12)
 	l.loaded, l.total = true, 3
 	l.pages[0] = []cache.Article{
 		{ID: 1, Title: "東京の市場が大きく上昇した日の記録と分析", Source: "新聞", Published: testNow},
 		{ID: 2, Title: "Emoji 📈📉 markets swing wildly all day long", Source: "Wire 🙂", Published: testNow.Add(-3 * time.Hour), Read: true},
 		{ID: 3, Title: "short", Source: "S", Published: testNow.Add(-50 * 24 * time.Hour), Starred: true},
 	}
-	rows := l.View(NewStyles(true, true), true, testNow, "")
-	if len(rows) != 3 {
-		t.Fatalf("%d rows", len(rows))
-	}
-	for i, r := range rows {
-		if w := ansi.StringWidth(r); w != 30 {
-			t.Errorf("row %d is %d wide: %q", i, w, ansi.Strip(r))
+	for _, focused := range []bool{true, false} {
+		lines := l.View(NewStyles(true, true), focused, testNow, "")
+		if len(lines) != 3*l.rowHeight() {
+			t.Fatalf("%d lines for 3 rows of %d", len(lines), l.rowHeight())
+		}
+		for i, r := range lines {
+			if w := ansi.StringWidth(r); w != 30 {
+				t.Errorf("line %d is %d wide: %q", i, w, ansi.Strip(r))
+			}
+			if !utf8.ValidString(r) {
+				t.Errorf("line %d is not valid UTF-8: %q", i, r)
+			}
+		}
+		rh := l.rowHeight()
+		if plain := ansi.Strip(lines[0]); !strings.HasPrefix(plain, "▶●  東京") {
+			t.Errorf("cursor row (focused %v): %q", focused, plain)
+		}
+		if plain := ansi.Strip(lines[2*rh]); !strings.HasPrefix(plain, " ●* short") {
+			t.Errorf("starred row: %q", plain)
+		}
+		if plain := strings.TrimRight(ansi.Strip(lines[2*rh+1]), " "); plain != "    S · 7w" {
+			t.Errorf("starred row's meta line: %q", plain)
+		}
+		if plain := ansi.Strip(lines[rh]); !strings.HasPrefix(plain, "    Emoji") {
+			t.Errorf("read row: %q", plain)
 		}
 	}
-	if plain := ansi.Strip(rows[2]); !strings.HasPrefix(plain, "* short") || !strings.HasSuffix(plain, " 7w") {
-		t.Errorf("starred old row: %q", plain)
+	// Starred and unread: both marks show, each in its own column.
+	l.pages[0][0].Starred = true
+	if plain := ansi.Strip(l.View(NewStyles(true, true), false, testNow, "")[0]); !strings.HasPrefix(plain, "▶●* ") {
+		t.Errorf("starred unread cursor row: %q", plain)
 	}
-	if plain := ansi.Strip(rows[1]); !strings.HasPrefix(plain, "  Emoji") || !strings.HasSuffix(plain, " 3h") {
-		t.Errorf("read row: %q", plain)
+}
+
+// A typical 60-80 character headline must be readable whole in the list
+// at every common terminal width: the title may wrap, never be cut.
+func TestHeadlinesReadableAtCommonWidths(t *testing.T) {
+	st := fixtureStore(t, 3)
+	p := testNow.Add(time.Hour)
+	title := "Central bank of Tirvana holds rates as inflation cools for a third month" // 73 characters
+	st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{
+		{ID: "long-title", Link: "https://t.test/lt", Title: title, Source: "Herald", Published: p, Updated: p, Content: "<p>x</p>"}}},
+		cache.Membership{Sections: []string{"markets"}})
+	for _, size := range [][2]int{{60, 24}, {80, 24}, {100, 30}, {120, 40}, {200, 50}} {
+		m := testModel(t, st, size[0], size[1])
+		g := Layout(size[0], size[1], false, ListPane)
+		r := g.Panes[ListPane]
+		// The list pane's text, line by line, joined: the title must be in it.
+		var text []string
+		for _, line := range strings.Split(ansi.Strip(m.Render()), "\n")[r.Y+2 : r.Y+r.H-1] {
+			cells := []rune(line)
+			inner := strings.TrimSpace(string(cells[r.X+1+gutter : r.X+r.W-1]))
+			text = append(text, inner)
+		}
+		joined := strings.Join(text, " ")
+		if !strings.Contains(joined, title) {
+			t.Errorf("%dx%d: headline not readable whole in the list:\n%s", size[0], size[1], strings.Join(text, "\n"))
+		}
+		if m.list.height < 4 {
+			t.Errorf("%dx%d: only %d headlines on screen", size[0], size[1], m.list.height)
+		}
+	}
+}
+
+func TestCursorHasItsOwnColumnInRanking(t *testing.T) {
+	sd := sideModel{tab: RankingTab}
+	sd.SetSize(40, 40)
+	var arts []cache.Article
+	for i := range 12 {
+		arts = append(arts, cache.Article{ID: int64(i + 1), Title: fmt.Sprintf("Story %d", i+1), Source: "S", Published: testNow})
+	}
+	sd.set(RankingTab, arts)
+	for _, cur := range []int{0, 10} {
+		sd.cursor[RankingTab] = cur
+		lines := sd.View(NewStyles(true, true), false, testNow)
+		for i := range arts {
+			plain := ansi.Strip(lines[2+2*i])
+			want := fmt.Sprintf("%2d. Story %d", i+1, i+1)
+			if plain[len(string([]rune(plain)[0])):][:len(want)] != want {
+				t.Errorf("cursor on %d: row %d reads %q, want the rank %q intact", cur, i, plain, want)
+			}
+			if (i == cur) != strings.HasPrefix(plain, "▶") {
+				t.Errorf("cursor on %d: row %d %q", cur, i, plain)
+			}
+		}
 	}
 }
 
@@ -642,5 +732,145 @@ func TestResizeReRendersWithoutReloadingRelated(t *testing.T) {
 	m = press(t, m, "j")
 	if m.sideReq == req || m.relatedFor != m.article.art.ID {
 		t.Errorf("another article did not ask for its related stories")
+	}
+}
+
+// Every key of the full help can be read at 80x24 and, by scrolling, in
+// a window too short to show them all at once.
+func TestHelpFitsAndScrolls(t *testing.T) {
+	var descs []string
+	for _, g := range DefaultKeyMap().FullHelp() {
+		for _, b := range g {
+			descs = append(descs, b.Help().Desc)
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {60, 12}, {40, 10}} {
+		m := testModel(t, fixtureStore(t, 3), size[0], size[1])
+		m = press(t, m, "?")
+		seen := map[string]bool{}
+		for range 40 {
+			for _, line := range strings.Split(ansi.Strip(m.Render()), "\n") {
+				for _, d := range descs {
+					if strings.Contains(line, " "+d+" ") || strings.HasSuffix(strings.TrimRight(line, " │┃"), " "+d) {
+						seen[d] = true
+					}
+				}
+			}
+			m = press(t, m, "j")
+		}
+		for _, d := range descs {
+			if !seen[d] {
+				t.Errorf("%dx%d: help never shows %q", size[0], size[1], d)
+			}
+		}
+		if m.overlay != helpOverlay {
+			t.Errorf("%dx%d: j closed the help", size[0], size[1])
+		}
+	}
+}
+
+// A short window still shows the article's body under its header.
+func TestArticleHeaderLeavesRoomForBody(t *testing.T) {
+	st := fixtureStore(t, 3)
+	p := testNow.Add(time.Hour)
+	st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{{
+		ID: "h", Link: "https://t.test/h", Title: "A very long headline about the central bank of a faraway republic that keeps going on",
+		Source: "Herald", Author: "A. Writer", Published: p, Updated: p, Content: "<p>BODYSTART of the article text.</p>"}}},
+		cache.Membership{Sections: []string{"markets"}})
+	for _, size := range [][2]int{{40, 12}, {80, 24}, {30, 9}} {
+		m := testModel(t, st, size[0], size[1])
+		m = press(t, m, "enter")
+		if out := m.Render(); !strings.Contains(out, "BODYSTART") {
+			t.Errorf("%dx%d: no body under the header:\n%s", size[0], size[1], out)
+		}
+	}
+	// Wide enough: the date is whole on one line.
+	m := testModel(t, st, 80, 24)
+	m = press(t, m, "enter")
+	if !strings.Contains(m.Render(), p.Local().Format("Mon 2 Jan 2006 15:04")) {
+		t.Errorf("date split:\n%s", m.Render())
+	}
+}
+
+func TestMetaLinesBreakBetweenParts(t *testing.T) {
+	got := metaLines([]string{"Herald", "A. Writer", "Mon 2 Jan 2006 15:04"}, 22)
+	want := []string{"Herald · A. Writer", "Mon 2 Jan 2006 15:04"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestPickerDigitsAndFoldedTabFeedback(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 5), 80, 24)
+	m = press(t, m, "s", "2")
+	if m.overlay != noOverlay || m.currentSection().Key != "world" {
+		t.Errorf("2 in the picker: overlay %v section %s", m.overlay, m.currentSection().Key)
+	}
+	m = press(t, m, "]")
+	if m.side.tab != RankingTab || !strings.Contains(m.Render(), "Discover: Ranking") {
+		t.Errorf("] with the side pane folded gave no feedback:\n%s", m.Render())
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 140, Height: 40})
+	m.note = ""
+	m = press(t, m, "]")
+	if m.side.tab != RecommendedTab || m.note != "" {
+		t.Errorf("] with the side pane shown: tab %v note %q", m.side.tab, m.note)
+	}
+}
+
+// The status line says each fact once: failed feeds are counted by "in
+// error" only, and a refresh where every feed failed is not "refreshed".
+func TestStatusLineOneFactOnce(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "gone", http.StatusGone)
+	}))
+	defer srv.Close()
+	st, err := cache.Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := New(Options{Site: "T", Store: st, Fetcher: feed.NewFetcher(feed.Options{}), NoColor: true,
+		Sections: []feed.Section{{Key: "top", Title: "Top", Feeds: []string{srv.URL + "/a.rss", srv.URL + "/b.rss"}}}})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = press(t, m, "r")
+	lines := strings.Split(ansi.Strip(m.Render()), "\n")
+	status := lines[len(lines)-2]
+	if strings.Count(status, "2") != 1 || !strings.Contains(status, "2 feeds in error (e)") || strings.Contains(status, "failed:") {
+		t.Errorf("status line counts the failures more than once: %q", status)
+	}
+	if strings.Contains(status, "refreshed") || !strings.Contains(status, "refresh failed") {
+		t.Errorf("every feed failed, status says %q", status)
+	}
+	if out := m.Render(); strings.Contains(out, "press r to refresh") || !strings.Contains(out, "failed to refresh") {
+		t.Errorf("empty list after a failed refresh:\n%s", out)
+	}
+}
+
+// A refresh restarted while the last one's spinner tick is pending runs
+// one tick chain, not two.
+func TestSpinnerRestartKeepsOneChain(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 3), 120, 40)
+	m.refreshing = true
+	first := m.spin.Tick()
+	next, cmd := m.Update(first)
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatal("no next tick while refreshing")
+	}
+	pending := cmd() // the chain's next tick, not yet delivered
+	// The refresh ends and another starts at once: a second Tick.
+	restart := m.spin.Tick()
+	alive := 0
+	for _, msg := range []tea.Msg{pending, restart} {
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		if cmd != nil {
+			alive++
+		}
+	}
+	if alive != 1 {
+		t.Errorf("%d tick chains after a restart, want 1", alive)
 	}
 }

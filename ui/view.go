@@ -9,8 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-var spinnerFrames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
-
 // View draws the whole screen: header, panes, status line and help.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.Render())
@@ -147,14 +145,14 @@ func (m Model) overlayView(h int) []string {
 	s := m.styles
 	switch m.overlay {
 	case helpOverlay:
+		lines := m.helpLines(max(m.width-2, 1))
+		rows := max(h-3, 1)
+		off := min(m.helpOff, max(len(lines)-rows, 0))
+		content = lines[off:]
 		title = "Keys (esc to close)"
-		for _, group := range m.keys.FullHelp() {
-			for _, b := range group {
-				content = append(content, "  "+fit(b.Help().Key, 12)+b.Help().Desc)
-			}
-			content = append(content, "")
+		if len(lines) > rows {
+			title = "Keys " + itoa(off+1) + "-" + itoa(min(off+rows, len(lines))) + " of " + itoa(len(lines)) + " lines (j/k scroll, esc to close)"
 		}
-		content = columns(content, max(m.width-2, 1), max(h-3, 1))
 	case pickerOverlay:
 		title = "Sections (enter to open, esc to close)"
 		for i, sec := range m.opt.Sections {
@@ -180,65 +178,90 @@ func (m Model) overlayView(h int) []string {
 	return strings.Split(m.box(title, content, m.width, h, true), "\n")
 }
 
-// columns lays lines out in as many columns as the width allows.
-func columns(lines []string, w, h int) []string {
-	if len(lines) <= h {
-		return lines
-	}
-	colW := 40
-	cols := max(w/colW, 1)
-	out := make([]string, h)
-	for i, l := range lines {
-		c, r := i/h, i%h
-		if c >= cols {
-			break
+// helpLines is the full help laid out for width: as many groups of keys
+// side by side as fit, the rest below, every group whole.
+func (m Model) helpLines(width int) []string {
+	hm := m.help
+	hm.SetWidth(0) // measure without cutting: rows are packed to fit below
+	var out []string
+	var row [][]key.Binding
+	flush := func() {
+		if len(row) == 0 {
+			return
 		}
-		out[r] += fit(l, colW)
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, strings.Split(hm.FullHelpView(row), "\n")...)
+		row = nil
 	}
+	for _, g := range m.keys.FullHelp() {
+		if len(row) > 0 && lipgloss.Width(hm.FullHelpView(append(row[:len(row):len(row)], g))) > width {
+			flush()
+		}
+		row = append(row, g)
+	}
+	flush()
 	return out
 }
 
+// helpRows is how many lines the help overlay shows at once.
+func (m Model) helpRows() int {
+	g := Layout(m.width, m.height, m.sideToggled, m.focus)
+	return max(m.height-g.HeaderH-g.FooterH-3, 1)
+}
+
+// footer is the status line, then the short help. The status line says
+// each fact once: what the refresh is doing or how it ended, how many
+// feeds are in error, and the latest note.
 func (m Model) footer(h int) []string {
 	s := m.styles
-	var status string
+	var parts []string
 	switch {
 	case m.filterIn != nil:
-		status = "/" + *m.filterIn + "█  (enter to filter, esc to cancel)"
+		parts = append(parts, "/"+*m.filterIn+"█  (enter to filter, esc to cancel)")
 	case m.linkIn != nil:
-		status = m.linkPrompt()
+		parts = append(parts, m.linkPrompt())
 	case m.refreshing:
-		status = spinnerFrames[m.spinner%len(spinnerFrames)] + " refreshing " + itoa(m.refreshDone) + "/" + itoa(m.refreshTotal) + " feeds"
+		parts = append(parts, m.spin.View()+" refreshing "+itoa(m.refreshDone)+"/"+itoa(m.refreshTotal)+" feeds")
+	case m.refreshFailed():
+		parts = append(parts, s.Error.Render("refresh failed "+m.lastRefresh.Local().Format("15:04")))
 	case !m.lastRefresh.IsZero():
-		status = "refreshed " + m.lastRefresh.Local().Format("15:04")
+		parts = append(parts, "refreshed "+m.lastRefresh.Local().Format("15:04"))
 	case m.opt.Offline:
-		status = "offline"
+		parts = append(parts, "offline")
 	}
 	if n := m.feedsInError(); n > 0 {
-		status += s.Error.Render("  " + plural(n, "feed") + " in error (e)")
+		parts = append(parts, s.Error.Render(plural(n, "feed")+" in error (e)"))
 	}
 	if m.note != "" {
 		st := s.Status
 		if m.noteErr {
 			st = s.Error
 		}
-		status += "  " + st.Render(m.note)
+		parts = append(parts, st.Render(m.note))
 	}
-	status = s.Status.Render(strings.TrimLeft(status, " "))
+	status := s.Status.Render(strings.Join(parts, "  "))
 	if h < 2 {
 		return []string{status}
 	}
 	return []string{status, m.shortHelp()}
 }
 
-func (m Model) shortHelp() string {
-	var parts []string
-	for _, b := range m.keys.ShortHelp(m.focus) {
-		parts = append(parts, helpEntry(b))
+// refreshFailed: the last refresh fetched nothing, every feed failed (or
+// the refresh itself did).
+func (m Model) refreshFailed() bool {
+	if m.lastRefresh.IsZero() {
+		return false
 	}
-	return m.styles.Help.Render(strings.Join(parts, " · "))
+	return m.lastRefreshErr || (m.lastSum.Total() > 0 && m.lastSum.Failed == m.lastSum.Total())
 }
 
-func helpEntry(b key.Binding) string { return b.Help().Key + " " + b.Help().Desc }
+func (m Model) shortHelp() string {
+	hm := m.help
+	hm.SetWidth(m.width)
+	return hm.ShortHelpView(m.keys.ShortHelp(m.focus))
+}
 
 // plural is "1 feed", "2 feeds".
 func plural(n int, noun string) string {
