@@ -30,7 +30,8 @@ type options struct {
 	section, config, cache                       string
 	demo, offline, refresh, list, asJSON, initCf bool
 	resetSubs, feeds                             bool
-	add, remove                                  string
+	add, remove, importOPML                      string
+	exportOPML                                   bool
 	limit                                        int
 	version                                      bool
 }
@@ -52,6 +53,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.add, "add", "", "subscribe to a feed, or to the feed a web page announces, in --section (a new key creates the section), fetch it and exit")
 	fs.StringVar(&o.remove, "remove", "", "unsubscribe from this feed URL and exit")
 	fs.BoolVar(&o.feeds, "feeds", false, "list the subscriptions with their last status (--json: one object per line) and exit")
+	fs.StringVar(&o.importOPML, "import-opml", "", "subscribe to every feed of an OPML file (- for stdin), categories becoming sections, and exit")
+	fs.BoolVar(&o.exportOPML, "export-opml", false, "write the sections and feeds to stdout as OPML 2.0 and exit")
 	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -121,7 +124,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.resetSubs {
 		return 0
 	}
-	if code, done := subscriptionVerbs(ctx, o, store, fetcher, stdout, stderr); done {
+	if code, done := subscriptionVerbs(ctx, o, cfg.Site, store, fetcher, stdout, stderr); done {
 		return code
 	}
 	picked, err := cache.PickSections(infos, o.section)
@@ -177,8 +180,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// subscriptionVerbs runs --add, --remove and --feeds; done says one ran.
-func subscriptionVerbs(ctx context.Context, o options, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
+// subscriptionVerbs runs --add, --remove, --feeds, --import-opml and
+// --export-opml; done says one ran.
+func subscriptionVerbs(ctx context.Context, o options, site string, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
 	var err error
 	switch {
 	case o.add != "":
@@ -191,6 +195,10 @@ func subscriptionVerbs(ctx context.Context, o options, store *cache.Store, f *fe
 		err = cli.Remove(ctx, store, o.remove, stdout)
 	case o.feeds:
 		err = cli.Feeds(ctx, store, o.asJSON, stdout)
+	case o.importOPML != "":
+		err = cli.ImportOPML(ctx, store, o.importOPML, stdout)
+	case o.exportOPML:
+		err = cli.ExportOPML(ctx, store, site, stdout)
 	default:
 		return 0, false
 	}

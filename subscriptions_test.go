@@ -87,3 +87,56 @@ func TestAddFeedsRemove(t *testing.T) {
 		t.Errorf("feeds after remove: exit %d %s", code, out)
 	}
 }
+
+func TestOPMLImportExportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("site = \"Mine\"\n"), 0o644)
+	args := func(db string, a ...string) []string {
+		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, db)}, a...)
+	}
+	code, out, errOut := runArgs(t, args("a.db", "--import-opml", "feed/opml/testdata/quirks.opml")...)
+	if code != 0 || !strings.HasPrefix(out, "imported 6 feeds from feed/opml/testdata/quirks.opml into 4 new sections (my-feeds, news-local, news, ünïcödé); skipped 1 duplicates, 1 invalid") ||
+		!strings.Contains(out, "duplicate: https://crier.example.com/rss.xml") || !strings.Contains(out, "invalid feed address: javascript:alert(1)") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runArgs(t, args("a.db", "--import-opml", "feed/opml/testdata/feedly.opml")...)
+	if code != 0 || !strings.HasPrefix(out, "imported 3 feeds") || !strings.Contains(out, "skipped 1 duplicates") {
+		t.Errorf("second import: exit %d\n%s", code, out)
+	}
+	code, again, _ := runArgs(t, args("a.db", "--import-opml", "feed/opml/testdata/feedly.opml")...)
+	if code != 0 || !strings.HasPrefix(again, "imported 0 feeds") || !strings.Contains(again, "skipped 4 duplicates") {
+		t.Errorf("same file again: exit %d\n%s", code, again)
+	}
+	code, exported, _ := runArgs(t, args("a.db", "--export-opml")...)
+	if code != 0 || !strings.HasPrefix(exported, `<?xml version="1.0" encoding="UTF-8"?>`) {
+		t.Fatalf("export: exit %d\n%s", code, exported)
+	}
+	exp := filepath.Join(dir, "export.opml")
+	os.WriteFile(exp, []byte(exported), 0o644)
+	if code, out, errOut = runArgs(t, args("b.db", "--import-opml", exp)...); code != 0 || !strings.HasPrefix(out, "imported 9 feeds") {
+		t.Fatalf("import of the export: exit %d\n%s%s", code, out, errOut)
+	}
+	_, feedsA, _ := runArgs(t, args("a.db", "--feeds")...)
+	_, feedsB, _ := runArgs(t, args("b.db", "--feeds")...)
+	if feedsA != feedsB || strings.Count(feedsA, "\n") != 9 || !strings.Contains(feedsA, "noticias-del-día") {
+		t.Errorf("round trip differs:\n%s\n---\n%s", feedsA, feedsB)
+	}
+	// The section titles survive too.
+	_, exportedB, _ := runArgs(t, args("b.db", "--export-opml")...)
+	cut := func(s string) string { _, rest, _ := strings.Cut(s, "</head>"); return rest }
+	if cut(exportedB) != cut(exported) {
+		t.Errorf("second export differs:\n%s\n---\n%s", exported, exportedB)
+	}
+
+	// Malformed: a clear error with the line, and nothing imported.
+	bad := filepath.Join(dir, "bad.opml")
+	os.WriteFile(bad, []byte("<opml version=\"2.0\"><body>\n<outline text=\"A\" xmlUrl=\"https://a.example/one\"/>\n<outline text=\"B\" xmlUrl=\"https://a.example/two\">\n</body></opml>"), 0o644)
+	code, _, errOut = runArgs(t, args("c.db", "--import-opml", bad)...)
+	if code != 1 || !strings.Contains(errOut, "bad.opml: line 4:") || !strings.Contains(errOut, "nothing imported") {
+		t.Errorf("malformed: exit %d %q", code, errOut)
+	}
+	if _, out, _ := runArgs(t, args("c.db", "--feeds")...); !strings.Contains(out, "no subscriptions") {
+		t.Errorf("malformed file imported something:\n%s", out)
+	}
+}

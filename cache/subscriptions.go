@@ -529,3 +529,98 @@ func PickSections(all []SectionInfo, key string) ([]SectionInfo, error) {
 	}
 	return nil, &feed.UnknownSectionError{Key: key, Keys: keys}
 }
+
+// ImportEntry is one feed to import into a section.
+type ImportEntry struct {
+	Section, SectionTitle string
+	URL, Title            string
+	Ranking               bool // the section's most-read feed
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Added       int
+	NewSections []string
+	Duplicates  []string // URLs already subscribed, or listed twice in the import
+}
+
+// Import subscribes to every entry in one transaction: all or nothing.
+// A URL already subscribed (in any section) or already seen earlier in
+// the list is skipped as a duplicate.
+func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult, error) {
+	var r ImportResult
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return r, err
+	}
+	defer tx.Rollback()
+	seen := map[string]bool{}
+	known := func(u string) (bool, error) {
+		var n int
+		err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM subscriptions WHERE url = ?1) + (SELECT count(*) FROM sections WHERE ranking = ?1)", u).Scan(&n)
+		return n > 0, err
+	}
+	for _, e := range entries {
+		if err := checkURL(e.URL); err != nil {
+			return ImportResult{}, err
+		}
+		dup, err := known(e.URL)
+		if err != nil {
+			return ImportResult{}, err
+		}
+		if dup || seen[e.URL] {
+			r.Duplicates = append(r.Duplicates, e.URL)
+			continue
+		}
+		seen[e.URL] = true
+		var exists int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sections WHERE key = ?", e.Section).Scan(&exists); err != nil {
+			return ImportResult{}, err
+		}
+		key, err := ensureSection(ctx, tx, e.Section, e.SectionTitle)
+		if err != nil {
+			return ImportResult{}, err
+		}
+		if exists == 0 {
+			r.NewSections = append(r.NewSections, key)
+		}
+		if e.Ranking {
+			res, err := tx.ExecContext(ctx, "UPDATE sections SET ranking = ? WHERE key = ? AND ranking = ''", e.URL, key)
+			if err != nil {
+				return ImportResult{}, err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				r.Added++
+				continue
+			}
+		}
+		if _, err := addSubscription(ctx, tx, key, e.Title, e.URL); err != nil {
+			return ImportResult{}, err
+		}
+		r.Added++
+	}
+	return r, tx.Commit()
+}
+
+// SubscriptionTitles maps each subscribed URL to its best title: the
+// feed's own once fetched, else the one given when subscribing.
+func (s *Store) SubscriptionTitles(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `
+SELECT b.url, coalesce(nullif(f.title, ''), b.title) FROM subscriptions b LEFT JOIN feeds f ON f.url = b.url
+UNION ALL SELECT x.ranking, coalesce(f.title, '') FROM sections x LEFT JOIN feeds f ON f.url = x.ranking WHERE x.ranking != ''`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var u, t string
+		if err := rows.Scan(&u, &t); err != nil {
+			return nil, err
+		}
+		if out[u] == "" {
+			out[u] = t
+		}
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,262 @@
+// Package opml reads and writes OPML subscription lists with
+// encoding/xml: what newsboat, Feedly, Miniflux and most readers export
+// and import.
+package opml
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html/charset"
+
+	"newsreader/feed"
+)
+
+// Namespace marks the attributes only newsreader reads back (a section's
+// key, a ranking feed); other readers ignore them.
+const Namespace = "https://newsreader.invalid/opml"
+
+// Feed is one subscription found in a file.
+type Feed struct {
+	URL          string
+	Title        string // the outline's title or text ("" when it has neither)
+	Section      string // section key
+	SectionTitle string
+	Ranking      bool // the section's most-read feed (newsreader's own exports)
+}
+
+// Document is a parsed OPML file.
+type Document struct {
+	Title   string
+	Feeds   []Feed   // in document order; a URL may appear more than once
+	Invalid []string // xmlUrl values that are not http(s) URLs, skipped
+}
+
+// DefaultSection takes the feeds that sit outside any category when the
+// file has no title.
+const DefaultSection = "imported"
+
+type outline struct {
+	Attrs    []xml.Attr `xml:",any,attr"`
+	Outlines []outline  `xml:"outline"`
+}
+
+func (o outline) attr(name string) string {
+	for _, a := range o.Attrs {
+		if strings.EqualFold(a.Name.Local, name) {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+// own reads one of newsreader's namespaced attributes.
+func (o outline) own(name string) string {
+	for _, a := range o.Attrs {
+		if a.Name.Space == Namespace && a.Name.Local == name {
+			return strings.TrimSpace(a.Value)
+		}
+	}
+	return ""
+}
+
+type file struct {
+	XMLName xml.Name
+	Title   string    `xml:"head>title"`
+	Body    []outline `xml:"body>outline"`
+}
+
+// Parse reads an OPML file. Any outline with an xmlUrl attribute (in any
+// letter case, whatever its type) is a feed; outlines nested in a category
+// go to that category's section (nested categories join their names: "News
+// / Local"); top-level feeds go to a section named by the file's title, or
+// "imported". A file that is not well-formed OPML is an error naming the
+// line, and nothing of it is returned.
+func Parse(r io.Reader) (Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 50<<20+1))
+	if err != nil {
+		return Document{}, err
+	}
+	if len(data) > 50<<20 {
+		return Document{}, errors.New("OPML file larger than 50 MB")
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Entity = xml.HTMLEntity // &nbsp;, &eacute; ... as real exports write them
+	dec.CharsetReader = charset.NewReaderLabel
+	var f file
+	if err := dec.Decode(&f); err != nil {
+		return Document{}, syntaxError(data, err)
+	}
+	// Decode stops at the root's end; anything but whitespace and comments
+	// after it means a broken file.
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Document{}, syntaxError(data, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return Document{}, fmt.Errorf("line %d: content after </%s>", line(data, dec.InputOffset()), f.XMLName.Local)
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				return Document{}, fmt.Errorf("line %d: text after </%s>", line(data, dec.InputOffset()), f.XMLName.Local)
+			}
+		}
+	}
+	if !strings.EqualFold(f.XMLName.Local, "opml") {
+		return Document{}, fmt.Errorf("not an OPML file: the root element is <%s>, not <opml>", f.XMLName.Local)
+	}
+	doc := Document{Title: text(f.Title)}
+	topTitle := doc.Title
+	if topTitle == "" {
+		topTitle = DefaultSection
+	}
+	var walk func(os []outline, path []string)
+	walk = func(os []outline, path []string) {
+		for _, o := range os {
+			name := text(o.attr("title"))
+			if name == "" {
+				name = text(o.attr("text"))
+			}
+			if raw := o.attr("xmlUrl"); raw != "" {
+				u := feed.Link(raw)
+				if pu, err := url.Parse(u); u == "" || err != nil || pu.Host == "" {
+					doc.Invalid = append(doc.Invalid, feed.Line(raw))
+					continue
+				}
+				key, title := sectionOf(path, topTitle)
+				doc.Feeds = append(doc.Feeds, Feed{URL: u, Title: name, Section: key, SectionTitle: title, Ranking: o.own("role") == "ranking"})
+				continue // a feed's children, if any, are not feeds of a section named after it
+			}
+			if len(o.Outlines) > 0 {
+				p := append(path[:len(path):len(path)], name)
+				if k := o.own("key"); k != "" && len(path) == 0 {
+					p = []string{"\x00" + k, name}
+				}
+				walk(o.Outlines, p)
+			}
+		}
+	}
+	walk(f.Body, nil)
+	return doc, nil
+}
+
+// text is a title made safe: entities decoded, controls removed, every
+// kind of space (no-break spaces too) collapsed.
+func text(s string) string { return strings.Join(strings.Fields(feed.Line(s)), " ") }
+
+// sectionOf names the section of a feed found under the category path.
+func sectionOf(path []string, top string) (key, title string) {
+	if len(path) > 0 && strings.HasPrefix(path[0], "\x00") {
+		return Key(path[0][1:]), path[1] // newsreader's own export: the key is given
+	}
+	var names []string
+	for _, p := range path {
+		if p != "" {
+			names = append(names, p)
+		}
+	}
+	if len(names) == 0 {
+		return Key(top), top
+	}
+	title = strings.Join(names, " / ")
+	return Key(title), title
+}
+
+// Key makes a section key from a category name: lower case, runs of
+// spaces, slashes and punctuation become one "-".
+func Key(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	k := strings.TrimRight(b.String(), "-")
+	if k == "" {
+		return DefaultSection
+	}
+	return k
+}
+
+func syntaxError(data []byte, err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("line %d: %s", se.Line, se.Msg)
+	}
+	if errors.Is(err, io.EOF) {
+		if len(bytes.TrimSpace(data)) > 0 {
+			return errors.New("line 1: not an OPML file: no XML element")
+		}
+		return errors.New("empty file")
+	}
+	return err
+}
+
+func line(data []byte, off int64) int {
+	return bytes.Count(data[:min(int(off), len(data))], []byte("\n")) + 1
+}
+
+// Section is one category to write.
+type Section struct {
+	Key, Title string
+	Feeds      []Outline
+	Ranking    string
+}
+
+// Outline is one feed to write.
+type Outline struct{ URL, Title string }
+
+// Write writes an OPML 2.0 document: one category outline per section
+// (text and title = the section's title) holding its feeds as
+// type="rss" outlines with text, title and xmlUrl. The section's key and
+// its ranking feed ride along in newsreader's own namespace.
+func Write(w io.Writer, title string, now time.Time, sections []Section) error {
+	var b strings.Builder
+	esc := func(s string) string {
+		var e bytes.Buffer
+		xml.EscapeText(&e, []byte(s))
+		return strings.ReplaceAll(e.String(), `"`, "&#34;")
+	}
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<opml version="2.0" xmlns:newsreader="` + Namespace + `">` + "\n")
+	fmt.Fprintf(&b, "  <head>\n    <title>%s</title>\n    <dateCreated>%s</dateCreated>\n  </head>\n  <body>\n", esc(title), now.UTC().Format(time.RFC1123Z))
+	for _, s := range sections {
+		t := s.Title
+		if t == "" {
+			t = s.Key
+		}
+		fmt.Fprintf(&b, "    <outline text=\"%s\" title=\"%s\" newsreader:key=\"%s\">\n", esc(t), esc(t), esc(s.Key))
+		for _, f := range s.Feeds {
+			ft := f.Title
+			if ft == "" {
+				ft = f.URL
+			}
+			fmt.Fprintf(&b, "      <outline type=\"rss\" text=\"%s\" title=\"%s\" xmlUrl=\"%s\"/>\n", esc(ft), esc(ft), esc(f.URL))
+		}
+		if s.Ranking != "" {
+			fmt.Fprintf(&b, "      <outline type=\"rss\" text=\"%s (most read)\" title=\"%s (most read)\" xmlUrl=\"%s\" newsreader:role=\"ranking\"/>\n", esc(t), esc(t), esc(s.Ranking))
+		}
+		b.WriteString("    </outline>\n")
+	}
+	b.WriteString("  </body>\n</opml>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

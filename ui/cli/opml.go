@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"newsreader/cache"
+	"newsreader/feed"
+	"newsreader/feed/opml"
+)
+
+// ImportOPML subscribes to every feed of an OPML file ("-" is stdin) in
+// one transaction and prints a summary. A file that does not parse
+// imports nothing.
+func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Writer) error {
+	var r io.Reader = os.Stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	doc, err := opml.Parse(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w (nothing imported)", path, err)
+	}
+	entries := make([]cache.ImportEntry, len(doc.Feeds))
+	for i, f := range doc.Feeds {
+		if f.Title == f.URL { // what exports write when a feed has no title
+			f.Title = ""
+		}
+		entries[i] = cache.ImportEntry{Section: f.Section, SectionTitle: f.SectionTitle, URL: f.URL, Title: f.Title, Ranking: f.Ranking}
+	}
+	res, err := store.Import(ctx, entries)
+	if err != nil {
+		return fmt.Errorf("%s: %w (nothing imported)", path, err)
+	}
+	fmt.Fprintf(out, "imported %d feeds from %s", res.Added, path)
+	if len(res.NewSections) > 0 {
+		fmt.Fprintf(out, " into %d new sections (%s)", len(res.NewSections), strings.Join(res.NewSections, ", "))
+	}
+	fmt.Fprintf(out, "; skipped %d duplicates, %d invalid\n", len(res.Duplicates), len(doc.Invalid))
+	for _, u := range res.Duplicates {
+		fmt.Fprintf(out, "  duplicate: %s\n", u)
+	}
+	for _, u := range doc.Invalid {
+		fmt.Fprintf(out, "  invalid feed address: %s\n", u)
+	}
+	if res.Added > 0 {
+		fmt.Fprintln(out, "run newsreader (or newsreader --refresh) to fetch them")
+	}
+	return nil
+}
+
+// ExportOPML writes every section and feed as OPML 2.0.
+func ExportOPML(ctx context.Context, store *cache.Store, site string, out io.Writer) error {
+	infos, err := store.Sections(ctx)
+	if err != nil {
+		return err
+	}
+	titles, err := store.SubscriptionTitles(ctx)
+	if err != nil {
+		return err
+	}
+	secs := make([]opml.Section, len(infos))
+	for i, si := range infos {
+		secs[i] = opml.Section{Key: si.Key, Title: si.Title, Ranking: si.Ranking}
+		for _, u := range si.Feeds {
+			secs[i].Feeds = append(secs[i].Feeds, opml.Outline{URL: u, Title: feed.Line(titles[u])})
+		}
+	}
+	title := "newsreader subscriptions"
+	if site != "" {
+		title = site + " (newsreader)"
+	}
+	return opml.Write(out, title, time.Now(), secs)
+}
