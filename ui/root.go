@@ -55,8 +55,9 @@ type Model struct {
 
 	section  int
 	filter   string
-	filterIn *string // non-nil while typing a filter
-	linkIn   *string // non-nil while the "open" link prompt shows (reading.go)
+	filterIn *string    // non-nil while typing a filter
+	linkIn   *string    // non-nil while the "open" link prompt shows (reading.go)
+	fui      feedsState // the feeds overlay and add dialog (feeds.go)
 
 	list    listModel
 	article articleModel
@@ -300,6 +301,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleReadingMsg(msg); ok {
 		return next, cmd
 	}
+	if next, cmd, ok := m.handleFeedsMsg(msg); ok {
+		return next, cmd
+	}
 	return m, nil
 }
 
@@ -320,6 +324,9 @@ func (m *Model) switchSection(i int) tea.Cmd {
 func (m Model) emptyListText() string {
 	if m.filter != "" {
 		return "No headlines match “" + m.filter + "”. Press esc to clear the filter."
+	}
+	if len(m.opt.Sections) == 0 {
+		return "No feeds yet: press " + m.keys.AddFeed.Help().Key + " to add one by its address or its site's."
 	}
 	if m.opt.Offline {
 		return "Offline and the cache has nothing for this section. Run without --offline, or try --demo."

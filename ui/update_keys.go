@@ -14,6 +14,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.filterIn != nil {
 		return m.handleFilterKey(msg)
 	}
+	if next, cmd, ok := m.handleFeedsKey(msg); ok {
+		return next, cmd
+	}
 	if next, cmd, ok := m.handleReadingKey(msg); ok {
 		return next, cmd
 	}

@@ -76,6 +76,9 @@ func (m Model) body(g Geometry) []string {
 	if bodyH <= 0 {
 		return nil
 	}
+	if m.fui.mode != feedsOff {
+		return m.feedsView(bodyH)
+	}
 	if m.overlay != noOverlay {
 		return m.overlayView(bodyH)
 	}
