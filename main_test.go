@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsreader/internal/termcheck"
 )
 
 func runArgs(t *testing.T, args ...string) (int, string, string) {
@@ -144,4 +147,40 @@ func TestVersionAndHelp(t *testing.T) {
 	if code, _, errOut := runArgs(t, "--help"); code != 0 || !strings.Contains(errOut, "--section") && !strings.Contains(errOut, "-section") {
 		t.Errorf("help: %d %q", code, errOut)
 	}
+}
+
+func TestRefreshPrintsHostileStatusSafely(t *testing.T) {
+	srv := rawHTTP(t, "HTTP/1.1 500 \x1b]8;;file:///etc/passwd\x1b\\click\x1b]8;;\x1b\\ \u009b5m\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+	code, out, errOut := runArgs(t, "--config", writeConfig(t, srv+"/feed.xml"), "--cache", filepath.Join(t.TempDir(), "c.db"), "--refresh")
+	if code != 1 || !strings.Contains(out, "HTTP 500") || !strings.Contains(out, "click") {
+		t.Errorf("exit %d:\n%s%s", code, out, errOut)
+	}
+	if v := termcheck.Violations(out+errOut, termcheck.Frame); len(v) > 0 {
+		t.Errorf("--refresh output unsafe: %v\n%q", v, out)
+	}
+}
+
+// rawHTTP serves response byte for byte to every request.
+func rawHTTP(t testing.TB, response string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				if _, err := http.ReadRequest(bufio.NewReader(c)); err == nil {
+					c.Write([]byte(response))
+				}
+			}()
+		}
+	}()
+	return "http://" + ln.Addr().String()
 }

@@ -53,7 +53,7 @@ RETURNING id`, res.URL, now).Scan(&feedID)
 	}
 	switch res.Status {
 	case feed.StatusError:
-		_, err = tx.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", res.Err.Error(), feedID)
+		_, err = tx.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", feed.Line(res.Err.Error()), feedID)
 		if err != nil {
 			return err
 		}

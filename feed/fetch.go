@@ -178,6 +178,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) Result {
 	res.Elapsed = time.Since(start)
 	if res.Err != nil {
 		res.Status = StatusError
+		res.Err = SafeError(res.Err) // status text and parser messages quote the server
 	}
 	return res
 }
@@ -221,7 +222,7 @@ func (f *Fetcher) fetch(ctx context.Context, req Request) Result {
 		return keep
 	}
 	if resp.StatusCode != http.StatusOK {
-		return Result{Err: fmt.Errorf("HTTP %s", resp.Status)}
+		return Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status))}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBody+1))
 	if err != nil {

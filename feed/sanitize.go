@@ -289,3 +289,30 @@ func Link(u string) string {
 	}
 	return u
 }
+
+// Strip removes escape sequences and forbidden runes from text that is
+// already decoded (an HTML parser's text nodes), keeping its spacing and
+// decoding nothing.
+func Strip(s string) string { return stripControls(s) }
+
+// SafeError returns err with its message made one safe line (status text,
+// parser messages and URLs come from outside); errors.Is and errors.As
+// still see the original. A nil err stays nil.
+func SafeError(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := Line(err.Error())
+	if msg == err.Error() {
+		return err // already clean: keep it as it is
+	}
+	return &safeError{msg: msg, err: err}
+}
+
+type safeError struct {
+	msg string
+	err error
+}
+
+func (e *safeError) Error() string { return e.msg }
+func (e *safeError) Unwrap() error { return e.err }

@@ -15,11 +15,11 @@ import (
 func PrintResult(w io.Writer, r feed.Result) {
 	switch r.Status {
 	case feed.StatusOK:
-		fmt.Fprintf(w, "ok            %s (%d articles, %s)\n", r.URL, len(r.Articles), r.Elapsed.Round(time.Millisecond))
+		fmt.Fprintf(w, "ok            %s (%d articles, %s)\n", feed.Line(r.URL), len(r.Articles), r.Elapsed.Round(time.Millisecond))
 	case feed.StatusNotModified:
-		fmt.Fprintf(w, "not modified  %s\n", r.URL)
+		fmt.Fprintf(w, "not modified  %s\n", feed.Line(r.URL))
 	default:
-		fmt.Fprintf(w, "error         %s: %s\n", r.URL, feed.Line(r.Err.Error()))
+		fmt.Fprintf(w, "error         %s: %s\n", feed.Line(r.URL), feed.Line(r.Err.Error()))
 	}
 }
 
@@ -50,7 +50,7 @@ func PrintList(w io.Writer, section string, arts []cache.Article, asJSON bool) e
 	for _, a := range arts {
 		if asJSON {
 			err := enc.Encode(listedArticle{
-				ID: a.UID, Section: section, Source: a.Source, Title: a.Title, Link: a.Link, Author: a.Author,
+				ID: feed.Line(a.UID), Section: section, Source: feed.Line(a.Source), Title: feed.Line(a.Title), Link: feed.Link(a.Link), Author: feed.Line(a.Author),
 				Published: a.Published.UTC().Format(time.RFC3339), Summary: feed.PlainText(a.Summary),
 				Read: a.Read, Starred: a.Starred,
 			})
@@ -63,7 +63,7 @@ func PrintList(w io.Writer, section string, arts []cache.Article, asJSON bool) e
 		if a.Read {
 			mark = " "
 		}
-		if _, err := fmt.Fprintf(w, "%s %s  %-16.16s  %s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), a.Source, a.Title); err != nil {
+		if _, err := fmt.Fprintf(w, "%s %s  %-16.16s  %s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), feed.Line(a.Source), feed.Line(a.Title)); err != nil {
 			return err
 		}
 	}

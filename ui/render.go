@@ -319,12 +319,7 @@ func spaceAfterNode(n *html.Node) string {
 func preText(s string) string {
 	lines := strings.Split(strings.ReplaceAll(s, "\t", "    "), "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(strings.Map(func(r rune) rune {
-			if feed.Forbidden(r) {
-				return -1
-			}
-			return r
-		}, l), " ")
+		lines[i] = strings.TrimRight(feed.Strip(l), " ")
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
 }
@@ -335,12 +330,14 @@ func (r *renderer) children(n *html.Node, prefix string) {
 	}
 }
 
+// collectText gathers the text under n, cleaned of escape sequences and
+// control characters (the parser has decoded its references).
 func collectText(n *html.Node, b *strings.Builder) {
 	if n.Type == html.TextNode {
-		b.WriteString(n.Data)
+		b.WriteString(feed.Strip(n.Data))
 	}
 	if n.Type == html.ElementNode && n.Data == "img" {
-		if alt := attr(n, "alt"); alt != "" {
+		if alt := feed.Line(attr(n, "alt")); alt != "" {
 			b.WriteString("[image: " + alt + "]")
 		}
 	}

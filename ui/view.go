@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"newsreader/feed"
 )
 
 // View draws the whole screen: header, panes, status line and help.
@@ -14,7 +16,7 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "newsreader: " + m.opt.Site + " > " + m.currentSection().DisplayTitle()
+	v.WindowTitle = feed.Line("newsreader: " + m.opt.Site + " > " + m.currentSection().DisplayTitle())
 	return v
 }
 
@@ -35,7 +37,9 @@ func (m Model) Render() string {
 	for i := range lines {
 		lines[i] = fit(lines[i], m.width)
 	}
-	return strings.Join(lines[:m.height], "\n")
+	// Whatever the panes hold, only the program's own styling and http(s)
+	// links reach the terminal.
+	return termSafe(strings.Join(lines[:m.height], "\n"))
 }
 
 func (m Model) header(h int) []string {
@@ -171,8 +175,8 @@ func (m Model) overlayView(h int) []string {
 			if f.Error == "" {
 				continue
 			}
-			content = append(content, s.Error.Render("✗ ")+f.URL)
-			content = append(content, "    "+f.Error)
+			content = append(content, s.Error.Render("✗ ")+feed.Line(f.URL))
+			content = append(content, "    "+feed.Line(f.Error))
 		}
 		if len(content) == 0 {
 			content = []string{"No feed is in error."}
