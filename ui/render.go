@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -32,8 +33,26 @@ func plainStyle() renderStyle {
 }
 
 func stylesRender(s Styles, hyperlinks bool) renderStyle {
-	f := func(st lipgloss.Style) func(string) string { return func(x string) string { return st.Render(x) } }
-	return renderStyle{heading: f(s.Heading), bold: f(s.Bold), italic: f(s.Italic), link: f(s.Link), quote: f(s.Quote), hyperlinks: hyperlinks}
+	return renderStyle{heading: wrapWith(s.Heading), bold: wrapWith(s.Bold), italic: wrapWith(s.Italic),
+		link: wrapWith(s.Link), quote: wrapWith(s.Quote), hyperlinks: hyperlinks}
+}
+
+// wrapWith builds st's escape sequences once and returns a function that
+// puts text between them. (lipgloss renders underlined text grapheme by
+// grapheme, one SGR pair per letter; text is styled word by word here, so
+// one pair around each word is all a line needs.)
+func wrapWith(st lipgloss.Style) func(string) string {
+	const probe = "x"
+	out := st.Render(probe)
+	i := strings.Index(out, probe)
+	if i < 0 {
+		return func(x string) string { return st.Render(x) }
+	}
+	pre, post := out[:i], out[i+len(probe):]
+	if pre == "" && post == "" {
+		return func(x string) string { return x }
+	}
+	return func(x string) string { return pre + x + post }
 }
 
 // Render lays out an article's HTML for the terminal at width columns:
@@ -96,6 +115,9 @@ func (r *renderer) flush(first, rest string) {
 
 func (r *renderer) paragraph(text, first, rest string) {
 	lines := wrapLines(text, r.width-ansi.StringWidth(first), "")
+	if r.st.hyperlinks && len(r.links) > 0 {
+		relink(lines)
+	}
 	for i, l := range lines {
 		p := rest
 		if i == 0 {
@@ -106,18 +128,119 @@ func (r *renderer) paragraph(text, first, rest string) {
 }
 
 // urlLines writes label then the URL, breaking it anywhere (URLs have no
-// spaces to wrap at) and indenting the continuation lines.
+// spaces to wrap at) and indenting the continuation lines. It keeps a
+// running width rather than measuring the line again for every character.
 func urlLines(label, u string, width int) []string {
 	var out []string
-	line := label
-	for _, c := range u {
-		if ansi.StringWidth(line)+ansi.StringWidth(string(c)) > width {
-			out = append(out, line)
-			line = "    "
+	var line strings.Builder
+	line.WriteString(label)
+	w := ansi.StringWidth(label)
+	for len(u) > 0 {
+		g := u[:1]
+		if u[0] >= utf8.RuneSelf {
+			if g, _ = ansi.FirstGraphemeCluster(u, ansi.GraphemeWidth); g == "" {
+				_, n := utf8.DecodeRuneInString(u)
+				g = u[:n]
+			}
 		}
-		line += string(c)
+		u = u[len(g):]
+		gw := 1
+		if len(g) > 1 {
+			gw = ansi.StringWidth(g)
+		}
+		if w+gw > width && w > 4 {
+			out = append(out, line.String())
+			line.Reset()
+			line.WriteString("    ")
+			w = 4
+		}
+		line.WriteString(g)
+		w += gw
 	}
-	return append(out, line)
+	return append(out, line.String())
+}
+
+// textLine is feed.Line for a text node, with a fast path for the common
+// case of text that has nothing to decode or strip: then only runs of
+// white space collapse, which is all feed.Line would do to it.
+func textLine(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '&' || c >= utf8.RuneSelf || (c < 0x20 && c != ' ' && c != '\t' && c != '\n') || c == 0x7f {
+			if c >= utf8.RuneSelf && plainUnicode(s[i:]) {
+				break
+			}
+			return feed.Line(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n':
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// plainUnicode: s has no '&', no control, format or separator rune that
+// feed.Line would remove or turn into a line break, and is valid UTF-8.
+func plainUnicode(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && len(s[i:]) > 0:
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return false
+			}
+		case r == '&', r == '\r', r == 0x85, r == 0x2028, r == 0x2029, feed.Forbidden(r):
+			return false
+		}
+	}
+	return true
+}
+
+// relink gives every wrapped piece of a hyperlink its own OSC 8: a line
+// that ends inside a link closes it, and the next line opens it again with
+// the same parameters (whose id= lets terminals join the pieces). No link
+// is ever left open past the end of a line, so the cells of the panes
+// beside never fall inside it.
+func relink(lines []string) {
+	open := ""
+	for i, l := range lines {
+		if open != "" {
+			l = open + l
+		}
+		for rest := l; ; {
+			j := strings.Index(rest, "\x1b]8;")
+			if j < 0 {
+				break
+			}
+			rest = rest[j:]
+			end := strings.IndexByte(rest, '\a')
+			if end < 0 {
+				break
+			}
+			seq := rest[:end+1]
+			if strings.HasSuffix(seq, ";\a") { // the URI is empty: a reset
+				open = ""
+			} else {
+				open = seq
+			}
+			rest = rest[end+1:]
+		}
+		if open != "" {
+			l += ansi.ResetHyperlink()
+		}
+		lines[i] = l
+	}
 }
 
 // wrapLines word-wraps s to width (hard-wrapping words longer than a line),
@@ -145,7 +268,7 @@ func attr(n *html.Node, name string) string {
 func (r *renderer) block(n *html.Node, prefix string) {
 	switch n.Type {
 	case html.TextNode:
-		r.inline.WriteString(feed.Line(n.Data) + spaceAfter(n.Data))
+		r.inline.WriteString(textLine(n.Data) + spaceAfter(n.Data))
 		return
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -261,9 +384,15 @@ func (r *renderer) block(n *html.Node, prefix string) {
 			return
 		}
 		r.links = append(r.links, href)
-		label := r.st.link(text)
+		words := strings.Fields(text)
+		for i, w := range words {
+			words[i] = r.st.link(w)
+		}
+		label := strings.Join(words, " ")
 		if r.st.hyperlinks {
-			label = ansi.SetHyperlink(href) + label + ansi.ResetHyperlink()
+			// relink splits the link where the paragraph wraps; the id
+			// joins the pieces again.
+			label = ansi.SetHyperlink(href, "id=nr"+strconv.Itoa(len(r.links))) + label + ansi.ResetHyperlink()
 		}
 		r.inline.WriteString(label + fmt.Sprintf("[%d]", len(r.links)) + spaceAfterNode(n))
 	case "strong", "b":

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"newsreader/feed"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -81,7 +83,7 @@ func TestRenderHyperlinksAndHostileText(t *testing.T) {
 		heading: ansiID, bold: ansiID, italic: ansiID, link: ansiID, quote: ansiID, hyperlinks: true,
 	})
 	text := strings.Join(out.lines, "\n")
-	if !strings.Contains(text, ansi.SetHyperlink("https://ex.test/a")+"go"+ansi.ResetHyperlink()) {
+	if !strings.Contains(text, ansi.SetHyperlink("https://ex.test/a", "id=nr1")+"go"+ansi.ResetHyperlink()) {
 		t.Errorf("no OSC 8 link: %q", text)
 	}
 	if strings.Count(text, "\x1b") != 2 {
@@ -90,3 +92,67 @@ func TestRenderHyperlinksAndHostileText(t *testing.T) {
 }
 
 func ansiID(s string) string { return s }
+
+// A link that wraps is closed at the end of each line and opened again,
+// with the same id, on the next: no line leaves a hyperlink open (the
+// panes beside it would fall inside), and terminals can join the pieces.
+func TestRenderWrappedLinkPieces(t *testing.T) {
+	html := `<p>Before <a href="https://ex.test/long">a link whose label is long enough to wrap over several lines of text</a> after.</p>`
+	out := Render(html, "", 24, stylesRender(NewStyles(true, false), true))
+	open := ansi.SetHyperlink("https://ex.test/long", "id=nr1")
+	pieces := 0
+	for i, l := range out.lines {
+		opens, closes := strings.Count(l, "\x1b]8;id="), strings.Count(l, ansi.ResetHyperlink())
+		if opens != closes {
+			t.Errorf("line %d opens %d links and closes %d: %q", i, opens, closes, l)
+		}
+		if strings.Contains(l, open) {
+			pieces++
+		}
+	}
+	if pieces < 3 {
+		t.Errorf("the link spans %d lines with its own OSC 8, want at least 3:\n%q", pieces, out.lines)
+	}
+	if got := ansi.Strip(strings.Join(out.lines, " ")); !strings.Contains(got, "a link whose label is long enough to wrap over several lines of text[1] after.") {
+		t.Errorf("text lost: %q", got)
+	}
+}
+
+// Underlined text costs one SGR pair per word, not one per letter.
+func TestRenderStylesWordByWord(t *testing.T) {
+	out := Render(`<p><a href="https://ex.test/x">underlined words here</a></p>`, "", 80, stylesRender(NewStyles(true, false), false))
+	line := out.lines[0]
+	if n := strings.Count(line, "\x1b["); n != 6 { // three words, one pair each
+		t.Errorf("%d SGR sequences for three styled words: %q", n, line)
+	}
+}
+
+func TestURLLinesBreakAnywhere(t *testing.T) {
+	got := urlLines("[1] ", "https://ex.test/é/abcdefghij", 12)
+	want := []string{"[1] https://", "    ex.test/", "    é/abcdef", "    ghij"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// textLine's fast path gives what feed.Line gives.
+func TestTextLineMatchesFeedLine(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "plain words", "  lead and\ttrail \n", "a\r\nb", "x&amp;y", "x & y", "caf\u00e9 \u00a0nbsp", "\u2028sep\u2029",
+		"\x1b[31mred", "\u009b31m", "bidi\u202ex", "\xff\xfe bad", "emoji 📈 ok", "tab\vvt", "zero\u200bwidth", "&#x1b;[2J", "end\x85nel",
+	} {
+		if got, want := textLine(s), feed.Line(s); got != want {
+			t.Errorf("textLine(%q) = %q, feed.Line gives %q", s, got, want)
+		}
+	}
+}
+
+func FuzzTextLine(f *testing.F) {
+	f.Add("plain words\t and\nmore")
+	f.Add("caf\u00e9 &amp; \x1b[1m")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := textLine(s), feed.Line(s); got != want {
+			t.Errorf("textLine(%q) = %q, feed.Line gives %q", s, got, want)
+		}
+	})
+}
