@@ -53,7 +53,7 @@ func TestDemoListJSON(t *testing.T) {
 		if a.ID == "" || a.Section != "markets" || a.Title == "" || a.Author == "" || a.Read || a.Starred {
 			t.Errorf("article %d: %+v", n, a)
 		}
-		if a.Source != "Demo Herald" && a.Source != "Demo Wire" {
+		if a.Source != "Demo Herald" && a.Source != "Demo Wire" && a.Source != "Demo Courier" {
 			t.Errorf("source %q", a.Source)
 		}
 		if !strings.HasPrefix(a.Link, "http://127.0.0.1:") {
@@ -74,7 +74,7 @@ func TestDemoTextListAndRefresh(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	code, out, _ = runArgs(t, "--demo", "--refresh", "--section", "health")
-	if code != 0 || strings.Count(out, "ok ") != 3 || !strings.Contains(out, "3 feeds: 3 ok, 0 not modified, 0 failed") {
+	if code != 0 || strings.Count(out, "ok ") != 4 || !strings.Contains(out, "4 feeds: 4 ok, 0 not modified, 0 failed") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }

@@ -1,11 +1,12 @@
-//go:build ignore
-
-// Command gen writes the demo site's feeds into ../site. Every headline and
-// paragraph is generated here from our own templates and invented names;
-// nothing comes from a real publication. Run: go generate ./feed/demo
+// Command gen writes the demo site's feeds and their ground truth into
+// ../site. Every headline and paragraph comes from our own templates
+// (kinds.go) and invented names (world.go); nothing comes from a real
+// publication. Run: go generate ./feed/demo
 package main
 
 import (
+	"encoding/json"
+	"flag"
 	"fmt"
 	"html"
 	"math/rand/v2"
@@ -15,196 +16,537 @@ import (
 	"strings"
 )
 
-type story struct {
-	slug     string
-	title    string
-	alt      string // the other outlet's headline for the same story
-	sections []string
-	words    map[string]string
-	kind     string
+type outlet struct{ key, name string }
+
+// outlets are the demo's three invented news organisations; each voice in
+// a kind's text belongs to one of them, in this order.
+var outlets = []outlet{{"herald", "Demo Herald"}, {"wire", "Demo Wire"}, {"courier", "Demo Courier"}}
+
+var sections = []string{"top", "world", "business", "markets", "technology", "science", "health"}
+
+// spec is one story: a kind told about an entity by some outlets (h, w,
+// c), first published hours ago. follow marks a follow-up: the same story
+// (same names and numbers) as the spec before it, a day or so later.
+type spec struct {
+	kind, who, outlets string
+	hours              int
+	follow             bool
 }
 
-var sections = []struct{ key, title string }{
-	{"top", "Top stories"}, {"world", "World"}, {"business", "Business"}, {"markets", "Markets"},
-	{"technology", "Technology"}, {"science", "Science"}, {"health", "Health"},
+var specs = []spec{
+	// markets
+	{"rates-hold", "norvania", "hwc", 2, false},
+	{"rates-hold", "tirrenia", "hw", 30, false},
+	{"rates-cut", "estmark", "wc", 55, false},
+	{"rates-cut", "valmont", "hc", 9, false},
+	{"index-record", "estmark", "hw", 4, false},
+	{"index-record", "caledonia", "c", 40, false},
+	{"index-record", "norvania", "hc", 33, false},
+	{"currency-slide", "ashland", "hwc", 14, false},
+	{"currency-slide", "tirrenia", "h", 60, false},
+	{"currency-slide", "estmark", "w", 46, false},
+	{"oil-output", "valmont", "hw", 20, false},
+	{"oil-output", "norvania", "c", 48, false},
+	{"earnings", "olmsted", "hwc", 6, false},
+	{"earnings", "northwind", "hw", 26, false},
+	{"earnings", "tessaract", "c", 50, false},
+	{"takeover", "halvorsen", "hc", 12, false},
+	{"takeover", "quillon", "w", 62, false},
+	// business
+	{"layoffs", "tessaract", "hwc", 8, false},
+	{"layoffs", "northwind", "w", 36, false},
+	{"strike", "sorrento", "hwc", 29, false},
+	{"strike-day2", "sorrento", "hwc", 5, true},
+	{"strike", "brindle", "h", 70, false},
+	{"airline-routes", "bexley", "hw", 16, false},
+	{"airline-routes", "skylark", "c", 44, false},
+	{"recall", "olmsted", "hwc", 3, false},
+	{"recall", "marlowe", "w", 58, false},
+	// technology
+	{"chip-launch", "tessaract", "hwc", 10, false},
+	{"chip-launch", "argent", "hw", 34, false},
+	{"outage", "juniper", "hwc", 28, false},
+	{"outage-after", "juniper", "hw", 4, true},
+	{"outage", "lumenridge", "c", 66, false},
+	{"privacy-fine", "juniper", "hw", 18, false},
+	{"privacy-fine", "northwind", "c", 52, false},
+	{"ai-model", "quillon", "hwc", 7, false},
+	{"ai-model", "argent", "w", 46, false},
+	{"tram", "caldera", "hc", 22, false},
+	// science
+	{"exoplanet", "caledonia", "hwc", 11, false},
+	{"exoplanet", "estmark", "w", 52, false},
+	{"fossil", "ostrava", "hw", 19, false},
+	{"fossil", "saltgate", "c", 64, false},
+	{"deepsea", "estmark", "hwc", 25, false},
+	{"deepsea", "valmont", "h", 68, false},
+	{"prize", "norvania", "wc", 38, false},
+	{"climate-summit", "vesterhaven", "hwc", 15, false},
+	// health
+	{"outbreak", "kalmira", "hwc", 13, false},
+	{"outbreak", "oakhampton", "w", 42, false},
+	{"hospital", "dunmore", "hc", 21, false},
+	{"hospital", "highmoor", "w", 57, false},
+	{"drug-approval", "saltmarsh", "hwc", 17, false},
+	{"vaccine-trial", "saltmarsh", "hw", 35, false},
+	{"vaccine-trial", "corriveau", "c", 61, false},
+	{"walking", "estmark", "hwc", 27, false},
+	{"walking", "ashland", "c", 65, false},
+	{"outbreak", "portalder", "hc", 50, false},
+	{"drug-approval", "corriveau", "w", 45, false},
+	{"hospital", "saltgate", "c", 33, false},
+	// world
+	{"election", "estmark", "hwc", 40, false},
+	{"election-result", "estmark", "hwc", 12, true},
+	{"election", "caledonia", "h", 71, false},
+	{"floods", "highmoor", "hwc", 31, false},
+	{"floods-after", "highmoor", "hw", 7, true},
+	{"floods", "caldera", "w", 54, false},
+	{"trade-deal", "tirrenia", "hwc", 23, false},
+	{"trade-deal", "valmont", "c", 67, false},
 }
 
-var (
-	companies = []string{"Northwind Foods", "Halvorsen Shipping", "Calder Robotics", "Brightwater Energy", "Meridian Bank",
-		"Tessaract Chips", "Olmsted Motors", "Juniper Telecom", "Saltmarsh Pharma", "Ravenglass Steel", "Quillon Software", "Bexley Airlines"}
-	cities    = []string{"Port Alder", "Vesterhaven", "Kalmira", "New Dunmore", "Sorrento Bay", "Highmoor", "Lake Ostrava", "Caldera City"}
-	countries = []string{"Norvania", "the Republic of Estmark", "Caledonia Minor", "Tirrenia", "the Ashland Federation", "Valmont"}
-	people    = []string{"Ada Lindqvist", "Tomas Okafor", "Priya Raman", "Hugo Brandt", "Mei Tanaka", "Sofia Marquez", "Jonas Ek", "Leila Haddad"}
-	indices   = []string{"the Alder 100", "the Vester Composite", "the Meridian 50"}
-	diseases  = []string{"winter flu", "measles", "a new norovirus strain", "seasonal allergies"}
-	fields    = []string{"quantum sensors", "battery chemistry", "coral reef genetics", "deep-sea microbes", "exoplanet atmospheres", "soil carbon"}
-)
-
-type template struct {
-	kind, title, alt string
-	sections         []string
-}
-
-// Templates use {company}, {city}, {country}, {person}, {index}, {pct}, {n}, {disease}, {field}.
-var templates = []template{
-	{"rates", "Central bank of {country} holds rates at {pct}%", "{country} keeps interest rates on hold at {pct}% as inflation cools", []string{"markets", "business", "top"}},
-	{"earnings", "{company} profits jump {n}% on strong demand", "{company} beats forecasts with {n}% rise in quarterly profit", []string{"markets", "business"}},
-	{"index", "{index} closes at a record high led by {company}", "Stocks rally: {index} ends at all-time high", []string{"markets", "top"}},
-	{"bonds", "Bond yields in {country} climb to {pct}%", "{country} borrowing costs rise as ten-year yield hits {pct}%", []string{"markets", "world"}},
-	{"merger", "{company} agrees takeover of a {city} rival", "{company} to buy {city} competitor in all-share deal", []string{"business", "markets"}},
-	{"strike", "Dock workers in {city} strike over pay", "Port of {city} halted as dockers walk out", []string{"business", "world"}},
-	{"election", "{country} heads to the polls in a tight election", "Voters in {country} face closest election in decades", []string{"world", "top"}},
-	{"summit", "Leaders meet in {city} for climate summit", "{city} climate summit opens with pledges on emissions", []string{"world", "science", "top"}},
-	{"floods", "Floods force thousands from homes near {city}", "Heavy rain floods {city}; {n} hundred evacuated", []string{"world", "top"}},
-	{"chip", "{company} unveils a chip that uses {n}% less power", "{company}'s new processor promises {n}% energy savings", []string{"technology", "business"}},
-	{"outage", "Nationwide outage hits {company} customers", "{company} network down for hours across {country}", []string{"technology", "top"}},
-	{"ai", "{company} opens its translation model to researchers", "Researchers get access to {company} language model", []string{"technology", "science"}},
-	{"privacy", "Regulator fines {company} over data handling", "{company} penalised for mishandling customer data", []string{"technology", "business"}},
-	{"robot", "Warehouse robots from {company} reach {city}", "{company} brings automated warehouses to {city}", []string{"technology", "business"}},
-	{"study", "Study links {field} to faster progress in climate models", "New work on {field} could sharpen climate forecasts", []string{"science"}},
-	{"space", "Telescope spots water vapour around a distant planet", "Astronomers detect water in an exoplanet's air", []string{"science", "top"}},
-	{"fossil", "Fossil found near {city} rewrites early bird history", "{city} dig uncovers feathered dinosaur", []string{"science"}},
-	{"lab", "{person} wins prize for work on {field}", "Prize for {person}'s research into {field}", []string{"science"}},
-	{"vaccine", "{company} vaccine trial shows {n}% protection", "Trial: {company} shot cuts infections by {n}%", []string{"health", "markets", "science"}},
-	{"outbreak", "Cases of {disease} rise in {city}", "{city} hospitals see surge in {disease}", []string{"health", "world"}},
-	{"sleep", "Researchers say {n} minutes of walking improves sleep", "Short daily walks linked to better sleep, study finds", []string{"health", "science"}},
-	{"hospital", "{city} opens its first new hospital in twenty years", "New hospital for {city} after two-decade wait", []string{"health"}},
-	{"drug", "Regulator approves {company} drug for migraine", "{company} migraine treatment cleared for use", []string{"health", "business", "markets"}},
-	{"airline", "{company} adds routes from {city}", "{company} expands with new {city} flights", []string{"business", "world"}},
-	{"oil", "Oil prices slip as {country} raises output", "Crude falls after {country} pumps more", []string{"markets", "world", "business"}},
-	{"currency", "The {country} crown weakens to a {n}-month low", "Currency slide: {country} crown at lowest in {n} months", []string{"markets", "world"}},
-	{"startup", "{city} start-up raises funds for {field}", "Investors back {city} firm working on {field}", []string{"technology", "science", "business"}},
-	{"transit", "{city} approves a driverless tram line", "Driverless trams coming to {city}", []string{"technology", "world"}},
+// Truth is one item of one feed, as written in truth.json (feed/demo
+// declares the same type for its readers).
+type Truth struct {
+	Link    string `json:"link"`
+	Feed    string `json:"feed"`
+	Section string `json:"section"`
+	Outlet  string `json:"outlet"`
+	Story   string `json:"story"`
+	Topic   string `json:"topic"`
 }
 
 type item struct {
-	guid, link, title, author, body, cats, thumb string
-	ago, comments, views                         int
-	rating                                       float64
+	guid, link, title, author, summary, body string
+	cats                                     []string
+	ago                                      int // minutes before the server started
+	comments, views                          int
+	rating                                   float64
+	story, topic                             string
+	outlet                                   int
+	rank                                     int // popularity for the most-read feed
 }
 
 func main() {
-	dir := filepath.Join("site")
+	dir := flag.String("o", "site", "output directory")
+	flag.Parse()
 	rng := rand.New(rand.NewPCG(7, 11))
-	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
-	feeds := map[string][]item{} // file name -> items
-	ranking := map[string][]item{}
-	n := 0
-	for round := 0; round < 4; round++ {
-		for _, t := range templates {
-			n++
-			w := map[string]string{
-				"company": pick(companies), "city": pick(cities), "country": pick(countries), "person": pick(people),
-				"index": pick(indices), "pct": fmt.Sprintf("%d.%d", 1+rng.IntN(6), rng.IntN(10)*5/5), "n": fmt.Sprint(3 + rng.IntN(40)),
-				"disease": pick(diseases), "field": pick(fields),
+	byKind := map[string]kind{}
+	for _, k := range kinds {
+		byKind[k.id] = k
+	}
+	feeds := map[string][]item{} // "markets-herald" -> items
+	var popular []struct {
+		it       item
+		sections []string
+	}
+	var slots map[string]string
+	var storyID string
+	seenStory := map[string]int{}
+	used := map[string]int{} // kind -> versions written so far, to vary openings
+	links := map[string]bool{}
+	titles := map[string]bool{}
+	for si, sp := range specs {
+		k, ok := byKind[sp.kind]
+		if !ok {
+			panic("unknown kind " + sp.kind)
+		}
+		if !sp.follow {
+			slots = fillSlots(rng, k, sp.who)
+			storyID = sp.kind + "-" + sp.who
+			if seenStory[storyID]++; seenStory[storyID] > 1 {
+				storyID += fmt.Sprint(seenStory[storyID])
 			}
-			fill := func(s string) string {
-				for k, v := range w {
-					s = strings.ReplaceAll(s, "{"+k+"}", v)
-				}
-				return strings.ToUpper(s[:1]) + s[1:]
+		}
+		secs := append([]string(nil), k.sections...)
+		if !contains(secs, "top") && len(sp.outlets) == 3 && sp.hours <= 12 {
+			secs = append(secs, "top")
+		}
+		for j, oc := range sp.outlets {
+			oi := strings.IndexByte("hwc", byte(oc))
+			o := outlets[oi]
+			n := used[k.id]
+			used[k.id]++
+			ago := max(sp.hours*60-j*(15+rng.IntN(150))+rng.IntN(20), 3)
+			raw := filler(slots, ago)
+			head := k.heads[oi]
+			if oi != 0 && (si+oi)%2 == 0 && len(sp.outlets) > 1 {
+				// Every other story, the second outlet's desk words it
+				// much as the herald does.
+				head = k.near
 			}
-			ago := n*37 + rng.IntN(30) // minutes before now; spreads over days
-			slug := fmt.Sprintf("%s-%d", t.kind, n)
-			for outlet, src := range []string{"herald", "wire"} {
-				title := fill(t.title)
-				if outlet == 1 {
-					title = fill(t.alt)
+			title := upperFirst(raw(head))
+			if titles[title] {
+				// The outlet used this wording for another event: lead
+				// with the name, as a desk would.
+				title = raw(map[string]string{"country": "{country}", "city": "{city}", "company": "{short}"}[k.ent]) + ": " + title
+			}
+			titles[title] = true
+			link := fmt.Sprintf("/%s/%s/%s.html", o.key, secs[0], slug(title))
+			if links[link] {
+				panic("duplicate link " + link)
+			}
+			links[link] = true
+			it := item{
+				guid:   "https://demo.invalid" + strings.TrimSuffix(link, ".html"),
+				link:   link,
+				title:  title,
+				author: staff[o.key][rng.IntN(len(staff[o.key]))],
+				cats:   []string{k.topic},
+				ago:    ago,
+				story:  storyID,
+				topic:  k.topic,
+				outlet: oi,
+			}
+			it.summary, it.body = body(rng, k, oi, n, slots, raw, len(sp.outlets))
+			// Reaction counts: the herald shows comments and views, the
+			// courier ratings and views on some stories, the wire none.
+			pop := len(sp.outlets)*4000 + rng.IntN(9000) - sp.hours*40
+			it.rank = pop
+			switch oi {
+			case 0:
+				it.comments = max(pop/60+rng.IntN(40), 0)
+				it.views = max(pop*3+rng.IntN(500), 100)
+			case 2:
+				if rng.IntN(3) > 0 {
+					it.views = max(pop+rng.IntN(300), 50)
+					it.rating = float64(25+rng.IntN(25)) / 10
 				}
-				it := item{
-					guid:     fmt.Sprintf("https://demo.invalid/%s/%s", src, slug),
-					link:     fmt.Sprintf("/%s/%s.html", src, slug),
-					title:    title,
-					author:   pick(people),
-					body:     body(rng, t.kind, w, fill),
-					cats:     t.sections[0],
-					thumb:    fmt.Sprintf("/img/%s.jpg", slug),
-					ago:      ago + outlet*11,
-					comments: rng.IntN(400),
-					views:    200 + rng.IntN(50000),
-					rating:   float64(1+rng.IntN(40)) / 10,
-				}
-				// The wire covers only some stories; the herald covers all.
-				if outlet == 1 && n%3 == 0 {
-					continue
-				}
-				for _, sec := range t.sections {
-					feeds[sec+"-"+src] = append(feeds[sec+"-"+src], it)
-				}
-				if outlet == 0 && it.views > 20000 {
-					for _, sec := range t.sections {
-						ranking[sec] = append(ranking[sec], it)
-					}
-				}
+			}
+			for _, s := range secs {
+				feeds[s+"-"+o.key] = append(feeds[s+"-"+o.key], it)
+			}
+			if oi == 0 {
+				popular = append(popular, struct {
+					it       item
+					sections []string
+				}{it, secs})
 			}
 		}
 	}
-	for _, s := range sections {
-		for _, src := range []string{"herald", "wire"} {
-			name := s.key + "-" + src
-			write(filepath.Join(dir, name+".xml"), rss(outletName(src), "/"+src+"/"+s.key, feeds[name]))
+	var truth []Truth
+	emit := func(name, title, chanLink, section string, items []item) {
+		sort.SliceStable(items, func(i, j int) bool { return items[i].ago < items[j].ago })
+		write(filepath.Join(*dir, name+".xml"), rss(title, chanLink, items))
+		for _, it := range items {
+			truth = append(truth, Truth{Link: it.link, Feed: "/feeds/" + name + ".xml", Section: section,
+				Outlet: outlets[it.outlet].name, Story: it.story, Topic: it.topic})
 		}
 	}
 	for _, s := range sections {
-		r := ranking[s.key]
-		sort.SliceStable(r, func(i, j int) bool { return r[i].views > r[j].views })
-		write(filepath.Join(dir, "most-read-"+s.key+".xml"), rss("Demo Herald", "/herald/most-read/"+s.key, r[:min(len(r), 15)]))
+		for _, o := range outlets {
+			name := s + "-" + o.key
+			if len(feeds[name]) == 0 {
+				panic("empty feed " + name)
+			}
+			emit(name, o.name, "/"+o.key+"/"+s, s, feeds[name])
+		}
+	}
+	// Each section's most-read feed lists the herald's most popular
+	// stories of that section, by popularity, not by date: the site's
+	// ranking.
+	sort.SliceStable(popular, func(i, j int) bool { return popular[i].it.rank > popular[j].it.rank })
+	for _, s := range sections {
+		var top []item
+		for _, p := range popular {
+			if contains(p.sections, s) && len(top) < 10 {
+				top = append(top, p.it)
+			}
+		}
+		write(filepath.Join(*dir, "most-read-"+s+".xml"), rss("Demo Herald", "/herald/most-read/"+s, top))
+		for _, it := range top {
+			truth = append(truth, Truth{Link: it.link, Feed: "/feeds/most-read-" + s + ".xml", Section: s,
+				Outlet: outlets[it.outlet].name, Story: it.story, Topic: it.topic})
+		}
+	}
+	js, err := json.MarshalIndent(truth, "", " ")
+	if err != nil {
+		panic(err)
+	}
+	write(filepath.Join(*dir, "truth.json"), string(js)+"\n")
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+var ordinals = []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+
+// fillSlots binds a story's names and numbers; every outlet's version of
+// the story uses the same ones.
+func fillSlots(rng *rand.Rand, k kind, who string) map[string]string {
+	s := map[string]string{}
+	setCountry := func(key string) {
+		c, ok := countries[key]
+		if !ok {
+			panic("unknown country " + key)
+		}
+		s["country"], s["adj"], s["bank"], s["cur"], s["capital"], s["index"], s["leader"] = c.name, c.adj, c.bank, c.cur, c.capital, c.index, c.leader
+		s["ccountry"] = c.name
+	}
+	switch k.ent {
+	case "country":
+		setCountry(who)
+		s["city"] = s["capital"]
+	case "city":
+		c, ok := cities[who]
+		if !ok {
+			panic("unknown city " + who)
+		}
+		setCountry(c.country)
+		s["city"] = c.name
+	case "company":
+		c, ok := companies[who]
+		if !ok {
+			panic("unknown company " + who)
+		}
+		if k.sectors != nil && !contains(k.sectors, c.sector) {
+			panic(fmt.Sprintf("%s is not a %v company", who, k.sectors))
+		}
+		hq := cities[c.hq]
+		setCountry(hq.country)
+		s["co"], s["short"], s["what"], s["ceo"], s["hq"], s["city"] = c.name, c.short, c.what, c.ceo, hq.name, hq.name
+		keys := make([]string, 0, len(companies))
+		for key := range companies {
+			if key != who && companies[key].sector == c.sector {
+				keys = append(keys, key)
+			}
+		}
+		if len(keys) == 0 {
+			for key := range companies {
+				if key != who {
+					keys = append(keys, key)
+				}
+			}
+		}
+		sort.Strings(keys)
+		r := companies[keys[rng.IntN(len(keys))]]
+		s["rival"], s["rshort"] = r.name, r.short
+	}
+	e := rng.Perm(len(experts))
+	s["expert"], s["expert2"] = experts[e[0]], experts[e[1]]
+	p := 100 + 25*rng.IntN(22)
+	s["pct"] = strings.TrimSuffix(strings.TrimSuffix(fmt.Sprintf("%d.%02d", p/100, p%100), "0"), ".0")
+	s["infl"] = fmt.Sprintf("%d.%d", 2+rng.IntN(4), rng.IntN(10))
+	s["n"] = fmt.Sprint(6 + rng.IntN(35))
+	s["m"] = fmt.Sprint(120 + rng.IntN(780))
+	k2 := 3 + rng.IntN(7)
+	s["k"], s["kth"] = fmt.Sprint(k2), ordinals[k2]
+	s["bn"] = fmt.Sprintf("%d.%d", 1+rng.IntN(9), 1+rng.IntN(9))
+	s["pts"] = fmt.Sprintf("%d,%03d", 4+rng.IntN(6), rng.IntN(1000))
+	s["yr"] = fmt.Sprint(4 + rng.IntN(12))
+	return s
+}
+
+// filler replaces {slot}s; {day} becomes a marker the server turns into
+// the weekday of the item's date, ago minutes before it started.
+func filler(slots map[string]string, ago int) func(string) string {
+	return func(t string) string {
+		var b strings.Builder
+		for {
+			i := strings.IndexByte(t, '{')
+			if i < 0 {
+				b.WriteString(t)
+				break
+			}
+			j := strings.IndexByte(t[i:], '}')
+			if j < 0 {
+				panic("unclosed slot in " + t)
+			}
+			b.WriteString(t[:i])
+			name := t[i+1 : i+j]
+			v, ok := slots[name]
+			if name == "day" {
+				v, ok = fmt.Sprintf("{{day %d}}", ago), true
+			}
+			if !ok {
+				panic("unknown slot {" + name + "} in " + t)
+			}
+			b.WriteString(v)
+			t = t[i+j+1:]
+		}
+		return b.String()
 	}
 }
 
-func outletName(src string) string {
-	if src == "herald" {
-		return "Demo Herald"
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
 	}
-	return "Demo Wire"
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func body(rng *rand.Rand, kind string, w map[string]string, fill func(string) string) string {
-	p := func(s string) string { return "<p>" + html.EscapeString(fill(s)) + "</p>\n" }
+func slug(title string) string {
 	var b strings.Builder
-	b.WriteString(p("This is a generated demo story about {company}, {city} and {country}. None of it happened; it exists so the reader has something to show."))
-	b.WriteString(p("{person}, who follows the subject closely, said the news had been expected for weeks, and that the next steps would matter more than the announcement itself."))
-	b.WriteString("<h2>" + html.EscapeString(fill("What it means for {city}")) + "</h2>\n")
-	b.WriteString(p("Local businesses in {city} said they would wait for details. Several pointed to the last time a similar decision was made, when prices moved by about {n} percent within a month."))
-	b.WriteString("<ul>\n<li>" + html.EscapeString(fill("First, officials in {country} will publish a timetable.")) + "</li>\n<li>" +
-		html.EscapeString(fill("Second, {company} is expected to comment at its next results.")) + "</li>\n<li>Third, an independent review is due in the spring.</li>\n</ul>\n")
-	b.WriteString("<blockquote><p>" + html.EscapeString(fill("\"We are watching closely, and we will say more when we can,\" a spokesperson for {company} said.")) + "</p></blockquote>\n")
-	switch rng.IntN(3) {
-	case 0:
-		b.WriteString("<table><tr><th>Measure</th><th>Before</th><th>After</th></tr>\n<tr><td>Rate</td><td>" +
-			fmt.Sprintf("%d.0%%", 2+rng.IntN(3)) + "</td><td>" + html.EscapeString(w["pct"]) + "%</td></tr>\n<tr><td>Index</td><td>" +
-			fmt.Sprint(900+rng.IntN(200)) + "</td><td>" + fmt.Sprint(900+rng.IntN(200)) + "</td></tr></table>\n")
-	case 1:
-		b.WriteString("<pre>  year   value\n  2024   " + fmt.Sprint(100+rng.IntN(50)) + "\n  2025   " + fmt.Sprint(100+rng.IntN(50)) + "</pre>\n")
-	default:
-		b.WriteString("<p><img src=\"/img/" + kind + ".jpg\" alt=\"" + html.EscapeString(fill("A view of {city}")) + "\"></p>\n")
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case r == '\'':
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
 	}
-	b.WriteString("<p>Read more in our <a href=\"/explainers/" + kind + ".html\">explainer</a>, or see <em>earlier coverage</em> of " +
-		html.EscapeString(w["country"]) + " and <strong>" + html.EscapeString(w["company"]) + "</strong>.</p>\n")
-	return b.String()
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// body writes one outlet's version of a story: the wire is brief, the
+// herald standard, the courier long, with some variety in each. n counts
+// earlier uses of this kind by this outlet, so two stories of one kind
+// open differently. It returns a plain summary and the HTML body.
+func body(rng *rand.Rand, k kind, oi, n int, slots map[string]string, raw func(string) string, coverage int) (string, string) {
+	fill := func(t string) string { return upperFirst(raw(t)) }
+	esc := html.EscapeString
+	var b strings.Builder
+	p := func(s string) { b.WriteString("<p>" + esc(s) + "</p>\n") }
+	// Openings never repeat within a kind: the ledes first, then a
+	// version that leads with one of the facts.
+	var openers []string
+	openers = append(openers, k.ledes...)
+	for _, f := range k.facts {
+		openers = append(openers, f...)
+	}
+	if n >= len(openers) {
+		panic(fmt.Sprintf("kind %s is used more often than it has openings", k.id))
+	}
+	opener := fill(openers[n])
+	lede := fill(k.ledes[n%len(k.ledes)])
+	name := slots[map[string]string{"country": "country", "city": "city", "company": "short"}[k.ent]]
+	if !strings.Contains(opener+lede, name) {
+		// Every version names who or where the story is about.
+		for _, l := range k.ledes {
+			if l := fill(l); strings.Contains(l, name) && l != opener {
+				lede = l
+				break
+			}
+		}
+	}
+	p(opener)
+	if opener != lede {
+		p(lede)
+	}
+	// Facts in this outlet's order and phrasing.
+	var facts []string
+	for j := range k.facts {
+		f := k.facts[(j+oi)%len(k.facts)]
+		if s := fill(f[(oi+j+n)%len(f)]); s != opener {
+			facts = append(facts, s)
+		}
+	}
+	ctx := topicContext[k.topic]
+	if ctx == nil {
+		panic("no context for topic " + k.topic)
+	}
+	quote := func(i int) {
+		q := strings.TrimSuffix(fill(k.quotes[i%len(k.quotes)]), ".")
+		if !strings.HasSuffix(q, "?") {
+			q += ","
+		}
+		who := raw(k.speakers[(i+n)%len(k.speakers)])
+		b.WriteString("<blockquote><p>" + esc("\u201c"+q+"\u201d "+who+".") + "</p></blockquote>\n")
+	}
+	switch oi {
+	case 1: // wire: brief
+		keep := 1 + rng.IntN(len(facts))
+		p(strings.Join(facts[:keep], " "))
+		quote(oi)
+		if rng.IntN(2) == 0 && len(k.extra) > 0 {
+			p(fill(k.extra[0]))
+		}
+	case 0: // herald: standard
+		half := (len(facts) + 1) / 2
+		p(strings.Join(facts[:half], " "))
+		quote(oi)
+		if half < len(facts) {
+			p(strings.Join(facts[half:], " "))
+		}
+		for _, e := range k.extra {
+			p(fill(e))
+		}
+		p(fill(ctx[n%(len(ctx)-1)]))
+		p(fill(ctx[len(ctx)-1]))
+		if coverage > 1 && rng.IntN(2) == 0 {
+			b.WriteString("<ul>\n")
+			for _, f := range facts {
+				b.WriteString("<li>" + esc(f) + "</li>\n")
+			}
+			b.WriteString("</ul>\n")
+		}
+	default: // courier: long, with a subheading, figures and a picture
+		for _, f := range facts {
+			p(f)
+		}
+		quote(oi)
+		if k.sub != "" {
+			b.WriteString("<h2>" + esc(fill(k.sub)) + "</h2>\n")
+		}
+		for _, c := range ctx {
+			p(fill(c))
+		}
+		for _, e := range k.extra {
+			p(fill(e))
+		}
+		quote(oi + 1)
+		switch rng.IntN(3) {
+		case 0:
+			b.WriteString("<table><tr><th>Figure</th><th>Value</th></tr>\n")
+			for _, name := range []string{"n", "m", "bn"} {
+				fmt.Fprintf(&b, "<tr><td>%s</td><td>%s</td></tr>\n", map[string]string{"n": "Change, %", "m": "Count", "bn": "Billions"}[name], esc(slots[name]))
+			}
+			b.WriteString("</table>\n")
+		case 1:
+			fmt.Fprintf(&b, "<p><img src=\"/img/%s.jpg\" alt=\"%s\"></p>\n", k.id, esc(fill("A view of {city}")))
+		}
+	}
+	if oi != 1 && rng.IntN(3) == 0 {
+		b.WriteString("<p>" + esc(fill("More on {city} and "+map[bool]string{true: "{short}", false: "{country}"}[slots["short"] != ""]+" in our ")) +
+			"<a href=\"/" + outlets[oi].key + "/topics/" + slug(k.topic) + ".html\">" + esc(k.topic) + "</a> coverage.</p>\n")
+	}
+	return opener, b.String()
 }
 
 func rss(title, link string, items []item) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:slash="http://purl.org/rss/1.0/modules/slash/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel>
 `)
 	fmt.Fprintf(&b, "<title>%s</title>\n<link>%s</link>\n<description>Generated sample feed for the newsreader demo.</description>\n", html.EscapeString(title), link)
 	for _, it := range items {
-		fmt.Fprintf(&b, `<item>
-<title>%s</title>
-<link>%s</link>
-<guid isPermaLink="false">%s</guid>
-<dc:creator>%s</dc:creator>
-<pubDate>{{ago %d}}</pubDate>
-<category>%s</category>
-<slash:comments>%d</slash:comments>
-<media:thumbnail url="%s"/>
-<media:community><media:starRating average="%.1f"/><media:statistics views="%d"/></media:community>
-<description><![CDATA[%s]]></description>
-</item>
-`, html.EscapeString(it.title), it.link, it.guid, html.EscapeString(it.author), it.ago, it.cats, it.comments, it.thumb, it.rating, it.views, it.body)
+		fmt.Fprintf(&b, "<item>\n<title>%s</title>\n<link>%s</link>\n<guid isPermaLink=\"false\">%s</guid>\n<dc:creator>%s</dc:creator>\n<pubDate>{{ago %d}}</pubDate>\n",
+			html.EscapeString(it.title), it.link, it.guid, html.EscapeString(it.author), it.ago)
+		for _, c := range it.cats {
+			fmt.Fprintf(&b, "<category>%s</category>\n", html.EscapeString(c))
+		}
+		if it.comments > 0 {
+			fmt.Fprintf(&b, "<slash:comments>%d</slash:comments>\n", it.comments)
+		}
+		fmt.Fprintf(&b, "<media:thumbnail url=\"%s\"/>\n", "/img/"+strings.TrimSuffix(strings.TrimPrefix(it.link, "/"), ".html")+".jpg")
+		if it.views > 0 {
+			b.WriteString("<media:community>")
+			if it.rating > 0 {
+				fmt.Fprintf(&b, "<media:starRating average=\"%.1f\"/>", it.rating)
+			}
+			fmt.Fprintf(&b, "<media:statistics views=\"%d\"/></media:community>\n", it.views)
+		}
+		if it.outlet == 0 {
+			// The herald sends a short description and the full text.
+			fmt.Fprintf(&b, "<description>%s</description>\n<content:encoded><![CDATA[%s]]></content:encoded>\n", html.EscapeString(it.summary), it.body)
+		} else {
+			fmt.Fprintf(&b, "<description><![CDATA[%s]]></description>\n", it.body)
+		}
+		b.WriteString("</item>\n")
 	}
 	b.WriteString("</channel>\n</rss>\n")
 	return b.String()
