@@ -114,4 +114,64 @@ CREATE TABLE full_texts (
 	fetched_at INTEGER NOT NULL
 );
 `,
+	// 3 (sync): the outbox of local reading-state changes not yet
+	// acknowledged by the sync server, filled by triggers in the same
+	// transaction as the change (one row per article and field: the latest
+	// change wins); what the server last said of each remote entry; and
+	// sync bookkeeping. sync_flags.applying is set only inside the
+	// transaction that applies the server's changes, so those are not
+	// echoed back.
+	`
+CREATE TABLE sync_flags (
+	id       INTEGER PRIMARY KEY CHECK (id = 1),
+	applying INTEGER NOT NULL DEFAULT 0,
+	seq      INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_flags(id) VALUES (1);
+CREATE TABLE sync_outbox (
+	article_id INTEGER NOT NULL,
+	field      TEXT NOT NULL,    -- 'read' or 'starred'
+	value      INTEGER NOT NULL,
+	at         INTEGER NOT NULL, -- Unix milliseconds of the change
+	seq        INTEGER NOT NULL, -- bumps on every change, so a push acknowledges only what it sent
+	PRIMARY KEY (article_id, field)
+) WITHOUT ROWID;
+CREATE TRIGGER sync_outbox_read AFTER UPDATE OF read ON articles
+WHEN OLD.read != NEW.read AND (SELECT applying FROM sync_flags) = 0 BEGIN
+	UPDATE sync_flags SET seq = seq + 1;
+	INSERT INTO sync_outbox(article_id, field, value, at, seq)
+	VALUES (NEW.id, 'read', NEW.read, CAST(unixepoch('subsec') * 1000 AS INTEGER), (SELECT seq FROM sync_flags))
+	ON CONFLICT(article_id, field) DO UPDATE SET value = excluded.value, at = excluded.at, seq = excluded.seq;
+END;
+CREATE TRIGGER sync_outbox_starred AFTER UPDATE OF starred ON articles
+WHEN OLD.starred != NEW.starred AND (SELECT applying FROM sync_flags) = 0 BEGIN
+	UPDATE sync_flags SET seq = seq + 1;
+	INSERT INTO sync_outbox(article_id, field, value, at, seq)
+	VALUES (NEW.id, 'starred', NEW.starred, CAST(unixepoch('subsec') * 1000 AS INTEGER), (SELECT seq FROM sync_flags))
+	ON CONFLICT(article_id, field) DO UPDATE SET value = excluded.value, at = excluded.at, seq = excluded.seq;
+END;
+CREATE TABLE sync_remote (
+	remote_id  TEXT PRIMARY KEY,
+	feed_url   TEXT NOT NULL DEFAULT '',
+	hash       TEXT NOT NULL DEFAULT '',
+	link       TEXT NOT NULL DEFAULT '',
+	read       INTEGER NOT NULL DEFAULT 0,
+	starred    INTEGER NOT NULL DEFAULT 0,
+	changed_at INTEGER NOT NULL DEFAULT 0, -- Unix milliseconds, server clock
+	article_id INTEGER                     -- the matching local article, NULL until one is cached
+) WITHOUT ROWID;
+CREATE INDEX sync_remote_article ON sync_remote(article_id);
+CREATE INDEX sync_remote_unmatched ON sync_remote(link) WHERE article_id IS NULL;
+CREATE TABLE sync_meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+-- What was read or starred before this migration is a local change too.
+INSERT INTO sync_outbox(article_id, field, value, at, seq) SELECT id, 'read', 1, read_at * 1000, 0 FROM articles WHERE read = 1;
+INSERT INTO sync_outbox(article_id, field, value, at, seq) SELECT id, 'starred', 1, fetched_at * 1000, 0 FROM articles WHERE starred = 1;
+CREATE TRIGGER sync_article_gone AFTER DELETE ON articles BEGIN
+	DELETE FROM sync_outbox WHERE article_id = OLD.id;
+	UPDATE sync_remote SET article_id = NULL WHERE article_id = OLD.id;
+END;
+`,
 }

@@ -30,6 +30,8 @@ type Config struct {
 	Site           string    `toml:"site"`
 	MarkReadOnOpen *bool     `toml:"mark_read_on_open,omitempty"` // default true
 	Sections       []Section `toml:"sections"`
+	// Sync is the [sync] table (see syncconfig.go); nil when absent.
+	Sync *SyncConfig `toml:"sync,omitempty"`
 	// KeepDays: read articles older than this many days are pruned after a
 	// refresh (starred ones never; unread ones once older than the limit).
 	// Default 30; 0 keeps everything.
@@ -189,6 +191,11 @@ type configError struct {
 func (e *configError) Error() string { return e.msg }
 
 func (c Config) validate() *configError {
+	if c.Sync != nil {
+		if err := c.Sync.validate(); err != nil {
+			return err
+		}
+	}
 	if c.KeepDays != nil && *c.KeepDays < 0 {
 		return &configError{key: "keep_days", msg: fmt.Sprintf("keep_days = %d is negative (0 keeps everything)", *c.KeepDays)}
 	}
