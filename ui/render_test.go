@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsreader/cache"
 	"newsreader/feed"
 )
 
@@ -155,4 +159,32 @@ func FuzzTextLine(f *testing.F) {
 			t.Errorf("textLine(%q) = %q, feed.Line gives %q", s, got, want)
 		}
 	})
+}
+
+// On the whole screen, a wrapped link in the article pane never covers the
+// cells of the panes beside it: every frame line closes what it opens,
+// and the pieces keep their id through the frame's safety filter.
+func TestFrameLinksClosePerLine(t *testing.T) {
+	st := fixtureStore(t, 2)
+	p := testNow.Add(time.Hour)
+	st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{{
+		ID: "l", Link: "https://t.test/l", Title: "Linked", Published: p, Updated: p,
+		Content: `<p>Start <a href="https://ex.test/target">a long link label that must wrap across several rows of the article pane</a> end.</p>`}}},
+		cache.Membership{Sections: []string{"markets"}})
+	m := New(Options{Site: "T", Store: st, Offline: true, NoColor: true, Hyperlinks: true, Now: func() time.Time { return testNow },
+		Sections: []feed.Section{{Key: "markets", Title: "Markets"}}})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	pieces := 0
+	for i, l := range strings.Split(m.Render(), "\n") {
+		if strings.Count(l, "\x1b]8;id=") != strings.Count(l, ansi.ResetHyperlink()) {
+			t.Errorf("frame line %d leaves a link open: %q", i, l)
+		}
+		if strings.Contains(l, ansi.SetHyperlink("https://ex.test/target", "id=nr1")) {
+			pieces++
+		}
+	}
+	if pieces < 2 {
+		t.Errorf("the wrapped link shows in %d frame lines with its id, want 2 or more", pieces)
+	}
 }

@@ -96,10 +96,13 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 			j = k + 1
 		}
 		if end >= 0 && s[i+1] == ']' {
-			if uri, ok := hyperlink(s[i+2 : end]); ok {
-				if uri == "" {
+			if uri, id, ok := hyperlink(s[i+2 : end]); ok {
+				switch {
+				case uri == "":
 					b.WriteString(ansi.ResetHyperlink())
-				} else {
+				case id != "":
+					b.WriteString(ansi.SetHyperlink(uri, "id="+id))
+				default:
 					b.WriteString(ansi.SetHyperlink(uri))
 				}
 			}
@@ -118,23 +121,30 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 }
 
 // hyperlink parses an OSC payload "8;params;uri" and keeps it only when
-// the target is empty (closing a link) or an http(s) URL.
-func hyperlink(payload string) (string, bool) {
+// the target is empty (closing a link) or an http(s) URL. An id= parameter
+// of letters and digits is kept (the renderer gives each wrapped piece of
+// a link the same id so terminals join them); other parameters are not.
+func hyperlink(payload string) (uri, id string, ok bool) {
 	rest, ok := strings.CutPrefix(payload, "8;")
 	if !ok {
-		return "", false
+		return "", "", false
 	}
-	_, uri, ok := strings.Cut(rest, ";")
+	params, uri, ok := strings.Cut(rest, ";")
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	if uri == "" {
-		return "", true
+		return "", "", true
 	}
 	if feed.Link(uri) != uri {
-		return "", false
+		return "", "", false
 	}
-	return uri, true
+	for _, p := range strings.Split(params, ":") {
+		if v, isID := strings.CutPrefix(p, "id="); isID && v != "" && len(v) <= 32 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == "" {
+			id = v
+		}
+	}
+	return uri, id, true
 }
 
 // safeSGR reports whether an SGR parameter list holds only styles the
