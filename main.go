@@ -172,6 +172,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Site: cfg.Site, Sections: cache.ConfigSections(infos), Section: sectionIndex(infos, o.section),
 		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: cfg.MarkOnOpen(),
 		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb", Keys: &keys,
+		RefreshEvery: cfg.RefreshInterval(),
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)

@@ -94,13 +94,13 @@ func loadFeeds(st *cache.Store) tea.Cmd {
 
 // startRefresh runs a refresh in a goroutine and returns the first of its
 // events; each progressMsg carries the channel for the next.
-func startRefresh(st *cache.Store, f *feed.Fetcher, sections []feed.Section) tea.Cmd {
+func startRefresh(st *cache.Store, f *feed.Fetcher, sections []feed.Section, now func() time.Time) tea.Cmd {
 	ch := make(chan refreshEvent, 16)
 	go func() {
 		sum, err := st.Refresh(context.Background(), f, sections, func(r feed.Result) {
 			ch <- progressMsg{res: r}
 		})
-		ch <- refreshDoneMsg{sum: sum, err: err, at: time.Now()}
+		ch <- refreshDoneMsg{sum: sum, err: err, at: now()}
 		close(ch)
 	}()
 	return waitRefresh(ch)

@@ -28,6 +28,9 @@ type Options struct {
 	Hyperlinks bool // OSC 8 links in article bodies
 	Now        func() time.Time
 	Keys       *KeyMap // nil: DefaultKeyMap (see KeyMapFor for the config's [keys])
+	// RefreshEvery is how often the open reader refreshes the feeds that
+	// are due (0: never by itself); see autorefresh.go.
+	RefreshEvery time.Duration
 }
 
 // overlay is a modal view drawn over the panes.
@@ -58,6 +61,9 @@ type Model struct {
 	filterIn *string    // non-nil while typing a filter
 	linkIn   *string    // non-nil while the "open" link prompt shows (reading.go)
 	fui      feedsState // the feeds overlay and add dialog (feeds.go)
+
+	autoGen     int       // the auto-refresh timer's generation (autorefresh.go)
+	nextRefresh time.Time // when the next auto-refresh is due
 
 	list    listModel
 	article articleModel
@@ -302,6 +308,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	if next, cmd, ok := m.handleFeedsMsg(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := m.handleAutoMsg(msg); ok {
 		return next, cmd
 	}
 	return m, nil

@@ -66,6 +66,7 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (tea.Model, tea.Cmd) {
 		m.reloadKeeping(),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0),
+		m.afterRefresh(),
 	}
 	// Failed feeds are counted once, by the status line's "in error".
 	if msg.err != nil {
@@ -92,7 +93,7 @@ func (m *Model) refresh(all bool) tea.Cmd {
 	}
 	urls, _ := cache.Plan(sections)
 	m.refreshing, m.refreshDone, m.refreshTotal = true, 0, len(urls)
-	return tea.Batch(startRefresh(m.opt.Store, m.opt.Fetcher, sections), m.spin.Tick)
+	return tea.Batch(startRefresh(m.opt.Store, m.opt.Fetcher, sections, m.opt.Now), m.spin.Tick)
 }
 
 func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {

@@ -832,6 +832,7 @@ func TestStatusLineOneFactOnce(t *testing.T) {
 	}
 	defer st.Close()
 	m := New(Options{Site: "T", Store: st, Fetcher: feed.NewFetcher(feed.Options{}), NoColor: true,
+		Now:      func() time.Time { return time.Date(2026, 11, 27, 13, 0, 0, 0, time.Local) }, // no 2 in the time shown
 		Sections: []feed.Section{{Key: "top", Title: "Top", Feeds: []string{srv.URL + "/a.rss", srv.URL + "/b.rss"}}}})
 	m = drive(t, m, m.Init())
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})

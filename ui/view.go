@@ -238,6 +238,9 @@ func (m Model) footer(h int) []string {
 	case m.opt.Offline:
 		parts = append(parts, "offline")
 	}
+	if next := m.autoStatus(); next != "" && m.filterIn == nil && m.linkIn == nil {
+		parts = append(parts, next)
+	}
 	if n := m.feedsInError(); n > 0 {
 		parts = append(parts, s.Error.Render(plural(n, "feed")+" in error (e)"))
 	}
