@@ -2,10 +2,40 @@ package cache
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"newsreader/cache/rank"
+	"newsreader/cache/recommend"
+	"newsreader/cache/stories"
 )
+
+// Scored is an article in a discovery list with its score and the reason
+// it is there; Why is never empty.
+type Scored struct {
+	Article
+	Score float64
+	Why   string
+}
+
+// Hit is a search result: the article, a snippet of its text around the
+// matches, and the byte ranges of the matches in its title.
+type Hit struct {
+	Scored
+	Snippet    string
+	TitleMarks [][2]int
+}
+
+// ErrNotFound is returned for an article ID the cache does not hold.
+var ErrNotFound = errors.New("no such article")
 
 // NewestUnread returns a section's newest unread articles.
 func (s *Store) NewestUnread(ctx context.Context, section string, limit int) ([]Article, error) {
@@ -15,96 +45,612 @@ WHERE s.section = ? AND a.read = 0 ORDER BY s.published DESC, s.article_id DESC 
 		strings.ToLower(section), limit))
 }
 
-// Filter returns a page of a section's articles whose title, source or
-// author contains text (case-insensitively), newest first, and how many match.
-func (s *Store) Filter(ctx context.Context, section, text string, offset, limit int) ([]Article, int, error) {
-	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(text) + "%"
-	const where = `FROM article_sections s JOIN articles a ON a.id = s.article_id
-WHERE s.section = ?1 AND (a.title LIKE ?2 ESCAPE '\' OR a.source LIKE ?2 ESCAPE '\' OR a.author LIKE ?2 ESCAPE '\')`
-	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) "+where, strings.ToLower(section), like).Scan(&n); err != nil {
+// Lookup finds an article by the id --list --json prints (its feed ID),
+// or by its number in the cache.
+func (s *Store) Lookup(ctx context.Context, id string) (Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.uid = ?", id), false)
+	if err == sql.ErrNoRows {
+		if n, perr := strconv.ParseInt(id, 10, 64); perr == nil {
+			a, err = scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", n), false)
+		}
+	}
+	if err == sql.ErrNoRows {
+		return a, fmt.Errorf("%w: %q", ErrNotFound, id)
+	}
+	return a, err
+}
+
+// StoryArticles returns every article of a story: one per outlet first
+// (each outlet's earliest report, oldest first), then the rest.
+func (s *Store) StoryArticles(ctx context.Context, story int64) ([]Article, error) {
+	return collect(s.db.QueryContext(ctx, `
+SELECT `+listColumns+` FROM articles a JOIN (
+	SELECT id, row_number() OVER (PARTITION BY outlet ORDER BY published, id) AS rn FROM articles WHERE story = ?1
+	UNION ALL SELECT id, 1 FROM articles WHERE id = ?1 AND story = 0
+) o ON o.id = a.id ORDER BY o.rn, a.published, a.id`, story))
+}
+
+// byIDs reads articles by ID, in the order given.
+func (s *Store) byIDs(ctx context.Context, ids []int64) (map[int64]Article, error) {
+	if len(ids) == 0 {
+		return map[int64]Article{}, nil
+	}
+	js, _ := json.Marshal(ids)
+	arts, err := collect(s.db.QueryContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))", string(js)))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]Article, len(arts))
+	for _, a := range arts {
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+// termStats reads the document frequencies of terms and how many
+// articles have been counted.
+func (s *Store) termStats(ctx context.Context, terms map[string]bool) (func(string) float64, int, error) {
+	var docs int
+	if err := s.db.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM discover_meta WHERE key = 'docs'), 0)").Scan(&docs); err != nil {
 		return nil, 0, err
 	}
-	arts, err := collect(s.db.QueryContext(ctx, "SELECT "+listColumns+" "+where+
-		" ORDER BY s.published DESC, s.article_id DESC LIMIT ?3 OFFSET ?4", strings.ToLower(section), like, limit, offset))
-	return arts, n, err
-}
-
-// stopwords are too common in headlines to say two stories are alike.
-var stopwords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the and or but of in on at to for from by with as is are was were be been
-		after before over under into out up down new says say said its it this that these those will would could
-		has have had not no more than about amid as what why how who when`) {
-		stopwords[w] = true
+	list := make([]string, 0, len(terms))
+	for t := range terms {
+		list = append(list, t)
 	}
+	js, _ := json.Marshal(list)
+	rows, err := s.db.QueryContext(ctx, "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))", string(js))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	df := make(map[string]int, len(list))
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, 0, err
+		}
+		df[t] = n
+	}
+	return func(t string) float64 { return stories.IDF(df[t], docs) }, docs, rows.Err()
 }
 
-// TitleWords splits a title into lower-case content words.
-func TitleWords(title string) []string {
+// vectors reads the stored terms of articles.
+func (s *Store) vectors(ctx context.Context, ids []int64) (map[int64]stories.Vector, error) {
+	js, _ := json.Marshal(ids)
+	rows, err := s.db.QueryContext(ctx, "SELECT article_id, terms FROM article_terms WHERE article_id IN (SELECT value FROM json_each(?))", string(js))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]stories.Vector, len(ids))
+	for rows.Next() {
+		var id int64
+		var terms string
+		if err := rows.Scan(&id, &terms); err != nil {
+			return nil, err
+		}
+		out[id] = stories.Decode(terms)
+	}
+	return out, rows.Err()
+}
+
+// ftsPhrase quotes a term for an FTS5 query.
+func ftsPhrase(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
+
+// likeThis returns up to n article IDs the full-text index finds for any
+// of terms, best bm25 first.
+func (s *Store) likeThis(ctx context.Context, terms []string, n int, extra string, args ...any) ([]int64, error) {
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	q := make([]string, len(terms))
+	for i, t := range terms {
+		q[i] = ftsPhrase(t)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
+WHERE articles_fts MATCH ?1 `+extra+` ORDER BY bm25(articles_fts, 3.0, 1.0, 0.5, 0.2, 1.0) LIMIT ?2`,
+		append([]any{strings.Join(q, " OR "), n}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// distinctive is the n terms of a weighed vector that say most about it,
+// leaving out terms found in more than a twentieth of the cache.
+func distinctive(w stories.Vector, n int, idf func(string) float64, docs int) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(title), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		if len([]rune(w)) > 2 && !stopwords[w] {
-			out = append(out, w)
+	limit := stories.IDF(max(docs/20, 3), docs)
+	for _, t := range stories.Top(w, len(w)) {
+		if idf(t) >= limit || docs < 60 {
+			out = append(out, t)
+		}
+		if len(out) == n {
+			break
 		}
 	}
 	return out
 }
 
-// Related returns up to limit recent articles sharing the most title
-// words with article id (at least two), most shared first.
-func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Article, error) {
-	var title string
-	if err := s.db.QueryRowContext(ctx, "SELECT title FROM articles WHERE id = ?", id).Scan(&title); err != nil {
-		return nil, err
+func union(vs ...stories.Vector) map[string]bool {
+	out := map[string]bool{}
+	for _, v := range vs {
+		for t := range v {
+			out[t] = true
+		}
 	}
-	words := map[string]bool{}
-	for _, w := range TitleWords(title) {
-		words[w] = true
+	return out
+}
+
+// Related returns other coverage of article id's story first (one per
+// outlet first), then the articles most like it: those the full-text
+// index finds for its most distinctive terms, ordered by the similarity
+// of their terms, one per story. Never the article itself.
+func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", id), false)
+	if err == sql.ErrNoRows {
+		return nil, fmt.Errorf("%w: %d", ErrNotFound, id)
 	}
-	// Score titles alone (cheap), then read the few winners whole.
-	rows, err := s.db.QueryContext(ctx, "SELECT id, title FROM articles WHERE id != ? ORDER BY published DESC LIMIT 1500", id)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	type scored struct {
-		id int64
-		n  int
+	var out []Scored
+	same, err := s.StoryArticles(ctx, a.Story)
+	if err != nil {
+		return nil, err
 	}
-	var hits []scored
+	for _, o := range same {
+		if o.ID == id || len(out) >= limit {
+			continue
+		}
+		why := "same story"
+		if o.Outlet != a.Outlet {
+			why = "same story, other outlet"
+		}
+		out = append(out, Scored{Article: o, Score: 2 - float64(len(out))/100, Why: why})
+	}
+	if len(out) >= limit {
+		return out, nil
+	}
+	vecs, err := s.vectors(ctx, []int64{id})
+	if err != nil || len(vecs[id]) == 0 {
+		return out, err
+	}
+	idf, docs, err := s.termStats(ctx, union(vecs[id]))
+	if err != nil {
+		return nil, err
+	}
+	w := stories.Weigh(vecs[id], idf)
+	ids, err := s.likeThis(ctx, distinctive(w, 8, idf, docs), 60, "AND f.rowid != ?3 AND a.story != ?4", id, a.Story)
+	if err != nil || len(ids) == 0 {
+		return out, err
+	}
+	cv, err := s.vectors(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	all := []stories.Vector{vecs[id]}
+	for _, v := range cv {
+		all = append(all, v)
+	}
+	if idf, _, err = s.termStats(ctx, union(all...)); err != nil {
+		return nil, err
+	}
+	w = stories.Weigh(vecs[id], idf)
+	type cand struct {
+		id     int64
+		sim    float64
+		shared []string
+	}
+	var cands []cand
+	for _, cid := range ids {
+		v, ok := cv[cid]
+		if !ok {
+			continue
+		}
+		cw := stories.Weigh(v, idf)
+		if sim := stories.Cosine(w, cw); sim > 0.02 {
+			cands = append(cands, cand{cid, sim, stories.Shared(w, cw)})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].sim > cands[j].sim })
+	ids = ids[:0]
+	for _, c := range cands {
+		ids = append(ids, c.id)
+	}
+	arts, err := s.byIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{a.Story: true}
+	for _, c := range cands {
+		o, ok := arts[c.id]
+		if !ok || seen[o.Story] || len(out) >= limit {
+			continue
+		}
+		seen[o.Story] = true
+		out = append(out, Scored{Article: o, Score: c.sim, Why: "shares " + strings.Join(c.shared[:min(3, len(c.shared))], ", ")})
+	}
+	return out, nil
+}
+
+// rankWindow is how many of a section's newest articles Ranking weighs.
+const rankWindow = 3000
+
+// Ranking returns a section's stories ("" = all sections), one row per
+// story, best first, each with its reason: see cache/rank.
+func (s *Store) Ranking(ctx context.Context, section string, limit int) ([]Scored, error) {
+	section = strings.ToLower(section)
+	var rows *sql.Rows
+	var err error
+	const cols = `a.id, CASE a.story WHEN 0 THEN a.id ELSE a.story END, a.published, a.read, a.views, a.comments, a.rating,
+	coalesce((SELECT outlets FROM stories WHERE id = a.story), 1), coalesce((SELECT last FROM stories WHERE id = a.story), a.published)`
+	if section == "" {
+		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+" FROM articles a ORDER BY a.published DESC LIMIT ?", rankWindow)
+	} else {
+		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+` FROM article_sections s JOIN articles a ON a.id = s.article_id
+WHERE s.section = ? ORDER BY s.published DESC, s.article_id DESC LIMIT ?`, section, rankWindow)
+	}
+	if err != nil {
+		return nil, err
+	}
+	type story struct {
+		id       int64
+		pick     int64 // the article shown: the newest unread one, else the newest
+		pickRead bool
+		sig      rank.Signals
+		allRead  bool
+	}
+	now := time.Now().Unix()
+	byStory := map[int64]*story{}
+	var order []*story
 	for rows.Next() {
-		var cid int64
-		var ctitle string
-		if err := rows.Scan(&cid, &ctitle); err != nil {
+		var id, st, pub, last int64
+		var read bool
+		var views, comments, outlets int
+		var rating float64
+		if err := rows.Scan(&id, &st, &pub, &read, &views, &comments, &rating, &outlets, &last); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		n := 0
-		seen := map[string]bool{}
-		for _, w := range TitleWords(ctitle) {
-			if words[w] && !seen[w] {
-				n++
-				seen[w] = true
-			}
+		x := byStory[st]
+		if x == nil {
+			x = &story{id: st, pick: id, pickRead: read, allRead: true}
+			x.sig.Outlets = outlets
+			x.sig.Age = time.Duration(max(now-max(last, pub), 0)) * time.Second
+			byStory[st] = x
+			order = append(order, x)
+		} else if x.pickRead && !read {
+			x.pick, x.pickRead = id, false
 		}
-		if n >= 2 {
-			hits = append(hits, scored{cid, n})
-		}
+		x.allRead = x.allRead && read
+		x.sig.Views, x.sig.Comments = max(x.sig.Views, views), max(x.sig.Comments, comments)
+		x.sig.Rating = max(x.sig.Rating, rating)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].n > hits[j].n })
-	out := make([]Article, 0, min(limit, len(hits)))
-	for _, h := range hits[:min(limit, len(hits))] {
-		a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", h.id), false)
-		if err != nil {
+	// The site's most-read feed, where configured, places stories too.
+	mr, err := s.db.QueryContext(ctx, `SELECT r.rank, CASE a.story WHEN 0 THEN a.id ELSE a.story END FROM rankings r JOIN articles a ON a.id = r.article_id
+WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank`, section)
+	if err != nil {
+		return nil, err
+	}
+	for mr.Next() {
+		var r int
+		var st int64
+		if err := mr.Scan(&r, &st); err != nil {
+			mr.Close()
 			return nil, err
 		}
-		out = append(out, a)
+		if x := byStory[st]; x != nil && (x.sig.MostRead == 0 || r < x.sig.MostRead) {
+			x.sig.MostRead = r
+		}
+	}
+	mr.Close()
+	if err := mr.Err(); err != nil {
+		return nil, err
+	}
+	type scored struct {
+		st    *story
+		score float64
+		why   string
+	}
+	list := make([]scored, 0, len(order))
+	for _, x := range order {
+		x.sig.Read = x.allRead
+		sc, why := rank.Score(x.sig)
+		list = append(list, scored{x, sc, why})
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
+	list = list[:min(limit, len(list))]
+	ids := make([]int64, len(list))
+	for i, x := range list {
+		ids[i] = x.st.pick
+	}
+	arts, err := s.byIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Scored, 0, len(list))
+	for _, x := range list {
+		if a, ok := arts[x.st.pick]; ok {
+			out = append(out, Scored{Article: a, Score: x.score, Why: x.why})
+		}
 	}
 	return out, nil
+}
+
+// Recommended picks unread articles for this reader from what they have
+// read and starred (see cache/recommend), in a section or, with "", all.
+// With no history it returns Ranking's top stories and fallback = true.
+func (s *Store) Recommended(ctx context.Context, section string, limit int) ([]Scored, bool, error) {
+	section = strings.ToLower(section)
+	now := time.Now()
+	rows, err := s.db.QueryContext(ctx, `
+SELECT a.id, a.title, a.starred, a.read_at, CASE a.story WHEN 0 THEN a.id ELSE a.story END FROM articles a
+WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY read_at DESC LIMIT 60)
+   OR a.id IN (SELECT id FROM articles WHERE starred = 1 ORDER BY id DESC LIMIT 60)`)
+	if err != nil {
+		return nil, false, err
+	}
+	var seeds []recommend.Seed
+	readStories := map[int64]bool{}
+	for rows.Next() {
+		var sd recommend.Seed
+		var readAt, st int64
+		if err := rows.Scan(&sd.ID, &sd.Title, &sd.Starred, &readAt, &st); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		since := now.Sub(time.Unix(readAt, 0))
+		if readAt == 0 {
+			since = 0
+		}
+		sd.Weight = recommend.SeedWeight(sd.Starred, since)
+		seeds = append(seeds, sd)
+		readStories[st] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	if len(seeds) == 0 {
+		recs, err := s.Ranking(ctx, section, limit)
+		for i := range recs {
+			recs[i].Why = "top story: " + recs[i].Why
+		}
+		return recs, true, err
+	}
+	sort.SliceStable(seeds, func(i, j int) bool { return seeds[i].Weight > seeds[j].Weight })
+	seeds = seeds[:min(len(seeds), 30)]
+	seedIDs := make([]int64, len(seeds))
+	for i, sd := range seeds {
+		seedIDs[i] = sd.ID
+	}
+	sv, err := s.vectors(ctx, seedIDs)
+	if err != nil {
+		return nil, false, err
+	}
+	// Stories read lately are not recommended again.
+	rs, err := s.db.QueryContext(ctx, `SELECT DISTINCT story FROM articles WHERE read = 1 AND story != 0 AND read_at > ?`, now.Add(-30*24*time.Hour).Unix())
+	if err != nil {
+		return nil, false, err
+	}
+	for rs.Next() {
+		var st int64
+		if err := rs.Scan(&st); err != nil {
+			rs.Close()
+			return nil, false, err
+		}
+		readStories[st] = true
+	}
+	rs.Close()
+	vs := make([]stories.Vector, 0, len(sv))
+	for _, v := range sv {
+		vs = append(vs, v)
+	}
+	idf, docs, err := s.termStats(ctx, union(vs...))
+	if err != nil {
+		return nil, false, err
+	}
+	// One query for all seeds: each seed's most distinctive terms.
+	termSet := map[string]bool{}
+	var terms []string
+	weighed := make([]stories.Vector, len(seeds))
+	for i, sd := range seeds {
+		weighed[i] = stories.Weigh(sv[sd.ID], idf)
+		for _, t := range distinctive(weighed[i], 6, idf, docs) {
+			if !termSet[t] {
+				termSet[t] = true
+				terms = append(terms, t)
+			}
+		}
+	}
+	extra := "AND a.read = 0"
+	args := []any{}
+	if section != "" {
+		extra += " AND a.id IN (SELECT article_id FROM article_sections WHERE section = ?3)"
+		args = append(args, section)
+	}
+	ids, err := s.likeThis(ctx, terms, 400, extra, args...)
+	if err != nil {
+		return nil, false, err
+	}
+	cv, err := s.vectors(ctx, ids)
+	if err != nil {
+		return nil, false, err
+	}
+	all := append([]stories.Vector{}, vs...)
+	for _, v := range cv {
+		all = append(all, v)
+	}
+	if idf, _, err = s.termStats(ctx, union(all...)); err != nil {
+		return nil, false, err
+	}
+	for i, sd := range seeds {
+		weighed[i] = stories.Weigh(sv[sd.ID], idf)
+	}
+	meta, err := s.byIDs(ctx, ids)
+	if err != nil {
+		return nil, false, err
+	}
+	var cands []recommend.Candidate
+	for _, id := range ids {
+		a, ok := meta[id]
+		v, okv := cv[id]
+		if !ok || !okv || readStories[a.Story] {
+			continue
+		}
+		cw := stories.Weigh(v, idf)
+		best, bestSim := -1, 0.0
+		for i := range seeds {
+			if sim := stories.Cosine(weighed[i], cw) * seeds[i].Weight; sim > bestSim {
+				best, bestSim = i, sim
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: stories.Cosine(weighed[best], cw),
+			Age: now.Sub(a.Published), Shared: stories.Shared(weighed[best], cw)}
+		c.Score, c.Why = recommend.Score(c, seeds)
+		cands = append(cands, c)
+	}
+	picked := recommend.Pick(cands, limit)
+	out := make([]Scored, 0, len(picked))
+	for _, c := range picked {
+		out = append(out, Scored{Article: meta[c.ID], Score: c.Score, Why: c.Why})
+	}
+	return out, false, nil
+}
+
+// queryWords splits what a person typed into words the index knows:
+// every run of letters and digits. Quotes, operators and brackets are not
+// syntax here, so no input is an error.
+func queryWords(q string) []string {
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Search finds articles matching every word of query (or, when none
+// matches all, any word), in a section or, with "", all of them, ranked by
+// relevance (bm25, the title counting most) discounted by age; the last
+// word also matches as a prefix, for typing. It returns a page of hits
+// and how many there are.
+func (s *Store) Search(ctx context.Context, section, query string, offset, limit int) ([]Hit, int, error) {
+	words := queryWords(query)
+	if len(words) == 0 {
+		return nil, 0, nil
+	}
+	section = strings.ToLower(section)
+	phrases := make([]string, len(words))
+	for i, w := range words {
+		phrases[i] = ftsPhrase(w)
+	}
+	trailing := query[len(query)-1] != ' '
+	if trailing {
+		phrases[len(phrases)-1] += "*"
+	}
+	join, secArg := "", []any{}
+	if section != "" {
+		join = "JOIN article_sections s ON s.article_id = f.rowid AND s.section = ?2"
+		secArg = append(secArg, section)
+	}
+	expr := strings.Join(phrases, " ")
+	var total int
+	count := func() error {
+		return s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1",
+			append([]any{expr}, secArg...)...).Scan(&total)
+	}
+	if err := count(); err != nil {
+		return nil, 0, err
+	}
+	if total == 0 && len(phrases) > 1 {
+		expr = strings.Join(phrases, " OR ")
+		if err := count(); err != nil {
+			return nil, 0, err
+		}
+	}
+	if total == 0 {
+		return nil, 0, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `
+SELECT `+listColumns+`, -bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score,
+	snippet(articles_fts, 1, '', '', '…', 16)
+FROM articles_fts f JOIN articles a ON a.id = f.rowid `+join+`
+WHERE articles_fts MATCH ?1 ORDER BY score DESC, a.published DESC LIMIT ?4 OFFSET ?5`,
+		expr, section, time.Now().Unix(), limit, offset)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		a, err := scanArticle(extraScanner{rows, []any{&h.Score, &h.Snippet}}, false)
+		if err != nil {
+			return nil, 0, err
+		}
+		h.Article = a
+		h.TitleMarks = TitleMarks(a.Title, words, trailing)
+		h.Why = "matches the text"
+		if len(h.TitleMarks) > 0 {
+			h.Why = "matches the title"
+		}
+		h.Why += " · " + rank.Age(time.Since(a.Published))
+		hits = append(hits, h)
+	}
+	return hits, total, rows.Err()
+}
+
+// extraScanner appends more destinations after the article's columns.
+type extraScanner struct {
+	rows  *sql.Rows
+	extra []any
+}
+
+func (e extraScanner) Scan(dest ...any) error { return e.rows.Scan(append(dest, e.extra...)...) }
+
+// TitleMarks returns the byte ranges of the title's words that match
+// the query's words: the same word, the same word but for a plural "s",
+// or, for the last word while it is being typed, a word it begins.
+func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
+	var marks [][2]int
+	i := 0
+	for i < len(title) {
+		r, n := utf8.DecodeRuneInString(title[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		start := i
+		for i < len(title) {
+			r, n := utf8.DecodeRuneInString(title[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			i += n
+		}
+		w := strings.ToLower(title[start:i])
+		for k, q := range words {
+			if w == q || stories.Normalize(w) == stories.Normalize(q) ||
+				(k == len(words)-1 && lastIsPrefix && strings.HasPrefix(w, q)) {
+				marks = append(marks, [2]int{start, i})
+				break
+			}
+		}
+	}
+	return marks
 }

@@ -28,10 +28,14 @@ type Article struct {
 	Read       bool
 	Starred    bool
 	ReadAt     time.Time
+	Story      int64  // the story it tells; equal values = same story (cache/index.go)
+	StorySize  int    // distinct outlets covering the story
+	Outlet     string // who published it: the site's domain, else the feed's name
 }
 
 const listColumns = `a.id, a.uid, a.source, a.title, a.link, a.author, a.published, a.updated, a.summary,
-	a.categories, a.image, a.comments, a.views, a.rating, a.read, a.starred, a.read_at`
+	a.categories, a.image, a.comments, a.views, a.rating, a.read, a.starred, a.read_at,
+	CASE a.story WHEN 0 THEN a.id ELSE a.story END, coalesce((SELECT outlets FROM stories WHERE id = a.story), 1), a.outlet`
 
 type scanner interface{ Scan(...any) error }
 
@@ -40,7 +44,8 @@ func scanArticle(row scanner, withContent bool) (Article, error) {
 	var pub, upd, readAt int64
 	var cats string
 	dest := []any{&a.ID, &a.UID, &a.Source, &a.Title, &a.Link, &a.Author, &pub, &upd, &a.Summary,
-		&cats, &a.Image, &a.Comments, &a.Views, &a.Rating, &a.Read, &a.Starred, &readAt}
+		&cats, &a.Image, &a.Comments, &a.Views, &a.Rating, &a.Read, &a.Starred, &readAt,
+		&a.Story, &a.StorySize, &a.Outlet}
 	if withContent {
 		dest = append(dest, &a.Content)
 	}

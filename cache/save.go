@@ -82,6 +82,11 @@ RETURNING id`, res.URL, now).Scan(&feedID)
 			return err
 		}
 	}
+	// Discovery (cache/index.go): stories for the new articles. The
+	// full-text index is kept by triggers.
+	if err := s.assignStories(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 

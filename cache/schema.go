@@ -174,4 +174,53 @@ CREATE TRIGGER sync_article_gone AFTER DELETE ON articles BEGIN
 	UPDATE sync_remote SET article_id = NULL WHERE article_id = OLD.id;
 END;
 `,
+	// 4 (disco): discovery. A full-text index over every article (kept by triggers,
+	// through the Go function newsreader_plain that flattens HTML), each
+	// article's story and outlet, the stories with their outlet counts,
+	// each article's stored terms, and per-term document frequencies.
+	// Existing articles are indexed here and given stories at the next save.
+	`
+ALTER TABLE articles ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+CREATE INDEX articles_story ON articles(story, outlet);
+CREATE INDEX articles_pending ON articles(published, id) WHERE story = 0;
+CREATE TABLE stories (
+	id       INTEGER PRIMARY KEY, -- the ID of its first article
+	outlets  INTEGER NOT NULL DEFAULT 1,
+	articles INTEGER NOT NULL DEFAULT 1,
+	first    INTEGER NOT NULL,
+	last     INTEGER NOT NULL
+);
+CREATE TABLE article_terms (
+	article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	terms      TEXT NOT NULL -- "term weight term weight ...", see cache/stories
+);
+CREATE TABLE term_df (
+	term TEXT PRIMARY KEY,
+	df   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE discover_meta (
+	key   TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO discover_meta(key, value) VALUES ('docs', 0), ('gen', 0);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, author, source, categories,
+	tokenize = 'porter unicode61 remove_diacritics 2');
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	SELECT id, title, newsreader_plain(summary, content), author, source, replace(categories, char(31), ' ') FROM articles;
+CREATE TRIGGER articles_fts_added AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	VALUES (NEW.id, NEW.title, newsreader_plain(NEW.summary, NEW.content), NEW.author, NEW.source, replace(NEW.categories, char(31), ' '));
+END;
+CREATE TRIGGER articles_fts_changed AFTER UPDATE OF title, summary, content, author, source, categories ON articles
+WHEN OLD.title IS NOT NEW.title OR OLD.summary IS NOT NEW.summary OR OLD.content IS NOT NEW.content
+	OR OLD.author IS NOT NEW.author OR OLD.source IS NOT NEW.source OR OLD.categories IS NOT NEW.categories BEGIN
+	DELETE FROM articles_fts WHERE rowid = OLD.id;
+	INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	VALUES (NEW.id, NEW.title, newsreader_plain(NEW.summary, NEW.content), NEW.author, NEW.source, replace(NEW.categories, char(31), ' '));
+END;
+CREATE TRIGGER articles_fts_removed AFTER DELETE ON articles BEGIN
+	DELETE FROM articles_fts WHERE rowid = OLD.id;
+END;
+`,
 }

@@ -18,6 +18,7 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	disc discoState // the story assigner's memory (cache/index.go)
 }
 
 // DefaultPath is $XDG_CACHE_HOME/newsreader/cache.db, falling back to

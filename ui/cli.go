@@ -31,16 +31,71 @@ func PrintSummary(w io.Writer, s cache.Summary, took time.Duration) {
 
 // listedArticle is the --list --json shape.
 type listedArticle struct {
-	ID        string `json:"id"`
-	Section   string `json:"section"`
-	Source    string `json:"source"`
-	Title     string `json:"title"`
-	Link      string `json:"link"`
-	Author    string `json:"author"`
-	Published string `json:"published"`
-	Summary   string `json:"summary"`
-	Read      bool   `json:"read"`
-	Starred   bool   `json:"starred"`
+	ID        string  `json:"id"`
+	Section   string  `json:"section"`
+	Source    string  `json:"source"`
+	Title     string  `json:"title"`
+	Link      string  `json:"link"`
+	Author    string  `json:"author"`
+	Published string  `json:"published"`
+	Summary   string  `json:"summary"`
+	Read      bool    `json:"read"`
+	Starred   bool    `json:"starred"`
+	Story     int64   `json:"story"`      // equal values = same story
+	StorySize int     `json:"story_size"` // distinct outlets covering it
+	Comments  int     `json:"comments,omitempty"`
+	Views     int     `json:"views,omitempty"`
+	Rating    float64 `json:"rating,omitempty"`
+}
+
+// scoredArticle is the shape of the discovery verbs (--related, --ranking,
+// --recommended, --search): a listed article with its score and reason.
+type scoredArticle struct {
+	listedArticle
+	Score   float64 `json:"score"`
+	Why     string  `json:"why"`
+	Snippet string  `json:"snippet,omitempty"`
+}
+
+func listed(section string, a cache.Article) listedArticle {
+	return listedArticle{
+		ID: feed.Line(a.UID), Section: section, Source: feed.Line(a.Source), Title: feed.Line(a.Title), Link: feed.Link(a.Link), Author: feed.Line(a.Author),
+		Published: a.Published.UTC().Format(time.RFC3339), Summary: feed.PlainText(a.Summary),
+		Read: a.Read, Starred: a.Starred, Story: a.Story, StorySize: a.StorySize,
+		Comments: a.Comments, Views: a.Views, Rating: a.Rating,
+	}
+}
+
+// PrintScored writes a discovery list like PrintList, each line ending in
+// its reason; with asJSON each object also carries score and why (and a
+// search hit its snippet).
+func PrintScored(w io.Writer, section string, list []cache.Scored, snippets []string, asJSON bool) error {
+	enc := json.NewEncoder(w)
+	for i, s := range list {
+		if asJSON {
+			o := scoredArticle{listedArticle: listed(section, s.Article), Score: s.Score, Why: feed.Line(s.Why)}
+			if i < len(snippets) {
+				o.Snippet = feed.Line(snippets[i])
+			}
+			if err := enc.Encode(o); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := printLine(w, s.Article, "  ("+feed.Line(s.Why)+")"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printLine(w io.Writer, a cache.Article, tail string) error {
+	mark := "*"
+	if a.Read {
+		mark = " "
+	}
+	_, err := fmt.Fprintf(w, "%s %s  %-16.16s  %s%s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), feed.Line(a.Source), feed.Line(a.Title), tail)
+	return err
 }
 
 // PrintList writes a section's articles, one line each or, with asJSON,
@@ -49,21 +104,12 @@ func PrintList(w io.Writer, section string, arts []cache.Article, asJSON bool) e
 	enc := json.NewEncoder(w)
 	for _, a := range arts {
 		if asJSON {
-			err := enc.Encode(listedArticle{
-				ID: feed.Line(a.UID), Section: section, Source: feed.Line(a.Source), Title: feed.Line(a.Title), Link: feed.Link(a.Link), Author: feed.Line(a.Author),
-				Published: a.Published.UTC().Format(time.RFC3339), Summary: feed.PlainText(a.Summary),
-				Read: a.Read, Starred: a.Starred,
-			})
-			if err != nil {
+			if err := enc.Encode(listed(section, a)); err != nil {
 				return err
 			}
 			continue
 		}
-		mark := "*"
-		if a.Read {
-			mark = " "
-		}
-		if _, err := fmt.Fprintf(w, "%s %s  %-16.16s  %s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), feed.Line(a.Source), feed.Line(a.Title)); err != nil {
+		if err := printLine(w, a, ""); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,11 @@ func loadPage(st *cache.Store, req int, section, filter string, page int, keep i
 		ctx := context.Background()
 		m := pageMsg{req: req, offset: page * pageSize, keep: keep, index: -1, fresh: fresh}
 		if filter != "" {
-			m.arts, m.total, m.err = st.Filter(ctx, section, filter, m.offset, pageSize)
+			var hits []cache.Hit
+			hits, m.total, m.err = st.Search(ctx, section, filter, m.offset, pageSize)
+			for _, h := range hits {
+				m.arts = append(m.arts, h.Article)
+			}
 		} else {
 			m.arts, m.err = st.Articles(ctx, section, m.offset, pageSize)
 			if m.err == nil {
@@ -60,7 +64,11 @@ func loadSide(st *cache.Store, req int, tab sideTab, section string, id int64) t
 		switch tab {
 		case RelatedTab:
 			if id != 0 {
-				m.arts, m.err = st.Related(ctx, id, 20)
+				var rel []cache.Scored
+				rel, m.err = st.Related(ctx, id, 20)
+				for _, r := range rel {
+					m.arts = append(m.arts, r.Article)
+				}
 			}
 		case RankingTab:
 			m.arts, m.err = st.Ranked(ctx, section, 20)

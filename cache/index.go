@@ -1,0 +1,294 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"strings"
+	"sync"
+
+	"modernc.org/sqlite"
+
+	"newsreader/cache/stories"
+	"newsreader/feed"
+)
+
+// maxIndexedText caps the plain text the full-text index keeps of one
+// article; the rest of a very long body adds size and little recall.
+const maxIndexedText = 20000
+
+func init() {
+	// newsreader_plain(summary, content) is the plain text the full-text
+	// index holds: the content, or the summary when the content is empty
+	// or shorter (feeds that put the summary in both, or only a teaser in
+	// content).
+	sqlite.MustRegisterDeterministicScalarFunction("newsreader_plain", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		sum, _ := args[0].(string)
+		con, _ := args[1].(string)
+		text := feed.PlainText(con)
+		if s := feed.PlainText(sum); len(s) > len(text) || !strings.Contains(text, firstWords(s)) {
+			if len(s) > len(text) {
+				text = s
+			} else {
+				text = s + "\n\n" + text
+			}
+		}
+		if len(text) > maxIndexedText {
+			cut := maxIndexedText
+			for cut > 0 && text[cut]&0xC0 == 0x80 {
+				cut--
+			}
+			text = text[:cut]
+		}
+		return text, nil
+	})
+}
+
+// firstWords is the start of a text, to tell whether a summary is just
+// the opening of the content.
+func firstWords(s string) string {
+	if len(s) > 60 {
+		s = s[:60]
+		for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+// discoState is the story assigner's memory in one process: document
+// frequencies and the terms of recent articles, loaded on first use and
+// reloaded when another process has saved since.
+type discoState struct {
+	mu      sync.Mutex
+	loaded  bool
+	gen     int64
+	docs    int
+	df      map[string]int
+	from    int64 // earliest publication time loaded into recent
+	recent  map[int64]*recentDoc
+	byTerm  map[string][]*recentDoc
+	weighed map[int64]stories.Vector // per save: candidates' weighed vectors
+}
+
+type recentDoc struct {
+	id, story, published int64
+	raw                  stories.Vector
+}
+
+func (d *discoState) idf(term string) float64 { return stories.IDF(d.df[term], d.docs) }
+
+func (d *discoState) add(doc *recentDoc) {
+	d.recent[doc.id] = doc
+	for t := range doc.raw {
+		d.byTerm[t] = append(d.byTerm[t], doc)
+	}
+}
+
+// load reads the document frequencies and the terms of every article
+// published from `from` on.
+func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64) error {
+	d.df, d.recent, d.byTerm = map[string]int{}, map[int64]*recentDoc{}, map[string][]*recentDoc{}
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&d.docs); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT term, df FROM term_df")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		d.df[t] = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	d.from = from
+	if err := d.loadRecent(ctx, tx, from, 1<<62); err != nil {
+		return err
+	}
+	d.gen, d.loaded = gen, true
+	return nil
+}
+
+func (d *discoState) loadRecent(ctx context.Context, tx *sql.Tx, from, to int64) error {
+	rows, err := tx.QueryContext(ctx, `
+SELECT a.id, a.story, a.published, t.terms FROM articles a JOIN article_terms t ON t.article_id = a.id
+WHERE a.published >= ? AND a.published < ? AND a.story != 0`, from, to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		doc := &recentDoc{}
+		var terms string
+		if err := rows.Scan(&doc.id, &doc.story, &doc.published, &terms); err != nil {
+			return err
+		}
+		doc.raw = stories.Decode(terms)
+		d.add(doc)
+	}
+	return rows.Err()
+}
+
+type pendingArticle struct {
+	id, published      int64
+	link, source, text string
+	title              string
+}
+
+// assignStories gives every article that has no story yet one, inside the
+// save's transaction: it compares each with the articles published within
+// stories.WindowHours of it that share its most distinctive terms, joins
+// the story of the most similar one when they are alike enough, else
+// starts a story of its own. It also records the article's terms, its
+// outlet and the document frequencies.
+func (s *Store) assignStories(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `
+SELECT a.id, a.published, a.link, a.source, a.title, coalesce(f.body, '')
+FROM articles a LEFT JOIN articles_fts f ON f.rowid = a.id
+WHERE a.story = 0 ORDER BY a.published, a.id`)
+	if err != nil {
+		return err
+	}
+	var pending []pendingArticle
+	for rows.Next() {
+		var p pendingArticle
+		if err := rows.Scan(&p.id, &p.published, &p.link, &p.source, &p.title, &p.text); err != nil {
+			rows.Close()
+			return err
+		}
+		pending = append(pending, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(pending) == 0 {
+		return err
+	}
+
+	d := &s.disc
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var gen int64
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'gen'").Scan(&gen); err != nil {
+		return err
+	}
+	window := int64(stories.WindowHours * 3600)
+	from := pending[0].published - window
+	if !d.loaded || gen != d.gen {
+		if err := d.load(ctx, tx, gen, from); err != nil {
+			d.loaded = false
+			return err
+		}
+	} else if from < d.from {
+		if err := d.loadRecent(ctx, tx, from, d.from); err != nil {
+			d.loaded = false
+			return err
+		}
+		d.from = from
+	}
+	ok := false
+	defer func() {
+		if !ok { // the transaction rolls back: forget what this save taught
+			d.loaded = false
+		}
+	}()
+
+	setStory, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer setStory.Close()
+	newStory, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO stories(id, outlets, articles, first, last) VALUES (?1, 1, 1, ?2, ?2)")
+	if err != nil {
+		return err
+	}
+	defer newStory.Close()
+	joinStory, err := tx.PrepareContext(ctx, `
+UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(last, ?2),
+	outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story = ?1) WHERE id = ?1`)
+	if err != nil {
+		return err
+	}
+	defer joinStory.Close()
+	putTerms, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO article_terms(article_id, terms) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer putTerms.Close()
+
+	dfDelta := map[string]int{}
+	d.weighed = map[int64]stories.Vector{}
+	for _, p := range pending {
+		raw := stories.Terms(p.title, p.text)
+		d.docs++
+		for t := range raw {
+			d.df[t]++
+			dfDelta[t]++
+		}
+		w := stories.Weigh(raw, d.idf)
+		var cands []stories.Candidate
+		seen := map[int64]bool{}
+		for _, t := range stories.Top(w, 10) {
+			for _, doc := range d.byTerm[t] {
+				if seen[doc.id] || doc.published < p.published-window || doc.published > p.published+window {
+					continue
+				}
+				seen[doc.id] = true
+				dw, ok := d.weighed[doc.id]
+				if !ok {
+					dw = stories.Weigh(doc.raw, d.idf)
+					d.weighed[doc.id] = dw
+				}
+				cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Cosine(w, dw), Hours: float64(p.published-doc.published) / 3600})
+			}
+		}
+		story, _ := stories.Match(cands)
+		outlet := stories.Outlet(p.link, p.source)
+		if story == 0 {
+			story = p.id
+			if _, err := newStory.ExecContext(ctx, story, p.published); err != nil {
+				return err
+			}
+			if _, err := setStory.ExecContext(ctx, story, outlet, p.id); err != nil {
+				return err
+			}
+		} else {
+			if _, err := setStory.ExecContext(ctx, story, outlet, p.id); err != nil {
+				return err
+			}
+			if _, err := joinStory.ExecContext(ctx, story, p.published); err != nil {
+				return err
+			}
+		}
+		kept := stories.Trim(raw, stories.MaxStored, d.idf)
+		if _, err := putTerms.ExecContext(ctx, p.id, stories.Encode(kept)); err != nil {
+			return err
+		}
+		d.add(&recentDoc{id: p.id, story: story, published: p.published, raw: kept})
+	}
+	d.weighed = nil
+	delta, err := json.Marshal(dfDelta)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `
+INSERT INTO term_df(term, df) SELECT key, value FROM json_each(?) WHERE true
+ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`, string(delta)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE discover_meta SET value = value + ? WHERE key = 'docs'", len(pending)); err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, "UPDATE discover_meta SET value = value + 1 WHERE key = 'gen' RETURNING value").Scan(&d.gen); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}

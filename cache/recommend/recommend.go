@@ -1,0 +1,103 @@
+// Package recommend picks articles for this reader from their local
+// history: what they opened, read and starred, with recent reading
+// weighing more and starring most.
+package recommend
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// HalfLife is how long a read article takes to lose half its pull.
+const HalfLife = 7 * 24 * time.Hour
+
+// FreshHalfLife is how long a candidate takes to lose half its appeal.
+const FreshHalfLife = 3 * 24 * time.Hour
+
+// SeedWeight is how much one history article says about the reader.
+func SeedWeight(starred bool, sinceRead time.Duration) float64 {
+	w := math.Exp2(-max(sinceRead, 0).Hours() / HalfLife.Hours())
+	if starred {
+		w = 3 * max(w, 0.5) // a star is deliberate and does not fade away
+	}
+	return w
+}
+
+// Seed is a history article as the scorer sees it.
+type Seed struct {
+	ID      int64
+	Title   string
+	Starred bool
+	Weight  float64
+}
+
+// Candidate is an unread article scored against the history.
+type Candidate struct {
+	ID     int64
+	Story  int64
+	Seed   int     // index of the seed it is most like
+	Sim    float64 // similarity to that seed
+	Age    time.Duration
+	Shared []string // terms it shares with the seed, heaviest first
+	Score  float64
+	Why    string
+}
+
+// Score rates a candidate from its best seed and its age and writes the
+// reason.
+func Score(c Candidate, seeds []Seed) (float64, string) {
+	s := seeds[c.Seed]
+	score := c.Sim * s.Weight * (0.4 + 0.6*math.Exp2(-max(c.Age, 0).Hours()/FreshHalfLife.Hours()))
+	verb := "read"
+	if s.Starred {
+		verb = "starred"
+	}
+	why := fmt.Sprintf("because you %s \u201c%s\u201d", verb, clip(s.Title, 48))
+	if len(c.Shared) > 0 && c.Sim < 0.15 {
+		why = "more on " + strings.Join(c.Shared[:min(2, len(c.Shared))], ", ")
+	}
+	return score, why
+}
+
+// Pick chooses up to limit candidates, best first, with variety: one per
+// story, and each further pick from the same seed counts for less, so the
+// list does not all follow one article.
+func Pick(cands []Candidate, limit int) []Candidate {
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Score > cands[j].Score })
+	used := map[int64]bool{}
+	perSeed := map[int]int{}
+	var out []Candidate
+	taken := make([]bool, len(cands))
+	for len(out) < limit {
+		best, bestScore := -1, 0.0
+		for i, c := range cands {
+			if taken[i] || used[c.Story] {
+				continue
+			}
+			s := c.Score * math.Pow(0.6, float64(perSeed[c.Seed]))
+			if best < 0 || s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		if best < 0 {
+			break
+		}
+		c := cands[best]
+		taken[best], used[c.Story] = true, true
+		perSeed[c.Seed]++
+		out = append(out, c)
+	}
+	return out
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "\u2026"
+}

@@ -1,0 +1,342 @@
+// Package stories turns an article's text into weighted terms and decides
+// which story a new article belongs to. Everything here is pure: the cache
+// feeds it text, document frequencies and candidates, and stores what it
+// returns.
+package stories
+
+import (
+	"math"
+	"net"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Vector maps a term to its raw weight in one article: how often it
+// occurs (title occurrences count more), boosted for names and numbers.
+// Multiply by IDF before comparing.
+type Vector map[string]float64
+
+// Weights of where and what a term is.
+const (
+	titleWeight  = 3.0
+	nameBoost    = 1.6
+	numberBoost  = 1.4
+	bodyTokenCap = 300 // only the first words of the body describe the event
+	// MaxStored is how many terms of an article are kept.
+	MaxStored = 40
+)
+
+// token is one word of a text with what its spelling says about it.
+type token struct {
+	term    string
+	capital bool // starts with an upper-case letter
+	initial bool // first word of a sentence (or of the text)
+	number  bool
+}
+
+// tokenize splits text into words: runs of letters and digits, where a
+// '.' or ',' between two digits stays inside the number ("2.6", "12,000").
+func tokenize(text string, limit int) []token {
+	var out []token
+	initial := true
+	i := 0
+	for i < len(text) && (limit <= 0 || len(out) < limit) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' || r == '"' || r == '\u201c' || r == '|' || r == '\u2014' {
+				initial = true
+			}
+			i += n
+			continue
+		}
+		start := i
+		digits, letters := 0, 0
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+			case unicode.IsDigit(r):
+				digits++
+			case r == '\'' || r == '\u2019':
+				// possessive or contraction: keep the stem, drop "'s"
+				if i+n < len(text) && (text[i+n] == 's' || text[i+n] == 'S') && (i+n+1 == len(text) || !isWordByte(text[i+n+1])) {
+					w := text[start:i]
+					out = appendToken(out, w, initial, digits, letters)
+					initial = false
+					i += n + 1
+					goto next
+				}
+				goto done
+			case (r == '.' || r == ',') && digits > 0 && letters == 0 && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
+			default:
+				goto done
+			}
+			i += n
+		}
+	done:
+		out = appendToken(out, text[start:i], initial, digits, letters)
+		initial = false
+	next:
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+func appendToken(out []token, w string, initial bool, digits, letters int) []token {
+	if w == "" {
+		return out
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	t := token{capital: unicode.IsUpper(r), initial: initial, number: digits > 0 && letters == 0}
+	t.term = Normalize(w)
+	if t.number {
+		t.term = strings.ReplaceAll(w, ",", "")
+	}
+	return append(out, t)
+}
+
+// Normalize lower-cases a word and strips a plural or verb "s" and a few
+// suffixes, so "rates" and "rate", "cuts" and "cut" meet.
+func Normalize(w string) string {
+	w = strings.ToLower(w)
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// Terms builds the vector of an article from its title and plain-text
+// body. Capitalised words that are not the first of a sentence are names
+// and weigh more, as do numbers; a title in Title Case says nothing about
+// names, so the body decides there.
+func Terms(title, body string) Vector {
+	tt := tokenize(title, 0)
+	bt := tokenize(body, bodyTokenCap)
+	names := map[string]bool{}
+	mark := func(ts []token) {
+		for _, t := range ts {
+			if t.capital && !t.initial && !t.number {
+				names[t.term] = true
+			}
+		}
+	}
+	caps, words := 0, 0
+	for _, t := range tt {
+		if !t.number && !stop[t.term] {
+			words++
+			if t.capital {
+				caps++
+			}
+		}
+	}
+	if words == 0 || float64(caps)/float64(words) < 0.6 {
+		mark(tt)
+	}
+	mark(bt)
+	v := Vector{}
+	add := func(ts []token, w float64) {
+		for _, t := range ts {
+			if !keep(t) {
+				continue
+			}
+			v[t.term] += w
+		}
+	}
+	add(tt, titleWeight)
+	add(bt, 1)
+	for term, tf := range v {
+		w := 1 + math.Log(tf)
+		if names[term] {
+			w *= nameBoost
+		} else if isNumber(term) && !isYear(term) {
+			w *= numberBoost
+		}
+		v[term] = w
+	}
+	return v
+}
+
+func keep(t token) bool {
+	if t.number {
+		return len(t.term) > 1 || t.term != "0" && t.term != "1"
+	}
+	return utf8.RuneCountInString(t.term) > 1 && !stop[t.term]
+}
+
+func isNumber(term string) bool {
+	r, _ := utf8.DecodeRuneInString(term)
+	return unicode.IsDigit(r)
+}
+
+func isYear(term string) bool {
+	n, err := strconv.Atoi(term)
+	return err == nil && n >= 1900 && n <= 2100
+}
+
+// IDF is the inverse document frequency of a term among docs articles,
+// df of which contain it. The +20 keeps weights sane while the cache is
+// nearly empty.
+func IDF(df, docs int) float64 {
+	return math.Log(1 + float64(docs+20)/float64(df+1))
+}
+
+// Weigh multiplies a raw vector by IDF and scales it to unit length.
+func Weigh(v Vector, idf func(string) float64) Vector {
+	out := make(Vector, len(v))
+	var norm float64
+	for t, w := range v {
+		x := w * idf(t)
+		out[t] = x
+		norm += x * x
+	}
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for t := range out {
+			out[t] /= norm
+		}
+	}
+	return out
+}
+
+// Cosine is the dot product of two weighed (unit) vectors.
+func Cosine(a, b Vector) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var s float64
+	for t, w := range a {
+		s += w * b[t]
+	}
+	return s
+}
+
+// Shared lists the terms two weighed vectors share, heaviest first.
+func Shared(a, b Vector) []string {
+	type tw struct {
+		t string
+		w float64
+	}
+	var out []tw
+	for t, w := range a {
+		if x, ok := b[t]; ok {
+			out = append(out, tw{t, w * x})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].w > out[j].w || out[i].w == out[j].w && out[i].t < out[j].t })
+	terms := make([]string, len(out))
+	for i, x := range out {
+		terms[i] = x.t
+	}
+	return terms
+}
+
+// Top returns the n terms of a weighed vector that weigh most.
+func Top(v Vector, n int) []string {
+	terms := make([]string, 0, len(v))
+	for t := range v {
+		terms = append(terms, t)
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if v[terms[i]] != v[terms[j]] {
+			return v[terms[i]] > v[terms[j]]
+		}
+		return terms[i] < terms[j]
+	})
+	return terms[:min(n, len(terms))]
+}
+
+// Trim keeps the n terms of raw vector v that weigh most after IDF.
+func Trim(v Vector, n int, idf func(string) float64) Vector {
+	if len(v) <= n {
+		return v
+	}
+	top := Top(Weigh(v, idf), n)
+	out := make(Vector, len(top))
+	for _, t := range top {
+		out[t] = v[t]
+	}
+	return out
+}
+
+// Encode writes a raw vector as "term weight term weight ...".
+func Encode(v Vector) string {
+	terms := make([]string, 0, len(v))
+	for t := range v {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatFloat(v[t], 'g', 4, 64))
+	}
+	return b.String()
+}
+
+// Decode reads what Encode wrote; malformed pairs are skipped.
+func Decode(s string) Vector {
+	f := strings.Fields(s)
+	v := make(Vector, len(f)/2)
+	for i := 0; i+1 < len(f); i += 2 {
+		if w, err := strconv.ParseFloat(f[i+1], 64); err == nil {
+			v[f[i]] = w
+		}
+	}
+	return v
+}
+
+// Outlet names who published an article, so an outlet with several feeds
+// counts once: the site's domain (without "www."), or, for a link with no
+// real domain (a bare IP address or localhost, as in the demo), the feed's
+// title without a section suffix ("Harbor Post — Markets" → "harbor post").
+func Outlet(link, source string) string {
+	if u, err := url.Parse(link); err == nil {
+		h := strings.ToLower(u.Hostname())
+		if h != "" && net.ParseIP(h) == nil && h != "localhost" && strings.Contains(h, ".") && !strings.HasSuffix(h, ".localhost") {
+			return registrable(h)
+		}
+	}
+	s := source
+	for _, sep := range []string{" \u2014 ", " \u2013 ", " - ", " | ", ": ", " > ", " :: "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// registrable drops sub-domains: the last two labels, or three when the
+// second-level label is a generic one (bbc.co.uk, abc.net.au).
+func registrable(h string) string {
+	h = strings.TrimPrefix(h, "www.")
+	labels := strings.Split(h, ".")
+	n := 2
+	if len(labels) >= 3 {
+		switch labels[len(labels)-2] {
+		case "co", "com", "net", "org", "gov", "ac", "edu", "ne", "or":
+			n = 3
+		}
+	}
+	if len(labels) <= n {
+		return h
+	}
+	return strings.Join(labels[len(labels)-n:], ".")
+}
