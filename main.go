@@ -34,6 +34,7 @@ type options struct {
 	exportOPML                                   bool
 	limit                                        int
 	version                                      bool
+	disc                                         cli.Discovery
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -57,6 +58,17 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.exportOPML, "export-opml", false, "write the sections and feeds to stdout as OPML 2.0 and exit")
 	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.disc.Related, "related", "", "print the articles related to article `ID` (the id of --list --json): its story first, then the most alike")
+	fs.BoolVar(&o.disc.Ranking, "ranking", false, "print the section's stories by coverage, freshness and most-read, one row each")
+	fs.BoolVar(&o.disc.Recommended, "recommended", false, "print articles picked from what you read and starred (all sections, or --section)")
+	fs.Func("search", "print the articles matching `QUERY` (all sections, or --section), best first", func(q string) error {
+		o.disc.Search, o.disc.SearchSet = q, true
+		return nil
+	})
+	fs.Var(&o.disc.MarkRead, "mark-read", "mark article `ID` read (repeatable)")
+	fs.Var(&o.disc.MarkUnread, "mark-unread", "mark article `ID` unread (repeatable)")
+	fs.Var(&o.disc.Star, "star", "star article `ID` (repeatable)")
+	fs.Var(&o.disc.Unstar, "unstar", "unstar article `ID` (repeatable)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: newsreader [flags]\n\nA terminal news reader. Flags take one or two dashes.\n\n")
 		fs.PrintDefaults()
@@ -134,7 +146,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	sections := cache.ConfigSections(picked)
 
-	if o.refresh || (o.demo && o.list && !o.offline) {
+	if o.refresh || (o.demo && (o.list || o.disc.Any()) && !o.offline) {
 		var out io.Writer = io.Discard
 		if o.refresh {
 			out = stdout
@@ -164,6 +176,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "newsreader:", err)
 			return 1
 		}
+	}
+	if o.disc.Any() {
+		def := ""
+		if len(sections) > 0 {
+			def = sections[0].Key
+		}
+		return cli.Run(ctx, stdout, stderr, store, o.disc, o.section, def, o.limit, o.asJSON)
 	}
 	if o.list || o.refresh {
 		return 0

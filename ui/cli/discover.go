@@ -1,6 +1,7 @@
-// Package cli implements the command-line verbs that print or change the
-// cache without the full-screen reader.
 package cli
+
+// The discovery verbs (--related, --ranking, --recommended, --search) and
+// the reading-state verbs (--mark-read, --mark-unread, --star, --unstar).
 
 import (
 	"context"
