@@ -33,7 +33,7 @@ type options struct {
 	add, remove, importOPML                      string
 	exportOPML                                   bool
 	limit                                        int
-	version                                      bool
+	version, sync                                bool
 	disc                                         cli.Discovery
 }
 
@@ -57,6 +57,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.importOPML, "import-opml", "", "subscribe to every feed of an OPML file (- for stdin), categories becoming sections, and exit")
 	fs.BoolVar(&o.exportOPML, "export-opml", false, "write the sections and feeds to stdout as OPML 2.0 and exit")
 	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
+	fs.BoolVar(&o.sync, "sync", false, "sync reading state and subscriptions with the [sync] server, print what moved each way (--json: one object), and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.disc.Related, "related", "", "print the articles related to article `ID` (the id of --list --json): its story first, then the most alike")
 	fs.BoolVar(&o.disc.Ranking, "ranking", false, "print the section's stories by coverage, freshness and most-read, one row each")
@@ -138,6 +139,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if code, done := subscriptionVerbs(ctx, o, cfg.Site, store, fetcher, stdout, stderr); done {
 		return code
+	}
+	if cfg.Sync != nil {
+		for _, w := range cfg.Sync.Warnings(cfg.Path) {
+			fmt.Fprintln(stderr, "newsreader: warning:", w)
+		}
+	}
+	if o.sync {
+		if err := cli.SyncVerb(ctx, store, cfg.Sync, o.asJSON, stdout); err != nil {
+			fmt.Fprintln(stderr, "newsreader:", err)
+			return 1
+		}
+		return 0
 	}
 	picked, err := cache.PickSections(infos, o.section)
 	if err != nil {

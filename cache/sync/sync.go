@@ -45,7 +45,14 @@ type Options struct {
 	Local []Subscription
 	// Subscribe adds a remote feed locally (nil: only offered).
 	Subscribe func(ctx context.Context, section, title, url string) error
+	// Secrets never appear in errors (nor in the recorded last error).
+	Secrets []string
 }
+
+// Error is a failed sync, its text free of secrets and control characters.
+type Error struct{ msg string }
+
+func (e *Error) Error() string { return e.msg }
 
 // Subscription is a local feed and the section it is in.
 type Subscription struct {
@@ -127,8 +134,9 @@ func Run(ctx context.Context, store *cache.Store, srv remote.Server, opt Options
 	rep.Took = time.Since(start)
 	db := store.DB()
 	if err != nil {
-		setMeta(context.WithoutCancel(ctx), db, keyLastErr, err.Error())
-		return rep, err
+		e := &Error{msg: redact(err.Error(), opt.Secrets)}
+		setMeta(context.WithoutCancel(ctx), db, keyLastErr, e.msg)
+		return rep, e
 	}
 	setMeta(ctx, db, keyLastErr, "")
 	setMeta(ctx, db, keyLastOK, strconv.FormatInt(time.Now().Unix(), 10))

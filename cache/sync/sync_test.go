@@ -4,10 +4,13 @@ import (
 	"context"
 	"strconv"
 	"testing"
+	"time"
 
 	mf "miniflux.app/v2/client"
 
+	"newsreader/cache"
 	"newsreader/cache/sync"
+	"newsreader/feed/remote"
 )
 
 func opts(a *account) sync.Options {
@@ -82,3 +85,311 @@ func TestLocalChangesReachServer(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// remoteIDs maps entry URL to the Miniflux entry ID.
+func (a *account) ids(t testing.TB, links ...string) []int64 {
+	t.Helper()
+	ents := a.entries(t)
+	out := make([]int64, len(links))
+	for i, l := range links {
+		e := ents[l]
+		if e == nil {
+			t.Fatalf("server has no entry %s", l)
+		}
+		out[i] = e.ID
+	}
+	return out
+}
+
+func TestServerChangesReachCache(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			site := newSite(t)
+			name := "srv2local-" + kind
+			u := site.add(name, 8)
+			a := newAccount(t, kind, u)
+			st := local(t, u)
+			ctx := context.Background()
+			link := func(i int) string { return site.srv.URL + "/" + name + "/" + itoa(i) }
+			if _, err := sync.Run(ctx, st, a.srv, opts(a)); err != nil {
+				t.Fatal(err)
+			}
+			// Changes on the server through REST PUT /v1/entries.
+			if err := a.user.Client.UpdateEntries(a.ids(t, link(0), link(1), link(2)), mf.EntryStatusRead); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.user.Client.UpdateEntriesStarred(a.ids(t, link(2), link(5)), true); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := sync.Run(ctx, st, a.srv, opts(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Pulled.Read != 3 || rep.Pulled.Starred != 2 || rep.Pushed.Total() != 0 {
+				t.Errorf("report %+v, want 3 read and 2 starred pulled, nothing pushed", rep)
+			}
+			arts := articles(t, st)
+			for i := 0; i < 8; i++ {
+				got := arts[link(i)]
+				if got.Read != (i <= 2) || got.Starred != (i == 2 || i == 5) {
+					t.Errorf("cached article %d: read %v starred %v", i, got.Read, got.Starred)
+				}
+			}
+			if n := pending(t, st); n != 0 {
+				t.Errorf("applying the server's changes queued %d changes to push back", n)
+			}
+			// Back to unread and unstarred on the server.
+			if err := a.user.Client.UpdateEntries(a.ids(t, link(1)), mf.EntryStatusUnread); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.user.Client.UpdateEntriesStarred(a.ids(t, link(5)), false); err != nil {
+				t.Fatal(err)
+			}
+			rep, err = sync.Run(ctx, st, a.srv, opts(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Pulled.Unread != 1 || rep.Pulled.Unstarred != 1 || rep.Pulled.Total() != 2 {
+				t.Errorf("report %+v, want 1 unread and 1 unstarred pulled", rep)
+			}
+			arts = articles(t, st)
+			if arts[link(1)].Read || arts[link(5)].Starred || !arts[link(0)].Read {
+				t.Errorf("cache after unread/unstar on the server: %v %v %v", arts[link(1)].Read, arts[link(5)].Starred, arts[link(0)].Read)
+			}
+			// A sync with nothing new moves nothing.
+			rep, err = sync.Run(ctx, st, a.srv, opts(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Pulled.Total()+rep.Pushed.Total() != 0 {
+				t.Errorf("idle sync moved %+v", rep)
+			}
+		})
+	}
+}
+
+// A conflict goes to the later change, whichever side made it. The Google
+// Reader API gives change times in seconds, hence the pauses.
+func TestConflictLaterChangeWins(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			site := newSite(t)
+			name := "conflict-" + kind
+			u := site.add(name, 4)
+			a := newAccount(t, kind, u)
+			st := local(t, u)
+			ctx := context.Background()
+			link := func(i int) string { return site.srv.URL + "/" + name + "/" + itoa(i) }
+			if _, err := sync.Run(ctx, st, a.srv, opts(a)); err != nil {
+				t.Fatal(err)
+			}
+			arts := articles(t, st)
+			// Article 0: the server reads it, then the reader reads and
+			// unreads it later: unread wins. Article 1: the reader reads and
+			// unreads it, then the server reads it later: read wins. Same
+			// with stars on articles 2 and 3.
+			if err := a.user.Client.UpdateEntries(a.ids(t, link(0)), mf.EntryStatusRead); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.user.Client.UpdateEntriesStarred(a.ids(t, link(2)), true); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(1100 * time.Millisecond)
+			for _, i := range []int{0, 1} {
+				st.SetRead(ctx, arts[link(i)].ID, true)
+				st.SetRead(ctx, arts[link(i)].ID, false)
+			}
+			for _, i := range []int{2, 3} {
+				st.SetStarred(ctx, arts[link(i)].ID, true)
+				st.SetStarred(ctx, arts[link(i)].ID, false)
+			}
+			time.Sleep(1100 * time.Millisecond)
+			if err := a.user.Client.UpdateEntries(a.ids(t, link(1)), mf.EntryStatusRead); err != nil {
+				t.Fatal(err)
+			}
+			if err := a.user.Client.UpdateEntriesStarred(a.ids(t, link(3)), true); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := sync.Run(ctx, st, a.srv, opts(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []struct{ read, starred bool }{{false, false}, {true, false}, {false, false}, {false, true}}
+			arts = articles(t, st)
+			ents := a.entries(t)
+			for i, w := range want {
+				c, e := arts[link(i)], ents[link(i)]
+				if c.Read != w.read || c.Starred != w.starred {
+					t.Errorf("cache article %d: read %v starred %v, want %v %v", i, c.Read, c.Starred, w.read, w.starred)
+				}
+				if (e.Status == mf.EntryStatusRead) != w.read || e.Starred != w.starred {
+					t.Errorf("server entry %d: %s starred %v, want read %v starred %v", i, e.Status, e.Starred, w.read, w.starred)
+				}
+			}
+			if rep.Pushed.Unread != 1 || rep.Pushed.Unstarred != 1 || rep.Pulled.Read != 1 || rep.Pulled.Starred != 1 {
+				t.Errorf("report %+v", rep)
+			}
+			if n := pending(t, st); n != 0 {
+				t.Errorf("%d changes left in the outbox", n)
+			}
+		})
+	}
+}
+
+// stopAfterFirstPush stops Miniflux once the first batch of a push has
+// been acknowledged: the server goes away in the middle of a sync.
+type stopAfterFirstPush struct {
+	remote.Server
+	pushes int
+}
+
+func (s *stopAfterFirstPush) Mark(ctx context.Context, ids []string, f remote.Field, on bool) error {
+	if s.pushes > 0 {
+		env.StopMiniflux()
+	}
+	s.pushes++
+	return s.Server.Mark(ctx, ids, f, on)
+}
+
+func TestServerGoneMidSyncLosesNothing(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			site := newSite(t)
+			name := "gone-" + kind
+			u := site.add(name, 2500)
+			a := newAccount(t, kind, u)
+			st := local(t, u)
+			ctx := context.Background()
+			t.Cleanup(func() { ensureMiniflux(t) })
+			if _, err := sync.Run(ctx, st, a.srv, opts(a)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.MarkSectionRead(ctx, "news"); err != nil {
+				t.Fatal(err)
+			}
+			if n := pending(t, st); n != 2500 {
+				t.Fatalf("outbox holds %d, want 2500", n)
+			}
+			// Down before the sync starts: the pull fails, nothing moves.
+			env.StopMiniflux()
+			_, err := sync.Run(ctx, st, a.srv, opts(a))
+			if err == nil {
+				t.Fatal("sync with the server down succeeded")
+			}
+			if n := pending(t, st); n != 2500 {
+				t.Fatalf("outbox holds %d after a failed sync, want 2500", n)
+			}
+			st2, err := sync.ReadStatus(ctx, st)
+			if err != nil || st2.LastErr == "" || st2.Pending != 2500 {
+				t.Errorf("status after failure: %+v %v", st2, err)
+			}
+			ensureMiniflux(t)
+			// Down after the first batch was acknowledged.
+			_, err = sync.Run(ctx, st, &stopAfterFirstPush{Server: a.srv}, opts(a))
+			if err == nil {
+				t.Fatal("sync survived the server going away")
+			}
+			left := pending(t, st)
+			if left == 0 || left >= 2500 {
+				t.Fatalf("outbox holds %d after a sync cut short, want some but not all of 2500 acknowledged", left)
+			}
+			ensureMiniflux(t)
+			rep, err := sync.Run(ctx, st, a.srv, opts(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Pushed.Read != left {
+				t.Errorf("resumed sync pushed %d, want the %d left", rep.Pushed.Read, left)
+			}
+			if n := pending(t, st); n != 0 {
+				t.Errorf("outbox holds %d after the resumed sync", n)
+			}
+			unread := 0
+			for _, e := range a.entries(t) {
+				if e.Status != mf.EntryStatusRead {
+					unread++
+				}
+			}
+			if unread != 0 {
+				t.Errorf("%d entries still unread on the server", unread)
+			}
+			if s, _ := sync.ReadStatus(ctx, st); s.LastErr != "" || s.LastOK.IsZero() {
+				t.Errorf("status after success: %+v", s)
+			}
+		})
+	}
+}
+
+func ensureMiniflux(t testing.TB) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if env.Admin.HealthcheckContext(ctx) == nil {
+		return
+	}
+	if err := env.StartMiniflux(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type state struct{ read, starred bool }
+
+func cacheStates(t testing.TB, st *cache.Store) map[string]state {
+	m := map[string]state{}
+	for l, a := range articles(t, st) {
+		m[l] = state{a.Read, a.Starred}
+	}
+	return m
+}
+
+func serverStates(t testing.TB, a *account) map[string]state {
+	m := map[string]state{}
+	for l, e := range a.entries(t) {
+		m[l] = state{e.Status == mf.EntryStatusRead, e.Starred}
+	}
+	return m
+}
+
+// Two devices with their own caches converge through the server whichever
+// syncs first.
+func TestTwoCachesConverge(t *testing.T) {
+	for _, kind := range kinds {
+		for _, order := range []string{"AB", "BA"} {
+			t.Run(kind+"/"+order, func(t *testing.T) {
+				site := newSite(t)
+				name := "converge-" + kind + order
+				u := site.add(name, 20)
+				a := newAccount(t, kind, u)
+				ctx := context.Background()
+				dev := map[byte]*cache.Store{'A': local(t, u), 'B': local(t, u)}
+				for _, d := range dev {
+					if _, err := sync.Run(ctx, d, a.srv, opts(a)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				link := func(i int) string { return site.srv.URL + "/" + name + "/" + itoa(i) }
+				artsA, artsB := articles(t, dev['A']), articles(t, dev['B'])
+				for i := 0; i < 6; i++ {
+					dev['A'].SetRead(ctx, artsA[link(i)].ID, true)
+				}
+				dev['A'].SetStarred(ctx, artsA[link(10)].ID, true)
+				for i := 4; i < 10; i++ {
+					dev['B'].SetRead(ctx, artsB[link(i)].ID, true)
+				}
+				dev['B'].SetStarred(ctx, artsB[link(11)].ID, true)
+				for _, d := range []byte{order[0], order[1], order[0]} {
+					if _, err := sync.Run(ctx, dev[d], a.srv, opts(a)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				ca, cb, sv := cacheStates(t, dev['A']), cacheStates(t, dev['B']), serverStates(t, a)
+				for i := 0; i < 20; i++ {
+					want := state{read: i < 10, starred: i == 10 || i == 11}
+					if ca[link(i)] != want || cb[link(i)] != want || sv[link(i)] != want {
+						t.Errorf("article %d: A %+v B %+v server %+v, want %+v", i, ca[link(i)], cb[link(i)], sv[link(i)], want)
+					}
+				}
+			})
+		}
+	}
+}
