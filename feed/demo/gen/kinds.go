@@ -404,7 +404,7 @@ var kinds = []kind{
 		speakers: []string{"the mayor said", "said {expert}, of the transport workers' union"},
 		extra:    []string{"Similar systems run in a handful of cities abroad, mostly on separated tracks."}},
 	// ---- Science ----
-	{id: "exoplanet", topic: "space", sections: []string{"science", "top"}, ent: "country",
+	{id: "exoplanet", topic: "space", sections: []string{"science", "top"}, ent: "city",
 		heads: [3]string{
 			"Telescope finds water vapour around a distant planet",
 			"Astronomers detect steam in the air of a world {n} light years away",
@@ -412,17 +412,17 @@ var kinds = []kind{
 		},
 		near: "Water vapour found in atmosphere of planet Kepra-{n}b",
 		ledes: []string{
-			"Astronomers using the Highmoor Observatory's telescope have found water vapour in the atmosphere of a planet {n} light years away.",
+			"Astronomers at the {city} Observatory have found water vapour in the atmosphere of a planet {n} light years away.",
 			"A world orbiting a small red star appears to have steam in its air, a team of astronomers reports.",
 			"The planet Kepra-{n}b has an atmosphere containing water, according to a study published on {day}.",
 		},
 		facts: [][]string{
-			{"The planet is about twice the size of Earth.", "It is roughly double Earth's diameter."},
+			{"The planet, Kepra-{n}b, is about twice the size of Earth.", "Kepra-{n}b is roughly double Earth's diameter."},
 			{"It is probably too hot for liquid water on its surface.", "Surface temperatures are likely too high for oceans."},
 			{"The signal was found by watching starlight pass through the atmosphere.", "The team measured starlight filtering through the planet's air."},
 		},
 		quotes:   []string{"Finding water is a step, not an answer to whether anything lives there.", "We were surprised how clear the signal was."},
-		speakers: []string{"said {expert}, an astronomer who led the study", "said {expert}, who was not involved in the work"},
+		speakers: []string{"said {expert}, an astronomer at the {city} Observatory who led the study", "said {expert}, who was not involved in the work"},
 		extra:    []string{"The team has asked for more observing time to look for other gases."},
 		sub:      "How they saw it"},
 	{id: "fossil", topic: "fossils", sections: []string{"science"}, ent: "city",

@@ -74,17 +74,16 @@ var specs = []spec{
 	{"ai-model", "argent", "w", 46, false},
 	{"tram", "caldera", "hc", 22, false},
 	// science
-	{"exoplanet", "caledonia", "hwc", 11, false},
-	{"exoplanet", "estmark", "w", 52, false},
+	{"exoplanet", "highmoor", "hwc", 11, false},
+	{"exoplanet", "vesterhaven", "w", 52, false},
 	{"fossil", "ostrava", "hw", 19, false},
 	{"fossil", "saltgate", "c", 64, false},
 	{"deepsea", "estmark", "hwc", 25, false},
-	{"deepsea", "valmont", "h", 68, false},
+	{"deepsea", "norvania", "h", 68, false},
 	{"prize", "norvania", "wc", 38, false},
 	{"climate-summit", "vesterhaven", "hwc", 15, false},
 	// health
 	{"outbreak", "kalmira", "hwc", 13, false},
-	{"outbreak", "oakhampton", "w", 42, false},
 	{"hospital", "dunmore", "hc", 21, false},
 	{"hospital", "highmoor", "w", 57, false},
 	{"drug-approval", "saltmarsh", "hwc", 17, false},
@@ -144,6 +143,7 @@ func main() {
 	var slots map[string]string
 	var storyID string
 	seenStory := map[string]int{}
+	inst := map[string]int{} // kind -> stories of it so far
 	used := map[string]int{} // kind -> versions written so far, to vary openings
 	links := map[string]bool{}
 	titles := map[string]bool{}
@@ -159,6 +159,7 @@ func main() {
 				storyID += fmt.Sprint(seenStory[storyID])
 			}
 		}
+		inst[k.id]++
 		secs := append([]string(nil), k.sections...)
 		if !contains(secs, "top") && len(sp.outlets) == 3 && sp.hours <= 12 {
 			secs = append(secs, "top")
@@ -198,6 +199,15 @@ func main() {
 				story:  storyID,
 				topic:  k.topic,
 				outlet: oi,
+			}
+			ds := details[k.id]
+			if len(ds) < inst[k.id] {
+				panic(fmt.Sprintf("kind %s needs %d details", k.id, inst[k.id]))
+			}
+			slots["detail"] = raw(ds[inst[k.id]-1])
+			slots["profile"] = profiles[sp.who]
+			if slots["profile"] == "" {
+				panic("no profile for " + sp.who)
 			}
 			it.summary, it.body = body(rng, k, oi, n, slots, raw, len(sp.outlets))
 			// Reaction counts: the herald shows comments and views, the
@@ -459,14 +469,15 @@ func body(rng *rand.Rand, k kind, oi, n int, slots map[string]string, raw func(s
 	switch oi {
 	case 1: // wire: brief
 		keep := 1 + rng.IntN(len(facts))
-		p(strings.Join(facts[:keep], " "))
+		p(strings.Join(append(facts[:keep:keep], slots["detail"]), " "))
 		quote(oi)
 		if rng.IntN(2) == 0 && len(k.extra) > 0 {
 			p(fill(k.extra[0]))
 		}
 	case 0: // herald: standard
 		half := (len(facts) + 1) / 2
-		p(strings.Join(facts[:half], " "))
+		p(strings.Join(append(facts[:half:half], slots["detail"]), " "))
+		p(slots["profile"])
 		quote(oi)
 		if half < len(facts) {
 			p(strings.Join(facts[half:], " "))
@@ -484,9 +495,11 @@ func body(rng *rand.Rand, k kind, oi, n int, slots map[string]string, raw func(s
 			b.WriteString("</ul>\n")
 		}
 	default: // courier: long, with a subheading, figures and a picture
+		p(slots["detail"])
 		for _, f := range facts {
 			p(f)
 		}
+		p(slots["profile"])
 		quote(oi)
 		if k.sub != "" {
 			b.WriteString("<h2>" + esc(fill(k.sub)) + "</h2>\n")
