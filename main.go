@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -37,10 +38,12 @@ type options struct {
 	disc                                         cli.Discovery
 }
 
-func parseFlags(args []string, stderr io.Writer) (options, error) {
+// parseFlags reads the command line; with --help it prints the usage to
+// stdout and returns flag.ErrHelp.
+func parseFlags(args []string, stdout io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("newsreader", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // run prints the one error; --help prints the usage to stdout
 	fs.StringVar(&o.section, "section", "", "open or list this section (key from the config, case-insensitive)")
 	fs.BoolVar(&o.demo, "demo", false, "use the built-in sample site (no network)")
 	fs.StringVar(&o.config, "config", "", "config file (default $XDG_CONFIG_HOME/newsreader/config.toml)")
@@ -48,8 +51,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.offline, "offline", false, "never touch the network: read the cache only")
 	fs.BoolVar(&o.refresh, "refresh", false, "fetch the feeds, print one line per feed and a summary, and exit")
 	fs.BoolVar(&o.list, "list", false, "print the section's articles newest first and exit")
-	fs.IntVar(&o.limit, "limit", 50, "with --list: how many articles")
-	fs.BoolVar(&o.asJSON, "json", false, "with --list: one JSON object per line")
+	fs.IntVar(&o.limit, "limit", 50, "with --list and the discovery verbs: how many articles")
+	fs.BoolVar(&o.asJSON, "json", false, "with --list, --feeds, --sync and the discovery verbs: one JSON object per line")
 	fs.BoolVar(&o.initCf, "init-config", false, "write the built-in config to the config path and exit")
 	fs.StringVar(&o.add, "add", "", "subscribe to a feed, or to the feed a web page announces, in --section (a new key creates the section), fetch it and exit")
 	fs.StringVar(&o.remove, "remove", "", "unsubscribe from this feed URL and exit")
@@ -70,15 +73,25 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Var(&o.disc.MarkUnread, "mark-unread", "mark article `ID` unread (repeatable)")
 	fs.Var(&o.disc.Star, "star", "star article `ID` (repeatable)")
 	fs.Var(&o.disc.Unstar, "unstar", "unstar article `ID` (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: newsreader [flags]\n\nA terminal news reader. Flags take one or two dashes.\n\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: newsreader [flags]\n\nA terminal news reader. Flags take one or two dashes.\n\n")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+		}
 		return o, err
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if err := cli.CheckModifiers(set); err != nil {
+		return o, err
+	}
+	if o.demo && o.initCf {
+		return o, errors.New("--init-config writes your own config, --demo uses a built-in one: use one or the other")
 	}
 	if o.limit < 1 {
 		return o, errors.New("--limit must be at least 1")
@@ -92,22 +105,29 @@ func main() {
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	o, err := parseFlags(args, stderr)
+	o, err := parseFlags(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
+		fmt.Fprintln(stderr, "Run newsreader --help for the flags.")
 		return 2
 	}
 	if o.version {
-		fmt.Fprintln(stdout, "newsreader", version)
+		fmt.Fprintln(stdout, "newsreader", cli.Version(version))
 		return 0
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Closing the terminal (SIGHUP) ends the program like q or SIGTERM, so
+	// that deferred clean-up (the --demo temporary directory) runs.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 
 	cfg, cachePath, cleanup, err := setup(o)
+	if o.initCf && errors.Is(err, os.ErrExist) {
+		fmt.Fprintln(stdout, cachePath, "already exists; kept it unchanged (edit it, or delete it to write the built-in one again)")
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 2
@@ -185,6 +205,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = ui.PrintList(stdout, sec.Key, arts, o.asJSON)
 		}
+		if err == nil && len(arts) == 0 {
+			fmt.Fprintln(stderr, cli.EmptyList(sec.Key, o.offline))
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "newsreader:", err)
 			return 1
@@ -200,12 +223,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.list || o.refresh {
 		return 0
 	}
-	err = ui.Run(ui.Options{
+	if !cli.HasTerminal() {
+		fmt.Fprintln(stderr, "newsreader: the reader needs a terminal; to print headlines without one use --list (or --list --json)")
+		return 1
+	}
+	err = ui.Run(ctx, ui.Options{
 		Site: cfg.Site, Sections: cache.ConfigSections(infos), Section: sectionIndex(infos, o.section),
 		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: cfg.MarkOnOpen(),
 		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb", Keys: &keys,
 		RefreshEvery: cfg.RefreshInterval(),
 	})
+	if ctx.Err() != nil {
+		return 1 // a signal ended the reader: nothing to add
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 1

@@ -70,7 +70,7 @@ func TestDemoListJSON(t *testing.T) {
 
 func TestDemoTextListAndRefresh(t *testing.T) {
 	code, out, _ := runArgs(t, "--demo", "--list", "--limit", "3")
-	if code != 0 || strings.Count(out, "\n") != 3 || !strings.HasPrefix(out, "* ") {
+	if code != 0 || strings.Count(out, "\n") != 3 || !strings.HasPrefix(out, "●  ") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 	code, out, _ = runArgs(t, "--demo", "--refresh", "--section", "health")
@@ -144,8 +144,8 @@ func TestVersionAndHelp(t *testing.T) {
 	if code, out, _ := runArgs(t, "-version"); code != 0 || !strings.HasPrefix(out, "newsreader ") {
 		t.Errorf("version: %d %q", code, out)
 	}
-	if code, _, errOut := runArgs(t, "--help"); code != 0 || !strings.Contains(errOut, "--section") && !strings.Contains(errOut, "-section") {
-		t.Errorf("help: %d %q", code, errOut)
+	if code, out, _ := runArgs(t, "--help"); code != 0 || !strings.Contains(out, "-section") {
+		t.Errorf("help: %d %q", code, out)
 	}
 }
 

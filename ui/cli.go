@@ -90,9 +90,15 @@ func PrintScored(w io.Writer, section string, list []cache.Scored, snippets []st
 }
 
 func printLine(w io.Writer, a cache.Article, tail string) error {
-	mark := "*"
+	// The TUI's marks: ● unread, * starred, each in its own column.
+	mark := "●"
 	if a.Read {
 		mark = " "
+	}
+	if a.Starred {
+		mark += "*"
+	} else {
+		mark += " "
 	}
 	_, err := fmt.Fprintf(w, "%s %s  %-16.16s  %s%s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), feed.Line(a.Source), feed.Line(a.Title), tail)
 	return err

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestHelpGoesToStdout(t *testing.T) {
+	code, out, errOut := runArgs(t, "--help")
+	if code != 0 || !strings.Contains(out, "-section") || !strings.HasPrefix(out, "Usage: newsreader") || errOut != "" {
+		t.Errorf("--help: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestUnknownFlagSaysSoOnce(t *testing.T) {
+	code, out, errOut := runArgs(t, "--bogus")
+	if code != 2 || out != "" || strings.Count(errOut, "bogus") != 1 || strings.Contains(errOut, "-section") || !strings.Contains(errOut, "--help") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestModifiersNeedTheirVerb(t *testing.T) {
+	for _, args := range [][]string{{"--json"}, {"--limit", "5"}, {"--demo", "--json"}, {"--demo", "--refresh", "--limit", "3"}} {
+		code, _, errOut := runArgs(t, args...)
+		if code != 2 || !strings.Contains(errOut, "does nothing on its own") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+func TestInitConfigTwiceKeepsTheFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "sub", "config.toml")
+	if code, out, errOut := runArgs(t, "--init-config", "--config", p); code != 0 || !strings.Contains(out, p) {
+		t.Fatalf("first: exit %d %q %q", code, out, errOut)
+	}
+	os.WriteFile(p, []byte("site = \"Mine\"\n"), 0o644)
+	code, out, errOut := runArgs(t, "--init-config", "--config", p)
+	if code != 0 || !strings.Contains(out, "already exists; kept it") || strings.Contains(errOut, "file exists") {
+		t.Errorf("second: exit %d %q %q", code, out, errOut)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "site = \"Mine\"\n" {
+		t.Errorf("the existing config changed: %q", b)
+	}
+	if code, _, errOut := runArgs(t, "--demo", "--init-config"); code != 2 || !strings.Contains(errOut, "--demo") {
+		t.Errorf("--demo --init-config: exit %d %q", code, errOut)
+	}
+}
+
+func TestListOnEmptyCacheSaysHowToFillIt(t *testing.T) {
+	cfg := writeConfig(t, "http://127.0.0.1:1/feed.xml")
+	code, out, errOut := runArgs(t, "--config", cfg, "--cache", filepath.Join(t.TempDir(), "c.db"), "--offline", "--list")
+	if code != 0 || out != "" || !strings.Contains(errOut, "no articles in top") || !strings.Contains(errOut, "--refresh") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestNoTerminalPointsAtList(t *testing.T) {
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "--demo", "--offline")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // no controlling terminal
+	out, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(string(out), "needs a terminal") || !strings.Contains(string(out), "--list") || strings.Contains(string(out), "TTY") {
+		t.Errorf("%v: %s", err, out)
+	}
+}
+
+// Closing the terminal (SIGHUP) cleans up the demo's temporary cache as q does.
+func TestDemoCleansUpOnSIGHUP(t *testing.T) {
+	bin := buildBinary(t)
+	tmp := t.TempDir()
+	s := startTmux(t, 100, 30, "TMPDIR="+tmp+" exec "+bin+" --demo --offline")
+	s.waitFor("demo on screen", "Headlines")
+	if m, _ := filepath.Glob(filepath.Join(tmp, "newsreader-demo-*")); len(m) != 1 {
+		t.Fatalf("demo directory: %v", m)
+	}
+	pid := strings.TrimSpace(s.run("display-message", "-p", "-t", s.name, "#{pane_pid}"))
+	if out, err := exec.Command("kill", "-HUP", pid).CombinedOutput(); err != nil {
+		t.Fatalf("kill: %v %s", err, out)
+	}
+	for range 100 {
+		if m, _ := filepath.Glob(filepath.Join(tmp, "newsreader-demo-*")); len(m) == 0 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	m, _ := filepath.Glob(filepath.Join(tmp, "newsreader-demo-*"))
+	t.Errorf("SIGHUP left %v behind", m)
+}
