@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/charmbracelet/x/term"
 
@@ -93,6 +92,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if o.demo && o.initCf {
 		return o, errors.New("--init-config writes your own config, --demo uses a built-in one: use one or the other")
 	}
+	if o.offline && o.refresh {
+		return o, errors.New("--refresh fetches feeds, so it cannot run with --offline")
+	}
 	if o.limit < 1 {
 		return o, errors.New("--limit must be at least 1")
 	}
@@ -143,13 +145,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	store, err := cache.Open(cachePath)
+	if errors.Is(err, cache.ErrReadOnly) && o.offline && o.list {
+		store, err = cache.OpenReadOnly(cachePath) // reading needs no write access
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 1
 	}
 	defer store.Close()
 	fetcher := feed.NewFetcher(feed.Options{Offline: o.offline, UserAgent: "newsreader/" + version + " (terminal news reader)"})
-	infos, err := cli.LoadSections(ctx, store, cfg.Sections, o.resetSubs, stdout)
+	var infos []cache.SectionInfo
+	if store.ReadOnly() {
+		infos, err = store.Sections(ctx)
+	} else {
+		infos, err = cli.LoadSections(ctx, store, cfg.Sections, o.resetSubs, stdout)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 1
@@ -179,20 +189,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	sections := cache.ConfigSections(picked)
 
-	if o.refresh || (o.demo && (o.list || o.disc.Any()) && !o.offline) {
-		var out io.Writer = io.Discard
-		if o.refresh {
-			out = stdout
+	if o.refresh {
+		if code := cli.Refresh(ctx, store, fetcher, sections, stdout, stderr); code != 0 {
+			return code
 		}
-		start := time.Now()
-		sum, err := store.Refresh(ctx, fetcher, sections, func(r feed.Result) { ui.PrintResult(out, r) })
-		if err != nil {
-			fmt.Fprintln(stderr, "newsreader:", err)
-			return 1
-		}
-		ui.PrintSummary(out, sum, time.Since(start))
-		if o.refresh && sum.Total() > 0 && sum.Failed == sum.Total() {
-			return 1
+	} else if o.demo && (o.list || o.disc.Any()) && !o.offline {
+		if code := cli.Refresh(ctx, store, fetcher, sections, io.Discard, stderr); code != 0 {
+			return code
 		}
 	}
 	if o.list && len(sections) == 0 {
@@ -312,7 +315,11 @@ func setup(o options) (cfg feed.Config, cachePath string, cleanup func(), err er
 	if o.initCf {
 		return cfg, cfgPath, cleanup, feed.WriteConfig(cfgPath, feed.Default())
 	}
-	if cfg, err = feed.LoadConfig(cfgPath); err != nil {
+	load := feed.LoadConfig
+	if o.config != "" {
+		load = feed.LoadConfigFile // named by the user: it must exist
+	}
+	if cfg, err = load(cfgPath); err != nil {
 		return cfg, "", cleanup, err
 	}
 	cachePath = o.cache

@@ -24,3 +24,17 @@ func TestFeedErrorStoredSanitised(t *testing.T) {
 		t.Errorf("stored error %q lost its text", got)
 	}
 }
+
+func TestOfflineResultLeavesFeedStateAlone(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://a.test/f", art("1", "https://a.test/1", "One", 1)), "top")
+	mustSave(t, s, feed.Result{URL: "https://a.test/f", Status: feed.StatusError, Err: feed.SafeError(feed.ErrOffline)}, "top")
+	mustSave(t, s, feed.Result{URL: "https://a.test/new", Status: feed.StatusError, Err: feed.ErrOffline}, "top")
+	fs, err := s.Feeds(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].Error != "" {
+		t.Errorf("an offline result changed feed state: %+v", fs)
+	}
+}

@@ -42,6 +42,10 @@ func Plan(sections []feed.Section) (urls []string, where map[string]Membership) 
 // it arrives. progress, if not nil, sees each result after it is saved;
 // a result whose save failed carries that error instead.
 func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Section, progress func(feed.Result)) (Summary, error) {
+	// A read-only or full cache fails here, before anything is downloaded.
+	if err := s.CheckWritable(ctx); err != nil {
+		return Summary{}, err
+	}
 	urls, where := Plan(sections)
 	reqs, err := s.Validators(ctx, urls)
 	if err != nil {

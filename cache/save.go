@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"time"
 
@@ -36,6 +37,9 @@ type Membership struct {
 // kept once; reading state is never touched. A failed fetch records its
 // reason and keeps everything already cached.
 func (s *Store) Save(ctx context.Context, res feed.Result, m Membership) error {
+	if res.Status == feed.StatusError && errors.Is(res.Err, feed.ErrOffline) {
+		return nil // nothing was fetched: offline never touches feed state
+	}
 	now := time.Now().Unix()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -16,9 +16,10 @@ import (
 // Store is an open cache database. It is safe for concurrent use, and
 // several processes may share one file.
 type Store struct {
-	db   *sql.DB
-	path string
-	disc discoState // the story assigner's memory (cache/index.go)
+	db       *sql.DB
+	path     string
+	disc     discoState // the story assigner's memory (cache/index.go)
+	readOnly bool
 }
 
 // DefaultPath is $XDG_CACHE_HOME/newsreader/cache.db, falling back to
@@ -38,6 +39,9 @@ func DefaultPath() (string, error) {
 // up to date.
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("cache folder: %w", err)
+	}
+	if err := checkWritable(path); err != nil {
 		return nil, err
 	}
 	q := url.Values{}
@@ -51,8 +55,15 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(context.Background()); err != nil {
+	err = probe(path) // before the WAL pragma writes to someone else's file
+	if err == nil {
+		err = s.migrate(context.Background())
+	}
+	if err != nil {
 		db.Close()
+		if unusable(err) {
+			return nil, &UnusableError{Path: path, Err: err}
+		}
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
 	return s, nil

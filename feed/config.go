@@ -155,8 +155,24 @@ func LoadConfig(path string) (Config, error) {
 	return ParseConfig(path, data)
 }
 
+// LoadConfigFile reads a config the user named (--config): unlike the
+// default path, a missing file is an error, never the built-in site.
+func LoadConfigFile(path string) (Config, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return Config{}, fmt.Errorf("config %s does not exist (--init-config --config %s writes a starting one)", path, path)
+	}
+	if err != nil {
+		return Config{}, err
+	}
+	return ParseConfig(path, data)
+}
+
 // ParseConfig decodes and validates config text; name labels errors.
 func ParseConfig(name string, data []byte) (Config, error) {
+	if err := checkTableArrays(name, data); err != nil {
+		return Config{}, err
+	}
 	var c Config
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
@@ -169,7 +185,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			row, _ := de.Position()
-			return Config{}, fmt.Errorf("%s:%d: %s", name, row, de.Error())
+			return Config{}, fmt.Errorf("%s:%d: %s", name, row, typeError(de))
 		}
 		return Config{}, fmt.Errorf("%s: %w", name, err)
 	}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const goodRSS = `<rss version="2.0"><channel><title>Good</title><item><title>Hello reader</title><link>https://x.test/1</link><guid>g1</guid></item></channel></rss>`
+
+// countingFeed serves goodRSS and counts requests.
+func countingFeed(t *testing.T) (string, *atomic.Int32) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		fmt.Fprint(w, goodRSS)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/feed.xml", &hits
+}
+
+// makeReadOnly takes write access away from path, for root too (chattr +i).
+func makeReadOnly(t *testing.T, path string, mode os.FileMode) {
+	t.Helper()
+	if err := os.Chmod(path, mode); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(path, 0o755) })
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+			t.Skipf("running as root and chattr +i fails (%v: %s): cannot make %s read-only", err, out, path)
+		}
+		t.Cleanup(func() { exec.Command("chattr", "-i", path).Run() })
+	}
+}
+
+func TestExplicitMissingConfigExits2(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo.toml")
+	code, out, errOut := runArgs(t, "--config", missing, "--refresh", "--cache", filepath.Join(t.TempDir(), "c.db"))
+	if code != 2 || !strings.Contains(errOut, missing+" does not exist") || out != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestOfflineNeverTouchesFeedState(t *testing.T) {
+	u, hits := countingFeed(t)
+	cfg, db := writeConfig(t, u), filepath.Join(t.TempDir(), "c.db")
+	if code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("refresh: %d %s %s", code, out, errOut)
+	}
+	code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--offline", "--refresh")
+	if code != 2 || !strings.Contains(errOut, "--offline") || out != "" {
+		t.Errorf("--offline --refresh: exit %d, %q %q", code, out, errOut)
+	}
+	code, out, _ = runArgs(t, "--config", cfg, "--cache", db, "--feeds")
+	if code != 0 || strings.Contains(out, "offline") || !strings.Contains(out, u) {
+		t.Errorf("feed state after --offline: exit %d\n%s", code, out)
+	}
+	if hits.Load() != 1 {
+		t.Errorf("%d requests, want the one refresh", hits.Load())
+	}
+}
+
+func TestInterruptedRefreshExits130(t *testing.T) {
+	bin := buildBinary(t)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/hung") {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+			return
+		}
+		fmt.Fprint(w, goodRSS)
+	}))
+	defer srv.Close()
+	defer close(release)
+	cfg := filepath.Join(t.TempDir(), "c.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q, %q]\n", srv.URL+"/good", srv.URL+"/hung1", srv.URL+"/hung2")), 0o644)
+	cmd := exec.Command(bin, "--config", cfg, "--cache", filepath.Join(t.TempDir(), "c.db"), "--refresh")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(out.String(), "ok ") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	code := cmd.ProcessState.ExitCode()
+	if code != 130 {
+		t.Errorf("exit %d (%v), want 130\nstdout:\n%s\nstderr:\n%s", code, err, out.String(), errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "2 not fetched") || !strings.Contains(errOut.String(), "1 of 3") {
+		t.Errorf("stderr should say how many were not fetched:\n%s", errOut.String())
+	}
+}
+
+func TestCorruptOrForeignCacheIsKeptWithRemedy(t *testing.T) {
+	cfg := writeConfig(t, "http://127.0.0.1:1/feed.xml")
+	garbage := filepath.Join(t.TempDir(), "cache.db")
+	content := bytes.Repeat([]byte("this is not a database, it is someone's notes\n"), 200)
+	os.WriteFile(garbage, content, 0o644)
+
+	foreign := filepath.Join(t.TempDir(), "other.db")
+	db, err := sql.Open("sqlite", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES('keep me')"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	foreignBytes, _ := os.ReadFile(foreign)
+
+	for _, c := range []struct {
+		path string
+		want []byte
+	}{{garbage, content}, {foreign, foreignBytes}} {
+		for _, args := range [][]string{{"--offline", "--list"}, {"--refresh"}} {
+			code, _, errOut := runArgs(t, append([]string{"--config", cfg, "--cache", c.path}, args...)...)
+			if code != 1 || !strings.Contains(errOut, "move it aside") || !strings.Contains(errOut, c.path) {
+				t.Errorf("%s %v: exit %d: %s", filepath.Base(c.path), args, code, errOut)
+			}
+			if got, _ := os.ReadFile(c.path); !bytes.Equal(got, c.want) {
+				t.Errorf("%s was changed", c.path)
+			}
+		}
+	}
+}
+
+func TestReadOnlyCacheListsAndRefusesToDownload(t *testing.T) {
+	u, hits := countingFeed(t)
+	cfg := writeConfig(t, u)
+	dir := filepath.Join(t.TempDir(), "cache")
+	db := filepath.Join(dir, "cache.db")
+	if code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("refresh: %d %s %s", code, out, errOut)
+	}
+	makeReadOnly(t, db, 0o444)
+	makeReadOnly(t, dir, 0o555)
+	before, _ := os.ReadDir(dir)
+
+	code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--offline", "--list")
+	if code != 0 || !strings.Contains(out, "Hello reader") {
+		t.Errorf("--offline --list on a read-only cache: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runArgs(t, "--config", cfg, "--cache", db, "--refresh")
+	if code != 1 || !strings.Contains(errOut, "cannot be written") || !strings.Contains(errOut, "--offline --list") {
+		t.Errorf("--refresh on a read-only cache: exit %d\n%s%s", code, out, errOut)
+	}
+	if hits.Load() != 1 {
+		t.Errorf("%d requests: a read-only cache must fail before downloading", hits.Load())
+	}
+	after, _ := os.ReadDir(dir)
+	if len(after) != len(before) {
+		t.Errorf("files appeared in the read-only folder: %v -> %v", before, after)
+	}
+}
+
+func TestReadOnlyCacheFileLeavesNoWalBehind(t *testing.T) {
+	u, hits := countingFeed(t)
+	cfg := writeConfig(t, u)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cache.db")
+	if code, _, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("refresh: %s", errOut)
+	}
+	makeReadOnly(t, db, 0o444)
+	code, _, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh")
+	if code != 1 || !strings.Contains(errOut, "cannot be written") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if hits.Load() != 1 {
+		t.Errorf("%d requests: nothing may be downloaded into a read-only cache", hits.Load())
+	}
+	code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--offline", "--list")
+	if code != 0 || !strings.Contains(out, "Hello reader") {
+		t.Errorf("--offline --list: exit %d %s %s", code, out, errOut)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if fi, err := os.Stat(db + suffix); err == nil {
+			t.Errorf("%s left behind (mode %v)", db+suffix, fi.Mode())
+		}
+	}
+}
