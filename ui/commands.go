@@ -57,6 +57,11 @@ func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, 
 	}
 }
 
+// sideLimit is how many rows a side-pane tab holds.
+const sideLimit = 30
+
+// loadSide reads one side-pane tab: Related for article id, Ranking for
+// the section, Recommended from the whole cache.
 func loadSide(st *cache.Store, req int, tab sideTab, section string, id int64) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
@@ -64,17 +69,12 @@ func loadSide(st *cache.Store, req int, tab sideTab, section string, id int64) t
 		switch tab {
 		case RelatedTab:
 			if id != 0 {
-				var rel []cache.Scored
-				rel, m.err = st.Related(ctx, id, 20)
-				for _, r := range rel {
-					m.arts = append(m.arts, r.Article)
-				}
+				m.items, m.err = st.Related(ctx, id, sideLimit)
 			}
 		case RankingTab:
-			m.arts, m.err = st.Ranked(ctx, section, 20)
-			if m.err == nil && len(m.arts) == 0 {
-				m.arts, m.err = st.NewestUnread(ctx, section, 20)
-			}
+			m.items, m.err = st.Ranking(ctx, section, sideLimit)
+		case RecommendedTab:
+			m.items, m.fallback, m.err = st.Recommended(ctx, "", sideLimit)
 		}
 		return m
 	}

@@ -34,11 +34,12 @@ type articleMsg struct {
 
 // sideMsg is one side-pane tab's list.
 type sideMsg struct {
-	req     int
-	section string // the section a ranking is for
-	tab     sideTab
-	arts    []cache.Article
-	err     error
+	req      int
+	section  string // the section a ranking is for
+	tab      sideTab
+	items    []cache.Scored
+	fallback bool // Recommended without history: these are the top stories
+	err      error
 }
 
 // countsMsg is the unread count per section.

@@ -73,7 +73,8 @@ type Model struct {
 	feeds  []cache.FeedStatus
 
 	// request IDs: a result whose ID is not the latest is stale and dropped
-	listReq, articleReq, sideReq int
+	listReq, articleReq int
+	sideReq                      [tabCount]int         // per side-pane tab
 	unreadReq                    int                   // n / N (reading.go)
 	relatedFor                   int64                 // the article the latest Related request is for
 	renderCache                  map[[2]int64]rendered // (article ID, width) -> laid-out body
@@ -145,7 +146,8 @@ func (m Model) Init() tea.Cmd {
 	// Init cannot change the model: it loads with the request IDs New set.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, "", 0, 0, true),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-		loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0)}
+		loadSide(m.opt.Store, m.sideReq[RankingTab], RankingTab, m.currentSection().Key, 0),
+		loadSide(m.opt.Store, m.sideReq[RecommendedTab], RecommendedTab, "", 0)}
 	return tea.Batch(cmds...)
 }
 
@@ -242,9 +244,8 @@ func (m *Model) loadRelated(id int64) tea.Cmd {
 	if id == m.relatedFor {
 		return nil
 	}
-	m.sideReq++
 	m.relatedFor = id
-	return loadSide(m.opt.Store, m.sideReq, RelatedTab, m.currentSection().Key, id)
+	return m.loadTab(RelatedTab)
 }
 
 func (m *Model) setNote(text string, isErr bool) tea.Cmd {
@@ -324,10 +325,10 @@ func (m *Model) switchSection(i int) tea.Cmd {
 	m.section, m.filter = i, ""
 	m.list.reset()
 	m.article = articleModel{width: m.article.width, height: m.article.height}
-	m.side.loaded = [tabCount]bool{}
-	m.sideReq++
+	m.side.loaded[RelatedTab], m.side.loaded[RankingTab] = false, false
 	m.relatedFor = 0
-	return tea.Batch(m.reloadList(), loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0))
+	m.sideReq[RelatedTab]++ // drop the old section's related stories
+	return tea.Batch(m.reloadList(), m.loadTab(RankingTab))
 }
 
 func (m Model) emptyListText() string {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/cache"
+	"newsreader/feed"
 )
 
 // sideTab is one tab of the side pane.
@@ -23,14 +24,16 @@ const (
 
 func (t sideTab) String() string { return [...]string{"Related", "Ranking", "Recommended"}[t] }
 
-// sideModel is the discovery pane: a list per tab.
+// sideModel is the discovery pane: a list per tab, each row with the
+// reason it is there.
 type sideModel struct {
-	tab    sideTab
-	lists  [tabCount][]cache.Article
-	loaded [tabCount]bool
-	cursor [tabCount]int
-	width  int
-	height int
+	tab      sideTab
+	lists    [tabCount][]cache.Scored
+	loaded   [tabCount]bool
+	cursor   [tabCount]int
+	fallback bool // Recommended shows the top stories: there is no history yet
+	width    int
+	height   int
 }
 
 // SetSize sets the inner size of the pane.
@@ -42,7 +45,7 @@ func (sd *sideModel) Selected() (cache.Article, bool) {
 	if len(l) == 0 {
 		return cache.Article{}, false
 	}
-	return l[min(sd.cursor[sd.tab], len(l)-1)], true
+	return l[min(sd.cursor[sd.tab], len(l)-1)].Article, true
 }
 
 // Move moves the current tab's cursor.
@@ -54,33 +57,49 @@ func (sd *sideModel) Move(delta int) {
 // SwitchTab moves to the next (+1) or previous (-1) tab.
 func (sd *sideModel) SwitchTab(delta int) { sd.tab = (sd.tab + sideTab(delta) + tabCount) % tabCount }
 
+// head is how many lines come before the rows: the tab bar, then a blank
+// line or, for Recommended without history, the line that says so.
+const sideHead = 2
+
 // window is the first story shown and how many fit (two lines each,
 // under the tab bar and a blank line).
 func (sd *sideModel) window() (start, rows int) {
-	rows = max((sd.height-2)/2, 1)
+	rows = max((sd.height-sideHead)/2, 1)
 	return max(sd.cursor[sd.tab]-rows+1, 0), rows
 }
 
 // Click selects the story drawn at content line row, if any.
 func (sd *sideModel) Click(row int) {
-	if row < 2 {
+	if row < sideHead {
 		return
 	}
 	start, _ := sd.window()
-	if i := start + (row-2)/2; i < len(sd.lists[sd.tab]) {
+	if i := start + (row-sideHead)/2; i < len(sd.lists[sd.tab]) {
 		sd.cursor[sd.tab] = i
 	}
 }
 
-func (sd *sideModel) set(tab sideTab, arts []cache.Article) {
-	sd.lists[tab], sd.loaded[tab] = arts, true
-	sd.cursor[tab] = min(sd.cursor[tab], max(len(arts)-1, 0))
+// set replaces a tab's list. The cursor stays on the same article when it
+// is still listed (lists refresh as articles arrive), else where it was.
+func (sd *sideModel) set(tab sideTab, items []cache.Scored) {
+	var keep int64
+	if old := sd.lists[tab]; len(old) > 0 && sd.loaded[tab] {
+		keep = old[min(sd.cursor[tab], len(old)-1)].ID
+	}
+	sd.lists[tab], sd.loaded[tab] = items, true
+	for i, it := range items {
+		if it.ID == keep {
+			sd.cursor[tab] = i
+			return
+		}
+	}
+	sd.cursor[tab] = min(sd.cursor[tab], max(len(items)-1, 0))
 }
 
 var emptyTab = [tabCount]string{
 	"No related stories in the cache for this article.",
 	"Nothing ranked yet: refresh with r.",
-	"Recommendations will appear here once you have read and starred a few stories: they come from what you read.",
+	"Nothing new like what you have read yet: read or star a few more stories.",
 }
 
 // View draws the tab bar and the current tab's list (two lines a story).
@@ -99,9 +118,13 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 		bar = s.ActiveTab.Render("["+sd.tab.String()+"]") + s.Tab.Render(" "+itoa(int(sd.tab)+1)+"/"+itoa(int(tabCount))+" [ ]")
 	}
 	lines := []string{fit(bar, sd.width), ""}
+	if sd.tab == RecommendedTab && sd.fallback && sd.loaded[sd.tab] {
+		// No reading history: say what is shown instead.
+		lines[1] = s.Dim.Render(fit("No history yet: top stories", sd.width))
+	}
 	l := sd.lists[sd.tab]
 	switch {
-	case !sd.loaded[sd.tab] && sd.tab != RecommendedTab:
+	case !sd.loaded[sd.tab]:
 		lines = append(lines, s.Dim.Render("loading…"))
 	case len(l) == 0:
 		lines = append(lines, wrapLines(emptyTab[sd.tab], sd.width, "")...)
@@ -122,16 +145,29 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 		}
 		pw := ansi.StringWidth(prefix)
 		title := fit(a.Title, max(sd.width-pw, 1))
-		meta := fit(strings.Repeat(" ", pw)+a.Source+" · "+Age(a.Published, now), sd.width)
 		row := fit(prefix+title, sd.width)
 		if cur && focused {
 			row = s.Selected.Render(row)
 		} else if cur {
 			row = s.Bold.Render(row)
 		}
-		lines = append(lines, row, s.Dim.Render(meta))
+		lines = append(lines, row, s.Dim.Render(fit(strings.Repeat(" ", pw)+sideReason(a, sd.tab, now), sd.width)))
 	}
 	return lines
+}
+
+// sideReason is the line under a side-pane row: the outlet and why the
+// story is listed ("same story, other outlet", "5 outlets · 2h", "#2 most
+// read", "because you read …"); the reason comes first when space is short.
+func sideReason(a cache.Scored, tab sideTab, now time.Time) string {
+	why := feed.Line(a.Why)
+	if why == "" {
+		why = Age(a.Published, now)
+	}
+	if tab == RankingTab || a.Source == "" {
+		return why
+	}
+	return why + " · " + feed.Line(a.Source)
 }
 
 func itoa(i int) string {

@@ -30,8 +30,8 @@ func (m Model) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) handleSide(msg sideMsg) (tea.Model, tea.Cmd) {
-	if msg.tab == RelatedTab && msg.req != m.sideReq {
-		return m, nil // stale: another article is shown now
+	if msg.req != m.sideReq[msg.tab] {
+		return m, nil // stale: another article or section, or a newer load
 	}
 	if msg.tab == RankingTab && msg.section != m.currentSection().Key {
 		return m, nil // stale: another section is shown now
@@ -39,7 +39,10 @@ func (m Model) handleSide(msg sideMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.setNote(msg.err.Error(), true)
 	}
-	m.side.set(msg.tab, msg.arts)
+	if msg.tab == RecommendedTab {
+		m.side.fallback = msg.fallback
+	}
+	m.side.set(msg.tab, msg.items)
 	return m, nil
 }
 
@@ -56,6 +59,11 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 		// keeping the cursor on the article being read.
 		cmds = append(cmds, m.reloadKeeping(), loadCounts(m.opt.Store))
 	}
+	if msg.res.Status == feed.StatusOK {
+		// New articles anywhere can join the open article's story or be
+		// like it: Related is asked again, not left as it was at start-up.
+		cmds = append(cmds, m.loadTab(RelatedTab))
+	}
 	return m, tea.Batch(cmds...)
 }
 
@@ -65,7 +73,7 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (tea.Model, tea.Cmd) {
 	cmds := []tea.Cmd{
 		m.reloadKeeping(),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-		loadSide(m.opt.Store, m.sideReq, RankingTab, m.currentSection().Key, 0),
+		m.loadTab(RankingTab), m.loadTab(RecommendedTab), m.loadTab(RelatedTab),
 		m.afterRefresh(),
 	}
 	// Failed feeds are counted once, by the status line's "in error".
@@ -114,6 +122,7 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		m.list.total = msg.total
 		m.list.pages[0] = msg.arts
 		if msg.total == 0 {
+			m.sideReq[RelatedTab]++
 			m.side.set(RelatedTab, nil) // no article, so nothing to relate: not "loading"
 		}
 		if msg.index >= 0 {
@@ -136,7 +145,8 @@ func (m Model) handleState(msg stateMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.setNote(msg.err.Error(), true)
 	}
-	cmds := []tea.Cmd{loadCounts(m.opt.Store)}
+	// Reading history and read marks change what is recommended and ranked.
+	cmds := []tea.Cmd{loadCounts(m.opt.Store), m.loadTab(RecommendedTab), m.loadTab(RankingTab)}
 	if msg.reload {
 		cmds = append(cmds, m.reloadKeeping())
 	} else {
