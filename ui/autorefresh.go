@@ -30,10 +30,11 @@ type autoTickMsg struct{ gen int }
 // dueMsg is the feeds' next-due times, read after a refresh (to schedule
 // the next) or when the timer fires (to pick the feeds to fetch).
 type dueMsg struct {
-	gen   int
-	due   map[string]time.Time
-	start bool // the timer fired: refresh what is due
-	err   error
+	gen     int
+	due     map[string]time.Time
+	start   bool // the timer fired: refresh what is due
+	startup bool // the reader just started (auto-refresh on or not)
+	err     error
 }
 
 func loadDue(st *cache.Store, gen int, start bool) tea.Cmd {
@@ -42,6 +43,11 @@ func loadDue(st *cache.Store, gen int, start bool) tea.Cmd {
 		return dueMsg{gen: gen, due: d, start: start, err: err}
 	}
 }
+
+// startupRefresh is what Run sends when the reader opens online: refresh
+// every feed that is due, honouring the feeds' hints (a restart minutes
+// after the last refresh does not fetch everything again; r does).
+type startupRefresh struct{}
 
 // autoOn reports whether the reader refreshes by itself.
 func (m Model) autoOn() bool {
@@ -99,6 +105,17 @@ func (m *Model) autoTimer() tea.Cmd {
 // handleAutoMsg handles the timer and the next-due times.
 func (m Model) handleAutoMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case startupRefresh:
+		if m.opt.Offline || m.opt.Fetcher == nil || m.opt.Store == nil {
+			return m, nil, true
+		}
+		m.autoGen++
+		gen := m.autoGen
+		st := m.opt.Store
+		return m, func() tea.Msg {
+			d, err := st.NextDue(context.Background())
+			return dueMsg{gen: gen, due: d, start: true, startup: true, err: err}
+		}, true
 	case autoTickMsg:
 		if msg.gen != m.autoGen || !m.autoOn() {
 			return m, nil, true // superseded
@@ -112,7 +129,7 @@ func (m Model) handleAutoMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.autoGen++
 		return m, loadDue(m.opt.Store, m.autoGen, true), true
 	case dueMsg:
-		if msg.gen != m.autoGen || !m.autoOn() {
+		if msg.gen != m.autoGen || (!m.autoOn() && !msg.startup) {
 			return m, nil, true
 		}
 		if msg.err != nil {
@@ -128,7 +145,14 @@ func (m Model) handleAutoMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		sections := dueSections(m.opt.Sections, m.section, msg.due, m.opt.Now())
 		if len(sections) == 0 {
 			// Nothing due yet after all: wait for the first that will be.
-			return m, m.planNext(msg.due), true
+			var cmd tea.Cmd
+			if m.autoOn() {
+				cmd = m.planNext(msg.due)
+			}
+			if msg.startup && len(m.opt.Sections) > 0 {
+				cmd = tea.Batch(cmd, m.setNote("feeds are fresh: none is due yet (r refreshes anyway)", false))
+			}
+			return m, cmd, true
 		}
 		return m, m.refreshSections(sections), true
 	}

@@ -225,3 +225,57 @@ func TestDueSections(t *testing.T) {
 		t.Errorf("due sections %q, want %q", strings.Join(parts, " "), want)
 	}
 }
+
+func TestStartupRefreshHonoursHints(t *testing.T) {
+	feeds := newCountingFeeds(t)
+	a, b := feeds.srv.URL+"/a.xml", feeds.srv.URL+"/b.xml"
+	path := filepath.Join(t.TempDir(), "c.db")
+	st, err := cache.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	clock := &fakeClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)}
+	open := func(every time.Duration) Model {
+		m := New(Options{
+			Site: "T", Store: st, Fetcher: feed.NewFetcher(feed.Options{}), NoColor: true, Now: clock.now,
+			Sections:     []feed.Section{{Key: "one", Feeds: []string{a}}, {Key: "two", Feeds: []string{b}}},
+			RefreshEvery: every,
+		})
+		m = drive(t, m, m.Init())
+		m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+		return send(t, m, startupRefresh{})
+	}
+	m := open(30 * time.Minute)
+	if feeds.count("/a.xml") != 1 || feeds.count("/b.xml") != 1 || !strings.Contains(m.Render(), "next refresh 09:30") {
+		t.Fatalf("first start: a %d b %d\n%s", feeds.count("/a.xml"), feeds.count("/b.xml"), m.Render())
+	}
+	// Restarted five minutes later: a asked for an hour (Retry-After, say),
+	// b did not.
+	setNextDue(t, path, a, clock.t.Add(time.Hour))
+	clock.t = clock.t.Add(5 * time.Minute)
+	m = open(30 * time.Minute)
+	if feeds.count("/a.xml") != 1 || feeds.count("/b.xml") != 2 {
+		t.Fatalf("restart: a %d (due 10:00) b %d", feeds.count("/a.xml"), feeds.count("/b.xml"))
+	}
+	// Both fresh: nothing is fetched, the reader says so, and (with
+	// auto-refresh off) schedules nothing.
+	setNextDue(t, path, b, clock.t.Add(2*time.Hour))
+	m = open(0)
+	if feeds.count("/a.xml") != 1 || feeds.count("/b.xml") != 2 || m.refreshing {
+		t.Fatalf("all fresh: a %d b %d refreshing %v", feeds.count("/a.xml"), feeds.count("/b.xml"), m.refreshing)
+	}
+	if !strings.Contains(m.note, "feeds are fresh") || strings.Contains(m.Render(), "next refresh") {
+		t.Errorf("all fresh, auto-refresh off: note %q\n%s", m.note, m.Render())
+	}
+	// With auto-refresh on, the next refresh waits for the first feed due.
+	m = open(30 * time.Minute)
+	if want := "next refresh " + clock.t.Add(55*time.Minute).Format("15:04"); !strings.Contains(m.Render(), want) {
+		t.Errorf("all fresh, auto-refresh on: want %q\n%s", want, m.Render())
+	}
+	// r still refreshes everything.
+	m = press(t, m, "r")
+	if feeds.count("/a.xml") != 2 {
+		t.Errorf("r did not fetch a feed whose hints say later: a %d", feeds.count("/a.xml"))
+	}
+}

@@ -7,13 +7,14 @@ import (
 )
 
 // Run starts the reader and blocks until the user quits or ctx ends (a
-// signal: the terminal closed). Unless offline it refreshes every section
-// in the background, the one on screen first.
+// signal: the terminal closed). Unless offline it refreshes in the
+// background every feed that is due (by its own hints), the section on
+// screen first.
 func Run(ctx context.Context, opt Options) error {
 	m := New(opt)
 	p := tea.NewProgram(m, tea.WithContext(ctx))
 	if !opt.Offline {
-		go func() { p.Send(refreshRequest{all: true}) }()
+		go func() { p.Send(startupRefresh{}) }()
 	}
 	_, err := p.Run()
 	return err
