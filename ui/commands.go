@@ -146,8 +146,25 @@ func setStarred(st *cache.Store, id int64, starred bool) tea.Cmd {
 
 func markSectionRead(st *cache.Store, section string) tea.Cmd {
 	return func() tea.Msg {
-		n, err := st.MarkSectionRead(context.Background(), section)
-		return stateMsg{reload: true, note: "marked " + itoa(int(n)) + " read", err: err}
+		ids, err := st.MarkSectionReadIDs(context.Background(), section)
+		msg := stateMsg{reload: true, note: "marked " + itoa(len(ids)) + " read", err: err}
+		if len(ids) > 0 {
+			msg.note += " (u to undo)"
+			msg.undo = &undoOp{ids: ids, what: "marked " + itoa(len(ids)) + " unread again"}
+		}
+		return msg
+	}
+}
+
+// undoOp is the last bulk change, as what it takes to reverse it.
+type undoOp struct {
+	ids  []int64 // articles to mark unread again
+	what string  // the note once undone
+}
+
+func undo(st *cache.Store, op *undoOp) tea.Cmd {
+	return func() tea.Msg {
+		return stateMsg{reload: true, note: "undone: " + op.what, err: st.SetReadMany(context.Background(), op.ids, false), undone: true}
 	}
 }
 

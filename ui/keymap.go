@@ -16,6 +16,7 @@ type KeyMap struct {
 	NextUnread, PrevUnread              key.Binding
 	AddFeed, RemoveFeed, Feeds          key.Binding
 	FullText                            key.Binding
+	Undo                                key.Binding
 }
 
 // DefaultKeyMap is the reader's key bindings.
@@ -60,6 +61,7 @@ func DefaultKeyMap() KeyMap {
 		RemoveFeed:  b("d", "remove feed (in feeds)", "d"),
 		Feeds:       b("F", "feeds", "F"),
 		FullText:    b("f", "full text", "f"),
+		Undo:        b("u", "undo mark section read", "u"),
 	}
 }
 
@@ -80,7 +82,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextPane, k.PrevPane, k.Left, k.Right, k.Side, k.Back, k.Help, k.Quit},
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
 		{k.Open, k.NextUnread, k.PrevUnread, k.NextTab, k.PrevTab, k.Section, k.Picker, k.Filter},
-		{k.Refresh, k.RefreshAll, k.ToggleRead, k.MarkAllRead, k.Star, k.Browser, k.Copy, k.FullText},
+		{k.Refresh, k.RefreshAll, k.ToggleRead, k.MarkAllRead, k.Undo, k.Star, k.Browser, k.Copy, k.FullText},
 		{k.Feeds, k.AddFeed, k.RemoveFeed, k.Errors},
 	}
 }

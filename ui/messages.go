@@ -66,7 +66,9 @@ type stateMsg struct {
 	id      int64
 	note    string
 	err     error
-	reload  bool // the whole list changed (mark all read)
+	reload  bool    // the whole list changed (mark all read)
+	undo    *undoOp // how to reverse this change (bulk changes)
+	undone  bool    // this was an undo
 	read    *bool
 	starred *bool
 }

@@ -87,7 +87,8 @@ type Model struct {
 	lastRefreshErr bool          // the last refresh failed as a whole
 	spin           spinner.Model
 	help           help.Model
-	helpOff        int // first line of the full help shown
+	helpOff        int     // first line of the full help shown
+	undo           *undoOp // the last bulk change, until undone
 	note           string
 	noteErr        bool
 	noteSeq        int

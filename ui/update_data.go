@@ -145,6 +145,12 @@ func (m Model) handleState(msg stateMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.setNote(msg.err.Error(), true)
 	}
+	switch {
+	case msg.undo != nil:
+		m.undo = msg.undo
+	case msg.undone:
+		m.undo = nil
+	}
 	// Reading history and read marks change what is recommended and ranked.
 	cmds := []tea.Cmd{loadCounts(m.opt.Store), m.loadTab(RecommendedTab), m.loadTab(RankingTab)}
 	if msg.reload {

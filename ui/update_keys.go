@@ -103,6 +103,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, m.setFocus(ListPane)
 		}
 		return m, nil
+	case key.Matches(msg, k.Undo):
+		if m.undo == nil {
+			return m, m.setNote("nothing to undo", false)
+		}
+		return m, undo(m.opt.Store, m.undo)
 	case key.Matches(msg, k.MarkAllRead):
 		return m, markSectionRead(m.opt.Store, m.currentSection().Key)
 	}

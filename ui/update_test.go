@@ -883,3 +883,29 @@ func TestSpinnerRestartKeepsOneChain(t *testing.T) {
 		t.Errorf("%d tick chains after a restart, want 1", alive)
 	}
 }
+
+// M marks a section read; u brings back exactly the articles it marked.
+func TestUndoMarkSectionRead(t *testing.T) {
+	st := fixtureStore(t, 30)
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "enter", "esc", "j", "enter", "esc") // two read before M
+	if m.counts["markets"] != 28 {
+		t.Fatalf("before M: %d unread", m.counts["markets"])
+	}
+	m = press(t, m, "M")
+	if m.counts["markets"] != 0 || !strings.Contains(m.note, "u to undo") {
+		t.Fatalf("M: %d unread, note %q", m.counts["markets"], m.note)
+	}
+	m = press(t, m, "u")
+	if m.counts["markets"] != 28 || !strings.Contains(m.note, "undone") {
+		t.Errorf("u: %d unread (want the 28 M marked), note %q", m.counts["markets"], m.note)
+	}
+	first, _ := st.Get(context.Background(), m.list.pages[0][0].ID)
+	if !first.Read {
+		t.Error("u also unmarked an article read before M")
+	}
+	m = press(t, m, "u")
+	if m.note != "nothing to undo" || m.counts["markets"] != 28 {
+		t.Errorf("second u: note %q, %d unread", m.note, m.counts["markets"])
+	}
+}
