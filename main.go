@@ -30,7 +30,8 @@ type options struct {
 	section, config, cache                       string
 	demo, offline, refresh, list, asJSON, initCf bool
 	resetSubs, feeds                             bool
-	add, remove, importOPML                      string
+	add, remove, importOPML, show                string
+	full, prune, force                           bool
 	exportOPML                                   bool
 	limit                                        int
 	version, sync                                bool
@@ -58,6 +59,10 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.BoolVar(&o.feeds, "feeds", false, "list the subscriptions with their last status (--json: one object per line) and exit")
 	fs.StringVar(&o.importOPML, "import-opml", "", "subscribe to every feed of an OPML file (- for stdin), categories becoming sections, and exit")
 	fs.BoolVar(&o.exportOPML, "export-opml", false, "write the sections and feeds to stdout as OPML 2.0 and exit")
+	fs.StringVar(&o.show, "show", "", "print the article with this id (from --list --json) as the article pane lays it out, unstyled, and exit")
+	fs.BoolVar(&o.full, "full", false, "with --show: the article's full text, extracted from its web page (cached; fetched when not yet)")
+	fs.BoolVar(&o.prune, "prune", false, "remove articles older than keep_days now (never starred ones), report what it freed, and exit")
+	fs.BoolVar(&o.force, "force", false, "with --refresh: fetch every feed, even those whose ttl, max-age, Retry-After or back-off says not yet")
 	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
 	fs.BoolVar(&o.sync, "sync", false, "sync reading state and subscriptions with the [sync] server, print what moved each way (--json: one object), and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
@@ -153,6 +158,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer store.Close()
+	store.SetRetention(cfg.Keep())
 	fetcher := feed.NewFetcher(feed.Options{Offline: o.offline, UserAgent: "newsreader/" + version + " (terminal news reader)"})
 	var infos []cache.SectionInfo
 	if store.ReadOnly() {
@@ -167,7 +173,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.resetSubs {
 		return 0
 	}
-	if code, done := subscriptionVerbs(ctx, o, cfg.Site, store, fetcher, stdout, stderr); done {
+	if code, done := subscriptionVerbs(ctx, o, cfg.Site, cfg.Keep(), store, fetcher, stdout, stderr); done {
 		return code
 	}
 	if cfg.Sync != nil {
@@ -190,6 +196,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	sections := cache.ConfigSections(picked)
 
 	if o.refresh {
+		if !o.force { // honour each feed's ttl, max-age, Retry-After and back-off
+			if sections, err = cli.DueOnly(ctx, store, sections, stdout); err != nil {
+				fmt.Fprintln(stderr, "newsreader:", err)
+				return 1
+			}
+		}
 		if code := cli.Refresh(ctx, store, fetcher, sections, stdout, stderr); code != 0 {
 			return code
 		}
@@ -248,7 +260,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // subscriptionVerbs runs --add, --remove, --feeds, --import-opml and
 // --export-opml; done says one ran.
-func subscriptionVerbs(ctx context.Context, o options, site string, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
+func subscriptionVerbs(ctx context.Context, o options, site string, keepDays int, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
 	var err error
 	switch {
 	case o.add != "":
@@ -265,6 +277,10 @@ func subscriptionVerbs(ctx context.Context, o options, site string, store *cache
 		err = cli.ImportOPML(ctx, store, o.importOPML, stdout)
 	case o.exportOPML:
 		err = cli.ExportOPML(ctx, store, site, stdout)
+	case o.prune:
+		err = cli.Prune(ctx, store, keepDays, stdout)
+	case o.show != "":
+		err = cli.Show(ctx, store, f, o.show, o.full, cli.Width(os.Stdout), stdout)
 	default:
 		return 0, false
 	}

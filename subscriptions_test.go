@@ -140,3 +140,72 @@ func TestOPMLImportExportRoundTrip(t *testing.T) {
 		t.Errorf("malformed file imported something:\n%s", out)
 	}
 }
+
+func TestShowFullTextAndRefreshHints(t *testing.T) {
+	var feedHits int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			feedHits++
+			w.Header().Set("Cache-Control", "max-age=3600")
+			fmt.Fprintf(w, `<rss version="2.0"><channel><title>Hinted</title><item><guid>story-1</guid><title>Bridge reopens</title><link>%s/story</link><description>A teaser only.</description><pubDate>%s</pubDate></item></channel></rss>`,
+				"http://"+r.Host, time.Now().Add(-time.Hour).Format(time.RFC1123Z))
+		case "/story":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<html><head><script>var x = "LEAK";</script></head><body><nav><a href="/">Home</a> <a href="/a">A</a> <a href="/b">B</a></nav><article><h1>Bridge reopens</h1>`+
+				strings.Repeat(`<p>The whole article is here, paragraph after paragraph of it, far longer than the teaser the feed carried, with <a href="/more">a link</a>.</p>`, 6)+
+				`<div class="ad"><span>Advertisement</span></div></article></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
+	args := func(a ...string) []string {
+		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
+	}
+	if code, out, _ := runArgs(t, args("--refresh")...); code != 0 || feedHits != 1 || !strings.Contains(out, "1 feeds: 1 ok") {
+		t.Fatalf("first refresh: exit %d\n%s", code, out)
+	}
+	// max-age=3600: the next refresh leaves the feed alone unless forced.
+	if code, out, _ := runArgs(t, args("--refresh")...); code != 0 || feedHits != 1 || !strings.Contains(out, "1 feeds not due yet") {
+		t.Errorf("second refresh: exit %d, %d fetches\n%s", code, feedHits, out)
+	}
+	if code, out, _ := runArgs(t, args("--refresh", "--force")...); code != 0 || feedHits != 2 {
+		t.Errorf("forced refresh: exit %d, %d fetches\n%s", code, feedHits, out)
+	}
+
+	_, listed, _ := runArgs(t, args("--offline", "--list", "--json")...)
+	var first struct{ ID string }
+	json.Unmarshal([]byte(strings.SplitN(listed, "\n", 2)[0]), &first)
+	id := first.ID
+	if !strings.HasSuffix(id, "#story-1") {
+		t.Fatalf("listed id %q", id)
+	}
+	code, out, errOut := runArgs(t, args("--show", id)...)
+	lines := strings.Split(out, "\n")
+	if code != 0 || lines[0] != "Bridge reopens" || !strings.HasPrefix(lines[1], "Hinted") || !strings.HasPrefix(lines[2], "────") ||
+		!strings.Contains(out, "A teaser only.") || strings.Contains(out, "\x1b") {
+		t.Fatalf("show: exit %d %s\n%s", code, errOut, out)
+	}
+	if code, _, errOut := runArgs(t, args("--offline", "--show", id, "--full")...); code != 1 || !strings.Contains(errOut, "offline") {
+		t.Errorf("full text offline before any fetch: exit %d %s", code, errOut)
+	}
+	code, full, errOut := runArgs(t, args("--show", id, "--full")...)
+	if code != 0 || !strings.Contains(full, "paragraph after paragraph") || strings.Contains(full, "A teaser only.") ||
+		strings.Contains(full, "LEAK") || strings.Contains(full, "Advertisement") || !strings.Contains(full, "[1] "+srv.URL+"/more") {
+		t.Fatalf("show --full: exit %d %s\n%s", code, errOut, full)
+	}
+	srv.Close()
+	if code, again, errOut := runArgs(t, args("--offline", "--show", id, "--full")...); code != 0 || again != full {
+		t.Errorf("offline after the fetch: exit %d %s\n%s", code, errOut, again)
+	}
+	if code, _, errOut := runArgs(t, args("--show", "nope")...); code != 1 || !strings.Contains(errOut, "no article") {
+		t.Errorf("unknown id: exit %d %s", code, errOut)
+	}
+	if code, out, _ := runArgs(t, args("--prune")...); code != 0 || !strings.HasPrefix(out, "pruned 0 articles older than 30 days") {
+		t.Errorf("prune: exit %d %s", code, out)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"newsreader/feed"
 )
@@ -41,5 +42,8 @@ func (s *Store) AddFeed(ctx context.Context, f *feed.Fetcher, section, u string)
 		return res, err
 	}
 	_, where := Plan(ConfigSections(infos))
-	return res, s.Save(ctx, res, where[u])
+	if err := s.Save(ctx, res, where[u]); err != nil {
+		return res, err
+	}
+	return res, s.Schedule(ctx, res, time.Now())
 }

@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"strings"
+	"time"
 
 	"newsreader/feed"
 )
@@ -10,6 +11,7 @@ import (
 // Summary counts how a refresh went.
 type Summary struct {
 	OK, NotModified, Failed, Articles int
+	FullTexts, Pruned                 int // after the fetches: full texts fetched, articles pruned
 }
 
 // Total is the number of feeds the refresh covered.
@@ -52,9 +54,12 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		return Summary{}, err
 	}
 	var sum Summary
+	start := time.Now()
 	f.FetchAll(ctx, reqs, func(r feed.Result) {
 		if err := s.Save(ctx, r, where[r.URL]); err != nil {
 			r.Status, r.Err = feed.StatusError, err
+		} else if ctx.Err() == nil {
+			s.Schedule(ctx, r, time.Now()) // next_due from the feed's hints or back-off
 		}
 		switch r.Status {
 		case feed.StatusOK:
@@ -69,5 +74,6 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 			progress(r)
 		}
 	})
+	sum.FullTexts, sum.Pruned = s.afterRefresh(ctx, f, sections, start)
 	return sum, nil
 }

@@ -223,4 +223,16 @@ CREATE TRIGGER articles_fts_removed AFTER DELETE ON articles BEGIN
 	DELETE FROM articles_fts WHERE rowid = OLD.id;
 END;
 `,
+	// every: IDs of pruned articles, so a feed still listing one cannot
+	// bring it back unread (it comes back read, at its old date).
+	`
+CREATE TABLE pruned_ids (
+	uid       TEXT NOT NULL PRIMARY KEY,
+	pruned_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER articles_unpruned AFTER INSERT ON articles
+WHEN EXISTS (SELECT 1 FROM pruned_ids WHERE uid = NEW.uid) BEGIN
+	UPDATE articles SET read = 1, read_at = NEW.fetched_at WHERE id = NEW.id;
+END;
+`,
 }

@@ -20,6 +20,7 @@ type Store struct {
 	path     string
 	disc     discoState // the story assigner's memory (cache/index.go)
 	readOnly bool
+	keepDays int // retention after each Refresh (0: keep everything); SetRetention
 }
 
 // DefaultPath is $XDG_CACHE_HOME/newsreader/cache.db, falling back to

@@ -42,7 +42,7 @@ type SectionInfo struct {
 
 // Section converts to the config's shape, which Plan and the UI take.
 func (si SectionInfo) Section() feed.Section {
-	return feed.Section{Key: si.Key, Title: si.Title, Feeds: si.Feeds, Ranking: si.Ranking}
+	return feed.Section{Key: si.Key, Title: si.Title, Feeds: si.Feeds, Ranking: si.Ranking, FullText: si.FullText, FullTextFeeds: si.FullTextFeeds}
 }
 
 // FullTextFor reports whether new articles of feed u in this section get
@@ -456,6 +456,13 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 				return 0, err
 			} else if n {
 				added++
+			}
+			for _, ft := range sec.FullTextFeeds {
+				if ft == u {
+					if _, err := tx.ExecContext(ctx, "UPDATE subscriptions SET full_text = 1 WHERE section = ? AND url = ?", key, u); err != nil {
+						return 0, err
+					}
+				}
 			}
 		}
 		if sec.Ranking != "" {

@@ -23,6 +23,8 @@ type Section struct {
 	// FullText fetches each new article's page during refresh and keeps
 	// its readable text (politely: a small budget per refresh).
 	FullText bool `toml:"full_text,omitempty"`
+	// FullTextFeeds turns the same on for some of the section's feeds only.
+	FullTextFeeds []string `toml:"full_text_feeds,omitempty"`
 }
 
 // Config is the whole config file.

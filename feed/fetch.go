@@ -47,6 +47,7 @@ type Result struct {
 	ETag         string
 	LastModified string
 	Err          error // set when Status is StatusError; a short reason
+	Hints        Hints // when the server and feed say to ask again
 	Elapsed      time.Duration
 }
 
@@ -219,10 +220,11 @@ func (f *Fetcher) fetch(ctx context.Context, req Request) Result {
 	keep := Result{ETag: req.ETag, LastModified: req.LastModified}
 	if resp.StatusCode == http.StatusNotModified {
 		keep.Status = StatusNotModified
+		keep.Hints = hintsFrom(resp.Header, nil, f.now())
 		return keep
 	}
 	if resp.StatusCode != http.StatusOK {
-		return Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status))}
+		return Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status)), Hints: hintsFrom(resp.Header, nil, f.now())}
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBody+1))
 	if err != nil {
@@ -246,6 +248,7 @@ func (f *Fetcher) fetch(ctx context.Context, req Request) Result {
 		Articles:     arts,
 		ETag:         resp.Header.Get("ETag"),
 		LastModified: resp.Header.Get("Last-Modified"),
+		Hints:        hintsFrom(resp.Header, body, f.now()),
 	}
 }
 

@@ -175,7 +175,7 @@ func dueSections(all []feed.Section, current int, due map[string]time.Time, now 
 	}
 	for _, i := range order {
 		s := all[i]
-		keep := feed.Section{Key: s.Key, Title: s.Title}
+		keep := feed.Section{Key: s.Key, Title: s.Title, FullText: s.FullText, FullTextFeeds: s.FullTextFeeds}
 		for _, u := range s.Feeds {
 			if isDue(u) {
 				keep.Feeds = append(keep.Feeds, u)

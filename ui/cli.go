@@ -25,8 +25,15 @@ func PrintResult(w io.Writer, r feed.Result) {
 
 // PrintSummary writes the refresh's closing line.
 func PrintSummary(w io.Writer, s cache.Summary, took time.Duration) {
-	fmt.Fprintf(w, "%d feeds: %d ok, %d not modified, %d failed; %d articles in %s\n",
-		s.Total(), s.OK, s.NotModified, s.Failed, s.Articles, took.Round(time.Millisecond))
+	extra := ""
+	if s.FullTexts > 0 {
+		extra += fmt.Sprintf(", %d full texts", s.FullTexts)
+	}
+	if s.Pruned > 0 {
+		extra += fmt.Sprintf(", %d old articles pruned", s.Pruned)
+	}
+	fmt.Fprintf(w, "%d feeds: %d ok, %d not modified, %d failed; %d articles%s in %s\n",
+		s.Total(), s.OK, s.NotModified, s.Failed, s.Articles, extra, took.Round(time.Millisecond))
 }
 
 // listedArticle is the --list --json shape.

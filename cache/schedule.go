@@ -1,0 +1,96 @@
+package cache
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"newsreader/feed"
+)
+
+// Per-feed scheduling: after each fetch the feed's next_due is set from
+// what the server and the feed said (Cache-Control max-age, RSS <ttl> or
+// sy:updatePeriod, Retry-After) or, for a failing feed, an exponential
+// back-off. --refresh (unless --force) and the reader's auto-refresh
+// fetch only feeds that are due (NextDue, DueSections).
+
+// Back-off and hint limits.
+const (
+	backoffBase = 5 * time.Minute
+	backoffMax  = 6 * time.Hour
+	hintMax     = 12 * time.Hour // a feed cannot ask to be left alone longer than this
+)
+
+// Schedule records when feed r.URL is next due, from its result.
+func (s *Store) Schedule(ctx context.Context, r feed.Result, now time.Time) error {
+	if errors.Is(r.Err, feed.ErrOffline) {
+		return nil // nothing was asked: nothing learnt
+	}
+	var failures int
+	err := s.db.QueryRowContext(ctx, "SELECT failures FROM feeds WHERE url = ?", r.URL).Scan(&failures)
+	if err != nil {
+		return err // Save has created the row
+	}
+	due, hint, failures := nextDue(r, failures, now)
+	var at int64
+	if !due.IsZero() {
+		at = due.Unix()
+	}
+	_, err = s.db.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ? WHERE url = ?", at, failures, hint, r.URL)
+	return err
+}
+
+// nextDue is the scheduling rule: zero time means due at any time.
+func nextDue(r feed.Result, failures int, now time.Time) (time.Time, string, int) {
+	if r.Status == feed.StatusError {
+		failures++
+		wait := backoffBase << min(failures-1, 10)
+		wait = min(wait, backoffMax)
+		hint := fmt.Sprintf("back-off after %d failed fetches", failures)
+		if r.Hints.RetryAfter > wait {
+			wait = min(r.Hints.RetryAfter, 24*time.Hour)
+			hint = "Retry-After " + wait.Round(time.Second).String()
+		}
+		return now.Add(wait), hint, failures
+	}
+	h := r.Hints
+	wait := min(h.Interval(), hintMax)
+	if wait <= 0 {
+		return time.Time{}, "", 0
+	}
+	hint := "ttl " + h.TTL.String()
+	if h.MaxAge >= h.TTL {
+		hint = "max-age " + h.MaxAge.String()
+	}
+	return now.Add(wait), hint, 0
+}
+
+// DueSections keeps, of each section, the feeds due at now (their ranking
+// feed too); sections with nothing due are left out. skipped counts the
+// feeds left out.
+func DueSections(sections []feed.Section, due map[string]time.Time, now time.Time) (out []feed.Section, skipped int) {
+	isDue := func(u string) bool { d := due[u]; return d.IsZero() || !d.After(now) }
+	for _, s := range sections {
+		keep := s
+		keep.Feeds, keep.Ranking = nil, ""
+		for _, u := range s.Feeds {
+			if isDue(u) {
+				keep.Feeds = append(keep.Feeds, u)
+			} else {
+				skipped++
+			}
+		}
+		if s.Ranking != "" {
+			if isDue(s.Ranking) {
+				keep.Ranking = s.Ranking
+			} else {
+				skipped++
+			}
+		}
+		if len(keep.Feeds) > 0 || keep.Ranking != "" {
+			out = append(out, keep)
+		}
+	}
+	return out, skipped
+}

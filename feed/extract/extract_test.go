@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"newsreader/feed"
+)
+
+// The test pages mark what they are made of: data-truth="body" on every
+// element of the article's body, data-truth="junk" on furniture. The
+// attribute plays no part in extraction (Readability scores class and id).
+type truth struct{ body, junk []string }
+
+func norm(s string) string { return strings.Join(strings.Fields(feed.Line(s)), " ") }
+
+func readTruth(t testing.TB, page []byte) truth {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr truth
+	walk(doc, func(n *html.Node) bool {
+		switch attr(n, "data-truth") {
+		case "body":
+			tr.body = append(tr.body, norm(textOf(n)))
+			return false
+		case "junk":
+			// Every text run of a junk element is checked on its own.
+			walk(n, func(c *html.Node) bool {
+				if c.Type == html.TextNode && len(norm(c.Data)) >= 8 {
+					tr.junk = append(tr.junk, norm(c.Data))
+				}
+				if c.Type == html.ElementNode && c.Parent != nil && (c.Parent.Data == "script" || c.Data == "script") {
+					return false
+				}
+				return true
+			})
+			return false
+		}
+		return true
+	})
+	return tr
+}
+
+type score struct {
+	page            string
+	recall, leak    float64
+	missing, leaked []string
+	words           int
+	elapsed         time.Duration
+	html            string
+}
+
+func measure(t testing.TB, name string) score {
+	page, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := readTruth(t, page)
+	if len(tr.body) < 5 || len(tr.junk) < 5 {
+		t.Fatalf("%s: test page marks %d body and %d junk parts", name, len(tr.body), len(tr.junk))
+	}
+	base, _ := url.Parse("https://site.example/articles/" + name)
+	art, err := Extract(page, base)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	got := norm(feed.PlainText(art.HTML))
+	s := score{page: name, words: art.Words, elapsed: art.Elapsed, html: art.HTML}
+	for _, b := range tr.body {
+		if strings.Contains(got, b) {
+			s.recall++
+		} else {
+			s.missing = append(s.missing, b)
+		}
+	}
+	for _, j := range tr.junk {
+		if strings.Contains(got, j) {
+			s.leak++
+			s.leaked = append(s.leaked, j)
+		}
+	}
+	s.recall /= float64(len(tr.body))
+	s.leak /= float64(len(tr.junk))
+	return s
+}
+
+var pages = []string{"news-cms.html", "wordpress.html", "amp.html", "liveblog.html", "table.html", "itemprop.html"}
+
+// TestBodyRecallAndBoilerplate extracts every test page and requires the
+// whole body back, no boilerplate, and never a script.
+func TestBodyRecallAndBoilerplate(t *testing.T) {
+	for _, p := range pages {
+		s := measure(t, p)
+		t.Logf("%-15s recall %.2f  leaked %.2f  words %d", p, s.recall, s.leak, s.words)
+		if s.recall < 1 {
+			t.Errorf("%s: body parts missing:\n  %s\n--- extracted:\n%s", p, strings.Join(s.missing, "\n  "), s.html)
+		}
+		if s.leak > 0 {
+			t.Errorf("%s: boilerplate leaked:\n  %s\n--- extracted:\n%s", p, strings.Join(s.leaked, "\n  "), s.html)
+		}
+		low := strings.ToLower(s.html)
+		for _, bad := range []string{"<script", "script-marker", "ldjson-marker", "<style", "<form", "<input", "<iframe", "onclick", "onload", "javascript:", "<amp-", "data-truth", "class="} {
+			if strings.Contains(low, bad) {
+				t.Errorf("%s: %q in the extracted HTML", p, bad)
+			}
+		}
+	}
+}
+
+func TestCaptionsKeepTextLoseLicensingLinks(t *testing.T) {
+	s := measure(t, "news-cms.html")
+	if !strings.Contains(s.html, "New cables were lifted into place in March.") || !strings.Contains(s.html, "Photo: City Council") || strings.Contains(s.html, "creativecommons") {
+		t.Errorf("caption:\n%s", s.html)
+	}
+	if !strings.Contains(s.html, `<img src="https://site.example/img/cables.jpg" alt="New cables being lifted into place"/>`) {
+		t.Errorf("image not kept with an absolute address:\n%s", s.html)
+	}
+	wp := measure(t, "wordpress.html")
+	if !strings.Contains(wp.html, "The hooch layer after two weeks. Image: Hannah Bell") || strings.Contains(wp.html, "licensed") {
+		t.Errorf("caption:\n%s", wp.html)
+	}
+	amp := measure(t, "amp.html")
+	if !strings.Contains(amp.html, `<img src="https://site.example/images/orchid.jpg"`) {
+		t.Errorf("amp-img not turned into an image:\n%s", amp.html)
+	}
+}
+
+// hostile serves pages through a real loopback server.
+func TestFetchThroughTheHardenedClient(t *testing.T) {
+	big := strings.Repeat("<p>"+strings.Repeat("filler words ", 40)+"</p>\n", 12000) // ~6 MB
+	page, _ := os.ReadFile("testdata/wordpress.html")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/post":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		case "/huge":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<html><body><article>"+big+"</article></body></html>")
+		case "/moved":
+			http.Redirect(w, r, "javascript:alert(1)", http.StatusFound)
+		case "/empty":
+			fmt.Fprint(w, "<html><body><nav><a href=/>home</a></nav></body></html>")
+		default:
+			http.Error(w, "\x1b[31mno such page\x1b[0m", http.StatusNotFound)
+		}
+	}))
+	defer srv.Close()
+	f := feed.NewFetcher(feed.Options{})
+	ctx := context.Background()
+	art, err := Fetch(ctx, f, srv.URL+"/post")
+	if err != nil || !strings.Contains(art.HTML, "The lesson is that a starter") || art.Title == "" {
+		t.Errorf("post: %v %q", err, art.Title)
+	}
+	if _, err := Fetch(ctx, f, srv.URL+"/huge"); !errors.Is(err, feed.ErrTooLarge) {
+		t.Errorf("page over the size cap: %v", err)
+	}
+	if _, err := Fetch(ctx, f, srv.URL+"/moved"); err == nil {
+		t.Error("redirect to javascript: followed")
+	}
+	if _, err := Fetch(ctx, f, srv.URL+"/empty"); err == nil {
+		t.Error("a page with no text gave an article")
+	}
+	if _, err := Fetch(ctx, f, srv.URL+"/missing"); err == nil || strings.ContainsRune(err.Error(), 0x1b) || !strings.Contains(err.Error(), "404") {
+		t.Errorf("404: %v", err)
+	}
+	if _, err := Fetch(ctx, f, "file:///etc/passwd"); err == nil {
+		t.Error("file: URL fetched")
+	}
+	if _, err := Fetch(ctx, feed.NewFetcher(feed.Options{Offline: true}), srv.URL+"/post"); !errors.Is(err, feed.ErrOffline) {
+		t.Errorf("offline: %v", err)
+	}
+}
+
+// BenchmarkExtract reports the median extraction time per test page.
+func BenchmarkExtract(b *testing.B) {
+	var bodies [][]byte
+	for _, p := range pages {
+		data, _ := os.ReadFile(filepath.Join("testdata", p))
+		bodies = append(bodies, data)
+	}
+	base, _ := url.Parse("https://site.example/a")
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		body := bodies[i%len(bodies)]
+		start := time.Now()
+		if _, err := Extract(body, base); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/article")
+}

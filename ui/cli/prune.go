@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"newsreader/cache"
+	"newsreader/feed"
+)
+
+// Prune applies retention now: articles older than keepDays go (never
+// starred ones); when that leaves over a tenth of the file free, the file
+// is compacted. It prints what it freed.
+func Prune(ctx context.Context, store *cache.Store, keepDays int, out io.Writer) error {
+	if keepDays <= 0 {
+		fmt.Fprintln(out, "keep_days = 0: retention is off, nothing pruned")
+		return nil
+	}
+	start := time.Now()
+	sizeBefore := store.FileSize()
+	r, err := store.Prune(ctx, keepDays, time.Now())
+	if err != nil {
+		return err
+	}
+	sizeAfter := sizeBefore
+	compacted := false
+	if r.Articles > 0 && r.FreedBytes*10 > sizeBefore {
+		if _, sizeAfter, err = store.Compact(ctx); err != nil {
+			return err
+		}
+		compacted = true
+	}
+	fmt.Fprintf(out, "pruned %d articles older than %d days (kept %d starred ones)", r.Articles, keepDays, r.KeptStarred)
+	if compacted {
+		fmt.Fprintf(out, "; cache %s → %s", mb(sizeBefore), mb(sizeAfter))
+	} else {
+		fmt.Fprintf(out, "; %s free in the cache for reuse (%s)", mb(r.FreedBytes), mb(sizeBefore))
+	}
+	fmt.Fprintf(out, " in %s\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+// DueOnly keeps the feeds whose hints (ttl, max-age, Retry-After,
+// back-off) make them due now, and says how many it left out.
+func DueOnly(ctx context.Context, store *cache.Store, sections []feed.Section, out io.Writer) ([]feed.Section, error) {
+	due, err := store.NextDue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	kept, skipped := cache.DueSections(sections, due, time.Now())
+	if skipped > 0 {
+		fmt.Fprintf(out, "%d feeds not due yet (their ttl, Cache-Control max-age, Retry-After or back-off; --feeds shows when): --force fetches them anyway\n", skipped)
+	}
+	return kept, nil
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+
+	"newsreader/cache"
+	"newsreader/feed"
+	"newsreader/ui"
+)
+
+// Show prints one article as the article pane lays it out, without
+// styling. ref is the article's id from --list --json (or its row id).
+// With full, the body is the extracted full text, from the cache or
+// fetched now (and cached).
+func Show(ctx context.Context, store *cache.Store, f *feed.Fetcher, ref string, full bool, width int, out io.Writer) error {
+	id, err := store.ArticleRef(ctx, ref)
+	if err != nil {
+		return err
+	}
+	art, err := store.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	body := art.Content
+	if len(body) < len(art.Summary) {
+		body = art.Summary
+	}
+	if full {
+		if body, err = store.LoadFullText(ctx, f, id); err != nil {
+			return fmt.Errorf("full text of %s: %w", ref, err)
+		}
+	}
+	_, err = io.WriteString(out, strings.Join(ui.PlainArticle(art, body, width), "\n")+"\n")
+	return err
+}
+
+// Width is the terminal's width when out is one, else $COLUMNS, else 80.
+func Width(out *os.File) int {
+	if w, _, err := term.GetSize(out.Fd()); err == nil && w > 0 {
+		return w
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 80
+}
