@@ -117,21 +117,21 @@ func (s *Store) termStats(ctx context.Context, terms map[string]bool) (func(stri
 }
 
 // vectors reads the stored terms of articles.
-func (s *Store) vectors(ctx context.Context, ids []int64) (map[int64]stories.Vector, error) {
+func (s *Store) vectors(ctx context.Context, ids []int64) (map[int64]stories.Doc, error) {
 	js, _ := json.Marshal(ids)
 	rows, err := s.db.QueryContext(ctx, "SELECT article_id, terms FROM article_terms WHERE article_id IN (SELECT value FROM json_each(?))", string(js))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make(map[int64]stories.Vector, len(ids))
+	out := make(map[int64]stories.Doc, len(ids))
 	for rows.Next() {
 		var id int64
 		var terms string
 		if err := rows.Scan(&id, &terms); err != nil {
 			return nil, err
 		}
-		out[id] = stories.Decode(terms)
+		out[id] = stories.DecodeDoc(terms)
 	}
 	return out, rows.Err()
 }
@@ -183,10 +183,13 @@ func distinctive(w stories.Vector, n int, idf func(string) float64, docs int) []
 	return out
 }
 
-func union(vs ...stories.Vector) map[string]bool {
+func union(docs ...stories.Doc) map[string]bool {
 	out := map[string]bool{}
-	for _, v := range vs {
-		for t := range v {
+	for _, d := range docs {
+		for t := range d.Terms {
+			out[t] = true
+		}
+		for t := range d.Names {
 			out[t] = true
 		}
 	}
@@ -224,15 +227,15 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		return out, nil
 	}
 	vecs, err := s.vectors(ctx, []int64{id})
-	if err != nil || len(vecs[id]) == 0 {
+	if err != nil || len(vecs[id].Terms) == 0 {
 		return out, err
 	}
 	idf, docs, err := s.termStats(ctx, union(vecs[id]))
 	if err != nil {
 		return nil, err
 	}
-	w := stories.Weigh(vecs[id], idf)
-	ids, err := s.likeThis(ctx, distinctive(w, 8, idf, docs), 60, "AND f.rowid != ?3 AND a.story != ?4", id, a.Story)
+	w := vecs[id].Weigh(idf)
+	ids, err := s.likeThis(ctx, distinctive(w.All, 8, idf, docs), 60, "AND f.rowid != ?3 AND a.story != ?4", id, a.Story)
 	if err != nil || len(ids) == 0 {
 		return out, err
 	}
@@ -240,14 +243,14 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	if err != nil {
 		return nil, err
 	}
-	all := []stories.Vector{vecs[id]}
+	all := []stories.Doc{vecs[id]}
 	for _, v := range cv {
 		all = append(all, v)
 	}
 	if idf, _, err = s.termStats(ctx, union(all...)); err != nil {
 		return nil, err
 	}
-	w = stories.Weigh(vecs[id], idf)
+	w = vecs[id].Weigh(idf)
 	type cand struct {
 		id     int64
 		sim    float64
@@ -259,9 +262,11 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		if !ok {
 			continue
 		}
-		cw := stories.Weigh(v, idf)
-		if sim := stories.Cosine(w, cw); sim > 0.02 {
-			cands = append(cands, cand{cid, sim, stories.Shared(w, cw)})
+		// Same event first (a report the story assignment left apart),
+		// then plain likeness.
+		cw := v.Weigh(idf)
+		if sim := stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All); sim > 0.02 {
+			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All)})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].sim > cands[j].sim })
@@ -458,7 +463,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 		readStories[st] = true
 	}
 	rs.Close()
-	vs := make([]stories.Vector, 0, len(sv))
+	vs := make([]stories.Doc, 0, len(sv))
 	for _, v := range sv {
 		vs = append(vs, v)
 	}
@@ -471,7 +476,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	var terms []string
 	weighed := make([]stories.Vector, len(seeds))
 	for i, sd := range seeds {
-		weighed[i] = stories.Weigh(sv[sd.ID], idf)
+		weighed[i] = stories.Content(sv[sd.ID].Weigh(idf))
 		for _, t := range distinctive(weighed[i], 6, idf, docs) {
 			if !termSet[t] {
 				termSet[t] = true
@@ -493,7 +498,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	if err != nil {
 		return nil, false, err
 	}
-	all := append([]stories.Vector{}, vs...)
+	all := append([]stories.Doc{}, vs...)
 	for _, v := range cv {
 		all = append(all, v)
 	}
@@ -501,7 +506,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 		return nil, false, err
 	}
 	for i, sd := range seeds {
-		weighed[i] = stories.Weigh(sv[sd.ID], idf)
+		weighed[i] = stories.Content(sv[sd.ID].Weigh(idf))
 	}
 	meta, err := s.byIDs(ctx, ids)
 	if err != nil {
@@ -514,7 +519,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 		if !ok || !okv || readStories[a.Story] {
 			continue
 		}
-		cw := stories.Weigh(v, idf)
+		cw := stories.Content(v.Weigh(idf))
 		best, bestSim := -1, 0.0
 		for i := range seeds {
 			if sim := stories.Cosine(weighed[i], cw) * seeds[i].Weight; sim > bestSim {

@@ -69,19 +69,19 @@ type discoState struct {
 	from    int64 // earliest publication time loaded into recent
 	recent  map[int64]*recentDoc
 	byTerm  map[string][]*recentDoc
-	weighed map[int64]stories.Vector // per save: candidates' weighed vectors
+	weighed map[int64]stories.Weighed // per save: candidates' weighed vectors
 }
 
 type recentDoc struct {
 	id, story, published int64
-	raw                  stories.Vector
+	doc                  stories.Doc
 }
 
 func (d *discoState) idf(term string) float64 { return stories.IDF(d.df[term], d.docs) }
 
 func (d *discoState) add(doc *recentDoc) {
 	d.recent[doc.id] = doc
-	for t := range doc.raw {
+	for t := range doc.doc.Terms {
 		d.byTerm[t] = append(d.byTerm[t], doc)
 	}
 }
@@ -132,7 +132,7 @@ WHERE a.published >= ? AND a.published < ? AND a.story != 0`, from, to)
 		if err := rows.Scan(&doc.id, &doc.story, &doc.published, &terms); err != nil {
 			return err
 		}
-		doc.raw = stories.Decode(terms)
+		doc.doc = stories.DecodeDoc(terms)
 		d.add(doc)
 	}
 	return rows.Err()
@@ -224,18 +224,18 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 	defer putTerms.Close()
 
 	dfDelta := map[string]int{}
-	d.weighed = map[int64]stories.Vector{}
+	d.weighed = map[int64]stories.Weighed{}
 	for _, p := range pending {
-		raw := stories.Terms(p.title, p.text)
+		doc := stories.NewDoc(p.title, p.text)
 		d.docs++
-		for t := range raw {
+		for t := range doc.Terms {
 			d.df[t]++
 			dfDelta[t]++
 		}
-		w := stories.Weigh(raw, d.idf)
+		w := doc.Weigh(d.idf)
 		var cands []stories.Candidate
 		seen := map[int64]bool{}
-		for _, t := range stories.Top(w, 10) {
+		for _, t := range append(stories.Top(w.All, 10), stories.Top(w.Names, 5)...) {
 			for _, doc := range d.byTerm[t] {
 				if seen[doc.id] || doc.published < p.published-window || doc.published > p.published+window {
 					continue
@@ -243,10 +243,10 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 				seen[doc.id] = true
 				dw, ok := d.weighed[doc.id]
 				if !ok {
-					dw = stories.Weigh(doc.raw, d.idf)
+					dw = doc.doc.Weigh(d.idf)
 					d.weighed[doc.id] = dw
 				}
-				cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Cosine(w, dw), Hours: float64(p.published-doc.published) / 3600})
+				cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Similarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
 			}
 		}
 		story, _ := stories.Match(cands)
@@ -267,11 +267,11 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 				return err
 			}
 		}
-		kept := stories.Trim(raw, stories.MaxStored, d.idf)
-		if _, err := putTerms.ExecContext(ctx, p.id, stories.Encode(kept)); err != nil {
+		kept := doc.Trim(d.idf)
+		if _, err := putTerms.ExecContext(ctx, p.id, kept.Encode()); err != nil {
 			return err
 		}
-		d.add(&recentDoc{id: p.id, story: story, published: p.published, raw: kept})
+		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
 	d.weighed = nil
 	delta, err := json.Marshal(dfDelta)
