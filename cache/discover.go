@@ -87,33 +87,46 @@ func (s *Store) byIDs(ctx context.Context, ids []int64) (map[int64]Article, erro
 	return out, nil
 }
 
-// termStats reads the document frequencies of terms and how many
-// articles have been counted.
-func (s *Store) termStats(ctx context.Context, terms map[string]bool) (func(string) float64, int, error) {
-	var docs int
-	if err := s.db.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM discover_meta WHERE key = 'docs'), 0)").Scan(&docs); err != nil {
-		return nil, 0, err
+// termStats are the document frequencies of some terms, and of their
+// use as names ("^term"), among docs articles.
+type termStats struct {
+	df   map[string]int
+	docs int
+}
+
+func (ts termStats) idf(t string) float64 { return stories.IDF(ts.df[t], ts.docs) }
+
+// isName says whether most articles using term write it as a name.
+func (ts termStats) isName(t string) bool {
+	p := ts.df["^"+t]
+	return p > 0 && 2*p >= ts.df[t]
+}
+
+// stats reads the document frequencies of terms.
+func (s *Store) stats(ctx context.Context, terms map[string]bool) (termStats, error) {
+	ts := termStats{df: make(map[string]int, 2*len(terms))}
+	if err := s.db.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM discover_meta WHERE key = 'docs'), 0)").Scan(&ts.docs); err != nil {
+		return ts, err
 	}
-	list := make([]string, 0, len(terms))
+	list := make([]string, 0, 2*len(terms))
 	for t := range terms {
-		list = append(list, t)
+		list = append(list, t, "^"+t)
 	}
 	js, _ := json.Marshal(list)
 	rows, err := s.db.QueryContext(ctx, "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))", string(js))
 	if err != nil {
-		return nil, 0, err
+		return ts, err
 	}
 	defer rows.Close()
-	df := make(map[string]int, len(list))
 	for rows.Next() {
 		var t string
 		var n int
 		if err := rows.Scan(&t, &n); err != nil {
-			return nil, 0, err
+			return ts, err
 		}
-		df[t] = n
+		ts.df[t] = n
 	}
-	return func(t string) float64 { return stories.IDF(df[t], docs) }, docs, rows.Err()
+	return ts, rows.Err()
 }
 
 // vectors reads the stored terms of articles.
@@ -230,12 +243,12 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	if err != nil || len(vecs[id].Terms) == 0 {
 		return out, err
 	}
-	idf, docs, err := s.termStats(ctx, union(vecs[id]))
+	ts, err := s.stats(ctx, union(vecs[id]))
 	if err != nil {
 		return nil, err
 	}
-	w := vecs[id].Weigh(idf)
-	ids, err := s.likeThis(ctx, distinctive(w.All, 8, idf, docs), 60, "AND f.rowid != ?3 AND a.story != ?4", id, a.Story)
+	w := vecs[id].Weigh(ts.idf)
+	ids, err := s.likeThis(ctx, distinctive(w.All, 8, ts.idf, ts.docs), 60, "AND f.rowid != ?3 AND a.story != ?4", id, a.Story)
 	if err != nil || len(ids) == 0 {
 		return out, err
 	}
@@ -247,10 +260,10 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	for _, v := range cv {
 		all = append(all, v)
 	}
-	if idf, _, err = s.termStats(ctx, union(all...)); err != nil {
+	if ts, err = s.stats(ctx, union(all...)); err != nil {
 		return nil, err
 	}
-	w = vecs[id].Weigh(idf)
+	w = vecs[id].Weigh(ts.idf)
 	type cand struct {
 		id     int64
 		sim    float64
@@ -264,7 +277,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		}
 		// Same event first (a report the story assignment left apart),
 		// then plain likeness.
-		cw := v.Weigh(idf)
+		cw := v.Weigh(ts.idf)
 		if sim := stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All); sim > 0.02 {
 			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All)})
 		}
@@ -467,7 +480,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	for _, v := range sv {
 		vs = append(vs, v)
 	}
-	idf, docs, err := s.termStats(ctx, union(vs...))
+	ts, err := s.stats(ctx, union(vs...))
 	if err != nil {
 		return nil, false, err
 	}
@@ -476,8 +489,8 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	var terms []string
 	weighed := make([]stories.Vector, len(seeds))
 	for i, sd := range seeds {
-		weighed[i] = stories.Content(sv[sd.ID].Weigh(idf))
-		for _, t := range distinctive(weighed[i], 6, idf, docs) {
+		weighed[i] = stories.Content(sv[sd.ID].Weigh(ts.idf), ts.isName)
+		for _, t := range distinctive(weighed[i], 6, ts.idf, ts.docs) {
 			if !termSet[t] {
 				termSet[t] = true
 				terms = append(terms, t)
@@ -502,11 +515,13 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	for _, v := range cv {
 		all = append(all, v)
 	}
-	if idf, _, err = s.termStats(ctx, union(all...)); err != nil {
+	if ts, err = s.stats(ctx, union(all...)); err != nil {
 		return nil, false, err
 	}
+	seedW := make([]stories.Weighed, len(seeds))
 	for i, sd := range seeds {
-		weighed[i] = stories.Content(sv[sd.ID].Weigh(idf))
+		seedW[i] = sv[sd.ID].Weigh(ts.idf)
+		weighed[i] = stories.Content(seedW[i], ts.isName)
 	}
 	meta, err := s.byIDs(ctx, ids)
 	if err != nil {
@@ -519,17 +534,18 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 		if !ok || !okv || readStories[a.Story] {
 			continue
 		}
-		cw := stories.Content(v.Weigh(idf))
+		cww := v.Weigh(ts.idf)
+		cw := stories.Content(cww, ts.isName)
 		best, bestSim := -1, 0.0
 		for i := range seeds {
-			if sim := stories.Cosine(weighed[i], cw) * seeds[i].Weight; sim > bestSim {
+			if sim := stories.ContentCosine(seedW[i], cww, ts.isName) * seeds[i].Weight; sim > bestSim {
 				best, bestSim = i, sim
 			}
 		}
 		if best < 0 {
 			continue
 		}
-		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: stories.Cosine(weighed[best], cw),
+		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: stories.ContentCosine(seedW[best], cww, ts.isName),
 			Age: now.Sub(a.Published), Shared: stories.Shared(weighed[best], cw)}
 		c.Score, c.Why = recommend.Score(c, seeds)
 		cands = append(cands, c)

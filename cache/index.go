@@ -69,6 +69,7 @@ type discoState struct {
 	from    int64 // earliest publication time loaded into recent
 	recent  map[int64]*recentDoc
 	byTerm  map[string][]*recentDoc
+	byStory map[int64][]*recentDoc
 	weighed map[int64]stories.Weighed // per save: candidates' weighed vectors
 }
 
@@ -79,8 +80,17 @@ type recentDoc struct {
 
 func (d *discoState) idf(term string) float64 { return stories.IDF(d.df[term], d.docs) }
 
+// known says whether the cache has seen term written as a name (inside a
+// sentence, capitalised) in at least half the articles that use it. The
+// counts live in term_df under "^term".
+func (d *discoState) known(term string) bool {
+	p := d.df["^"+term]
+	return p > 0 && 2*p >= d.df[term]
+}
+
 func (d *discoState) add(doc *recentDoc) {
 	d.recent[doc.id] = doc
+	d.byStory[doc.story] = append(d.byStory[doc.story], doc)
 	for t := range doc.doc.Terms {
 		d.byTerm[t] = append(d.byTerm[t], doc)
 	}
@@ -89,7 +99,7 @@ func (d *discoState) add(doc *recentDoc) {
 // load reads the document frequencies and the terms of every article
 // published from `from` on.
 func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64) error {
-	d.df, d.recent, d.byTerm = map[string]int{}, map[int64]*recentDoc{}, map[string][]*recentDoc{}
+	d.df, d.recent, d.byTerm, d.byStory = map[string]int{}, map[int64]*recentDoc{}, map[string][]*recentDoc{}, map[int64][]*recentDoc{}
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&d.docs); err != nil {
 		return err
 	}
@@ -226,27 +236,35 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 	dfDelta := map[string]int{}
 	d.weighed = map[int64]stories.Weighed{}
 	for _, p := range pending {
-		doc := stories.NewDoc(p.title, p.text)
+		doc := stories.NewDocKnown(p.title, p.text, d.known)
 		d.docs++
 		for t := range doc.Terms {
 			d.df[t]++
 			dfDelta[t]++
 		}
+		for _, t := range doc.Proper {
+			d.df["^"+t]++
+			dfDelta["^"+t]++
+		}
 		w := doc.Weigh(d.idf)
+		// Candidate stories: those of recent articles sharing one of
+		// this one's most distinctive terms; every report of each counts.
 		var cands []stories.Candidate
 		seen := map[int64]bool{}
 		for _, t := range append(stories.Top(w.All, 10), stories.Top(w.Names, 5)...) {
-			for _, doc := range d.byTerm[t] {
-				if seen[doc.id] || doc.published < p.published-window || doc.published > p.published+window {
+			for _, c := range d.byTerm[t] {
+				if seen[c.story] || c.published < p.published-window || c.published > p.published+window {
 					continue
 				}
-				seen[doc.id] = true
-				dw, ok := d.weighed[doc.id]
-				if !ok {
-					dw = doc.doc.Weigh(d.idf)
-					d.weighed[doc.id] = dw
+				seen[c.story] = true
+				for _, doc := range d.byStory[c.story] {
+					dw, ok := d.weighed[doc.id]
+					if !ok {
+						dw = doc.doc.Weigh(d.idf)
+						d.weighed[doc.id] = dw
+					}
+					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Similarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
 				}
-				cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Similarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
 			}
 		}
 		story, _ := stories.Match(cands)

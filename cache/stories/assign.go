@@ -25,18 +25,42 @@ func timeFactor(hours float64) float64 {
 	return max(1-0.35*(hours-24)/(WindowHours-24), 0.5)
 }
 
-// Match picks the story a new article belongs to: the story of the most
-// similar earlier report, when that similarity (discounted by the time
-// between them) reaches Threshold. It returns 0 when the article starts a
-// story of its own, with the best score seen either way.
+// MaxWeight is how much a story's most similar report counts against the
+// average over all its reports: a story joins a new report when it is
+// like one report very much and like the others too, so two events of
+// one company do not chain into one story through a single bridge.
+const MaxWeight = 0.6
+
+// Match picks the story a new article belongs to from the similarities
+// to every report of the candidate stories published within WindowHours
+// (discounted by the time between them): the story scoring best on
+// MaxWeight x best + (1 - MaxWeight) x mean, when that reaches
+// Threshold. It returns 0 when the article starts a story of its own,
+// with the best score seen either way.
 func Match(cands []Candidate) (story int64, score float64) {
+	type agg struct {
+		best, sum float64
+		n         int
+	}
+	by := map[int64]*agg{}
 	for _, c := range cands {
 		if c.Hours > WindowHours || c.Hours < -WindowHours {
 			continue
 		}
 		s := c.Sim * timeFactor(c.Hours)
-		if s > score || s == score && story != 0 && c.Story < story {
-			story, score = c.Story, s
+		a := by[c.Story]
+		if a == nil {
+			a = &agg{}
+			by[c.Story] = a
+		}
+		a.best = max(a.best, s)
+		a.sum += s
+		a.n++
+	}
+	for st, a := range by {
+		s := MaxWeight*a.best + (1-MaxWeight)*a.sum/float64(a.n)
+		if s > score || s == score && st < story {
+			story, score = st, s
 		}
 	}
 	if score < Threshold {

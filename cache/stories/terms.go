@@ -119,23 +119,17 @@ func Normalize(w string) string {
 	return w
 }
 
-// Terms builds the vector of an article from its title and plain-text
-// body. Capitalised words that are not the first of a sentence are names
-// and weigh more, as do numbers; a title in Title Case says nothing about
-// names, so the body decides there.
-func Terms(title, body string) Vector {
-	tt := tokenize(title, 0)
-	bt := tokenize(body, bodyTokenCap)
-	names := map[string]bool{}
-	mark := func(ts []token) {
-		for _, t := range ts {
-			if t.capital && !t.initial && !t.number {
-				names[t.term] = true
-			}
-		}
-	}
+// text is an article's words, read once.
+type text struct {
+	title, body []token
+	proper      map[string]bool // capitalised inside a sentence somewhere
+	lower       map[string]bool // written in lower case somewhere
+}
+
+func read(title, body string) text {
+	x := text{title: tokenize(title, 0), body: tokenize(body, bodyTokenCap), proper: map[string]bool{}, lower: map[string]bool{}}
 	caps, words := 0, 0
-	for _, t := range tt {
+	for _, t := range x.title {
 		if !t.number && !stop[t.term] {
 			words++
 			if t.capital {
@@ -143,21 +137,70 @@ func Terms(title, body string) Vector {
 			}
 		}
 	}
-	if words == 0 || float64(caps)/float64(words) < 0.6 {
-		mark(tt)
+	mark := func(ts []token) {
+		for _, t := range ts {
+			switch {
+			case t.number:
+			case !t.capital:
+				x.lower[t.term] = true
+			case !t.initial:
+				x.proper[t.term] = true
+			}
+		}
 	}
-	mark(bt)
+	if words == 0 || float64(caps)/float64(words) < 0.6 { // a Title Case title says nothing
+		mark(x.title)
+	}
+	mark(x.body)
+	return x
+}
+
+// isName says whether a token is a name: capitalised inside a sentence
+// in this text, or capitalised at the start of one, known as a name
+// elsewhere (through known) and never written in lower case here.
+func (x text) isName(t token, known func(string) bool) bool {
+	if t.number {
+		return false
+	}
+	if x.proper[t.term] {
+		return true
+	}
+	return t.capital && !x.lower[t.term] && known != nil && known(t.term)
+}
+
+// Terms builds the vector of an article from its title and plain-text
+// body; names and numbers weigh more.
+func Terms(title, body string) Vector { return NewDocKnown(title, body, nil).Terms }
+
+// Names builds the vector of the names and numbers in the title and the
+// opening of the body: who, where and how much. Two reports of one event
+// share them; a look-alike event (same news, another company or town)
+// does not.
+func Names(title, body string) Vector { return NewDocKnown(title, body, nil).Names }
+
+// leadTokens is how much of the body, after the title, says who and
+// what the event is about.
+const leadTokens = 45
+
+// NewDocKnown reads an article; known says which words the rest of the
+// cache has seen written as names (nil: none).
+func NewDocKnown(title, body string, known func(string) bool) Doc {
+	x := read(title, body)
 	v := Vector{}
+	names := map[string]bool{}
 	add := func(ts []token, w float64) {
 		for _, t := range ts {
 			if !keep(t) {
 				continue
 			}
 			v[t.term] += w
+			if x.isName(t, known) {
+				names[t.term] = true
+			}
 		}
 	}
-	add(tt, titleWeight)
-	add(bt, 1)
+	add(x.title, titleWeight)
+	add(x.body, 1)
 	for term, tf := range v {
 		w := 1 + math.Log(tf)
 		if names[term] {
@@ -167,58 +210,27 @@ func Terms(title, body string) Vector {
 		}
 		v[term] = w
 	}
-	return v
-}
-
-// leadTokens is how much of the body, after the title, says who and
-// what the event is about.
-const leadTokens = 45
-
-// Names builds the vector of the names and numbers in the title and the
-// opening of the body: who, where and how much. Two reports of one event
-// share them; a look-alike event (same news, another company or town)
-// does not.
-func Names(title, body string) Vector {
-	tt := tokenize(title, 0)
-	bt := tokenize(body, bodyTokenCap)
-	names := map[string]bool{}
-	caps, words := 0, 0
-	for _, t := range tt {
-		if !t.number && !stop[t.term] {
-			words++
-			if t.capital {
-				caps++
-			}
-		}
-	}
-	titleCase := words > 0 && float64(caps)/float64(words) >= 0.6
-	for _, t := range bt {
-		if t.capital && !t.initial && !t.number {
-			names[t.term] = true
-		}
-	}
-	if !titleCase {
-		for _, t := range tt {
-			if t.capital && !t.initial && !t.number {
-				names[t.term] = true
-			}
-		}
-	}
-	v := Vector{}
-	add := func(ts []token, w float64) {
+	n := Vector{}
+	lead := func(ts []token, w float64) {
 		for _, t := range ts {
-			if !keep(t) || !(names[t.term] || t.number && !isYear(t.term)) {
-				continue
+			if keep(t) && (names[t.term] || t.number && !isYear(t.term)) {
+				n[t.term] += w
 			}
-			v[t.term] += w
 		}
 	}
-	add(tt, 2)
-	add(bt[:min(len(bt), leadTokens)], 1)
-	for t, tf := range v {
-		v[t] = 1 + math.Log(tf)
+	lead(x.title, 2)
+	lead(x.body[:min(len(x.body), leadTokens)], 1)
+	for t, tf := range n {
+		n[t] = 1 + math.Log(tf)
 	}
-	return v
+	var proper []string
+	for t := range x.proper {
+		if !x.lower[t] && !stop[t] {
+			proper = append(proper, t)
+		}
+	}
+	sort.Strings(proper)
+	return Doc{Terms: v, Names: n, Proper: proper}
 }
 
 func keep(t token) bool {
@@ -396,12 +408,11 @@ func registrable(h string) string {
 // the names and numbers of its title and opening (raw weights).
 type Doc struct {
 	Terms, Names Vector
+	Proper       []string // words this article writes as names (not stored)
 }
 
 // NewDoc reads an article's title and plain-text body.
-func NewDoc(title, body string) Doc {
-	return Doc{Terms: Terms(title, body), Names: Names(title, body)}
-}
+func NewDoc(title, body string) Doc { return NewDocKnown(title, body, nil) }
 
 // Weighed is a Doc with IDF applied, each vector of unit length.
 type Weighed struct {
@@ -426,18 +437,21 @@ func Similarity(a, b Weighed) float64 {
 	if e <= 0 {
 		return 0
 	}
-	return math.Sqrt(e * contentCosine(a, b))
+	return math.Sqrt(e * ContentCosine(a, b, nil))
 }
 
-// contentCosine is the cosine of the two term vectors without the names
-// either article leads with.
-func contentCosine(a, b Weighed) float64 {
+// ContentCosine is the cosine of the two term vectors without names
+// (those either article leads with, and those name says are names): how
+// alike their subjects are, whoever they concern. name may be nil.
+func ContentCosine(a, b Weighed, name func(string) bool) float64 {
+	skip := func(t string) bool {
+		_, na := a.Names[t]
+		_, nb := b.Names[t]
+		return na || nb || name != nil && name(t)
+	}
 	var dot, na, nb float64
 	for t, x := range a.All {
-		if _, ok := a.Names[t]; ok {
-			continue
-		}
-		if _, ok := b.Names[t]; ok {
+		if skip(t) {
 			continue
 		}
 		na += x * x
@@ -446,13 +460,9 @@ func contentCosine(a, b Weighed) float64 {
 		}
 	}
 	for t, y := range b.All {
-		if _, ok := a.Names[t]; ok {
-			continue
+		if !skip(t) {
+			nb += y * y
 		}
-		if _, ok := b.Names[t]; ok {
-			continue
-		}
-		nb += y * y
 	}
 	if na == 0 || nb == 0 {
 		return 0
@@ -460,13 +470,13 @@ func contentCosine(a, b Weighed) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
-// Content is a weighed vector without its names: what the article is
-// about, whoever it concerns. Recommendations follow it.
-func Content(w Weighed) Vector {
+// Content is a weighed vector without its names (see ContentCosine), of
+// unit length: what the article is about, whoever it concerns.
+func Content(w Weighed, name func(string) bool) Vector {
 	out := Vector{}
 	var norm float64
 	for t, x := range w.All {
-		if _, ok := w.Names[t]; !ok {
+		if _, ok := w.Names[t]; !ok && (name == nil || !name(t)) {
 			out[t] = x
 			norm += x * x
 		}
