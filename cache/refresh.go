@@ -12,6 +12,10 @@ import (
 type Summary struct {
 	OK, NotModified, Failed, Articles int
 	FullTexts, Pruned                 int // after the fetches: full texts fetched, articles pruned
+	// New and Updated count distinct articles the refresh added or
+	// changed (Articles counts every item of every feed fetched, so a story
+	// in two feeds counts twice there and at most once here).
+	New, Updated int
 }
 
 // Total is the number of feeds the refresh covered.
@@ -55,12 +59,24 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	}
 	var sum Summary
 	start := time.Now()
+	added, changed := map[int64]bool{}, map[int64]bool{}
 	f.FetchAll(ctx, reqs, func(r feed.Result) {
-		if err := s.Save(ctx, r, where[r.URL]); err != nil {
+		saved, err := s.SaveCounted(ctx, r, where[r.URL])
+		if err != nil {
 			r.Status, r.Err = feed.StatusError, err
+			saved = Saved{} // rolled back
 		} else if ctx.Err() == nil {
 			s.Schedule(ctx, r, time.Now()) // next_due from the feed's hints or back-off
 		}
+		for _, id := range saved.New {
+			added[id] = true
+		}
+		for _, id := range saved.Updated {
+			if !added[id] && !changed[id] {
+				changed[id] = true
+			}
+		}
+		sum.New, sum.Updated = len(added), len(changed)
 		switch r.Status {
 		case feed.StatusOK:
 			sum.OK++

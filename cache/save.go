@@ -37,13 +37,23 @@ type Membership struct {
 // kept once; reading state is never touched. A failed fetch records its
 // reason and keeps everything already cached.
 func (s *Store) Save(ctx context.Context, res feed.Result, m Membership) error {
+	_, err := s.SaveCounted(ctx, res, m)
+	return err
+}
+
+// Saved is what one Save changed: the articles it added and the ones whose
+// title, summary, content or updated time it changed.
+type Saved struct{ New, Updated []int64 }
+
+// SaveCounted is Save, reporting which articles were new and which changed.
+func (s *Store) SaveCounted(ctx context.Context, res feed.Result, m Membership) (saved Saved, err error) {
 	if res.Status == feed.StatusError && errors.Is(res.Err, feed.ErrOffline) {
-		return nil // nothing was fetched: offline never touches feed state
+		return saved, nil // nothing was fetched: offline never touches feed state
 	}
 	now := time.Now().Unix()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return saved, err
 	}
 	defer tx.Rollback()
 
@@ -53,49 +63,52 @@ INSERT INTO feeds(url, fetched_at) VALUES(?, ?)
 ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at
 RETURNING id`, res.URL, now).Scan(&feedID)
 	if err != nil {
-		return err
+		return saved, err
 	}
 	switch res.Status {
 	case feed.StatusError:
 		_, err = tx.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", feed.Line(res.Err.Error()), feedID)
 		if err != nil {
-			return err
+			return saved, err
 		}
-		return tx.Commit()
+		return saved, tx.Commit()
 	case feed.StatusNotModified:
 		_, err = tx.ExecContext(ctx, "UPDATE feeds SET error = '', ok_at = ? WHERE id = ?", now, feedID)
 		if err != nil {
-			return err
+			return saved, err
 		}
-		return tx.Commit()
+		return saved, tx.Commit()
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, error = '', ok_at = ? WHERE id = ?`,
 		res.Title, res.ETag, res.LastModified, now, feedID)
 	if err != nil {
-		return err
+		return saved, err
 	}
-	ids, err := upsertArticles(ctx, tx, feedID, now, res.Articles)
+	ids, err := upsertArticles(ctx, tx, feedID, now, res.Articles, &saved)
 	if err != nil {
-		return err
+		return saved, err
 	}
 	if err := addToSections(ctx, tx, ids, res.Articles, m.Sections); err != nil {
-		return err
+		return saved, err
 	}
 	for _, sec := range m.RankFor {
 		if err := replaceRanking(ctx, tx, sec, ids); err != nil {
-			return err
+			return saved, err
 		}
 	}
 	// Discovery (cache/index.go): stories for the new articles. The
 	// full-text index is kept by triggers.
 	if err := s.assignStories(ctx, tx); err != nil {
-		return err
+		return saved, err
 	}
-	return tx.Commit()
+	return saved, tx.Commit()
 }
 
-func upsertArticles(ctx context.Context, tx *sql.Tx, feedID, now int64, arts []feed.Article) ([]int64, error) {
-	find, err := tx.PrepareContext(ctx, `SELECT id FROM articles WHERE uid = ?1 UNION ALL SELECT id FROM articles WHERE link = ?2 AND link != '' LIMIT 1`)
+func upsertArticles(ctx context.Context, tx *sql.Tx, feedID, now int64, arts []feed.Article, saved *Saved) ([]int64, error) {
+	// changed: what the update below would change in what the reader shows.
+	const changed = `(title IS NOT ?3 OR summary IS NOT ?4 OR (?5 != '' AND content IS NOT ?5) OR updated < ?6)`
+	find, err := tx.PrepareContext(ctx, `SELECT id, `+changed+` FROM articles WHERE uid = ?1
+UNION ALL SELECT id, `+changed+` FROM articles WHERE link = ?2 AND link != '' LIMIT 1`)
 	if err != nil {
 		return nil, err
 	}
@@ -124,13 +137,18 @@ VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
 	for i, a := range arts {
 		cats := strings.Join(a.Categories, "\x1f")
 		var id int64
-		err := find.QueryRowContext(ctx, a.ID, a.Link).Scan(&id)
+		var differs bool
+		err := find.QueryRowContext(ctx, a.ID, a.Link, a.Title, a.Summary, a.Content, a.Updated.Unix()).Scan(&id, &differs)
 		switch {
 		case err == sql.ErrNoRows:
 			err = insert.QueryRowContext(ctx, a.ID, feedID, a.Source, a.Title, a.Link, a.Author,
 				a.Published.Unix(), a.Updated.Unix(), a.Summary, a.Content, cats, a.Image,
 				a.Comments, a.Views, a.Rating, now).Scan(&id)
+			saved.New = append(saved.New, id)
 		case err == nil:
+			if differs {
+				saved.Updated = append(saved.Updated, id)
+			}
 			_, err = update.ExecContext(ctx, id, a.Title, a.Link, a.Author, a.Undated, a.Published.Unix(),
 				a.Updated.Unix(), a.Summary, a.Content, cats, a.Image, a.Comments, a.Views, a.Rating)
 		}

@@ -32,8 +32,8 @@ func PrintSummary(w io.Writer, s cache.Summary, took time.Duration) {
 	if s.Pruned > 0 {
 		extra += fmt.Sprintf(", %d old articles pruned", s.Pruned)
 	}
-	fmt.Fprintf(w, "%d feeds: %d ok, %d not modified, %d failed; %d articles%s in %s\n",
-		s.Total(), s.OK, s.NotModified, s.Failed, s.Articles, extra, took.Round(time.Millisecond))
+	fmt.Fprintf(w, "%d feeds: %d ok, %d not modified, %d failed; %d new and %d updated articles%s in %s\n",
+		s.Total(), s.OK, s.NotModified, s.Failed, s.New, s.Updated, extra, took.Round(time.Millisecond))
 }
 
 // listedArticle is the --list --json shape.

@@ -74,10 +74,10 @@ type Model struct {
 
 	// request IDs: a result whose ID is not the latest is stale and dropped
 	listReq, articleReq int
-	sideReq                      [tabCount]int         // per side-pane tab
-	unreadReq                    int                   // n / N (reading.go)
-	relatedFor                   int64                 // the article the latest Related request is for
-	renderCache                  map[[2]int64]rendered // (article ID, width) -> laid-out body
+	sideReq             [tabCount]int         // per side-pane tab
+	unreadReq           int                   // n / N (reading.go)
+	relatedFor          int64                 // the article the latest Related request is for
+	renderCache         map[[2]int64]rendered // (article ID, width) -> laid-out body
 
 	refreshing     bool
 	refreshDone    int

@@ -234,7 +234,11 @@ func (m Model) footer(h int) []string {
 	case m.refreshFailed():
 		parts = append(parts, s.Error.Render("refresh failed "+m.lastRefresh.Local().Format("15:04")))
 	case !m.lastRefresh.IsZero():
-		parts = append(parts, "refreshed "+m.lastRefresh.Local().Format("15:04"))
+		done := "refreshed " + m.lastRefresh.Local().Format("15:04")
+		if m.lastSum.New > 0 {
+			done += ": " + itoa(m.lastSum.New) + " new"
+		}
+		parts = append(parts, done)
 	case m.opt.Offline:
 		parts = append(parts, "offline")
 	}
