@@ -176,6 +176,9 @@ func TestShowFullTextAndRefreshHints(t *testing.T) {
 	if code, out, _ := runArgs(t, args("--refresh", "--force")...); code != 0 || feedHits != 2 {
 		t.Errorf("forced refresh: exit %d, %d fetches\n%s", code, feedHits, out)
 	}
+	if _, out, _ := runArgs(t, args("--feeds", "--json")...); !strings.Contains(out, `"hint":"max-age 1h0m0s"`) || strings.Contains(out, `"next_due":""`) {
+		t.Errorf("--feeds --json should say when and why the feed is next due:\n%s", out)
+	}
 
 	_, listed, _ := runArgs(t, args("--offline", "--list", "--json")...)
 	var first struct{ ID string }

@@ -351,6 +351,7 @@ type Subscription struct {
 	Error        string
 	FetchedAt    time.Time // zero when never fetched
 	NextDue      time.Time // zero when due now
+	Hint         string    // why NextDue is what it is ("ttl 1h0m0s", "back-off after 2 failed fetches")
 	FullText     bool
 }
 
@@ -358,7 +359,7 @@ type Subscription struct {
 func (s *Store) Subscriptions(ctx context.Context) ([]Subscription, error) {
 	rows, err := s.db.QueryContext(ctx, `
 SELECT b.url, b.section, coalesce(nullif(f.title, ''), b.title), coalesce(f.error, ''), coalesce(f.fetched_at, 0),
-	coalesce(f.next_due, 0), b.full_text OR x.full_text
+	coalesce(f.next_due, 0), coalesce(f.hint, ''), b.full_text OR x.full_text
 FROM subscriptions b JOIN sections x ON x.key = b.section LEFT JOIN feeds f ON f.url = b.url
 ORDER BY x.position, x.key, b.position, b.rowid`)
 	if err != nil {
@@ -369,7 +370,7 @@ ORDER BY x.position, x.key, b.position, b.rowid`)
 	for rows.Next() {
 		var sub Subscription
 		var fetched, due int64
-		if err := rows.Scan(&sub.URL, &sub.Section, &sub.Title, &sub.Error, &fetched, &due, &sub.FullText); err != nil {
+		if err := rows.Scan(&sub.URL, &sub.Section, &sub.Title, &sub.Error, &fetched, &due, &sub.Hint, &sub.FullText); err != nil {
 			return nil, err
 		}
 		switch {

@@ -145,6 +145,8 @@ type listedFeed struct {
 	Status    string `json:"status"`
 	Error     string `json:"error"`
 	FetchedAt string `json:"fetched_at"` // RFC 3339, "" when never fetched
+	NextDue   string `json:"next_due"`   // RFC 3339 when the feed's hints hold it back, else ""
+	Hint      string `json:"hint"`       // why: "ttl 1h0m0s", "max-age 10m0s", "back-off after 2 failed fetches"
 }
 
 // Feeds lists the subscriptions with their last status, one line each
@@ -160,8 +162,12 @@ func Feeds(ctx context.Context, store *cache.Store, asJSON bool, out io.Writer) 
 		if !s.FetchedAt.IsZero() {
 			at = s.FetchedAt.UTC().Format(time.RFC3339)
 		}
+		due := ""
+		if s.NextDue.After(time.Now()) {
+			due = s.NextDue.UTC().Format(time.RFC3339)
+		}
 		if asJSON {
-			if err := enc.Encode(listedFeed{URL: s.URL, Section: s.Section, Title: feed.Line(s.Title), Status: s.Status, Error: feed.Line(s.Error), FetchedAt: at}); err != nil {
+			if err := enc.Encode(listedFeed{URL: s.URL, Section: s.Section, Title: feed.Line(s.Title), Status: s.Status, Error: feed.Line(s.Error), FetchedAt: at, NextDue: due, Hint: s.Hint}); err != nil {
 				return err
 			}
 			continue
@@ -173,6 +179,9 @@ func Feeds(ctx context.Context, store *cache.Store, asJSON bool, out io.Writer) 
 		line := fmt.Sprintf("%-13s %-12s %-16s %s  %s", s.Status, s.Section, when, s.URL, feed.Line(s.Title))
 		if s.Error != "" {
 			line += "  (" + feed.Line(s.Error) + ")"
+		}
+		if due != "" {
+			line += fmt.Sprintf("  [next %s: %s]", s.NextDue.Local().Format("15:04"), s.Hint)
 		}
 		if _, err := fmt.Fprintln(out, line); err != nil {
 			return err
