@@ -14,7 +14,8 @@ type articleModel struct {
 	art    cache.Article
 	body   rendered
 	has    bool
-	bodyW  int // the width body was laid out for
+	bodyW  int  // the width body was laid out for
+	full   bool // body is the article's full text (fulltext.go)
 	offset int
 	width  int
 	height int
@@ -98,6 +99,9 @@ func (a *articleModel) meta() []string {
 	parts = append(parts, art.Published.Local().Format("Mon 2 Jan 2006 15:04"))
 	if art.Starred {
 		parts = append(parts, "★ starred")
+	}
+	if a.full {
+		parts = append(parts, "full text")
 	}
 	return parts
 }

@@ -39,12 +39,25 @@ func loadPage(st *cache.Store, req int, section, filter string, page int, keep i
 }
 
 // loadArticle reads the article; it renders the body unless cached holds
-// this article's body already laid out for width.
-func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, cached *rendered) tea.Cmd {
+// this article's body already laid out for width. With preferFull it shows
+// the article's full text when the cache has it (cachedFull: laid out).
+func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, cached, cachedFull *rendered, preferFull bool) tea.Cmd {
 	return func() tea.Msg {
 		a, err := st.Get(context.Background(), id)
 		if err != nil {
 			return articleMsg{req: req, err: err}
+		}
+		if preferFull {
+			if cachedFull != nil {
+				return articleMsg{req: req, art: a, width: width, body: *cachedFull, full: true}
+			}
+			html, ok, err := cachedFullText(st, id)
+			if err != nil {
+				return articleMsg{req: req, err: err}
+			}
+			if ok {
+				return articleMsg{req: req, art: a, width: width, body: Render(html, a.Link, width, rs), full: true}
+			}
 		}
 		if cached != nil {
 			return articleMsg{req: req, art: a, width: width, body: *cached}

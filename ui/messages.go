@@ -29,6 +29,7 @@ type articleMsg struct {
 	art   cache.Article
 	width int
 	body  rendered
+	full  bool // body is the article's full text
 	err   error
 }
 

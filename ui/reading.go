@@ -44,6 +44,9 @@ func (m Model) handleReadingKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	if m.overlay != noOverlay {
 		return m, nil, false
 	}
+	if next, cmd, ok := m.handleFullTextKey(msg); ok {
+		return next, cmd, true
+	}
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.NextUnread, k.PrevUnread):

@@ -62,8 +62,11 @@ type Model struct {
 	linkIn   *string    // non-nil while the "open" link prompt shows (reading.go)
 	fui      feedsState // the feeds overlay and add dialog (feeds.go)
 
-	autoGen     int       // the auto-refresh timer's generation (autorefresh.go)
-	nextRefresh time.Time // when the next auto-refresh is due
+	autoGen     int            // the auto-refresh timer's generation (autorefresh.go)
+	fullReq     int            // f (fulltext.go)
+	fullPending int64          // the article whose full text is being fetched
+	feedText    map[int64]bool // articles switched back to the feed's text
+	nextRefresh time.Time      // when the next auto-refresh is due
 
 	list    listModel
 	article articleModel
@@ -112,6 +115,7 @@ func New(opt Options) Model {
 		listReq:     1,
 		counts:      map[string]int{},
 		renderCache: map[[2]int64]rendered{},
+		feedText:    map[int64]bool{},
 	}
 	if opt.Keys != nil {
 		m.keys = *opt.Keys
@@ -232,11 +236,16 @@ func (m *Model) showArticle(id int64) tea.Cmd {
 	m.articleReq++
 	m.pendingArticle = id
 	rs := stylesRender(m.styles, m.opt.Hyperlinks)
-	var cached *rendered
+	// The render cache holds the feed's text under id and the full text
+	// under -id.
+	var cached, cachedFull *rendered
 	if r, ok := m.renderCache[[2]int64{id, int64(aw)}]; ok {
 		cached = &r
 	}
-	return tea.Batch(loadArticle(m.opt.Store, m.articleReq, id, aw, rs, cached), m.loadRelated(id))
+	if r, ok := m.renderCache[[2]int64{-id, int64(aw)}]; ok {
+		cachedFull = &r
+	}
+	return tea.Batch(loadArticle(m.opt.Store, m.articleReq, id, aw, rs, cached, cachedFull, !m.feedText[id]), m.loadRelated(id))
 }
 
 // loadRelated asks for the stories related to article id, unless they
@@ -314,6 +323,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if next, cmd, ok := m.handleAutoMsg(msg); ok {
 		return next, cmd
+	}
+	if msg, ok := msg.(fullMsg); ok {
+		return m.handleFullMsg(msg)
 	}
 	return m, nil
 }

@@ -23,8 +23,13 @@ func (m Model) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	if len(m.renderCache) >= maxCachedRenders {
 		m.renderCache = map[[2]int64]rendered{}
 	}
-	m.renderCache[[2]int64{msg.art.ID, int64(msg.width)}] = msg.body
+	key := msg.art.ID
+	if msg.full {
+		key = -key // the full text's layout
+	}
+	m.renderCache[[2]int64{key, int64(msg.width)}] = msg.body
 	m.article.bodyW = msg.width
+	m.article.full = msg.full
 	m.article.show(msg.art, msg.body)
 	return m, nil
 }

@@ -242,8 +242,12 @@ func (m Model) footer(h int) []string {
 	case m.opt.Offline:
 		parts = append(parts, "offline")
 	}
-	if next := m.autoStatus(); next != "" && m.filterIn == nil && m.linkIn == nil {
-		parts = append(parts, next)
+	if m.filterIn == nil && m.linkIn == nil {
+		for _, p := range []string{m.fullStatus(), m.autoStatus()} {
+			if p != "" {
+				parts = append(parts, p)
+			}
+		}
 	}
 	if n := m.feedsInError(); n > 0 {
 		parts = append(parts, s.Error.Render(plural(n, "feed")+" in error (e)"))
