@@ -19,20 +19,8 @@ import (
 // whenever the article is opened, online or not; f switches between the
 // full text and the feed's own text.
 
-// fullTextStore is the cache's full-text API.
-type fullTextStore interface {
-	FullText(ctx context.Context, articleID int64) (html string, ok bool, err error)
-	LoadFullText(ctx context.Context, f *feed.Fetcher, articleID int64) (string, error)
-}
-
-var errNoFullText = errors.New("full text is not available in this build")
-
 func cachedFullText(st *cache.Store, id int64) (string, bool, error) {
-	ft, ok := any(st).(fullTextStore)
-	if !ok {
-		return "", false, nil
-	}
-	return ft.FullText(context.Background(), id)
+	return st.FullText(context.Background(), id)
 }
 
 // fullMsg is the answer to f.
@@ -44,21 +32,17 @@ type fullMsg struct {
 
 func fetchFullText(st *cache.Store, f *feed.Fetcher, req int, id int64) tea.Cmd {
 	return func() tea.Msg {
-		ft, ok := any(st).(fullTextStore)
-		if !ok {
-			return fullMsg{req: req, id: id, err: errNoFullText}
-		}
 		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 		defer cancel()
 		if f == nil {
 			// No fetcher: only what the cache holds.
-			_, has, err := ft.FullText(ctx, id)
+			_, has, err := st.FullText(ctx, id)
 			if err == nil && !has {
 				err = feed.ErrOffline
 			}
 			return fullMsg{req: req, id: id, err: err}
 		}
-		_, err := ft.LoadFullText(ctx, f, id)
+		_, err := st.LoadFullText(ctx, f, id)
 		return fullMsg{req: req, id: id, err: err}
 	}
 }
