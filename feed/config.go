@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -245,6 +246,11 @@ func (c Config) validate() *configError {
 		for _, f := range urls {
 			if err := checkFeedURL(f); err != nil {
 				return bad("%v", err)
+			}
+		}
+		for _, f := range s.FullTextFeeds {
+			if !slices.Contains(s.Feeds, f) {
+				return bad("full_text_feeds: %q is not one of the section's feeds", f)
 			}
 		}
 	}

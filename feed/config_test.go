@@ -133,6 +133,7 @@ func TestConfigWithoutSectionsAndNewKeys(t *testing.T) {
 		{"site = \"x\"\nkeep_days = -1\n", "cfg.toml:2: keep_days = -1 is negative"},
 		{"site = \"x\"\n\nrefresh_every = \"soon\"\n", "cfg.toml:3: refresh_every \"soon\" is not a duration"},
 		{"refresh_every = \"10s\"\n", "cfg.toml:1: refresh_every \"10s\" is under a minute"},
+		{"[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\nfull_text_feeds=[\"https://b.test/\"]\n", "cfg.toml:1: section 1: full_text_feeds: \"https://b.test/\" is not one of the section's feeds"},
 	} {
 		if _, err := ParseConfig("cfg.toml", []byte(tc.text)); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q: got %v, want prefix %q", tc.text, err, tc.want)

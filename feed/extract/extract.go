@@ -397,6 +397,35 @@ func whitelist(root *html.Node, base *url.URL) {
 	}
 	root.Attr = nil
 	visit(root)
+	unwrapStrayCells(root, false)
+}
+
+// unwrapStrayCells replaces table parts that lost their table (Readability
+// may keep one cell of a layout table) by their content.
+func unwrapStrayCells(n *html.Node, inTable bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			switch c.DataAtom {
+			case atom.Table:
+				unwrapStrayCells(c, true)
+			case atom.Td, atom.Th, atom.Tr, atom.Tbody, atom.Thead, atom.Caption:
+				unwrapStrayCells(c, inTable)
+				if !inTable {
+					for cc := c.FirstChild; cc != nil; {
+						nx := cc.NextSibling
+						c.RemoveChild(cc)
+						n.InsertBefore(cc, c)
+						cc = nx
+					}
+					n.RemoveChild(c)
+				}
+			default:
+				unwrapStrayCells(c, inTable)
+			}
+		}
+		c = next
+	}
 }
 
 func cleanAttrs(n *html.Node, base *url.URL) {

@@ -114,6 +114,9 @@ func TestBodyRecallAndBoilerplate(t *testing.T) {
 			t.Errorf("%s: boilerplate leaked:\n  %s\n--- extracted:\n%s", p, strings.Join(s.leaked, "\n  "), s.html)
 		}
 		low := strings.ToLower(s.html)
+		if p == "table.html" && strings.Contains(low, "<td") {
+			t.Errorf("%s: a table cell outside its table:\n%s", p, s.html)
+		}
 		for _, bad := range []string{"<script", "script-marker", "ldjson-marker", "<style", "<form", "<input", "<iframe", "onclick", "onload", "javascript:", "<amp-", "data-truth", "class="} {
 			if strings.Contains(low, bad) {
 				t.Errorf("%s: %q in the extracted HTML", p, bad)
@@ -207,4 +210,19 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs/article")
+}
+
+// Pathological pages end in an error or an article, never a crash or a hang.
+func TestPathologicalPages(t *testing.T) {
+	base, _ := url.Parse("https://site.example/x")
+	deep := strings.Repeat("<div>", 40000) + "<p>" + strings.Repeat("deep words ", 100) + "</p>" + strings.Repeat("</div>", 40000)
+	many := "<html><body><article>" + strings.Repeat("<span>x</span>", 150000) + "</article></body></html>"
+	for name, page := range map[string]string{"deep": deep, "many elements": many, "empty": "", "binary": "\x00\x01\x02\xff"} {
+		start := time.Now()
+		art, err := Extract([]byte(page), base)
+		t.Logf("%s: %d words, %v in %s", name, art.Words, err, time.Since(start).Round(time.Millisecond))
+		if err == nil && art.Words == 0 {
+			t.Errorf("%s: an article with no words", name)
+		}
+	}
 }
