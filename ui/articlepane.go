@@ -19,6 +19,11 @@ type articleModel struct {
 	offset int
 	width  int
 	height int
+	// versions is the story's coverage, one article per outlet (this one
+	// among them), for "Also in" and c; story is the story they are of.
+	versions []cache.Article
+	story    int64
+	alsoKey  string // the key that goes to the next version
 }
 
 // SetSize sets the inner size of the pane.
@@ -28,6 +33,9 @@ func (a *articleModel) SetSize(w, h int) { a.width, a.height = w, max(h, 1); a.S
 func (a *articleModel) show(art cache.Article, body rendered) {
 	if !a.has || a.art.ID != art.ID {
 		a.offset = 0
+	}
+	if art.Story != a.story {
+		a.versions, a.story = nil, 0
 	}
 	a.art, a.body, a.has = art, body, true
 	a.Scroll(0)
@@ -43,6 +51,9 @@ func (a *articleModel) headerLines(s Styles) []string {
 	var meta []string
 	if budget >= 2 {
 		meta = metaLines(a.meta(), w)
+	}
+	if also := a.alsoIn(); also != "" && budget >= 3 {
+		meta = append(meta, ansi.Truncate(also, w, "…"))
 	}
 	rule := budget >= 4
 	titleMax := budget - len(meta)
@@ -97,6 +108,7 @@ func (a *articleModel) meta() []string {
 		parts = append(parts, art.Author)
 	}
 	parts = append(parts, art.Published.Local().Format("Mon 2 Jan 2006 15:04"))
+	parts = append(parts, reactions(art)...)
 	if art.Starred {
 		parts = append(parts, "★ starred")
 	}
@@ -104,6 +116,21 @@ func (a *articleModel) meta() []string {
 		parts = append(parts, "full text")
 	}
 	return parts
+}
+
+// alsoIn names the other outlets that tell this story, for the line under
+// the byline: "Also in: Demo Wire, Demo Courier (c)"; "" when none do.
+func (a *articleModel) alsoIn() string {
+	var names []string
+	for _, v := range a.versions {
+		if v.Outlet != a.art.Outlet && v.ID != a.art.ID {
+			names = append(names, v.Source)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "Also in: " + strings.Join(names, ", ") + " (" + a.alsoKey + ")"
 }
 
 // Scroll moves the body by delta lines, no further than shows its last

@@ -13,25 +13,45 @@ import (
 // Every function here returns a tea.Cmd: the I/O runs off the UI loop and
 // its result comes back as a message.
 
+// listQuery is what the list shows: a section's headlines, one row per
+// story, or search hits in the section or (all) the whole cache.
+type listQuery struct {
+	section, filter string
+	all             bool // a search over every section
+	byStory         bool // one row per story
+}
+
 // loadPage reads one page of the list. A fresh load replaces the whole
 // list; keep names the article the cursor should stay on.
-func loadPage(st *cache.Store, req int, section, filter string, page int, keep int64, fresh bool) tea.Cmd {
+func loadPage(st *cache.Store, req int, q listQuery, page int, keep int64, fresh bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
-		m := pageMsg{req: req, offset: page * pageSize, keep: keep, index: -1, fresh: fresh}
-		if filter != "" {
+		m := pageMsg{req: req, offset: page * pageSize, keep: keep, index: -1, fresh: fresh, query: q}
+		section := q.section
+		switch {
+		case q.filter != "":
+			if q.all {
+				section = ""
+			}
 			var hits []cache.Hit
-			hits, m.total, m.err = st.Search(ctx, section, filter, m.offset, pageSize)
+			hits, m.total, m.err = st.Search(ctx, section, q.filter, m.offset, pageSize)
+			m.snippets = map[int64]string{}
 			for _, h := range hits {
 				m.arts = append(m.arts, h.Article)
+				m.snippets[h.ID] = feed.Line(h.Snippet)
 			}
-		} else {
+		case q.byStory:
+			m.arts, m.err = st.StoryHeads(ctx, section, m.offset, pageSize)
+			if m.err == nil {
+				m.total, m.err = st.StoryCount(ctx, section)
+			}
+		default:
 			m.arts, m.err = st.Articles(ctx, section, m.offset, pageSize)
 			if m.err == nil {
 				m.total, m.err = st.Count(ctx, section)
 			}
 		}
-		if m.err == nil && keep != 0 && filter == "" {
+		if m.err == nil && keep != 0 && q.filter == "" && !q.byStory {
 			m.index, m.err = st.IndexOf(ctx, section, keep)
 		}
 		return m

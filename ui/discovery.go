@@ -1,7 +1,15 @@
 package ui
 
 import (
+	"context"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"newsreader/cache"
+	"newsreader/feed"
 )
 
 // Discovery in the reader: the side pane's tabs, stories across outlets
@@ -23,4 +31,153 @@ func (m *Model) loadTab(tab sideTab) tea.Cmd {
 		return loadSide(m.opt.Store, m.sideReq[tab], tab, m.currentSection().Key, 0)
 	}
 	return loadSide(m.opt.Store, m.sideReq[tab], tab, "", 0)
+}
+
+// listQuery is what the list is to show now.
+func (m Model) listQuery() listQuery {
+	return listQuery{section: m.currentSection().Key, filter: m.filter, all: m.searchAll, byStory: m.byStory}
+}
+
+// newListSearch is what the list needs to show hits for query: its words
+// to highlight and the hits' snippets. With no query, nil: plain rows.
+func newListSearch(query string, snippets map[int64]string) *listSearch {
+	words := searchWords(query)
+	if len(words) == 0 {
+		return nil
+	}
+	if snippets == nil {
+		snippets = map[int64]string{}
+	}
+	return &listSearch{words: words, prefix: !strings.HasSuffix(query, " "), snippets: snippets}
+}
+
+// searchWords are the words of what was typed, as the search takes them:
+// every run of letters and digits; anything else only separates words.
+func searchWords(q string) []string {
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// loadStory asks for every version of the shown article's story, for the
+// "Also in" line and c. With force it asks even when the article was
+// alone in its story (new coverage may have arrived).
+func (m *Model) loadStory(force bool) tea.Cmd {
+	if !m.article.has || (!force && m.article.art.StorySize <= 1) {
+		return nil
+	}
+	m.storyReq++
+	a := m.article.art
+	st, req := m.opt.Store, m.storyReq
+	return func() tea.Msg {
+		arts, err := st.StoryArticles(context.Background(), a.Story)
+		return storyMsg{req: req, id: a.ID, story: a.Story, arts: arts, err: err}
+	}
+}
+
+// handleDiscoveryMsg takes in a story's versions; ok is false for other
+// messages.
+func (m Model) handleDiscoveryMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
+	sm, ok := msg.(storyMsg)
+	if !ok {
+		return m, nil, false
+	}
+	if sm.req != m.storyReq || !m.article.has || m.article.art.Story != sm.story {
+		return m, nil, true // stale: another article is shown now
+	}
+	if sm.err != nil {
+		return m, m.setNote("story: "+sm.err.Error(), true), true
+	}
+	m.article.versions, m.article.story = versions(sm.arts), sm.story
+	m.article.alsoKey = m.keys.Coverage.Help().Key
+	if n := len(m.article.versions); n > 1 && m.article.art.StorySize < n {
+		m.article.art.StorySize = n
+	}
+	m.article.Scroll(0) // the header may have grown a line
+	return m, nil, true
+}
+
+// versions keeps the first article of each outlet, in the order given.
+func versions(arts []cache.Article) []cache.Article {
+	seen := map[string]bool{}
+	var out []cache.Article
+	for _, a := range arts {
+		o := a.Outlet
+		if o == "" {
+			o = a.Source
+		}
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// handleDiscoveryKey handles v (one row per story) and c (the next
+// outlet's version of the story being read); ok is false for other keys.
+func (m Model) handleDiscoveryKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	if m.overlay != noOverlay {
+		return m, nil, false
+	}
+	switch {
+	case key.Matches(msg, m.keys.Stories):
+		m.byStory = !m.byStory
+		note := "every article"
+		if m.byStory {
+			note = "one row per story"
+		}
+		m.list.reset()
+		return m, tea.Batch(m.reloadList(), m.setNote(note, false)), true
+	case key.Matches(msg, m.keys.Coverage):
+		return m, m.nextVersion(), true
+	}
+	return m, nil, false
+}
+
+// nextVersion opens the story's next outlet's version of the article
+// being read, going round them all.
+func (m *Model) nextVersion() tea.Cmd {
+	if !m.article.has {
+		return m.setNote("no article open", true)
+	}
+	vs := m.article.versions
+	if len(vs) < 2 {
+		return m.setNote("no other outlet tells this story", false)
+	}
+	cur := -1
+	for i, v := range vs {
+		if v.ID == m.article.art.ID || (cur < 0 && v.Outlet == m.article.art.Outlet) {
+			cur = i
+		}
+	}
+	next := vs[(cur+1)%len(vs)]
+	return tea.Batch(m.open(next), m.setNote(next.Source+" ("+itoa((cur+1)%len(vs)+1)+" of "+itoa(len(vs))+")", false))
+}
+
+// scopeName is where a search looks: this section or everywhere.
+func (m Model) scopeName() string {
+	if m.searchAll {
+		return "all sections"
+	}
+	return m.currentSection().DisplayTitle()
+}
+
+// listLabel says in the header what the list shows when it is not simply
+// the section's headlines.
+func (m Model) listLabel() string {
+	var parts []string
+	if m.filter != "" {
+		parts = append(parts, "search “"+feed.Line(m.filter)+"” in "+m.scopeName())
+	} else if m.byStory {
+		parts = append(parts, "one row per story")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// searchPrompt is the status line while a search is typed.
+func (m Model) searchPrompt() string {
+	other := "all sections"
+	if m.searchAll {
+		other = m.currentSection().DisplayTitle()
+	}
+	return "/" + feed.Line(*m.filterIn) + "█  in " + m.scopeName() + " (tab: " + other + ", enter: keep, esc: cancel)"
 }

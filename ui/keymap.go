@@ -17,6 +17,7 @@ type KeyMap struct {
 	AddFeed, RemoveFeed, Feeds          key.Binding
 	FullText                            key.Binding
 	Undo                                key.Binding
+	Stories, Coverage                   key.Binding
 }
 
 // DefaultKeyMap is the reader's key bindings.
@@ -49,7 +50,7 @@ func DefaultKeyMap() KeyMap {
 		Star:        b("*", "star", "*"),
 		Browser:     b("o", "open in browser", "o"),
 		Copy:        b("y", "copy link", "y"),
-		Filter:      b("/", "filter", "/"),
+		Filter:      b("/", "search", "/"),
 		Errors:      b("e", "feed errors", "e"),
 		Side:        b("\\", "toggle side pane", "\\"),
 		Back:        b("esc", "back", "esc"),
@@ -62,6 +63,8 @@ func DefaultKeyMap() KeyMap {
 		Feeds:       b("F", "feeds", "F"),
 		FullText:    b("f", "full text", "f"),
 		Undo:        b("u", "undo mark section read", "u"),
+		Stories:     b("v", "one row per story", "v"),
+		Coverage:    b("c", "next outlet's version", "c"),
 	}
 }
 
@@ -69,7 +72,7 @@ func DefaultKeyMap() KeyMap {
 func (k KeyMap) ShortHelp(focus Pane) []key.Binding {
 	switch focus {
 	case ArticlePane:
-		return []key.Binding{k.NextPane, k.Down, k.PageDown, k.NextUnread, k.FullText, k.Browser, k.Copy, k.Star, k.Help, k.Quit}
+		return []key.Binding{k.NextPane, k.Down, k.PageDown, k.NextUnread, k.Coverage, k.FullText, k.Browser, k.Copy, k.Star, k.Help, k.Quit}
 	case SidePane:
 		return []key.Binding{k.NextPane, k.Down, k.Open, k.NextTab, k.Help, k.Quit}
 	}
@@ -81,7 +84,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.NextPane, k.PrevPane, k.Left, k.Right, k.Side, k.Back, k.Help, k.Quit},
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp},
-		{k.Open, k.NextUnread, k.PrevUnread, k.NextTab, k.PrevTab, k.Section, k.Picker, k.Filter},
+		{k.Open, k.NextUnread, k.PrevUnread, k.NextTab, k.PrevTab, k.Section, k.Picker, k.Filter, k.Stories, k.Coverage},
 		{k.Refresh, k.RefreshAll, k.ToggleRead, k.MarkAllRead, k.Undo, k.Star, k.Browser, k.Copy, k.FullText},
 		{k.Feeds, k.AddFeed, k.RemoveFeed, k.Errors},
 	}

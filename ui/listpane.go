@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/cache"
@@ -26,6 +27,17 @@ type listModel struct {
 	titleLines int
 	loaded     bool // the first page has arrived
 	moved      bool // the reader has moved the cursor or opened an article
+	paneH      int  // the pane's inner height, to lay rows out again
+	// search, when the list shows search hits: the query's words (matches
+	// are highlighted) and each hit's snippet, shown under its title.
+	search *listSearch
+}
+
+// listSearch is what the list knows of a search it shows.
+type listSearch struct {
+	words    []string
+	prefix   bool             // the last word also matches words it begins
+	snippets map[int64]string // article ID -> text around the matches
 }
 
 func newList() listModel { return listModel{pages: map[int][]cache.Article{}} }
@@ -33,6 +45,7 @@ func newList() listModel { return listModel{pages: map[int][]cache.Article{}} }
 // SetSize sets the inner size of the pane in cells; height becomes the
 // number of headline rows that fit.
 func (l *listModel) SetSize(w, h int) {
+	l.paneH = h
 	l.titleLines = rowLines(w, h)
 	l.width, l.height = w, max(h/l.rowHeight(), 1)
 	l.clamp()
@@ -40,7 +53,7 @@ func (l *listModel) SetSize(w, h int) {
 
 // reset empties the list for a new section or filter.
 func (l *listModel) reset() {
-	*l = listModel{pages: map[int][]cache.Article{}, width: l.width, height: l.height, titleLines: l.titleLines}
+	*l = listModel{pages: map[int][]cache.Article{}, width: l.width, height: l.height, titleLines: l.titleLines, paneH: l.paneH, search: l.search}
 }
 
 // at returns row i if its page is loaded.
@@ -160,8 +173,22 @@ func rowLines(w, h int) int {
 	return n
 }
 
-// rowHeight is the number of screen lines per headline row.
-func (l *listModel) rowHeight() int { return l.titleLines + 1 }
+// rowHeight is the number of screen lines per headline row: the title's,
+// the meta line and, for search hits, a snippet line.
+func (l *listModel) rowHeight() int {
+	if l.search != nil && l.titleLines > 0 {
+		return l.titleLines + 2
+	}
+	return l.titleLines + 1
+}
+
+// setSearch shows search hits (or, with nil, plain rows) and lays the
+// rows out again for their height.
+func (l *listModel) setSearch(s *listSearch) {
+	l.search = s
+	l.height = max(l.paneH/l.rowHeight(), 1)
+	l.clamp()
+}
 
 // RowAt is the row drawn at content line y of the pane, if any.
 func (l *listModel) RowAt(y int) (int, bool) {
@@ -173,9 +200,52 @@ func (l *listModel) RowAt(y int) (int, bool) {
 }
 
 // rowMeta is the facts under a headline: its source, age and, from story
-// data, how many other outlets cover it. Parts are joined with " · ".
+// data, how many other outlets cover it ("+2"), then its liveliest
+// reaction count where the feed gives one. Parts are joined with " · ".
 func rowMeta(a cache.Article, now time.Time) []string {
-	return []string{a.Source, Age(a.Published, now)}
+	meta := []string{a.Source, Age(a.Published, now)}
+	if a.StorySize > 1 {
+		meta = append(meta, "+"+itoa(a.StorySize-1))
+	}
+	if r := reactions(a); len(r) > 0 {
+		meta = append(meta, r[0])
+	}
+	return meta
+}
+
+// reactions are an article's reaction counts from its feed, most telling
+// first: comments, views, rating.
+func reactions(a cache.Article) []string {
+	var out []string
+	if a.Comments > 0 {
+		out = append(out, count(a.Comments, "comment"))
+	}
+	if a.Views > 0 {
+		out = append(out, count(a.Views, "view"))
+	}
+	if a.Rating > 0 {
+		out = append(out, fmt.Sprintf("rated %.1f", a.Rating))
+	}
+	return out
+}
+
+// count is "1 comment", "12 comments", "4.5k views", "2.1M views".
+func count(n int, noun string) string {
+	var num string
+	switch {
+	case n >= 1_000_000:
+		num = fmt.Sprintf("%.1fM", float64(n)/1e6)
+	case n >= 10_000:
+		num = fmt.Sprintf("%dk", n/1000)
+	case n >= 1000:
+		num = fmt.Sprintf("%.1fk", float64(n)/1000)
+	default:
+		num = itoa(n)
+	}
+	if n != 1 {
+		noun += "s"
+	}
+	return num + " " + noun
 }
 
 // marks is the gutter before a row's first line: cursor, unread, star.
@@ -224,17 +294,27 @@ func (l *listModel) View(s Styles, focused bool, now time.Time, empty string) []
 		if a.Read {
 			st = s.Read
 		}
+		metaLine := len(row) - 1
+		if l.search != nil && l.titleLines > 0 {
+			metaLine = len(row) - 2
+		}
 		for k, line := range row {
 			line = fit(line, l.width)
+			var ls lipgloss.Style
 			switch {
 			case cur && focused:
-				line = s.Selected.Render(line)
+				ls = s.Selected
 			case cur:
-				line = s.Bold.Render(line)
-			case k > 0 && k == len(row)-1:
-				line = s.Dim.Render(line)
+				ls = s.Bold
+			case k > 0 && k >= metaLine:
+				ls = s.Dim
 			default:
-				line = st.Render(line)
+				ls = st
+			}
+			if l.search != nil && k != metaLine {
+				line = highlight(line, l.search, ls)
+			} else {
+				line = ls.Render(line)
 			}
 			lines = append(lines, line)
 		}
@@ -267,10 +347,36 @@ func (l *listModel) rowText(a cache.Article, cur bool, now time.Time, tw int) []
 	}
 	src := ansi.Truncate(meta[0], max(tw-ansi.StringWidth(rest), 1), "…")
 	out = append(out, pad+src+rest)
+	if l.search != nil {
+		out = append(out, pad+ansi.Truncate(l.search.snippets[a.ID], tw, "…"))
+	}
 	for len(out) < l.rowHeight() {
 		out = append(out, "")
 	}
 	return out
+}
+
+// highlight styles a row's line with st, its words that match the search
+// underlined and bold on top.
+func highlight(line string, q *listSearch, st lipgloss.Style) string {
+	marks := cache.TitleMarks(line, q.words, q.prefix)
+	if len(marks) == 0 {
+		return st.Render(line)
+	}
+	match := st.Bold(true).Underline(true)
+	var b strings.Builder
+	at := 0
+	for _, mk := range marks {
+		if mk[0] > at {
+			b.WriteString(st.Render(line[at:mk[0]]))
+		}
+		b.WriteString(match.Render(line[mk[0]:mk[1]]))
+		at = mk[1]
+	}
+	if at < len(line) {
+		b.WriteString(st.Render(line[at:]))
+	}
+	return b.String()
 }
 
 // fit pads or truncates s to exactly w columns.

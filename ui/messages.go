@@ -13,14 +13,16 @@ import (
 
 // pageMsg is one page of the list.
 type pageMsg struct {
-	req    int
-	offset int
-	arts   []cache.Article
-	total  int
-	keep   int64 // after a refresh: the article to keep the cursor on
-	index  int   // its index in the new order, or -1
-	fresh  bool  // replaces the whole list (a reload), not one more page
-	err    error
+	req      int
+	offset   int
+	arts     []cache.Article
+	total    int
+	keep     int64 // after a refresh: the article to keep the cursor on
+	index    int   // its index in the new order, or -1
+	fresh    bool  // replaces the whole list (a reload), not one more page
+	err      error
+	query    listQuery
+	snippets map[int64]string // search hits: article ID -> snippet
 }
 
 // articleMsg is the article to show, rendered for width.
@@ -85,3 +87,12 @@ type clearNoteMsg struct{ seq int }
 
 // refreshEvent is what a refresh goroutine sends: a progressMsg or refreshDoneMsg.
 type refreshEvent = any
+
+// storyMsg is every version of the article's story, one per outlet first.
+type storyMsg struct {
+	req   int
+	id    int64 // the article they are for
+	story int64
+	arts  []cache.Article
+	err   error
+}

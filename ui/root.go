@@ -56,11 +56,14 @@ type Model struct {
 	overlay       overlay
 	pickerCursor  int
 
-	section  int
-	filter   string
-	filterIn *string    // non-nil while typing a filter
-	linkIn   *string    // non-nil while the "open" link prompt shows (reading.go)
-	fui      feedsState // the feeds overlay and add dialog (feeds.go)
+	section    int
+	filter     string
+	filterIn   *string    // non-nil while typing a search
+	filterPrev string     // the search before typing began, for esc
+	searchAll  bool       // the search covers every section, not just this one
+	byStory    bool       // the list shows one row per story
+	linkIn     *string    // non-nil while the "open" link prompt shows (reading.go)
+	fui        feedsState // the feeds overlay and add dialog (feeds.go)
 
 	autoGen     int            // the auto-refresh timer's generation (autorefresh.go)
 	fullReq     int            // f (fulltext.go)
@@ -79,6 +82,7 @@ type Model struct {
 	listReq, articleReq int
 	sideReq             [tabCount]int         // per side-pane tab
 	unreadReq           int                   // n / N (reading.go)
+	storyReq            int                   // the shown article's story versions (discovery.go)
 	relatedFor          int64                 // the article the latest Related request is for
 	renderCache         map[[2]int64]rendered // (article ID, width) -> laid-out body
 
@@ -149,7 +153,7 @@ func (m Model) currentSection() feed.Section {
 // the ranking. (Run asks for the background refresh.)
 func (m Model) Init() tea.Cmd {
 	// Init cannot change the model: it loads with the request IDs New set.
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, "", 0, 0, true),
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, 0, true),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		loadSide(m.opt.Store, m.sideReq[RankingTab], RankingTab, m.currentSection().Key, 0),
 		loadSide(m.opt.Store, m.sideReq[RecommendedTab], RecommendedTab, "", 0)}
@@ -168,12 +172,12 @@ func (m *Model) reloadKeeping() tea.Cmd {
 		keep = sel.ID
 	}
 	m.listReq++
-	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, keep, true)
+	return loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, keep, true)
 }
 
 func (m *Model) reloadList() tea.Cmd {
 	m.listReq++
-	return loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, 0, 0, true)
+	return loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, 0, true)
 }
 
 // innerSize is a pane's content size inside its border.
@@ -210,7 +214,7 @@ func (m *Model) loadMissing() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, p := range m.list.missing() {
 		m.list.pages[p] = nil // mark requested
-		cmds = append(cmds, loadPage(m.opt.Store, m.listReq, m.currentSection().Key, m.filter, p, 0, false))
+		cmds = append(cmds, loadPage(m.opt.Store, m.listReq, m.listQuery(), p, 0, false))
 	}
 	return tea.Batch(cmds...)
 }
@@ -315,6 +319,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
 	}
+	if next, cmd, ok := m.handleDiscoveryMsg(msg); ok {
+		return next, cmd
+	}
 	if next, cmd, ok := m.handleReadingMsg(msg); ok {
 		return next, cmd
 	}
@@ -346,7 +353,10 @@ func (m *Model) switchSection(i int) tea.Cmd {
 
 func (m Model) emptyListText() string {
 	if m.filter != "" {
-		return "No headlines match “" + m.filter + "”. Press esc to clear the filter."
+		if m.searchAll {
+			return "Nothing in the cache matches “" + m.filter + "”. Press esc to clear the search."
+		}
+		return "Nothing in " + m.currentSection().DisplayTitle() + " matches “" + m.filter + "”. Press / then tab to search every section, esc to clear."
 	}
 	if len(m.opt.Sections) == 0 {
 		return "No feeds yet: press " + m.keys.AddFeed.Help().Key + " to add one by its address or its site's."

@@ -30,8 +30,12 @@ func (m Model) handleArticle(msg articleMsg) (tea.Model, tea.Cmd) {
 	m.renderCache[[2]int64{key, int64(msg.width)}] = msg.body
 	m.article.bodyW = msg.width
 	m.article.full = msg.full
+	sameStory := m.article.has && m.article.story == msg.art.Story && m.article.versions != nil
 	m.article.show(msg.art, msg.body)
-	return m, nil
+	if sameStory {
+		return m, nil // its versions are known
+	}
+	return m, m.loadStory(false)
 }
 
 func (m Model) handleSide(msg sideMsg) (tea.Model, tea.Cmd) {
@@ -66,8 +70,9 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.res.Status == feed.StatusOK {
 		// New articles anywhere can join the open article's story or be
-		// like it: Related is asked again, not left as it was at start-up.
-		cmds = append(cmds, m.loadTab(RelatedTab))
+		// like it: Related is asked again, not left as it was at start-up,
+		// and so are the other outlets' versions of the article shown.
+		cmds = append(cmds, m.loadTab(RelatedTab), m.loadStory(true))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -126,6 +131,7 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		}
 		m.list.total = msg.total
 		m.list.pages[0] = msg.arts
+		m.list.setSearch(newListSearch(msg.query.filter, msg.snippets))
 		if msg.total == 0 {
 			m.sideReq[RelatedTab]++
 			m.side.set(RelatedTab, nil) // no article, so nothing to relate: not "loading"
@@ -139,6 +145,11 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 	}
 	m.list.total = msg.total
 	m.list.pages[msg.offset/pageSize] = msg.arts
+	if m.list.search != nil {
+		for id, sn := range msg.snippets {
+			m.list.search.snippets[id] = sn
+		}
+	}
 	m.list.clamp()
 	if a, ok := m.list.Selected(); ok && (!m.article.has || m.article.art.ID != a.ID) && m.pendingArticle == 0 {
 		return m, m.showSelected()

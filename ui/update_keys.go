@@ -20,6 +20,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleReadingKey(msg); ok {
 		return next, cmd
 	}
+	if next, cmd, ok := m.handleDiscoveryKey(msg); ok {
+		return next, cmd
+	}
 	if key.Matches(msg, k.Quit) && (m.overlay == noOverlay || msg.String() == "ctrl+c") {
 		return m, tea.Quit
 	}
@@ -91,7 +94,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.tabNote()
 	case key.Matches(msg, k.Filter):
 		text := m.filter
-		m.filterIn = &text
+		m.filterIn, m.filterPrev = &text, m.filter
 		return m, nil
 	case key.Matches(msg, k.Back):
 		if m.filter != "" {
@@ -261,16 +264,28 @@ func (m *Model) setFocus(p Pane) tea.Cmd {
 	return m.resize()
 }
 
-// handleFilterKey edits the filter text; enter applies it, esc cancels.
+// handleFilterKey edits the search as it is typed: the list follows each
+// key; enter keeps the results, esc goes back to what was shown before,
+// tab switches between this section and every section.
 func (m Model) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	text := *m.filterIn
 	switch msg.String() {
 	case "esc":
 		m.filterIn = nil
-		return m, nil
+		if m.filter == m.filterPrev {
+			return m, nil
+		}
+		m.filter = m.filterPrev
+		m.list.reset()
+		return m, m.reloadList()
 	case "enter":
 		m.filterIn = nil
-		m.filter = text
+		return m, nil
+	case "tab":
+		m.searchAll = !m.searchAll
+		if m.filter == "" {
+			return m, nil
+		}
 		m.list.reset()
 		return m, m.reloadList()
 	case "backspace":
@@ -280,12 +295,18 @@ func (m Model) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case "ctrl+c":
 		return m, tea.Quit
 	default:
-		if msg.Text != "" {
-			text += msg.Text
+		if msg.Text == "" {
+			return m, nil
 		}
+		text += msg.Text
 	}
 	m.filterIn = &text
-	return m, nil
+	if text == m.filter {
+		return m, nil
+	}
+	m.filter = text
+	m.list.reset()
+	return m, m.reloadList()
 }
 
 func (m Model) paneAt(x, y int) (Pane, bool) {

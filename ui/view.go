@@ -46,8 +46,8 @@ func (m Model) header(h int) []string {
 	s := m.styles
 	crumb := s.Header.Render(m.opt.Site) + "  " + s.Breadcrumb.Render(m.breadcrumb())
 	focus := s.Dim.Render("[" + m.focus.String() + "]")
-	if m.filter != "" {
-		crumb += s.Dim.Render("  filter: " + m.filter)
+	if label := m.listLabel(); label != "" {
+		crumb += s.Dim.Render("  " + label)
 	}
 	gap := max(m.width-ansi.StringWidth(crumb)-ansi.StringWidth(focus), 1)
 	first := crumb + strings.Repeat(" ", gap) + focus
@@ -226,7 +226,7 @@ func (m Model) footer(h int) []string {
 	var parts []string
 	switch {
 	case m.filterIn != nil:
-		parts = append(parts, "/"+*m.filterIn+"█  (enter to filter, esc to cancel)")
+		parts = append(parts, m.searchPrompt())
 	case m.linkIn != nil:
 		parts = append(parts, m.linkPrompt())
 	case m.refreshing:
