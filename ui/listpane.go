@@ -363,14 +363,14 @@ func highlight(line string, q *listSearch, st lipgloss.Style) string {
 	if len(marks) == 0 {
 		return st.Render(line)
 	}
-	match := st.Bold(true).Underline(true)
+	match := wrapWith(st.Bold(true).Underline(true)) // one SGR pair per word
 	var b strings.Builder
 	at := 0
 	for _, mk := range marks {
 		if mk[0] > at {
 			b.WriteString(st.Render(line[at:mk[0]]))
 		}
-		b.WriteString(match.Render(line[mk[0]:mk[1]]))
+		b.WriteString(match(line[mk[0]:mk[1]]))
 		at = mk[1]
 	}
 	if at < len(line) {
