@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,7 +47,8 @@ type feedsState struct {
 	cands  []discover.Candidate
 	pick   int
 	chosen discover.Candidate
-	secCur int // cursor over sections; len(sections) is "new section"
+	secCur int    // cursor over sections; len(sections) is "new section"
+	moving string // the section step moves this feed (enter in the list) instead of adding
 }
 
 // Messages of the feeds dialog.
@@ -72,6 +74,20 @@ type (
 	removedMsg struct {
 		req int
 		url string
+		err error
+	}
+	movedMsg struct {
+		req     int
+		url     string
+		section string
+		n       int // articles fetched into the new section
+		fetch   error
+		err     error
+	}
+	fullSetMsg struct {
+		req int
+		url string
+		on  bool
 		err error
 	}
 	// sectionsMsg is the cache's sections after a change; show names the
@@ -118,6 +134,47 @@ func addFeed(st *cache.Store, f *feed.Fetcher, req int, section string, c discov
 func removeFeed(st *cache.Store, req int, u string) tea.Cmd {
 	return func() tea.Msg {
 		return removedMsg{req: req, url: u, err: st.Unsubscribe(context.Background(), u)}
+	}
+}
+
+// moveFeed moves feed u to section and fetches it in full (no
+// validators), so that its articles join the new section now rather than
+// at the feed's next change.
+func moveFeed(st *cache.Store, f *feed.Fetcher, req int, u, section string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		defer cancel()
+		if err := st.MoveFeed(ctx, u, section); err != nil {
+			return movedMsg{req: req, url: u, section: section, err: err}
+		}
+		msg := movedMsg{req: req, url: u, section: section}
+		if f == nil {
+			msg.fetch = feed.ErrOffline
+			return msg
+		}
+		res := f.Fetch(ctx, feed.Request{URL: u})
+		if res.Status != feed.StatusOK {
+			msg.fetch = res.Err
+			if msg.fetch == nil {
+				msg.fetch = errors.New("not fetched")
+			}
+			return msg
+		}
+		infos, err := st.Sections(ctx)
+		if err != nil {
+			msg.fetch = err
+			return msg
+		}
+		_, where := cache.Plan(cache.ConfigSections(infos))
+		msg.fetch = st.Save(ctx, res, where[u])
+		msg.n = len(res.Articles)
+		return msg
+	}
+}
+
+func setFeedFullText(st *cache.Store, req int, u string, on bool) tea.Cmd {
+	return func() tea.Msg {
+		return fullSetMsg{req: req, url: u, on: on, err: st.SetFeedFullText(context.Background(), u, on)}
 	}
 }
 
@@ -184,6 +241,24 @@ func (m Model) handleFeedsKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 			if f.cursor < len(f.subs) {
 				f.mode = removeConfirm
 			}
+		case key.Matches(msg, k.Open):
+			if f.cursor < len(f.subs) {
+				sub := f.subs[f.cursor]
+				f.moving, f.back = sub.URL, feedsList
+				f.chosen = discover.Candidate{URL: sub.URL, Title: sub.Title}
+				m.toSectionStep()
+				for i, sec := range m.opt.Sections {
+					if strings.EqualFold(sec.Key, sub.Section) {
+						f.secCur = i
+					}
+				}
+			}
+		case key.Matches(msg, k.FullText):
+			if f.cursor < len(f.subs) {
+				sub := f.subs[f.cursor]
+				f.req++
+				return m, setFeedFullText(m.opt.Store, f.req, sub.URL, !sub.FullText), true
+			}
 		}
 		return m, nil, true
 	case removeConfirm:
@@ -236,6 +311,8 @@ func (m Model) handleFeedsKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	case addSection:
 		onNew := f.secCur == len(m.opt.Sections)
 		switch {
+		case msg.String() == "esc" && f.moving != "":
+			f.mode, f.moving, f.err = feedsList, "", ""
 		case msg.String() == "esc":
 			f.mode, f.input = addURL, f.chosen.URL
 			if len(f.cands) > 1 {
@@ -254,6 +331,9 @@ func (m Model) handleFeedsKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 			}
 			f.req++
 			f.mode, f.err = addSubscribing, ""
+			if f.moving != "" {
+				return m, moveFeed(m.opt.Store, m.opt.Fetcher, f.req, f.moving, sec), true
+			}
 			return m, addFeed(m.opt.Store, m.opt.Fetcher, f.req, sec, f.chosen), true
 		case msg.String() == "down" || (!onNew && key.Matches(msg, k.Down)):
 			f.secCur = min(f.secCur+1, len(m.opt.Sections))
@@ -357,6 +437,36 @@ func (m Model) handleFeedsMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			cmds = append(cmds, loadSubs(m.opt.Store, m.fui.req))
 		}
 		return m, tea.Batch(cmds...), true
+	case movedMsg:
+		if msg.req != f.req || f.mode != addSubscribing {
+			return m, nil, true
+		}
+		if msg.err != nil {
+			f.mode, f.err = addSection, feed.Line(msg.err.Error())
+			return m, nil, true
+		}
+		note := "moved " + msg.url + " to " + msg.section
+		if msg.fetch != nil {
+			note += "; its articles come back at its next refresh (" + feed.Line(msg.fetch.Error()) + ")"
+		} else {
+			note += ": " + plural(msg.n, "article")
+		}
+		m.fui = feedsState{mode: feedsList, req: f.req + 1, cursor: f.cursor}
+		return m, tea.Batch(loadSubs(m.opt.Store, m.fui.req), loadSections(m.opt.Store, ""), loadCounts(m.opt.Store),
+			m.setNote(note, msg.fetch != nil), m.reloadKeeping()), true
+	case fullSetMsg:
+		if msg.req != f.req {
+			return m, nil, true
+		}
+		if msg.err != nil {
+			return m, m.setNote("full text: "+msg.err.Error(), true), true
+		}
+		f.req++
+		note := "full text off for " + msg.url
+		if msg.on {
+			note = "full text on for " + msg.url + ": refreshes fetch it for new articles"
+		}
+		return m, tea.Batch(loadSubs(m.opt.Store, f.req), loadSections(m.opt.Store, ""), m.setNote(note, false)), true
 	case removedMsg:
 		if msg.req != f.req {
 			return m, nil, true
@@ -419,7 +529,9 @@ func (m Model) feedsView(h int) []string {
 	}
 	switch f.mode {
 	case feedsList, removeConfirm:
-		title = "Feeds (" + m.keys.AddFeed.Help().Key + " add, " + m.keys.RemoveFeed.Help().Key + " remove, esc close)"
+		title = "Feeds (" + m.keys.AddFeed.Help().Key + " add, " + m.keys.Open.Help().Key + " move, " + m.keys.RemoveFeed.Help().Key + " remove, " +
+			m.keys.FullText.Help().Key + " full text on refresh, esc close)"
+		cursorFirst, cursorLast := 0, 0
 		if len(f.subs) == 0 {
 			content = append(content, "No feeds yet. Press "+m.keys.AddFeed.Help().Key+" to add one by its address or its site's.")
 		}
@@ -434,6 +546,12 @@ func (m Model) feedsView(h int) []string {
 			name := sub.Title
 			if name == "" {
 				name = sub.URL
+			}
+			if sub.FullText {
+				name += s.Dim.Render("  [full text]")
+			}
+			if i == f.cursor {
+				cursorFirst = len(content)
 			}
 			content = append(content, row(i, f.cursor, status+" "+fit(sub.Section, 12)+" "+name))
 			if i == f.cursor {
@@ -450,18 +568,36 @@ func (m Model) feedsView(h int) []string {
 				}
 			}
 		}
+		if len(f.subs) > 0 {
+			cursorLast = len(content) - 1
+			for j := cursorFirst + 1; j < len(content) && strings.HasPrefix(content[j], "      "); j++ {
+				cursorLast = j
+			}
+		}
+		// Scroll so that the selected feed (and its detail lines) shows.
+		avail := max(h-3, 1)
+		if f.mode == removeConfirm {
+			avail = max(avail-2, 1)
+		}
+		if cursorLast >= avail {
+			content = content[min(cursorLast-avail+1, cursorFirst):]
+		}
 		if f.mode == removeConfirm && f.cursor < len(f.subs) {
 			sub := f.subs[f.cursor]
 			content = append(content, "", s.Error.Render("Remove "+orURL(sub.Title, sub.URL)+"? Its articles leave the lists (starred ones stay). y / n"))
 		}
 	default:
 		title = "Add a feed (esc to go back)"
-		content = append(content, "Address of a feed or of a site that has one:")
-		cursor := ""
-		if f.mode == addURL {
-			cursor = "█"
+		if f.moving != "" {
+			title = "Move a feed (esc to go back)"
+		} else {
+			content = append(content, "Address of a feed or of a site that has one:")
+			cursor := ""
+			if f.mode == addURL {
+				cursor = "█"
+			}
+			content = append(content, "  "+f.input+cursor)
 		}
-		content = append(content, "  "+f.input+cursor)
 		switch f.mode {
 		case addDiscovering:
 			content = append(content, "", "Looking for feeds…")
@@ -493,6 +629,10 @@ func (m Model) feedsView(h int) []string {
 			content = append(content, row(len(m.opt.Sections), f.secCur, newRow))
 			if f.mode == addSubscribing {
 				content = append(content, "", "Fetching the feed…")
+			}
+			if f.moving != "" {
+				content[0] = "Move " + orURL(f.chosen.Title, f.chosen.URL) + " to (enter):"
+				content = slices.Delete(content, 1, 3) // not the add dialog's "Feed:" and "Section" lines
 			}
 		}
 		if f.err != "" {

@@ -213,3 +213,79 @@ func TestNoSectionsInvitesAdding(t *testing.T) {
 		t.Errorf("empty reader:\n%s", m.Render())
 	}
 }
+
+func TestMoveFeedAndFullTextSettingFromFeedsList(t *testing.T) {
+	srv := blogServer(t)
+	st, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	u := srv.URL + "/feed.xml"
+	st.Subscribe(ctx, "news", "News", "http://127.0.0.1:1/unused.xml")
+	st.Subscribe(ctx, "blogs", "Blogs", u)
+	infos, _ := st.Sections(ctx)
+	m := onlineModel(t, st, cache.ConfigSections(infos))
+	m = press(t, m, "R") // fetch, so the feed has articles in blogs
+	m = press(t, m, "F")
+	for m.fui.subs[m.fui.cursor].URL != u {
+		m = press(t, m, "j")
+	}
+	m = press(t, m, "enter")
+	if m.fui.mode != addSection || m.fui.moving != u || !strings.Contains(m.Render(), "Move “Quiet Blog” to (enter):") {
+		t.Fatalf("enter on a feed: mode %v moving %q\n%s", m.fui.mode, m.fui.moving, m.Render())
+	}
+	if m.opt.Sections[m.fui.secCur].Key != "blogs" {
+		t.Errorf("the section step starts on %q, want the feed's own", m.opt.Sections[m.fui.secCur].Key)
+	}
+	m = press(t, m, "esc")
+	if m.fui.mode != feedsList {
+		t.Fatalf("esc from moving: %v", m.fui.mode)
+	}
+	m = press(t, m, "enter", "k", "enter") // up to "news"
+	if m.fui.mode != feedsList || !strings.Contains(m.note, "moved "+u+" to news: 1 article") {
+		t.Fatalf("move: mode %v err %q note %q", m.fui.mode, m.fui.err, m.note)
+	}
+	if secs, _ := st.Subscribed(ctx, u); len(secs) != 1 || secs[0] != "news" {
+		t.Errorf("subscribed in %v after the move", secs)
+	}
+	news, _ := st.Articles(ctx, "news", 0, 10)
+	blogs, _ := st.Articles(ctx, "blogs", 0, 10)
+	if len(news) != 1 || news[0].Title != "First quiet post" || len(blogs) != 0 {
+		t.Errorf("after the move: news %d blogs %d", len(news), len(blogs))
+	}
+	// f in the feeds list turns full-text-on-refresh on for the feed.
+	for m.fui.subs[m.fui.cursor].URL != u {
+		m = press(t, m, "j")
+	}
+	m = press(t, m, "f")
+	infos, _ = st.Sections(ctx)
+	on := false
+	for _, si := range infos {
+		on = on || si.FullTextFor(u)
+	}
+	if !on || !strings.Contains(m.Render(), "[full text]") {
+		t.Errorf("full text setting: on %v\n%s", on, m.Render())
+	}
+}
+
+func TestFeedsListScrollsToTheCursor(t *testing.T) {
+	st, _ := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	defer st.Close()
+	ctx := context.Background()
+	for i := range 60 {
+		st.Subscribe(ctx, "many", "", fmt.Sprintf("https://feeds.test/%02d.xml", i))
+	}
+	infos, _ := st.Sections(ctx)
+	m := onlineModel(t, st, cache.ConfigSections(infos))
+	m = press(t, m, "F", "G")
+	scr := m.Render()
+	if !strings.Contains(scr, "https://feeds.test/59.xml") || strings.Contains(scr, "https://feeds.test/00.xml") {
+		t.Errorf("G in 60 feeds: the last is not on screen or the first still is:\n%s", scr)
+	}
+	m = press(t, m, "g")
+	if !strings.Contains(m.Render(), "https://feeds.test/00.xml") {
+		t.Errorf("g: the first feed is not on screen")
+	}
+}
