@@ -20,7 +20,8 @@ type Store struct {
 	path     string
 	disc     discoState // the story assigner's memory (cache/index.go)
 	readOnly bool
-	keepDays int // retention after each Refresh (0: keep everything); SetRetention
+	keepDays int     // retention after each Refresh (0: keep everything); SetRetention
+	watch    watcher // PRAGMA data_version's connection (watch.go)
 }
 
 // DefaultPath is $XDG_CACHE_HOME/newsreader/cache.db, falling back to
@@ -74,7 +75,10 @@ func Open(path string) (*Store, error) {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.watch.close()
+	return s.db.Close()
+}
 
 func (s *Store) migrate(ctx context.Context) error {
 	var v int

@@ -100,6 +100,7 @@ type Model struct {
 	noteErr        bool
 	noteSeq        int
 	pendingArticle int64
+	dataVersion    int64 // the cache's PRAGMA data_version when last checked (watch.go)
 }
 
 // maxCachedRenders bounds the (article, width) render cache.
@@ -156,7 +157,8 @@ func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, 0, true),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		loadSide(m.opt.Store, m.sideReq[RankingTab], RankingTab, m.currentSection().Key, 0),
-		loadSide(m.opt.Store, m.sideReq[RecommendedTab], RecommendedTab, "", 0)}
+		loadSide(m.opt.Store, m.sideReq[RecommendedTab], RecommendedTab, "", 0),
+		checkDataVersion(m.opt.Store)} // the baseline for noticing others' writes (watch.go)
 	return tea.Batch(cmds...)
 }
 
@@ -320,6 +322,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	if next, cmd, ok := m.handleDiscoveryMsg(msg); ok {
+		return next, cmd
+	}
+	if next, cmd, ok := m.handleWatchMsg(msg); ok {
 		return next, cmd
 	}
 	if next, cmd, ok := m.handleReadingMsg(msg); ok {

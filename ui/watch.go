@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"newsreader/cache"
+)
+
+// watchEvery is how often the reader asks the cache whether another
+// process (a --refresh from cron, a second reader, --sync) has written.
+const watchEvery = 2 * time.Second
+
+// watchTickMsg asks for a data-version check; dataVersionMsg answers it.
+type watchTickMsg struct{}
+
+type dataVersionMsg struct {
+	v   int64
+	err error
+}
+
+func watchTick() tea.Cmd {
+	return after(watchEvery, func(time.Time) tea.Msg { return watchTickMsg{} })
+}
+
+// checkDataVersion reads the cache's data version (PRAGMA data_version on
+// one connection: microseconds, no lock).
+func checkDataVersion(st *cache.Store) tea.Cmd {
+	return func() tea.Msg {
+		v, err := st.DataVersion(context.Background())
+		return dataVersionMsg{v: v, err: err}
+	}
+}
+
+// handleWatchMsg notices writes by others: when the data version moves,
+// the visible list, the counts, the feeds' status and the ranking are
+// read again, the cursor staying on the reader's article.
+func (m Model) handleWatchMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case watchTickMsg:
+		return m, checkDataVersion(m.opt.Store), true
+	case dataVersionMsg:
+		if msg.err != nil {
+			return m, watchTick(), true // try again later; the reader works on
+		}
+		// 0 is "not read yet" (SQLite's counter starts above it). During
+		// our own refresh the cache changes all the time and the refresh
+		// reloads what it changed itself.
+		changed := m.dataVersion != 0 && msg.v != m.dataVersion
+		m.dataVersion = msg.v
+		if !changed || m.refreshing {
+			return m, watchTick(), true
+		}
+		var keep int64
+		if sel, ok := m.list.Selected(); ok {
+			keep = sel.ID
+		}
+		m.listReq++
+		return m, tea.Batch(watchTick(),
+			loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, keep, true),
+			loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
+			m.loadTab(RankingTab), m.loadTab(RecommendedTab)), true
+	}
+	return m, nil, false
+}
