@@ -58,10 +58,11 @@ func (m Model) handleWatchMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
 			keep = sel.ID
 		}
 		m.listReq++
-		return m, tea.Batch(watchTick(),
+		cmd := tea.Batch(watchTick(),
 			loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, keep, true),
 			loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-			m.loadTab(RankingTab), m.loadTab(RecommendedTab)), true
+			m.loadTab(RankingTab), m.loadTab(RecommendedTab))
+		return m, cmd, true
 	}
 	return m, nil, false
 }
