@@ -30,7 +30,7 @@ type options struct {
 	section, config, cache                       string
 	demo, offline, refresh, list, asJSON, initCf bool
 	resetSubs, feeds                             bool
-	add, remove, importOPML, show                string
+	add, remove, importOPML, show, fullText      string
 	full, prune, force                           bool
 	exportOPML                                   bool
 	limit                                        int
@@ -61,6 +61,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.BoolVar(&o.exportOPML, "export-opml", false, "write the sections and feeds to stdout as OPML 2.0 and exit")
 	fs.StringVar(&o.show, "show", "", "print the article with this id (from --list --json) as the article pane lays it out, unstyled, and exit")
 	fs.BoolVar(&o.full, "full", false, "with --show: the article's full text, extracted from its web page (cached; fetched when not yet)")
+	fs.StringVar(&o.fullText, "full-text", "", "on or off: fetch each new article's full text during refresh for --section KEY (sections from the config take full_text from it), and exit")
 	fs.BoolVar(&o.prune, "prune", false, "remove articles older than keep_days now (never starred ones), report what it freed, and exit")
 	fs.BoolVar(&o.force, "force", false, "with --refresh: fetch every feed, even those whose ttl, max-age, Retry-After or back-off says not yet")
 	fs.BoolVar(&o.resetSubs, "reset-subscriptions", false, "forget the sections and feeds kept in the cache and take them again from the config, then exit")
@@ -173,7 +174,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.resetSubs {
 		return 0
 	}
-	if code, done := subscriptionVerbs(ctx, o, cfg.Site, cfg.Keep(), store, fetcher, stdout, stderr); done {
+	if code, done := subscriptionVerbs(ctx, o, cfg.Site, cfg.Keep(), cfg.Sections, store, fetcher, stdout, stderr); done {
 		return code
 	}
 	if cfg.Sync != nil {
@@ -260,7 +261,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // subscriptionVerbs runs --add, --remove, --feeds, --import-opml and
 // --export-opml; done says one ran.
-func subscriptionVerbs(ctx context.Context, o options, site string, keepDays int, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
+func subscriptionVerbs(ctx context.Context, o options, site string, keepDays int, cfgSections []feed.Section, store *cache.Store, f *feed.Fetcher, stdout, stderr io.Writer) (code int, done bool) {
 	var err error
 	switch {
 	case o.add != "":
@@ -277,6 +278,8 @@ func subscriptionVerbs(ctx context.Context, o options, site string, keepDays int
 		err = cli.ImportOPML(ctx, store, o.importOPML, stdout)
 	case o.exportOPML:
 		err = cli.ExportOPML(ctx, store, site, stdout)
+	case o.fullText != "":
+		err = cli.SetFullText(ctx, store, cfgSections, o.section, o.fullText, stdout)
 	case o.prune:
 		err = cli.Prune(ctx, store, keepDays, stdout)
 	case o.show != "":

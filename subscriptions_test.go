@@ -74,6 +74,12 @@ func TestAddFeedsRemove(t *testing.T) {
 	if f["url"] != srv.URL+"/feed/" || f["section"] != "blogs" || f["title"] != "The Blog" || f["status"] != "ok" || f["error"] != "" || err != nil || time.Since(at) > time.Hour {
 		t.Errorf("feeds json: %v (%v)", f, err)
 	}
+	if code, out, _ = runArgs(t, args("--full-text", "on", "--section", "blogs")...); code != 0 || !strings.Contains(out, "full text during refresh is on for section blogs") {
+		t.Errorf("--full-text on: exit %d %s", code, out)
+	}
+	if code, _, errOut = runArgs(t, args("--full-text", "maybe", "--section", "blogs")...); code != 1 || !strings.Contains(errOut, "on or off") {
+		t.Errorf("--full-text maybe: exit %d %s", code, errOut)
+	}
 	if code, out, _ = runArgs(t, args("--offline", "--list", "--section", "blogs")...); code != 0 || !strings.Contains(out, "First post") {
 		t.Errorf("list after add: exit %d\n%s", code, out)
 	}

@@ -22,6 +22,7 @@ package cache
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -434,11 +435,6 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 			if key, err = ensureSection(ctx, tx, sec.Key, sec.DisplayTitle()); err != nil {
 				return 0, err
 			}
-			if sec.FullText {
-				if _, err := tx.ExecContext(ctx, "UPDATE sections SET full_text = 1 WHERE key = ?", key); err != nil {
-					return 0, err
-				}
-			}
 		}
 		for _, u := range sec.Feeds {
 			ok, err := fresh(sec.Key, u)
@@ -458,13 +454,6 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 			} else if n {
 				added++
 			}
-			for _, ft := range sec.FullTextFeeds {
-				if ft == u {
-					if _, err := tx.ExecContext(ctx, "UPDATE subscriptions SET full_text = 1 WHERE section = ? AND url = ?", key, u); err != nil {
-						return 0, err
-					}
-				}
-			}
 		}
 		if sec.Ranking != "" {
 			ok, err := fresh(sec.Key, "ranking "+sec.Ranking)
@@ -483,7 +472,22 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 			}
 		}
 	}
+	// Full-text settings are preferences: for the sections it lists, the
+	// config decides them at every start.
+	for _, sec := range sections {
+		if _, err := tx.ExecContext(ctx, "UPDATE sections SET full_text = ? WHERE key = ?", sec.FullText, sec.Key); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE subscriptions SET full_text = (url IN (SELECT value FROM json_each(?))) WHERE section = ?", jsonList(sec.FullTextFeeds), sec.Key); err != nil {
+			return 0, err
+		}
+	}
 	return added, nil
+}
+
+func jsonList(xs []string) string {
+	b, _ := json.Marshal(append([]string{}, xs...))
+	return string(b)
 }
 
 // ResetSubscriptions forgets every section and subscription in the cache

@@ -124,3 +124,35 @@ func mustSections(t *testing.T, s *Store) []SectionInfo {
 	}
 	return infos
 }
+
+func TestFullTextSettings(t *testing.T) {
+	s := openTemp(t)
+	cfg := []feed.Section{{Key: "world", Feeds: []string{"https://a.test/w", "https://b.test/w"}}}
+	if _, err := s.SeedSubscriptions(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	s.Subscribe(ctx, "blogs", "", "https://c.test/feed")
+	if err := s.SetSectionFullText(ctx, "blogs", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSectionFullText(ctx, "nope", true); err == nil {
+		t.Error("unknown section accepted")
+	}
+	// The config turns full text on later: it applies at the next start.
+	cfg[0].FullTextFeeds = []string{"https://b.test/w"}
+	if _, err := s.SeedSubscriptions(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	infos := mustSections(t, s)
+	if infos[0].FullText || fmt.Sprint(infos[0].FullTextFeeds) != "[https://b.test/w]" || infos[0].FullTextFor("https://a.test/w") || !infos[0].FullTextFor("https://b.test/w") {
+		t.Errorf("world: %+v", infos[0])
+	}
+	if !infos[1].FullText || !infos[1].FullTextFor("https://c.test/feed") {
+		t.Errorf("blogs (not in the config) lost its setting: %+v", infos[1])
+	}
+	cfg[0].FullText, cfg[0].FullTextFeeds = true, nil
+	s.SeedSubscriptions(ctx, cfg)
+	if infos = mustSections(t, s); !infos[0].FullText || len(infos[0].FullTextFeeds) != 0 || !infos[0].Section().FullText {
+		t.Errorf("world after full_text = true: %+v", infos[0])
+	}
+}

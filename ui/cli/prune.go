@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"newsreader/cache"
@@ -56,4 +57,30 @@ func DueOnly(ctx context.Context, store *cache.Store, sections []feed.Section, o
 		fmt.Fprintf(out, "%d feeds not due yet (their ttl, Cache-Control max-age, Retry-After or back-off; --feeds shows when): --force fetches them anyway\n", skipped)
 	}
 	return kept, nil
+}
+
+// SetFullText turns fetching full text during refresh on or off for a
+// section the config does not list (the config decides for its own).
+func SetFullText(ctx context.Context, store *cache.Store, cfg []feed.Section, section, value string, out io.Writer) error {
+	var on bool
+	switch strings.ToLower(value) {
+	case "on", "true", "yes":
+		on = true
+	case "off", "false", "no":
+	default:
+		return fmt.Errorf("--full-text takes on or off, not %q", value)
+	}
+	if section == "" {
+		return fmt.Errorf("--full-text needs --section KEY")
+	}
+	for _, s := range cfg {
+		if strings.EqualFold(s.Key, section) {
+			return fmt.Errorf("section %s comes from the config file: set full_text there", s.Key)
+		}
+	}
+	if err := store.SetSectionFullText(ctx, section, on); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "full text during refresh is %s for section %s\n", map[bool]string{true: "on", false: "off"}[on], section)
+	return nil
 }
