@@ -69,7 +69,9 @@ func (m *Model) jumpUnread(forward bool) tea.Cmd {
 	} else if a, ok := m.list.Selected(); ok {
 		from = a.ID
 	}
-	if m.filter != "" {
+	if m.filter != "" || m.byStory {
+		// Search hits and one-row-per-story lists have their own order:
+		// look through the rows loaded.
 		return m.jumpUnreadLoaded(forward, open)
 	}
 	m.unreadReq++
@@ -96,7 +98,7 @@ func (m *Model) jumpUnreadLoaded(forward, open bool) tea.Cmd {
 			return tea.Batch(m.loadMissing(), m.showSelected())
 		}
 	}
-	return m.setNote(noUnreadText(forward)+" in the filtered list", false)
+	return m.setNote(noUnreadText(forward)+" in the rows loaded", false)
 }
 
 func noUnreadText(forward bool) string {

@@ -285,3 +285,33 @@ func TestTerminalBrowserRunsInForeground(t *testing.T) {
 		t.Errorf("browser failure not shown: %q", nm.note)
 	}
 }
+
+func TestNextUnreadInStoryRows(t *testing.T) {
+	ctx := context.Background()
+	st, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var arts []feed.Article
+	for i, title := range []string{"Volcano erupts near Reykjavik airport", "Volcano erupts near Reykjavik airport, flights halted", "Central bank raises interest rates again",
+		"Football final ends in penalty shoot-out", "Orchestra premieres forgotten symphony", "Glacier retreat measured by satellites"} {
+		p := testNow.Add(-time.Duration(i) * time.Hour)
+		arts = append(arts, feed.Article{ID: fmt.Sprint(i), Link: fmt.Sprintf("https://t.test/%d", i), Title: title, Published: p, Updated: p,
+			Content: "<p>" + title + ".</p>"})
+	}
+	if err := st.Save(ctx, feed.Result{URL: "https://t.test/f.rss", Status: feed.StatusOK, Articles: arts}, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	st.MarkSectionRead(ctx, "markets")
+	st.SetRead(ctx, idAt(t, st, "markets", 4), false) // the orchestra: row 3 of the story rows
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "v")
+	if !m.byStory || m.list.total != 5 {
+		t.Fatalf("v: by story %v, %d rows", m.byStory, m.list.total)
+	}
+	m = press(t, m, "n")
+	if a, _ := m.list.Selected(); a.Title != "Orchestra premieres forgotten symphony" {
+		t.Errorf("n with one row per story selected %q", a.Title)
+	}
+}
