@@ -141,6 +141,11 @@ func TestScheduleFromHintsAndBackoff(t *testing.T) {
 		t.Errorf("a week's ttl is capped: due %v", got)
 	}
 	step(feed.Result{Status: feed.StatusNotModified})
+	if got := due(); !got.Equal(now.Add(hintMax)) {
+		t.Errorf("a 304 keeps the last body's ttl: due %v", got)
+	}
+	step(feed.Result{Status: feed.StatusOK})
+	step(feed.Result{Status: feed.StatusNotModified})
 	if got := due(); !got.IsZero() {
 		t.Errorf("no hints: due %v, want any time", got)
 	}

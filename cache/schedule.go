@@ -28,16 +28,23 @@ func (s *Store) Schedule(ctx context.Context, r feed.Result, now time.Time) erro
 		return nil // nothing was asked: nothing learnt
 	}
 	var failures int
-	err := s.db.QueryRowContext(ctx, "SELECT failures FROM feeds WHERE url = ?", r.URL).Scan(&failures)
+	var ttl int64
+	err := s.db.QueryRowContext(ctx, "SELECT failures, ttl FROM feeds WHERE url = ?", r.URL).Scan(&failures, &ttl)
 	if err != nil {
 		return err // Save has created the row
+	}
+	switch r.Status {
+	case feed.StatusOK: // the body said (or no longer says) how long to wait
+		ttl = int64(r.Hints.TTL / time.Second)
+	case feed.StatusNotModified: // no body: the last one's ttl still holds
+		r.Hints.TTL = max(r.Hints.TTL, time.Duration(ttl)*time.Second)
 	}
 	due, hint, failures := nextDue(r, failures, now)
 	var at int64
 	if !due.IsZero() {
 		at = due.Unix()
 	}
-	_, err = s.db.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ? WHERE url = ?", at, failures, hint, r.URL)
+	_, err = s.db.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ?, ttl = ? WHERE url = ?", at, failures, hint, ttl, r.URL)
 	return err
 }
 

@@ -235,4 +235,6 @@ WHEN EXISTS (SELECT 1 FROM pruned_ids WHERE uid = NEW.uid) BEGIN
 	UPDATE articles SET read = 1, read_at = NEW.fetched_at WHERE id = NEW.id;
 END;
 `,
+	// every: a feed's own <ttl>, kept so that a 304 (no body) still honours it.
+	`ALTER TABLE feeds ADD COLUMN ttl INTEGER NOT NULL DEFAULT 0;`,
 }
