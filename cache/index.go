@@ -148,6 +148,15 @@ WHERE a.published >= ? AND a.published < ? AND a.story != 0`, from, to)
 	return rows.Err()
 }
 
+// Bounds on the work of placing one article: terms used by more recent
+// articles than maxPostings are not followed, at most maxCandidates
+// stories are compared, against their latest maxMembers reports.
+const (
+	maxPostings   = 400
+	maxCandidates = 60
+	maxMembers    = 24
+)
+
 type pendingArticle struct {
 	id, published      int64
 	link, source, text string
@@ -249,15 +258,28 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 		w := doc.Weigh(d.idf)
 		// Candidate stories: those of recent articles sharing one of
 		// this one's most distinctive terms; every report of each counts.
+		// Terms in very many recent articles are skipped (they say
+		// little and would make this quadratic), and so are stories
+		// beyond the first maxCandidates.
 		var cands []stories.Candidate
 		seen := map[int64]bool{}
+	terms:
 		for _, t := range append(stories.Top(w.All, 10), stories.Top(w.Names, 5)...) {
-			for _, c := range d.byTerm[t] {
+			list := d.byTerm[t]
+			if len(list) > maxPostings {
+				continue
+			}
+			for i := len(list) - 1; i >= 0; i-- {
+				c := list[i]
 				if seen[c.story] || c.published < p.published-window || c.published > p.published+window {
 					continue
 				}
+				if len(seen) == maxCandidates {
+					break terms
+				}
 				seen[c.story] = true
-				for _, doc := range d.byStory[c.story] {
+				members := d.byStory[c.story]
+				for _, doc := range members[max(0, len(members)-maxMembers):] {
 					dw, ok := d.weighed[doc.id]
 					if !ok {
 						dw = doc.doc.Weigh(d.idf)

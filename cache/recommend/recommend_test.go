@@ -1,0 +1,69 @@
+package recommend
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSeedWeight(t *testing.T) {
+	now := SeedWeight(false, 0)
+	week := SeedWeight(false, HalfLife)
+	if now != 1 || week < 0.49 || week > 0.51 {
+		t.Errorf("decay: now %.2f, a half-life on %.2f", now, week)
+	}
+	if s := SeedWeight(true, 10*HalfLife); s < 1.5 || s <= week {
+		t.Errorf("an old star should still weigh: %.2f", s)
+	}
+	if SeedWeight(true, 0) <= now {
+		t.Error("starred should weigh more than read")
+	}
+}
+
+func TestScoreAndReason(t *testing.T) {
+	seeds := []Seed{{ID: 1, Title: "Tessaract Chips to cut 746 jobs in a restructuring that reaches every office", Weight: 1}, {ID: 2, Title: "Stars", Starred: true, Weight: 3}}
+	c := Candidate{ID: 9, Story: 9, Seed: 0, Sim: 0.4, Age: time.Hour}
+	s, why := Score(c, seeds)
+	if s <= 0 || !strings.HasPrefix(why, "because you read \u201cTessaract Chips") || !strings.HasSuffix(why, "\u2026\u201d") {
+		t.Errorf("score %.3f why %q", s, why)
+	}
+	old := c
+	old.Age = 10 * FreshHalfLife
+	if so, _ := Score(old, seeds); so >= s {
+		t.Errorf("an old candidate should score less: %.3f vs %.3f", so, s)
+	}
+	c.Seed = 1
+	if _, why := Score(c, seeds); why != "because you starred \u201cStars\u201d" {
+		t.Errorf("why %q", why)
+	}
+	weak := Candidate{Seed: 0, Sim: 0.05, Shared: []string{"layoff", "restructuring", "office"}}
+	if _, why := Score(weak, seeds); why != "more on layoff, restructuring" {
+		t.Errorf("weak likeness why %q", why)
+	}
+}
+
+func TestPickIsDiverse(t *testing.T) {
+	var cands []Candidate
+	// Seed 0 has many strong candidates, two of one story; seed 1 weaker ones.
+	for i := range 6 {
+		cands = append(cands, Candidate{ID: int64(i + 1), Story: int64(i/2*2 + 1), Seed: 0, Score: 1 - float64(i)*0.01})
+	}
+	for i := range 3 {
+		cands = append(cands, Candidate{ID: int64(100 + i), Story: int64(100 + i), Seed: 1, Score: 0.5 - float64(i)*0.01})
+	}
+	got := Pick(cands, 5)
+	stories, perSeed := map[int64]bool{}, map[int]int{}
+	for _, c := range got {
+		if stories[c.Story] {
+			t.Errorf("two picks of story %d", c.Story)
+		}
+		stories[c.Story] = true
+		perSeed[c.Seed]++
+	}
+	if len(got) != 5 || perSeed[1] < 2 {
+		t.Errorf("picks %+v: per seed %v", got, perSeed)
+	}
+	if got[0].ID != 1 {
+		t.Errorf("best first: %+v", got[0])
+	}
+}

@@ -1,0 +1,181 @@
+package stories
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestTokenizeKeepsNumbersAndDropsPossessives(t *testing.T) {
+	var got []string
+	for _, tk := range tokenize(`Tirrenia's bank holds at 2.6% after 12,000 jobs — "Rates" stay.`, 0) {
+		got = append(got, tk.term)
+	}
+	want := []string{"tirrenia", "bank", "hold", "at", "2.6", "after", "12000", "job", "rate", "stay"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rates": "rate", "companies": "company", "bus": "bus", "glass": "glass", "crisis": "crisis",
+		"watches": "watch", "boxes": "box", "is": "is", "news": "new",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNamesComeFromCapitalsInsideSentences(t *testing.T) {
+	d := NewDoc("Central bank holds rates", "The Tirrenian Reserve Bank held its rate at 4.75%. Analysts at Corbel expected it. Rates were flat in 2025.")
+	for _, n := range []string{"tirrenian", "reserve", "corbel", "4.75"} {
+		if _, ok := d.Names[n]; !ok {
+			t.Errorf("%q should be a name or number of the lead: %v", n, d.Names)
+		}
+	}
+	for _, n := range []string{"rate", "analyst", "2025", "central"} {
+		if _, ok := d.Names[n]; ok {
+			t.Errorf("%q is not a name: %v", n, d.Names)
+		}
+	}
+	if d.Terms["corbel"] <= d.Terms["expected"] {
+		t.Errorf("names should weigh more than plain words: %v", d.Terms)
+	}
+	// A Title Case headline says nothing about names; the body decides.
+	tc := NewDoc("Central Bank Holds Rates Steady", "Officials said little.")
+	if len(tc.Names) != 0 {
+		t.Errorf("title case made names: %v", tc.Names)
+	}
+	// A sentence-initial word is a name when the cache knows it as one.
+	known := NewDocKnown("Olmsted beats forecasts", "Olmsted said sales rose.", func(s string) bool { return s == "olmsted" })
+	if _, ok := known.Names["olmsted"]; !ok {
+		t.Errorf("known name missed: %v", known.Names)
+	}
+	if _, ok := NewDoc("Olmsted beats forecasts", "Olmsted said sales rose.").Names["olmsted"]; ok {
+		t.Error("an unknown sentence-initial word became a name")
+	}
+}
+
+func TestStopwordsAndShortWordsDropped(t *testing.T) {
+	v := Terms("The news: a new report says it will rain", "")
+	for _, w := range []string{"the", "new", "a", "report", "say", "it", "will"} {
+		if _, ok := v[w]; ok {
+			t.Errorf("%q kept: %v", w, v)
+		}
+	}
+	if _, ok := v["rain"]; !ok {
+		t.Errorf("rain dropped: %v", v)
+	}
+}
+
+func idfFrom(df map[string]int, docs int) func(string) float64 {
+	return func(t string) float64 { return IDF(df[t], docs) }
+}
+
+// Two outlets telling one event share names and other words; a look-alike
+// (same news, another town) shares only the words, another event of the
+// same company only the names.
+func TestSimilaritySeparatesLookAlikes(t *testing.T) {
+	docs := map[string]Doc{
+		"a": NewDoc("Measles cases rise in Kalmira", "Health officials in Kalmira counted 38 new measles cases this week, mostly among children who missed vaccination."),
+		"b": NewDoc("Kalmira measles outbreak reaches 38 cases", "Doctors in Kalmira urge parents to vaccinate as measles infections among children climb to 38."),
+		"c": NewDoc("Measles cases rise in Port Alder", "Health officials in Port Alder counted 21 new measles cases this week, mostly among children who missed vaccination."),
+		"d": NewDoc("Kalmira opens a new bridge", "The city of Kalmira opened its longest bridge on Tuesday after four years of building work."),
+	}
+	df := map[string]int{}
+	for _, d := range docs {
+		for t := range d.Terms {
+			df[t]++
+		}
+	}
+	idf := idfFrom(df, 1000)
+	w := map[string]Weighed{}
+	for k, d := range docs {
+		w[k] = d.Weigh(idf)
+	}
+	same := Similarity(w["a"], w["b"])
+	if same < Threshold {
+		t.Errorf("same event %.3f < threshold %.2f", same, Threshold)
+	}
+	for _, k := range []string{"c", "d"} {
+		if s := Similarity(w["a"], w[k]); s >= Threshold || s >= same {
+			t.Errorf("a vs %s: %.3f should be below the threshold and the true pair's %.3f", k, s, same)
+		}
+	}
+	if c := Cosine(w["a"].All, w["c"].All); c <= same {
+		t.Logf("plain cosine would rank the look-alike %.3f vs %.3f", c, same)
+	}
+}
+
+func TestMatchUsesBestAndAverageWithinTheWindow(t *testing.T) {
+	if st, _ := Match(nil); st != 0 {
+		t.Errorf("no candidates: story %d", st)
+	}
+	// Story 1: one close report and one unrelated one; story 2: two
+	// fairly close ones. 0.6*0.7+0.4*0.35 = 0.56 vs 0.6*0.6+0.4*0.6 = 0.6.
+	st, score := Match([]Candidate{{1, 0.7, 1}, {1, 0.0, 2}, {2, 0.6, 3}, {2, 0.6, 4}})
+	if st != 2 || score < 0.59 || score > 0.61 {
+		t.Errorf("got story %d score %.3f, want 2 at 0.6", st, score)
+	}
+	if st, _ := Match([]Candidate{{3, 0.9, WindowHours + 1}}); st != 0 {
+		t.Error("a report outside the window matched")
+	}
+	if st, _ := Match([]Candidate{{4, Threshold * 0.9, 1}}); st != 0 {
+		t.Error("below the threshold matched")
+	}
+	// Two days apart counts for less than the same day.
+	_, near := Match([]Candidate{{5, 0.5, 2}})
+	_, far := Match([]Candidate{{5, 0.5, 60}})
+	if far >= near {
+		t.Errorf("time discount: %.3f at 60h vs %.3f at 2h", far, near)
+	}
+}
+
+func TestEncodeDecodeRoundTrip(t *testing.T) {
+	d := NewDoc("Olmsted Motors recalls 882,000 cars", "Olmsted Motors said a brake fault affects 882,000 vehicles built in Caldera.")
+	back := DecodeDoc(d.Encode())
+	if len(back.Terms) != len(d.Terms) || len(back.Names) != len(d.Names) {
+		t.Fatalf("lost terms: %v vs %v", back, d)
+	}
+	for k, v := range d.Terms {
+		if diff := back.Terms[k] - v; diff > 0.001 || diff < -0.001 {
+			t.Errorf("%s: %v vs %v", k, back.Terms[k], v)
+		}
+	}
+	if got := DecodeDoc("garbage | x"); len(got.Terms) != 0 {
+		t.Errorf("garbage decoded to %v", got)
+	}
+}
+
+func TestOutletCountsAnOutletOnce(t *testing.T) {
+	for _, c := range []struct{ link, source, want string }{
+		{"https://www.bbc.co.uk/news/1", "BBC News - World", "bbc.co.uk"},
+		{"https://feeds.bbc.co.uk/x", "BBC Sport", "bbc.co.uk"},
+		{"https://edition.cnn.com/a", "CNN", "cnn.com"},
+		{"http://127.0.0.1:4000/herald/a.html", "Demo Herald", "demo herald"},
+		{"http://127.0.0.1:4000/herald/b.html", "Harbor Post \u2014 Markets", "harbor post"},
+		{"", "Capital Wire | Business", "capital wire"},
+	} {
+		if got := Outlet(c.link, c.source); got != c.want {
+			t.Errorf("Outlet(%q, %q) = %q, want %q", c.link, c.source, got, c.want)
+		}
+	}
+}
+
+func TestTrimKeepsTheHeaviest(t *testing.T) {
+	v := Vector{}
+	for i := range 100 {
+		v[strings.Repeat("x", i%7+2)+string(rune('a'+i%26))+string(rune('a'+i/26))] = float64(i)
+	}
+	got := Trim(v, 10, func(string) float64 { return 1 })
+	if len(got) != 10 {
+		t.Fatalf("kept %d", len(got))
+	}
+	for _, w := range got {
+		if w < 90 {
+			t.Errorf("kept a light term %v", w)
+		}
+	}
+}
