@@ -48,6 +48,17 @@ func newsreaderBinary(b *testing.B) string {
 	return binary
 }
 
+// reportRSS reports the peak RSS, or, when it could not be measured (no
+// GNU time), says so instead of reporting 0, which benchstat would take
+// for a measurement.
+func reportRSS(b *testing.B, mb float64) {
+	if mb <= 0 {
+		b.Log("peak RSS not measured: install GNU time (/usr/bin/time, Debian package \"time\")")
+		return
+	}
+	b.ReportMetric(mb, "peakRSS-MB")
+}
+
 // runBinary runs the binary and returns its peak RSS in MB, read by GNU
 // time (Debian package "time") when present, else 0. (The rusage Go gets
 // from wait4 would include this benchmark process's own memory: the child
@@ -132,7 +143,7 @@ func BenchmarkListProcess(b *testing.B) {
 	for b.Loop() {
 		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--offline", "--list", "--section", "markets"))
 	}
-	b.ReportMetric(rss, "peakRSS-MB")
+	reportRSS(b, rss)
 }
 
 // loadGenerator serves feeds feeds of items items each on several
@@ -201,7 +212,7 @@ func BenchmarkRefreshCold(b *testing.B) {
 		b.StartTimer()
 		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--refresh"))
 	}
-	b.ReportMetric(rss, "peakRSS-MB")
+	reportRSS(b, rss)
 }
 
 // BenchmarkRefreshWarm: a whole --refresh process where every feed answers 304.
@@ -215,7 +226,7 @@ func BenchmarkRefreshWarm(b *testing.B) {
 	for b.Loop() {
 		rss = max(rss, runBinary(b, "--config", cfg, "--cache", db, "--refresh"))
 	}
-	b.ReportMetric(rss, "peakRSS-MB")
+	reportRSS(b, rss)
 }
 
 // BenchmarkFirstFrameProcess: from exec of the reader in a 120x40 tmux
@@ -270,5 +281,5 @@ func BenchmarkFirstFrameProcess(b *testing.B) {
 		tmux("respawn-pane", "-k", "-t", "ff", "sleep 600")
 		b.StartTimer()
 	}
-	b.ReportMetric(rss, "peakRSS-MB")
+	reportRSS(b, rss)
 }

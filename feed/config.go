@@ -193,7 +193,11 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		return Config{}, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := c.validate(); err != nil {
-		return Config{}, fmt.Errorf("%s:%d: %w", name, lineOf(data, err.key, err.nth), err)
+		line := lineOf(data, err.key, err.nth)
+		if err.find != "" {
+			line = lineFrom(data, line, err.find)
+		}
+		return Config{}, fmt.Errorf("%s:%d: %w", name, line, err)
 	}
 	if err := c.validateExtras(name, data); err != nil {
 		return Config{}, err
@@ -202,9 +206,10 @@ func ParseConfig(name string, data []byte) (Config, error) {
 }
 
 type configError struct {
-	key string // what to look for in the file to find the line
-	nth int    // which occurrence of key
-	msg string
+	key  string // what to look for in the file to find the line
+	nth  int    // which occurrence of key
+	find string // then the first line from there holding this text (a bad value)
+	msg  string
 }
 
 func (e *configError) Error() string { return e.msg }
@@ -245,7 +250,9 @@ func (c Config) validate() *configError {
 		}
 		for _, f := range urls {
 			if err := checkFeedURL(f); err != nil {
-				return bad("%v", err)
+				e := bad("%v", err)
+				e.find = f // the URL's own line, not its section's
+				return e
 			}
 		}
 		for _, f := range s.FullTextFeeds {
@@ -280,6 +287,18 @@ func lineOf(data []byte, key string, nth int) int {
 		}
 	}
 	return 1
+}
+
+// lineFrom finds the first line at or after line (1-based) that contains
+// text; line itself when none does.
+func lineFrom(data []byte, line int, text string) int {
+	lines := strings.Split(string(data), "\n")
+	for i := max(line-1, 0); i < len(lines); i++ {
+		if strings.Contains(lines[i], text) {
+			return i + 1
+		}
+	}
+	return line
 }
 
 // DisplayTitle returns the section's title, or its key when untitled.

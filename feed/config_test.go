@@ -49,7 +49,7 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		{"unknown section key", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\nrank = \"x\"\n", `cfg.toml:4: unknown key "sections.rank"`},
 		{"bad value type", "site = \"x\"\n[[sections]]\nkey = \"a\"\nfeeds = \"https://a.test/\"\n", "cfg.toml:4:"},
 		{"syntax", "site = \"x\n", "cfg.toml:1:"},
-		{"not a url", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n\n[[sections]]\nkey=\"b\"\nfeeds=[\"ftp://b.test/x\"]\n", `cfg.toml:5: section 2: feed "ftp://b.test/x" is not an http(s) URL`},
+		{"not a url", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n\n[[sections]]\nkey=\"b\"\nfeeds=[\"ftp://b.test/x\"]\n", `cfg.toml:7: section 2: feed "ftp://b.test/x" is not an http(s) URL`},
 		{"duplicate key", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n[[sections]]\nkey=\"A\"\nfeeds=[\"https://a.test/\"]\n", `cfg.toml:4: section 2: key "A" is used twice`},
 		{"no feeds", "[[sections]]\nkey=\"a\"\nfeeds=[]\n", `cfg.toml:1: section 1: "a" has no feeds`},
 	}
@@ -138,5 +138,14 @@ func TestConfigWithoutSectionsAndNewKeys(t *testing.T) {
 		if _, err := ParseConfig("cfg.toml", []byte(tc.text)); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%q: got %v, want prefix %q", tc.text, err, tc.want)
 		}
+	}
+}
+
+// A bad feed URL is reported on its own line, not its section's.
+func TestBadFeedURLErrorLine(t *testing.T) {
+	text := "site = \"x\"\n\n[[sections]]\nkey = \"top\"\nfeeds = [\"https://ok.test/a.rss\"]\n\n[[sections]]\nkey = \"world\"\nfeeds = [\n  \"https://ok.test/w.rss\",\n  \"ftp://bad.test/w.rss\",\n]\n"
+	_, err := ParseConfig("c.toml", []byte(text))
+	if err == nil || !strings.HasPrefix(err.Error(), "c.toml:11: ") || !strings.Contains(err.Error(), "ftp://bad.test/w.rss") {
+		t.Errorf("got %v, want the error on line 11", err)
 	}
 }

@@ -26,11 +26,20 @@ var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 // fixtureStore makes a cache with n markets articles and 5 world ones.
 func fixtureStore(t testing.TB, n int) *cache.Store {
 	t.Helper()
-	st, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	st, err := newFixture(filepath.Join(t.TempDir(), "c.db"), n)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// newFixture builds fixtureStore's cache at path.
+func newFixture(path string, n int) (*cache.Store, error) {
+	st, err := cache.Open(path)
+	if err != nil {
+		return nil, err
+	}
 	mk := func(prefix string, count int) []feed.Article {
 		var out []feed.Article
 		for i := range count {
@@ -43,14 +52,18 @@ func fixtureStore(t testing.TB, n int) *cache.Store {
 		}
 		return out
 	}
-	save := func(url, sec string, arts []feed.Article) {
-		if err := st.Save(context.Background(), feed.Result{URL: url, Status: feed.StatusOK, Title: "T", Articles: arts}, cache.Membership{Sections: []string{sec}}); err != nil {
-			t.Fatal(err)
-		}
+	save := func(url, sec string, arts []feed.Article) error {
+		return st.Save(context.Background(), feed.Result{URL: url, Status: feed.StatusOK, Title: "T", Articles: arts}, cache.Membership{Sections: []string{sec}})
 	}
-	save("https://t.test/m.rss", "markets", mk("Markets", n))
-	save("https://t.test/w.rss", "world", mk("World", 5))
-	return st
+	if err := save("https://t.test/m.rss", "markets", mk("Markets", n)); err != nil {
+		st.Close()
+		return nil, err
+	}
+	if err := save("https://t.test/w.rss", "world", mk("World", 5)); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 func testModel(t testing.TB, st *cache.Store, w, h int) Model {
@@ -82,7 +95,9 @@ func TestMain(m *testing.M) {
 	after = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d, fn} }
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	cleanupBig()
+	os.Exit(code)
 }
 
 // drive runs cmd and feeds its messages back until nothing is left,
