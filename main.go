@@ -182,6 +182,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "newsreader: warning:", w)
 		}
 	}
+	if o.refresh && cfg.Sync.FromServer() {
+		o.sync = true // source = "server": the server fetches the feeds
+	}
 	if o.sync {
 		if err := cli.SyncVerb(ctx, store, cfg.Sync, o.asJSON, stdout); err != nil {
 			fmt.Fprintln(stderr, "newsreader:", err)
@@ -243,11 +246,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newsreader: the reader needs a terminal; to print headlines without one use --list (or --list --json)")
 		return 1
 	}
+	acct, err := cli.SyncAccount(ctx, cfg.Sync, o.offline)
+	if err != nil {
+		fmt.Fprintln(stderr, "newsreader:", err)
+		return 2
+	}
 	err = ui.Run(ctx, ui.Options{
 		Site: cfg.Site, Sections: cache.ConfigSections(infos), Section: sectionIndex(infos, o.section),
 		Store: store, Fetcher: fetcher, Offline: o.offline, MarkOnOpen: cfg.MarkOnOpen(),
 		NoColor: os.Getenv("NO_COLOR") != "", Hyperlinks: os.Getenv("TERM") != "dumb", Keys: &keys,
-		RefreshEvery: cfg.RefreshInterval(),
+		RefreshEvery: cfg.RefreshInterval(), Sync: acct,
 	})
 	if ctx.Err() != nil {
 		return 1 // a signal ended the reader: nothing to add

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsreader/cache"
+	cachesync "newsreader/cache/sync"
 	"newsreader/feed"
 )
 
@@ -27,7 +28,8 @@ type Options struct {
 	NoColor    bool
 	Hyperlinks bool // OSC 8 links in article bodies
 	Now        func() time.Time
-	Keys       *KeyMap // nil: DefaultKeyMap (see KeyMapFor for the config's [keys])
+	Keys       *KeyMap            // nil: DefaultKeyMap (see KeyMapFor for the config's [keys])
+	Sync       *cachesync.Account // the [sync] server (sync.go); nil when none
 	// RefreshEvery is how often the open reader refreshes the feeds that
 	// are due (0: never by itself); see autorefresh.go.
 	RefreshEvery time.Duration
@@ -64,6 +66,7 @@ type Model struct {
 	byStory    bool       // the list shows one row per story
 	linkIn     *string    // non-nil while the "open" link prompt shows (reading.go)
 	fui        feedsState // the feeds overlay and add dialog (feeds.go)
+	sy         syncState  // the [sync] server (sync.go)
 
 	autoGen     int            // the auto-refresh timer's generation (autorefresh.go)
 	fullReq     int            // f (fulltext.go)
@@ -159,6 +162,9 @@ func (m Model) Init() tea.Cmd {
 		loadSide(m.opt.Store, m.sideReq[RankingTab], RankingTab, m.currentSection().Key, 0),
 		loadSide(m.opt.Store, m.sideReq[RecommendedTab], RecommendedTab, "", 0),
 		checkDataVersion(m.opt.Store)} // the baseline for noticing others' writes (watch.go)
+	if m.opt.Sync != nil {
+		cmds = append(cmds, loadSyncStatus(m.opt.Store, m.sy.req))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -300,6 +306,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleFeeds(msg)
 	case refreshRequest:
 		return m, m.refresh(msg.all)
+	case syncDoneMsg:
+		return m.handleSyncDone(msg)
 	case progressMsg:
 		return m.handleProgress(msg)
 	case refreshDoneMsg:
@@ -314,8 +322,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case spinner.TickMsg:
-		if !m.refreshing {
-			return m, nil // the chain ends with the refresh
+		if !m.refreshing && !m.sy.running {
+			return m, nil // the chain ends with the refresh and the sync
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)

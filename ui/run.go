@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -17,5 +19,11 @@ func Run(ctx context.Context, opt Options) error {
 		go func() { p.Send(startupRefresh{}) }()
 	}
 	_, err := p.Run()
-	return err
+	if err != nil {
+		return err
+	}
+	if err := syncOnQuit(ctx, opt); err != nil {
+		fmt.Fprintln(os.Stderr, "newsreader: sync on quit:", err, "(changes kept for the next sync)")
+	}
+	return nil
 }

@@ -85,6 +85,7 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (tea.Model, tea.Cmd) {
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
 		m.loadTab(RankingTab), m.loadTab(RecommendedTab), m.loadTab(RelatedTab),
 		m.afterRefresh(),
+		m.startSync(),
 	}
 	// Failed feeds are counted once, by the status line's "in error".
 	if msg.err != nil {
@@ -99,6 +100,9 @@ func (m *Model) refresh(all bool) tea.Cmd {
 	}
 	if m.opt.Offline || m.opt.Fetcher == nil {
 		return m.setNote("offline: not refreshing", false)
+	}
+	if m.opt.Sync != nil && m.opt.Sync.Config.FromServer() {
+		return m.startSync() // source = "server": the server has fetched the feeds
 	}
 	// The section on screen goes first; the others follow.
 	sections := []feed.Section{m.currentSection()}

@@ -243,7 +243,7 @@ func (m Model) footer(h int) []string {
 		parts = append(parts, "offline")
 	}
 	if m.filterIn == nil && m.linkIn == nil {
-		for _, p := range []string{m.fullStatus(), m.autoStatus()} {
+		for _, p := range []string{m.fullStatus(), m.autoStatus(), m.syncStatus()} {
 			if p != "" {
 				parts = append(parts, p)
 			}

@@ -141,3 +141,13 @@ func SyncVerb(ctx context.Context, store *cache.Store, c *feed.SyncConfig, asJSO
 	}
 	return Sync(ctx, store, acct, asJSON, out)
 }
+
+// SyncAccount connects the reader's UI to the [sync] server (nil when
+// none is configured or offline). Its password_command runs now, before
+// the UI takes the terminal.
+func SyncAccount(ctx context.Context, c *feed.SyncConfig, offline bool) (*cachesync.Account, error) {
+	if c == nil || offline {
+		return nil, nil
+	}
+	return cachesync.Connect(ctx, c)
+}
