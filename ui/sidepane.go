@@ -27,13 +27,14 @@ func (t sideTab) String() string { return [...]string{"Related", "Ranking", "Rec
 // sideModel is the discovery pane: a list per tab, each row with the
 // reason it is there.
 type sideModel struct {
-	tab      sideTab
-	lists    [tabCount][]cache.Scored
-	loaded   [tabCount]bool
-	cursor   [tabCount]int
-	fallback bool // Recommended shows the top stories: there is no history yet
-	width    int
-	height   int
+	tab       sideTab
+	lists     [tabCount][]cache.Scored
+	loaded    [tabCount]bool
+	cursor    [tabCount]int
+	fallback  bool // Recommended shows the top stories: there is no history yet
+	noArticle bool // Related has no article to relate to (the list is empty)
+	width     int
+	height    int
 }
 
 // SetSize sets the inner size of the pane.
@@ -126,6 +127,8 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 	switch {
 	case !sd.loaded[sd.tab]:
 		lines = append(lines, s.Dim.Render("loading…"))
+	case len(l) == 0 && sd.tab == RelatedTab && sd.noArticle:
+		lines = append(lines, wrapLines("Related stories show here for the article you are reading.", sd.width, "")...)
 	case len(l) == 0:
 		lines = append(lines, wrapLines(emptyTab[sd.tab], sd.width, "")...)
 	}

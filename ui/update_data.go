@@ -51,6 +51,9 @@ func (m Model) handleSide(msg sideMsg) (tea.Model, tea.Cmd) {
 	if msg.tab == RecommendedTab {
 		m.side.fallback = msg.fallback
 	}
+	if msg.tab == RelatedTab {
+		m.side.noArticle = false
+	}
 	m.side.set(msg.tab, msg.items)
 	return m, nil
 }
@@ -139,6 +142,7 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		if msg.total == 0 {
 			m.sideReq[RelatedTab]++
 			m.side.set(RelatedTab, nil) // no article, so nothing to relate: not "loading"
+			m.side.noArticle = true
 		}
 		if msg.index >= 0 {
 			m.list.MoveTo(msg.index)

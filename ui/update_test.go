@@ -548,7 +548,7 @@ func TestRefreshWithAFailingFeed(t *testing.T) {
 		Sections: []feed.Section{{Key: "top", Title: "Top", Feeds: []string{srv.URL + "/good.rss", srv.URL + "/broken.rss"}}}})
 	m = drive(t, m, m.Init())
 	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
-	if out := m.Render(); !strings.Contains(out, "press r to") || !strings.Contains(out, "No related stories") || strings.Contains(out, "loading") {
+	if out := m.Render(); !strings.Contains(out, "press r to") || !strings.Contains(out, "Related stories show here") || strings.Contains(out, "for this article") || strings.Contains(out, "loading") {
 		t.Fatalf("empty state before refresh:\n%s", out)
 	}
 	m = press(t, m, "r")
