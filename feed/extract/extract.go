@@ -40,6 +40,9 @@ type Article struct {
 	Elapsed time.Duration // extraction alone, without the fetch
 }
 
+// cleanup can be turned off by tests, to measure Readability alone.
+var cleanup = true
+
 // ErrNoText is returned when a page has no readable body.
 var ErrNoText = errors.New("no readable text on the page")
 
@@ -64,6 +67,7 @@ func Extract(body []byte, pageURL *url.URL) (Article, error) {
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElems
 	p.CharThresholds = 250
+	p.KeepClasses = true // the clean-up below reads them; the whitelist drops them
 	art, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return Article{}, fmt.Errorf("extraction: %s", feed.Line(err.Error()))
@@ -72,7 +76,9 @@ func Extract(body []byte, pageURL *url.URL) (Article, error) {
 		return Article{}, ErrNoText
 	}
 	retag(art.Node)
-	cleanFurniture(art.Node)
+	if cleanup {
+		cleanFurniture(art.Node)
+	}
 	whitelist(art.Node, pageURL)
 	var b strings.Builder
 	for c := art.Node.FirstChild; c != nil; c = c.NextSibling {
@@ -110,8 +116,12 @@ var adWords = map[string]bool{
 	"most-read": true, "mostread": true, "popular": true, "trending": true,
 }
 
+// camel splits "StandardAd" into "Standard Ad" so its words can match.
+var camel = regexp.MustCompile(`([a-z])([A-Z])`)
+
 func classWords(n *html.Node) []string {
-	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component") + " " + attr(n, "aria-label"))
+	s := attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component") + " " + attr(n, "data-testid") + " " + attr(n, "aria-label")
+	s = strings.ToLower(camel.ReplaceAllString(s, "$1 $2"))
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' })
 }
 
@@ -132,7 +142,7 @@ func isFurnitureClass(n *html.Node) bool {
 }
 
 // labelText matches an element that says nothing but "Advertisement".
-var labelText = regexp.MustCompile(`(?i)^(advertisement|advertisements|advert|ad|ads|sponsored( content)?|paid content|skip advertisement|story continues below( this)? advertisement|article continues below( this)? (advertisement|ad)|continue reading below|scroll to continue( with content)?|(the )?ad continues below)$`)
+var labelText = regexp.MustCompile(`(?i)^((advertisements?|advertising|advert|ads?|sponsored( content)?|paid (content|post)|promoted( content)?)( *[-–—:·|] *.{0,40})?|skip (advertisement|ad)|(story|article|content) continues (below|after)( this)? (advertisement|ad)|continue reading( the main story| below)?|scroll to continue( with content)?|(the )?ad continues below)$`)
 
 // promptText matches newsletter and subscription prompts.
 var promptText = regexp.MustCompile(`(?i)(sign up (for|to)|subscribe (to|for|now)|our (free |daily |weekly )?newsletter|newsletter sign|in your inbox|delivered to your inbox|get (our|the) .{0,40}newsletter|enter your email|join \d[\d,]* (readers|subscribers))`)

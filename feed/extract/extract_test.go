@@ -125,6 +125,24 @@ func TestBodyRecallAndBoilerplate(t *testing.T) {
 	}
 }
 
+// TestCleanupEarnsItsKeep measures Readability alone on the same pages:
+// the furniture it keeps is what the clean-up removes.
+func TestCleanupEarnsItsKeep(t *testing.T) {
+	cleanup = false
+	defer func() { cleanup = true }()
+	leaked, recall := 0, 0.0
+	for _, p := range pages {
+		s := measure(t, p)
+		t.Logf("Readability alone: %-15s recall %.2f  leaked %.2f  %q", p, s.recall, s.leak, s.leaked)
+		leaked += len(s.leaked)
+		recall += s.recall
+	}
+	if leaked == 0 {
+		t.Error("Readability alone leaks nothing on these pages: they do not test the clean-up")
+	}
+	t.Logf("Readability alone: mean recall %.2f, %d boilerplate strings leaked", recall/float64(len(pages)), leaked)
+}
+
 func TestCaptionsKeepTextLoseLicensingLinks(t *testing.T) {
 	s := measure(t, "news-cms.html")
 	if !strings.Contains(s.html, "New cables were lifted into place in March.") || !strings.Contains(s.html, "Photo: City Council") || strings.Contains(s.html, "creativecommons") {
