@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsreader/cache"
+	"newsreader/feed"
 )
 
 // handleKey routes a key press: first to the filter input or an overlay,
@@ -129,10 +130,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Browser):
 			return m, openBrowser(a.Link)
 		case key.Matches(msg, k.Copy):
-			if a.Link == "" {
+			link := feed.Link(a.Link) // what a shell may later see: http(s), no controls
+			if link == "" {
 				return m, m.setNote("no link to copy", true)
 			}
-			return m, tea.Batch(tea.SetClipboard(a.Link), m.setNote("copied link", false))
+			return m, tea.Batch(tea.SetClipboard(link), m.setNote("copied link", false))
 		}
 	}
 	return m.handlePaneKey(msg)
