@@ -3,6 +3,7 @@ package sync_test
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 
 	"newsreader/cache"
 	"newsreader/cache/sync"
+	"newsreader/feed"
 	"newsreader/feed/remote"
 )
 
@@ -391,5 +393,124 @@ func TestTwoCachesConverge(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// Subscriptions: a server feed missing here is offered, or with "add"
+// subscribed to in the section named after its category; a local feed
+// missing on the server is subscribed to there under its section's title.
+func TestSubscriptionsReconcile(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			site := newSite(t)
+			shared := site.add("subs-shared-"+kind, 2)
+			onlyRemote := site.add("subs-remote-"+kind, 3)
+			onlyLocal := site.add("subs-local-"+kind, 2)
+			a := newAccount(t, kind, shared, onlyRemote)
+			ctx := context.Background()
+			st := local(t, shared, onlyLocal)
+			if _, err := st.SeedSubscriptions(ctx, []feed.Section{{Key: "news", Title: "News", Feeds: []string{shared, onlyLocal}}}); err != nil {
+				t.Fatal(err)
+			}
+			o := opts(a)
+			o.Subscriptions = "offer"
+			o.Local = []sync.Subscription{{URL: shared, Section: "news", SectionTitle: "News"}, {URL: onlyLocal, Section: "news", SectionTitle: "Home Page"}}
+			rep, err := sync.Run(ctx, st, a.srv, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Offered) != 1 || rep.Offered[0].URL != onlyRemote || rep.Offered[0].Category != "News" || len(rep.Added)+len(rep.PushedUp) != 0 {
+				t.Fatalf("offer: %+v", rep)
+			}
+			o.Subscriptions = "add"
+			o.Subscribe = st.Subscribe
+			rep, err = sync.Run(ctx, st, a.srv, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Added) != 1 || rep.Added[0] != onlyRemote || len(rep.PushedUp) != 1 || rep.PushedUp[0] != onlyLocal {
+				t.Fatalf("add: %+v", rep)
+			}
+			secs, err := st.Sections(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, s := range secs {
+				for _, f := range s.Feeds {
+					if f == onlyRemote {
+						found = s.Key == "news"
+					}
+				}
+			}
+			if !found {
+				t.Errorf("the server's feed is not in section news (its category): %+v", secs)
+			}
+			feeds, err := a.user.Client.Feeds()
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat := ""
+			for _, f := range feeds {
+				if f.FeedURL == onlyLocal && f.Category != nil {
+					cat = f.Category.Title
+				}
+			}
+			if cat != "Home Page" {
+				t.Errorf("the local feed on the server is in category %q, want its section's title", cat)
+			}
+		})
+	}
+}
+
+// With source = "server" the reader takes entries from the server: a cache
+// that fetched nothing gets the server's entries, with their state, in the
+// section named after their category.
+func TestEntriesFromServer(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			site := newSite(t)
+			name := "fromsrv-" + kind
+			u := site.add(name, 6)
+			a := newAccount(t, kind, u)
+			ctx := context.Background()
+			link := func(i int) string { return site.srv.URL + "/" + name + "/" + itoa(i) }
+			if err := a.user.Client.UpdateEntries(a.ids(t, link(1)), mf.EntryStatusRead); err != nil {
+				t.Fatal(err)
+			}
+			st, err := cache.Open(t.TempDir() + "/c.db")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			o := opts(a)
+			o.FromServer = true
+			rep, err := sync.Run(ctx, st, a.srv, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Cached != 6 {
+				t.Errorf("cached %d entries from the server, want 6", rep.Cached)
+			}
+			arts := articles(t, st) // section "news", from the category "News"
+			if len(arts) != 6 {
+				t.Fatalf("section news holds %d articles, want 6", len(arts))
+			}
+			if !arts[link(1)].Read || arts[link(2)].Read || arts[link(3)].Title != name+" story 3" {
+				t.Errorf("articles from the server: %+v", arts[link(1)])
+			}
+			full, err := st.Get(ctx, arts[link(3)].ID)
+			if err != nil || !strings.Contains(full.Content, "Body of "+name+" 3") {
+				t.Errorf("content from the server: %q %v", full.Content, err)
+			}
+			// Reading here goes back up, as for fetched feeds.
+			st.SetRead(ctx, arts[link(4)].ID, true)
+			if _, err := sync.Run(ctx, st, a.srv, o); err != nil {
+				t.Fatal(err)
+			}
+			if !serverStates(t, a)[link(4)].read {
+				t.Error("a read of a server-sourced article did not reach the server")
+			}
+		})
 	}
 }
