@@ -188,6 +188,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.sync {
 		if err := cli.SyncVerb(ctx, store, cfg.Sync, o.asJSON, stdout); err != nil {
 			fmt.Fprintln(stderr, "newsreader:", err)
+			if errors.Is(err, cli.ErrNoSync) {
+				return 2
+			}
 			return 1
 		}
 		return 0

@@ -193,6 +193,9 @@ func dueSections(all []feed.Section, current int, due map[string]time.Time, now 
 
 // refreshSections starts a refresh of exactly these sections.
 func (m *Model) refreshSections(sections []feed.Section) tea.Cmd {
+	if m.fromServer() {
+		return m.startSync() // source = "server" (sync.go)
+	}
 	m.refreshing, m.refreshDone, m.refreshTotal = true, 0, len(feedsOf(sections))
 	return tea.Batch(startRefresh(m.opt.Store, m.opt.Fetcher, sections, m.opt.Now), m.spin.Tick)
 }

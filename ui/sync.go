@@ -91,11 +91,22 @@ func (m Model) handleSyncDone(msg syncDoneMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.sy.err = msg.err.Error()
 	}
-	if msg.rep.Pulled.Total() == 0 && msg.rep.Cached == 0 && len(msg.rep.Added) == 0 {
-		return m, nil
+	var cmds []tea.Cmd
+	if m.fromServer() {
+		// The sync was the refresh: the auto-refresh counts from it.
+		m.lastRefresh = msg.at
+		cmds = append(cmds, m.afterRefresh())
 	}
-	// The server changed what the reader shows.
-	return m, tea.Batch(m.reloadKeeping(), loadCounts(m.opt.Store), loadFeeds(m.opt.Store))
+	if msg.rep.Pulled.Total() > 0 || msg.rep.Cached > 0 || len(msg.rep.Added) > 0 {
+		// The server changed what the reader shows.
+		cmds = append(cmds, m.reloadKeeping(), loadCounts(m.opt.Store), loadFeeds(m.opt.Store))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// fromServer: with source = "server" a refresh is a sync.
+func (m Model) fromServer() bool {
+	return m.opt.Sync != nil && m.opt.Sync.Config.FromServer()
 }
 
 // syncStatus is the status line's part for sync: "" when none is configured.

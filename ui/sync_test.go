@@ -110,3 +110,29 @@ func TestSyncAfterRefreshShowsInStatusLine(t *testing.T) {
 		t.Errorf("status in a new session:\n%s", out)
 	}
 }
+
+// With source = "server", r syncs instead of fetching: the server's
+// entries fill the section named after their category.
+func TestRefreshFromServer(t *testing.T) {
+	st, err := cache.Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fake := &fakeServer{entries: []remote.Entry{
+		{ID: "7", FeedURL: "https://unreachable.test/f.rss", Link: "https://l.test/7", Title: "Entry from the server", Category: "Top", Content: "<p>served</p>"},
+	}}
+	acct := &cachesync.Account{Config: &feed.SyncConfig{Kind: "miniflux", URL: "http://sync.test", Source: "server"}, Server: fake, Identity: "t"}
+	m := New(Options{Site: "T", Store: st, Fetcher: feed.NewFetcher(feed.Options{}), NoColor: true, Sync: acct,
+		Sections: []feed.Section{{Key: "top", Title: "Top", Feeds: []string{"https://unreachable.test/f.rss"}}}})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 140, Height: 30})
+	m = press(t, m, "r")
+	out := m.Render()
+	if !strings.Contains(out, "Entry from the server") || !strings.Contains(out, "synced ") {
+		t.Errorf("after r with source = server:\n%s", out)
+	}
+	if feeds, _ := st.Feeds(context.Background()); len(feeds) != 1 || feeds[0].Error != "" {
+		t.Errorf("the feed was fetched or failed: %+v", feeds)
+	}
+}

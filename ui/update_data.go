@@ -104,7 +104,7 @@ func (m *Model) refresh(all bool) tea.Cmd {
 	if m.opt.Offline || m.opt.Fetcher == nil {
 		return m.setNote("offline: not refreshing", false)
 	}
-	if m.opt.Sync != nil && m.opt.Sync.Config.FromServer() {
+	if m.fromServer() {
 		return m.startSync() // source = "server": the server has fetched the feeds
 	}
 	// The section on screen goes first; the others follow.

@@ -133,7 +133,7 @@ func nonNil(s []string) []string {
 // saying what to add) and syncs once.
 func SyncVerb(ctx context.Context, store *cache.Store, c *feed.SyncConfig, asJSON bool, out io.Writer) error {
 	if c == nil {
-		return errors.New(`--sync needs a [sync] table in the config: kind = "miniflux" or "greader", url, and token or username with password_command`)
+		return ErrNoSync
 	}
 	acct, err := cachesync.Connect(ctx, c)
 	if err != nil {
@@ -141,6 +141,9 @@ func SyncVerb(ctx context.Context, store *cache.Store, c *feed.SyncConfig, asJSO
 	}
 	return Sync(ctx, store, acct, asJSON, out)
 }
+
+// ErrNoSync is --sync without a [sync] table (exit 2).
+var ErrNoSync = errors.New(`--sync needs a [sync] table in the config: kind = "miniflux" or "greader", url, and token or username with password_command`)
 
 // SyncAccount connects the reader's UI to the [sync] server (nil when
 // none is configured or offline). Its password_command runs now, before
