@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path"
 	"strings"
 	"time"
 
@@ -194,10 +195,26 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// probe tries the common feed paths on the site's root and returns the
-// first that parses as a feed.
+// probe tries the common feed paths, first under the page's own folder
+// (a blog at /blog/ has its feed at /blog/feed), then on the site's root,
+// and returns the first that parses as a feed.
 func probe(ctx context.Context, f *feed.Fetcher, page *url.URL) []Candidate {
-	for _, p := range CommonPaths {
+	var tries []string
+	var dirs []string
+	if p := strings.TrimSuffix(page.Path, "/"); p != "" {
+		if strings.HasSuffix(page.Path, "/") {
+			dirs = append(dirs, p)
+		} else if d := path.Dir(p); d != "/" && d != "." {
+			dirs = append(dirs, d)
+		}
+	}
+	for _, dir := range dirs {
+		for _, p := range CommonPaths[:4] {
+			tries = append(tries, dir+p)
+		}
+	}
+	tries = append(tries, CommonPaths...)
+	for _, p := range tries {
 		u, err := page.Parse(p)
 		if err != nil {
 			continue

@@ -107,6 +107,25 @@ func TestDiscover(t *testing.T) {
 	}
 }
 
+func TestDiscoverProbesUnderThePagesFolderFirst(t *testing.T) {
+	srv := site(t, map[string][2]string{
+		"/blog/2026/11/a-post":  {htmlType, `<html><body>post</body></html>`},
+		"/blog/2026/11/":        {htmlType, `<html><body>month</body></html>`},
+		"/blog/2026/11/feed":    {htmlType, `<html><body>not this</body></html>`},
+		"/blog/feed":            {"application/rss+xml", fmt.Sprintf(rss, "Not the folder")},
+		"/blog/2026/11/rss.xml": {"application/rss+xml", fmt.Sprintf(rss, "Folder feed")},
+		"/feed":                 {"application/rss+xml", fmt.Sprintf(rss, "Root feed")},
+	})
+	cs, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/blog/2026/11/a-post")
+	if err != nil || urls(cs) != srv.URL+"/blog/2026/11/rss.xml" {
+		t.Errorf("%+v %v", cs, err)
+	}
+	cs, err = Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/blog/2026/11/")
+	if err != nil || urls(cs) != srv.URL+"/blog/2026/11/rss.xml" {
+		t.Errorf("folder address: %+v %v", cs, err)
+	}
+}
+
 func TestDiscoverProbesCommonPathsInOrder(t *testing.T) {
 	srv := site(t, map[string][2]string{
 		"/":         {htmlType, `<html><body>home</body></html>`},
