@@ -124,25 +124,34 @@ func (s *Store) SetRead(ctx context.Context, id int64, read bool) error {
 	if read {
 		at = time.Now().Unix()
 	}
-	_, err := s.db.ExecContext(ctx, "UPDATE articles SET read = ?, read_at = CASE WHEN ? THEN ? ELSE read_at END WHERE id = ?", read, read, at, id)
-	return err
+	return s.stateWrite(ctx, func(ctx context.Context, c *sql.Conn) error {
+		_, err := c.ExecContext(ctx, "UPDATE articles SET read = ?, read_at = CASE WHEN ? THEN ? ELSE read_at END WHERE id = ?", read, read, at, id)
+		return err
+	})
 }
 
 // SetStarred stars or unstars an article.
 func (s *Store) SetStarred(ctx context.Context, id int64, starred bool) error {
-	_, err := s.db.ExecContext(ctx, "UPDATE articles SET starred = ? WHERE id = ?", starred, id)
-	return err
+	return s.stateWrite(ctx, func(ctx context.Context, c *sql.Conn) error {
+		_, err := c.ExecContext(ctx, "UPDATE articles SET starred = ? WHERE id = ?", starred, id)
+		return err
+	})
 }
 
 // MarkSectionRead marks every unread article of a section read.
 func (s *Store) MarkSectionRead(ctx context.Context, section string) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `
+	var n int64
+	err := s.stateWrite(ctx, func(ctx context.Context, c *sql.Conn) error {
+		res, err := c.ExecContext(ctx, `
 UPDATE articles SET read = 1, read_at = ? WHERE read = 0 AND id IN (SELECT article_id FROM article_sections WHERE section = ?)`,
-		time.Now().Unix(), strings.ToLower(section))
-	if err != nil {
-		return 0, err
-	}
-	return res.RowsAffected()
+			time.Now().Unix(), strings.ToLower(section))
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return n, err
 }
 
 // Ranked returns a section's ranking-feed articles in rank order.
@@ -155,13 +164,14 @@ WHERE r.section = ? ORDER BY r.rank LIMIT ?`, strings.ToLower(section), limit))
 // FeedStatus is what the cache knows of one feed's last fetch.
 type FeedStatus struct {
 	URL, Title, Error string
+	Note              string // about the last good fetch, e.g. "kept newest 5,000 of 119,155"
 	FetchedAt, OKAt   time.Time
 }
 
 // Feeds lists every feed the cache has fetched, failing ones first.
 func (s *Store) Feeds(ctx context.Context) ([]FeedStatus, error) {
 	rows, err := s.db.QueryContext(ctx, `
-SELECT f.url, f.title, f.error, f.fetched_at, f.ok_at FROM feeds f ORDER BY f.error = '', f.url`)
+SELECT f.url, f.title, f.error, f.note, f.fetched_at, f.ok_at FROM feeds f ORDER BY f.error = '', f.url`)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +180,7 @@ SELECT f.url, f.title, f.error, f.fetched_at, f.ok_at FROM feeds f ORDER BY f.er
 	for rows.Next() {
 		var f FeedStatus
 		var fetched, ok int64
-		if err := rows.Scan(&f.URL, &f.Title, &f.Error, &fetched, &ok); err != nil {
+		if err := rows.Scan(&f.URL, &f.Title, &f.Error, &f.Note, &fetched, &ok); err != nil {
 			return nil, err
 		}
 		f.FetchedAt, f.OKAt = time.Unix(fetched, 0), time.Unix(ok, 0)

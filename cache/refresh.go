@@ -44,39 +44,37 @@ func Plan(sections []feed.Section) (urls []string, where map[string]Membership) 
 	return urls, where
 }
 
-// Refresh fetches every feed of sections with f and saves each result as
-// it arrives. progress, if not nil, sees each result after it is saved;
-// a result whose save failed carries that error instead.
+// Refresh fetches every feed of sections with f and saves the results as
+// they arrive. progress, if not nil, sees each result after it is
+// committed; a result whose save failed carries that error instead.
+//
+// Results are written by one saver in batch transactions: a batch takes
+// whatever results are ready and commits as soon as none is waiting or
+// it has held the write lock for TxBudget, so other writers (another
+// process, the reader marking an article read) get in between batches.
+// Parsing goes on in the fetcher's goroutines meanwhile.
 func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Section, progress func(feed.Result)) (Summary, error) {
 	// A read-only or full cache fails here, before anything is downloaded.
 	if err := s.CheckWritable(ctx); err != nil {
 		return Summary{}, err
 	}
+	start := time.Now()
 	urls, where := Plan(sections)
 	reqs, err := s.Validators(ctx, urls)
 	if err != nil {
 		return Summary{}, err
 	}
+	sv, err := s.newSaver(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer sv.close()
+	sv.schedule = true
 	var sum Summary
-	start := time.Now()
-	added, changed := map[int64]bool{}, map[int64]bool{}
-	f.FetchAll(ctx, reqs, func(r feed.Result) {
-		saved, err := s.SaveCounted(ctx, r, where[r.URL])
+	report := func(r feed.Result, err error) {
 		if err != nil {
 			r.Status, r.Err = feed.StatusError, err
-			saved = Saved{} // rolled back
-		} else if ctx.Err() == nil {
-			s.Schedule(ctx, r, time.Now()) // next_due from the feed's hints or back-off
 		}
-		for _, id := range saved.New {
-			added[id] = true
-		}
-		for _, id := range saved.Updated {
-			if !added[id] && !changed[id] {
-				changed[id] = true
-			}
-		}
-		sum.New, sum.Updated = len(added), len(changed)
 		switch r.Status {
 		case feed.StatusOK:
 			sum.OK++
@@ -89,7 +87,56 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		if progress != nil {
 			progress(r)
 		}
-	})
+	}
+	drain := func() {
+		for _, p := range sv.done {
+			report(p.res, nil)
+		}
+		sv.done = sv.done[:0]
+	}
+	// fail abandons the batch and saves its results one by one, so one
+	// bad result costs only itself.
+	fail := func(extra ...pending) {
+		for _, p := range append(sv.rollback(), extra...) {
+			saved, err := s.SaveCounted(ctx, p.res, p.m)
+			if err == nil && ctx.Err() == nil {
+				s.Schedule(ctx, p.res, time.Now())
+			}
+			sv.counted.New = append(sv.counted.New, saved.New...)
+			sv.counted.Updated = append(sv.counted.Updated, saved.Updated...)
+			report(p.res, err)
+		}
+	}
+	results := f.Results(ctx, reqs)
+	for r := range results {
+		if err := sv.add(ctx, r, where[r.URL]); err != nil {
+			drain()
+			fail(pending{r, where[r.URL]})
+			continue
+		}
+		if len(results) == 0 || sv.over() {
+			if err := sv.flush(ctx); err != nil {
+				drain()
+				fail()
+				continue
+			}
+		}
+		drain()
+	}
+	if err := sv.flush(ctx); err != nil {
+		fail()
+	}
+	drain()
+	added, changed := map[int64]bool{}, map[int64]bool{}
+	for _, id := range sv.counted.New {
+		added[id] = true
+	}
+	for _, id := range sv.counted.Updated {
+		if !added[id] {
+			changed[id] = true
+		}
+	}
+	sum.New, sum.Updated = len(added), len(changed)
 	sum.FullTexts, sum.Pruned = s.afterRefresh(ctx, f, sections, start)
 	return sum, nil
 }

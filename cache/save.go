@@ -3,6 +3,7 @@ package cache
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -10,19 +11,59 @@ import (
 	"newsreader/feed"
 )
 
-// Validators returns the stored ETag and Last-Modified of each URL as
-// fetch requests, in the order given.
+// Validators returns what the cache knows of each URL's last fetch as
+// fetch requests, in the order given: ETag, Last-Modified, the hash of
+// the last body parsed, and (read only when the body has changed) the
+// hashes of the feed's stored items.
 func (s *Store) Validators(ctx context.Context, urls []string) ([]feed.Request, error) {
 	reqs := make([]feed.Request, len(urls))
+	idx := make(map[string]int, len(urls))
 	for i, u := range urls {
 		reqs[i].URL = u
-		err := s.db.QueryRowContext(ctx, "SELECT etag, last_modified FROM feeds WHERE url = ?", u).
-			Scan(&reqs[i].ETag, &reqs[i].LastModified)
-		if err != nil && err != sql.ErrNoRows {
+		idx[u] = i
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT url, id, etag, last_modified, body_hash FROM feeds`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u, etag, lm, bh string
+		var id int64
+		if err := rows.Scan(&u, &id, &etag, &lm, &bh); err != nil {
 			return nil, err
 		}
+		i, ok := idx[u]
+		if !ok {
+			continue
+		}
+		reqs[i].ETag, reqs[i].LastModified, reqs[i].BodyHash = etag, lm, bh
+		reqs[i].Known = func() map[string]feed.KnownItem { return s.knownItems(context.WithoutCancel(ctx), id) }
 	}
-	return reqs, nil
+	return reqs, rows.Err()
+}
+
+// knownItems is the uid, hash and row of every article first stored from
+// feed id (nil on error: then nothing is skipped).
+func (s *Store) knownItems(ctx context.Context, feedID int64) map[string]feed.KnownItem {
+	rows, err := s.db.QueryContext(ctx, `SELECT uid, id, hash FROM articles WHERE feed_id = ? AND hash != 0`, feedID)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	out := map[string]feed.KnownItem{}
+	for rows.Next() {
+		var uid string
+		var k feed.KnownItem
+		if err := rows.Scan(&uid, &k.Row, &k.Hash); err != nil {
+			return nil
+		}
+		out[uid] = k
+	}
+	if rows.Err() != nil {
+		return nil
+	}
+	return out
 }
 
 // Membership says where a feed's articles go: the sections that list it
@@ -32,10 +73,22 @@ type Membership struct {
 	RankFor  []string
 }
 
-// Save stores one feed's result in one transaction. Articles are upserted
-// by their ID or, failing that, by link, so a story seen in two feeds is
-// kept once; reading state is never touched. A failed fetch records its
-// reason and keeps everything already cached.
+func (m Membership) key() string {
+	return strings.Join(m.Sections, ",") + ";" + strings.Join(m.RankFor, ",")
+}
+
+// SavedHook, when set, runs inside every save transaction with the IDs of
+// the articles inserted or changed in it (unchanged items are not
+// listed), after they are written and before the commit: the place for
+// indexing and story assignment. An error aborts the batch like any
+// other save error.
+var SavedHook func(ctx context.Context, tx *sql.Tx, ids []int64) error
+
+// Save stores one feed's result. Articles are upserted by their ID or,
+// failing that, by link, so a story seen in two feeds is kept once;
+// reading state is never touched. A failed fetch records its reason and
+// keeps everything already cached. A large feed is written in several
+// bounded transactions (see Store.Refresh).
 func (s *Store) Save(ctx context.Context, res feed.Result, m Membership) error {
 	_, err := s.SaveCounted(ctx, res, m)
 	return err
@@ -46,137 +99,407 @@ func (s *Store) Save(ctx context.Context, res feed.Result, m Membership) error {
 type Saved struct{ New, Updated []int64 }
 
 // SaveCounted is Save, reporting which articles were new and which changed.
-func (s *Store) SaveCounted(ctx context.Context, res feed.Result, m Membership) (saved Saved, err error) {
-	if res.Status == feed.StatusError && errors.Is(res.Err, feed.ErrOffline) {
-		return saved, nil // nothing was fetched: offline never touches feed state
-	}
-	now := time.Now().Unix()
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) SaveCounted(ctx context.Context, res feed.Result, m Membership) (Saved, error) {
+	sv, err := s.newSaver(ctx)
 	if err != nil {
-		return saved, err
+		return Saved{}, err
 	}
-	defer tx.Rollback()
-
-	var feedID int64
-	err = tx.QueryRowContext(ctx, `
-INSERT INTO feeds(url, fetched_at) VALUES(?, ?)
-ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at
-RETURNING id`, res.URL, now).Scan(&feedID)
-	if err != nil {
-		return saved, err
+	defer sv.close()
+	if err := sv.add(ctx, res, m); err != nil {
+		return Saved{}, err
 	}
-	switch res.Status {
-	case feed.StatusError:
-		_, err = tx.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", feed.Line(res.Err.Error()), feedID)
-		if err != nil {
-			return saved, err
-		}
-		return saved, tx.Commit()
-	case feed.StatusNotModified:
-		_, err = tx.ExecContext(ctx, "UPDATE feeds SET error = '', ok_at = ? WHERE id = ?", now, feedID)
-		if err != nil {
-			return saved, err
-		}
-		return saved, tx.Commit()
+	if err := sv.flush(ctx); err != nil {
+		return Saved{}, err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, error = '', ok_at = ? WHERE id = ?`,
-		res.Title, res.ETag, res.LastModified, now, feedID)
-	if err != nil {
-		return saved, err
-	}
-	ids, err := upsertArticles(ctx, tx, feedID, now, res.Articles, &saved)
-	if err != nil {
-		return saved, err
-	}
-	if err := addToSections(ctx, tx, ids, res.Articles, m.Sections); err != nil {
-		return saved, err
-	}
-	for _, sec := range m.RankFor {
-		if err := replaceRanking(ctx, tx, sec, ids); err != nil {
-			return saved, err
-		}
-	}
-	// Discovery (cache/index.go): stories for the new articles. The
-	// full-text index is kept by triggers.
-	if err := s.assignStories(ctx, tx); err != nil {
-		return saved, err
-	}
-	return saved, tx.Commit()
+	return sv.counted, nil
 }
 
-func upsertArticles(ctx context.Context, tx *sql.Tx, feedID, now int64, arts []feed.Article, saved *Saved) ([]int64, error) {
-	// changed: what the update below would change in what the reader shows.
-	const changed = `(title IS NOT ?3 OR summary IS NOT ?4 OR (?5 != '' AND content IS NOT ?5) OR updated < ?6)`
-	find, err := tx.PrepareContext(ctx, `SELECT id, `+changed+` FROM articles WHERE uid = ?1
-UNION ALL SELECT id, `+changed+` FROM articles WHERE link = ?2 AND link != '' LIMIT 1`)
+// TxBudget is how long one save transaction may hold the write lock
+// before it commits and lets other writers in; YieldGap is how long the
+// saver then stays out of the lock. Another process's state change
+// (SetRead and friends, which retry every millisecond) waits at most
+// about TxBudget.
+var (
+	TxBudget = 50 * time.Millisecond
+	YieldGap = 2 * time.Millisecond
+)
+
+// saver writes results in bounded batch transactions on one connection,
+// with statements prepared once per transaction.
+type saver struct {
+	s       *Store
+	conn    *sql.Conn
+	tx      *sql.Tx
+	began   time.Time
+	st      map[string]*sql.Stmt
+	saved   []int64   // articles written in this transaction, for SavedHook
+	pending []pending // results whose last part is in this transaction
+	done    []pending // results committed and not yet reported
+	perItem time.Duration
+	txSaved Saved // new and changed articles in this transaction
+	counted Saved // ... and in every transaction committed
+	// schedule: also record each feed's next_due (Refresh does; a lone
+	// Save does not).
+	schedule bool
+}
+
+type pending struct {
+	res feed.Result
+	m   Membership
+}
+
+func (s *Store) newSaver(ctx context.Context) (*saver, error) {
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer find.Close()
-	update, err := tx.PrepareContext(ctx, `
+	return &saver{s: s, conn: conn}, nil
+}
+
+func (v *saver) close() {
+	if v.tx != nil {
+		v.tx.Rollback()
+		v.tx = nil
+	}
+	v.conn.Close()
+}
+
+var statements = map[string]string{
+	"feed": `INSERT INTO feeds(url, fetched_at) VALUES(?, ?)
+ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at RETURNING id, sections`,
+	"update": `
 UPDATE articles SET title = ?2, link = CASE WHEN ?3 != '' THEN ?3 ELSE link END, author = ?4,
 	published = CASE WHEN ?5 THEN published ELSE ?6 END, updated = max(updated, ?7),
 	summary = ?8, content = CASE WHEN ?9 != '' THEN ?9 ELSE content END, categories = ?10,
 	image = CASE WHEN ?11 != '' THEN ?11 ELSE image END,
-	comments = max(comments, ?12), views = max(views, ?13), rating = CASE WHEN ?14 > 0 THEN ?14 ELSE rating END
-WHERE id = ?1`)
-	if err != nil {
-		return nil, err
-	}
-	defer update.Close()
-	insert, err := tx.PrepareContext(ctx, `
+	comments = max(comments, ?12), views = max(views, ?13), rating = CASE WHEN ?14 > 0 THEN ?14 ELSE rating END,
+	hash = ?15
+WHERE id = ?1`,
+	"insert": `
 INSERT INTO articles(uid, feed_id, source, title, link, author, published, updated, summary, content,
-	categories, image, comments, views, rating, fetched_at)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+	categories, image, comments, views, rating, fetched_at, hash)
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	// One statement per batch and section, joined over the batch's IDs.
+	"sections": `
+INSERT INTO article_sections(section, article_id, published, read)
+SELECT ?1, a.id, a.published, a.read FROM json_each(?2) j JOIN articles a ON a.id = j.value
+WHERE true
+ON CONFLICT(section, article_id) DO UPDATE SET published = excluded.published
+WHERE article_sections.published != excluded.published`,
+	"byUID": `SELECT j.key, a.id FROM json_each(?) j JOIN articles a ON a.uid = j.value`,
+	// differs: what the update would change in what the reader shows.
+	"differs": `SELECT title IS NOT ?2 OR summary IS NOT ?3 OR (?4 != '' AND content IS NOT ?4) OR updated < ?5 FROM articles WHERE id = ?1`,
+	"byLink":  `SELECT j.key, a.id FROM json_each(?) j JOIN articles a ON a.link = j.value WHERE j.value != ''`,
+}
+
+// stmt is the named statement prepared on the current transaction.
+func (v *saver) stmt(ctx context.Context, name string) (*sql.Stmt, error) {
+	if st := v.st[name]; st != nil {
+		return st, nil
+	}
+	st, err := v.tx.PrepareContext(ctx, statements[name])
 	if err != nil {
 		return nil, err
 	}
-	defer insert.Close()
+	v.st[name] = st
+	return st, nil
+}
 
+// begin opens a transaction unless one is open.
+func (v *saver) begin(ctx context.Context) error {
+	if v.tx != nil {
+		return nil
+	}
+	tx, err := v.conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	v.tx, v.began, v.st, v.saved, v.txSaved = tx, time.Now(), map[string]*sql.Stmt{}, v.saved[:0], Saved{}
+	return nil
+}
+
+// over reports whether the open transaction has used its budget.
+func (v *saver) over() bool { return v.tx != nil && time.Since(v.began) > TxBudget }
+
+// flush commits the open transaction (running SavedHook first), moves
+// the results it completed to done, and keeps out of the lock for
+// YieldGap if it was long.
+func (v *saver) flush(ctx context.Context) error {
+	if v.tx == nil {
+		return nil
+	}
+	if SavedHook != nil && len(v.saved) > 0 {
+		if err := SavedHook(ctx, v.tx, v.saved); err != nil {
+			return err
+		}
+	}
+	long := v.over()
+	err := v.tx.Commit()
+	v.tx = nil
+	if err != nil {
+		return err
+	}
+	v.done = append(v.done, v.pending...)
+	v.pending = nil
+	v.counted.New = append(v.counted.New, v.txSaved.New...)
+	v.counted.Updated = append(v.counted.Updated, v.txSaved.Updated...)
+	v.txSaved = Saved{}
+	if long {
+		time.Sleep(YieldGap)
+	}
+	return nil
+}
+
+// rollback abandons the open transaction and returns the results it held.
+func (v *saver) rollback() []pending {
+	if v.tx != nil {
+		v.tx.Rollback()
+		v.tx = nil
+	}
+	p := v.pending
+	v.pending = nil
+	return p
+}
+
+// split commits the open transaction if it is over budget and opens the
+// next one; results it completed wait for the next flush's report.
+func (v *saver) split(ctx context.Context) error {
+	if !v.over() {
+		return nil
+	}
+	if err := v.flush(ctx); err != nil {
+		return err
+	}
+	return v.begin(ctx)
+}
+
+// add writes one result into the open batch (opening one if needed),
+// splitting it over several transactions if it runs over budget.
+func (v *saver) add(ctx context.Context, res feed.Result, m Membership) error {
+	if res.Status == feed.StatusError && errors.Is(res.Err, feed.ErrOffline) {
+		v.done = append(v.done, pending{res, m}) // nothing was fetched: offline never touches feed state
+		return nil
+	}
+	if err := v.begin(ctx); err != nil {
+		return err
+	}
+	now := time.Now().Unix()
+	feedSt, err := v.stmt(ctx, "feed")
+	if err != nil {
+		return err
+	}
+	var feedID int64
+	var oldSections string
+	if err := feedSt.QueryRowContext(ctx, res.URL, now).Scan(&feedID, &oldSections); err != nil {
+		return err
+	}
+	switch res.Status {
+	case feed.StatusError:
+		_, err = v.tx.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", feed.Line(res.Err.Error()), feedID)
+	case feed.StatusNotModified:
+		_, err = v.tx.ExecContext(ctx, `UPDATE feeds SET error = '', ok_at = ?1,
+	etag = CASE WHEN ?2 != '' THEN ?2 ELSE etag END,
+	last_modified = CASE WHEN ?3 != '' THEN ?3 ELSE last_modified END,
+	body_hash = CASE WHEN ?4 != '' THEN ?4 ELSE body_hash END WHERE id = ?5`,
+			now, res.ETag, res.LastModified, res.BodyHash, feedID)
+	default:
+		err = v.articles(ctx, feedID, now, res, m, oldSections != m.key())
+		if err == nil {
+			_, err = v.tx.ExecContext(ctx, `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, body_hash = ?,
+	note = ?, sections = ?, error = '', ok_at = ? WHERE id = ?`,
+				res.Title, res.ETag, res.LastModified, res.BodyHash, res.Note(), m.key(), now, feedID)
+		}
+	}
+	if err == nil && v.schedule && ctx.Err() == nil {
+		err = schedule(ctx, v.tx, res, time.Now()) // next_due from the feed's hints or back-off
+	}
+	if err != nil {
+		return err
+	}
+	v.pending = append(v.pending, pending{res, m})
+	return nil
+}
+
+// chunkFor is how many articles to write between budget checks: about
+// half a budget's worth at the cost per article seen so far (writing,
+// indexing and story assignment), between 16 and 512.
+func (v *saver) chunkFor() int {
+	if v.perItem <= 0 {
+		return 64
+	}
+	return min(max(int(TxBudget/2/v.perItem), 16), 512)
+}
+
+// articles upserts a feed's articles chunk by chunk, committing between
+// chunks when over budget, then replaces the feed's rankings.
+func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result, m Membership, membershipChanged bool) error {
+	arts := res.Articles
 	ids := make([]int64, len(arts))
-	for i, a := range arts {
-		cats := strings.Join(a.Categories, "\x1f")
-		var id int64
-		var differs bool
-		err := find.QueryRowContext(ctx, a.ID, a.Link, a.Title, a.Summary, a.Content, a.Updated.Unix()).Scan(&id, &differs)
-		switch {
-		case err == sql.ErrNoRows:
-			err = insert.QueryRowContext(ctx, a.ID, feedID, a.Source, a.Title, a.Link, a.Author,
-				a.Published.Unix(), a.Updated.Unix(), a.Summary, a.Content, cats, a.Image,
-				a.Comments, a.Views, a.Rating, now).Scan(&id)
-			saved.New = append(saved.New, id)
-		case err == nil:
-			if differs {
-				saved.Updated = append(saved.Updated, id)
+	for lo := 0; lo < len(arts); {
+		if err := v.split(ctx); err != nil {
+			return err
+		}
+		start := time.Now()
+		hi := min(lo+v.chunkFor(), len(arts))
+		written, err := v.upsert(ctx, feedID, now, arts[lo:hi], ids[lo:hi])
+		if err != nil {
+			return err
+		}
+		if len(written) > 0 {
+			// Discovery (cache/index.go): stories for the new articles, in
+			// the same transaction; the full-text index is kept by triggers.
+			if err := v.s.assignStories(ctx, v.tx); err != nil {
+				return err
 			}
-			_, err = update.ExecContext(ctx, id, a.Title, a.Link, a.Author, a.Undated, a.Published.Unix(),
-				a.Updated.Unix(), a.Summary, a.Content, cats, a.Image, a.Comments, a.Views, a.Rating)
+			v.perItem = time.Since(start) / time.Duration(hi-lo)
+		}
+		place := written
+		if membershipChanged {
+			place = ids[lo:hi]
+		}
+		if err := v.addToSections(ctx, place, m.Sections); err != nil {
+			return err
+		}
+		lo = hi
+	}
+	for _, sec := range m.RankFor {
+		if err := replaceRanking(ctx, v.tx, sec, ids); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upsert writes the changed articles of one chunk, filling ids (unchanged
+// articles keep their stored row), and returns the IDs it wrote. Existing
+// rows are found with two joins over the chunk, by uid then by link.
+func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Article, ids []int64) ([]int64, error) {
+	var uids, links []string
+	var pos []int // chunk index of each looked-up article
+	for i, a := range arts {
+		if a.Unchanged && a.Row > 0 {
+			ids[i] = a.Row
+			continue
+		}
+		uids, links, pos = append(uids, a.ID), append(links, a.Link), append(pos, i)
+	}
+	if len(pos) == 0 {
+		return nil, nil
+	}
+	if err := v.lookup(ctx, "byUID", uids, pos, ids); err != nil {
+		return nil, err
+	}
+	var missLinks []string
+	var missPos []int
+	for k, i := range pos {
+		if ids[i] == 0 && links[k] != "" {
+			missLinks, missPos = append(missLinks, links[k]), append(missPos, i)
+		}
+	}
+	if len(missPos) > 0 {
+		if err := v.lookup(ctx, "byLink", missLinks, missPos, ids); err != nil {
+			return nil, err
+		}
+	}
+	insert, err := v.stmt(ctx, "insert")
+	if err != nil {
+		return nil, err
+	}
+	update, err := v.stmt(ctx, "update")
+	if err != nil {
+		return nil, err
+	}
+	differs, err := v.stmt(ctx, "differs")
+	if err != nil {
+		return nil, err
+	}
+	written := make([]int64, 0, len(pos))
+	var inserted map[string]int64 // links inserted in this chunk: later items with the same link update that row
+	for _, i := range pos {
+		a := arts[i]
+		cats := strings.Join(a.Categories, "\x1f")
+		if ids[i] == 0 && a.Link != "" && inserted[a.Link] != 0 {
+			ids[i] = inserted[a.Link]
+		}
+		if ids[i] == 0 {
+			var r sql.Result
+			r, err = insert.ExecContext(ctx, a.ID, feedID, a.Source, a.Title, a.Link, a.Author,
+				a.Published.Unix(), a.Updated.Unix(), a.Summary, a.Content, cats, a.Image,
+				a.Comments, a.Views, a.Rating, now, a.Hash)
+			if err == nil {
+				ids[i], err = r.LastInsertId()
+				v.txSaved.New = append(v.txSaved.New, ids[i])
+			}
+			if a.Link != "" && err == nil {
+				if inserted == nil {
+					inserted = map[string]int64{}
+				}
+				inserted[a.Link] = ids[i]
+			}
+		} else {
+			var d bool
+			if err = differs.QueryRowContext(ctx, ids[i], a.Title, a.Summary, a.Content, a.Updated.Unix()).Scan(&d); err != nil {
+				return nil, err
+			}
+			if d {
+				v.txSaved.Updated = append(v.txSaved.Updated, ids[i])
+			}
+			_, err = update.ExecContext(ctx, ids[i], a.Title, a.Link, a.Author, a.Undated, a.Published.Unix(),
+				a.Updated.Unix(), a.Summary, a.Content, cats, a.Image, a.Comments, a.Views, a.Rating, a.Hash)
 		}
 		if err != nil {
 			return nil, err
 		}
-		ids[i] = id
+		written = append(written, ids[i])
 	}
-	return ids, nil
+	v.saved = append(v.saved, written...)
+	return written, nil
 }
 
-func addToSections(ctx context.Context, tx *sql.Tx, ids []int64, arts []feed.Article, sections []string) error {
-	if len(sections) == 0 {
-		return nil
-	}
-	st, err := tx.PrepareContext(ctx, `
-INSERT INTO article_sections(section, article_id, published, read)
-SELECT ?1, id, published, read FROM articles WHERE id = ?2
-ON CONFLICT(section, article_id) DO UPDATE SET published = excluded.published`)
+// lookup runs a byUID or byLink join over keys and fills ids[pos[k]] for
+// each key k found (the first match wins).
+func (v *saver) lookup(ctx context.Context, name string, keys []string, pos []int, ids []int64) error {
+	st, err := v.stmt(ctx, name)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	js, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, string(js))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k int
+		var id int64
+		if err := rows.Scan(&k, &id); err != nil {
+			return err
+		}
+		if k >= 0 && k < len(pos) && ids[pos[k]] == 0 {
+			ids[pos[k]] = id
+		}
+	}
+	return rows.Err()
+}
+
+func (v *saver) addToSections(ctx context.Context, ids []int64, sections []string) error {
+	if len(sections) == 0 || len(ids) == 0 {
+		return nil
+	}
+	st, err := v.stmt(ctx, "sections")
+	if err != nil {
+		return err
+	}
+	js, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
 	for _, sec := range sections {
-		for _, id := range ids {
-			if _, err := st.ExecContext(ctx, strings.ToLower(sec), id); err != nil {
-				return err
-			}
+		if _, err := st.ExecContext(ctx, strings.ToLower(sec), string(js)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -190,7 +513,7 @@ func replaceRanking(ctx context.Context, tx *sql.Tx, section string, ids []int64
 	seen := map[int64]bool{}
 	rank := 0
 	for _, id := range ids {
-		if seen[id] {
+		if seen[id] || id == 0 {
 			continue
 		}
 		seen[id] = true

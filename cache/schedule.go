@@ -2,6 +2,7 @@ package cache
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -24,12 +25,23 @@ const (
 
 // Schedule records when feed r.URL is next due, from its result.
 func (s *Store) Schedule(ctx context.Context, r feed.Result, now time.Time) error {
+	return schedule(ctx, s.db, r, now)
+}
+
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// schedule is Schedule on q: Refresh runs it inside its save transaction.
+func schedule(ctx context.Context, q querier, r feed.Result, now time.Time) error {
 	if errors.Is(r.Err, feed.ErrOffline) {
 		return nil // nothing was asked: nothing learnt
 	}
 	var failures int
 	var ttl int64
-	err := s.db.QueryRowContext(ctx, "SELECT failures, ttl FROM feeds WHERE url = ?", r.URL).Scan(&failures, &ttl)
+	err := q.QueryRowContext(ctx, "SELECT failures, ttl FROM feeds WHERE url = ?", r.URL).Scan(&failures, &ttl)
 	if err != nil {
 		return err // Save has created the row
 	}
@@ -44,7 +56,7 @@ func (s *Store) Schedule(ctx context.Context, r feed.Result, now time.Time) erro
 	if !due.IsZero() {
 		at = due.Unix()
 	}
-	_, err = s.db.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ?, ttl = ? WHERE url = ?", at, failures, hint, ttl, r.URL)
+	_, err = q.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ?, ttl = ? WHERE url = ?", at, failures, hint, ttl, r.URL)
 	return err
 }
 

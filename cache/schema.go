@@ -237,4 +237,13 @@ END;
 `,
 	// every: a feed's own <ttl>, kept so that a 304 (no body) still honours it.
 	`ALTER TABLE feeds ADD COLUMN ttl INTEGER NOT NULL DEFAULT 0;`,
+	// engine: what refresh needs to skip unchanged work and say what
+	// it kept: the last parsed body's hash, a note on the last fetch, the
+	// sections its articles were last put in, and each article's source hash.
+	`
+ALTER TABLE feeds ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE feeds ADD COLUMN sections TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
+`,
 }

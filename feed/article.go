@@ -25,6 +25,13 @@ type Article struct {
 	Comments   int     // slash:comments
 	Views      int     // media:community/media:statistics views
 	Rating     float64 // media:community/media:starRating average
+
+	// Hash identifies the item's source bytes (0: unknown). Unchanged
+	// says the cache already holds this item with this hash, at Row: only
+	// ID, dates and Hash are set, and there is nothing to write.
+	Hash      int64
+	Unchanged bool
+	Row       int64
 }
 
 // hashID derives an ID from text that identifies an undated, linkless item.

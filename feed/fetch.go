@@ -3,25 +3,37 @@ package feed
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 )
 
-// Request names one feed to fetch and the validators from its last fetch.
+// Request names one feed to fetch and what the cache knows of its last
+// fetch.
 type Request struct {
 	URL          string
 	ETag         string
 	LastModified string
+	// BodyHash is the BodyHash of the last body parsed: the same bytes
+	// again are not parsed again (servers that ignore validators).
+	BodyHash string
+	// Known, if set, returns the stored items of this feed; it is called
+	// only when the body has changed, from a parsing goroutine.
+	Known func() map[string]KnownItem
 }
 
 // Status is how a fetch ended.
@@ -44,19 +56,44 @@ type Result struct {
 	Status       Status
 	Title        string    // the feed's own title (sanitised)
 	Articles     []Article // set when Status is StatusOK
+	Total        int       // items the feed held; more than len(Articles) when capped
 	ETag         string
 	LastModified string
-	Err          error // set when Status is StatusError; a short reason
-	Hints        Hints // when the server and feed say to ask again
+	BodyHash     string // hash of the body (StatusOK, or NotModified for identical bytes)
+	Capped       bool   // only the newest Options.MaxItems items were kept
+	Err          error  // set when Status is StatusError; a short reason
+	Hints        Hints  // when the server and feed say to ask again
 	Elapsed      time.Duration
+}
+
+// Note says what the reader should know about a successful fetch: that
+// only the newest items were kept.
+func (r Result) Note() string {
+	if r.Status == StatusOK && r.Total > len(r.Articles) && r.Capped {
+		return fmt.Sprintf("kept newest %s of %s", thousands(len(r.Articles)), thousands(r.Total))
+	}
+	return ""
+}
+
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // Options tune a Fetcher; zero fields take the defaults.
 type Options struct {
 	Workers        int           // feeds fetched at once (default 8)
 	PerHost        int           // feeds fetched at once from one host (default 2)
+	Parsers        int           // feeds parsed at once (default GOMAXPROCS)
 	MaxBody        int64         // bytes after decompression (default 20 MB)
+	MaxItems       int           // items kept per feed per fetch, newest first (default 5,000)
 	Timeout        time.Duration // whole request, body included (default 30s)
+	HeaderTimeout  time.Duration // from request to response headers (default 10s)
+	QuickTimeout   time.Duration // header timeout on a host that has timed out in this refresh (default 2s)
+	RefreshTimeout time.Duration // a whole FetchAll (default 2 min)
 	ConnectTimeout time.Duration // dial and TLS handshake (default 10s)
 	MaxRedirects   int           // default 5
 	UserAgent      string
@@ -70,11 +107,18 @@ type Fetcher struct {
 	now    func() time.Time
 
 	mu    sync.Mutex
-	hosts map[string]chan struct{}
+	hosts map[string]chan struct{} // Get's per-host slots (a refresh has its own)
 }
 
 // ErrOffline is the reason given for every feed when fetching offline.
 var ErrOffline = errors.New("offline")
+
+// Reasons for feeds of a host that stopped answering, and for feeds the
+// refresh's deadline left unfetched.
+var (
+	ErrHostNotResponding = errors.New("host not responding")
+	ErrRefreshDeadline   = errors.New("not fetched: the refresh ran out of time")
+)
 
 // NewFetcher builds a Fetcher; zero options take defaults.
 func NewFetcher(opt Options) *Fetcher {
@@ -84,11 +128,26 @@ func NewFetcher(opt Options) *Fetcher {
 	if opt.PerHost <= 0 {
 		opt.PerHost = 2
 	}
+	if opt.Parsers <= 0 {
+		opt.Parsers = runtime.GOMAXPROCS(0)
+	}
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = 20 << 20
 	}
+	if opt.MaxItems <= 0 {
+		opt.MaxItems = 5000
+	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = 30 * time.Second
+	}
+	if opt.HeaderTimeout <= 0 {
+		opt.HeaderTimeout = min(10*time.Second, opt.Timeout)
+	}
+	if opt.QuickTimeout <= 0 {
+		opt.QuickTimeout = min(2*time.Second, opt.HeaderTimeout)
+	}
+	if opt.RefreshTimeout <= 0 {
+		opt.RefreshTimeout = 2 * time.Minute
 	}
 	if opt.ConnectTimeout <= 0 {
 		opt.ConnectTimeout = 10 * time.Second
@@ -101,13 +160,12 @@ func NewFetcher(opt Options) *Fetcher {
 	}
 	dialer := &net.Dialer{Timeout: opt.ConnectTimeout, KeepAlive: 30 * time.Second}
 	transport := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		TLSHandshakeTimeout:   opt.ConnectTimeout,
-		ResponseHeaderTimeout: opt.Timeout,
-		MaxIdleConnsPerHost:   opt.PerHost,
-		IdleConnTimeout:       60 * time.Second,
-		ForceAttemptHTTP2:     true,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         dialer.DialContext,
+		TLSHandshakeTimeout: opt.ConnectTimeout,
+		MaxIdleConnsPerHost: opt.PerHost,
+		IdleConnTimeout:     60 * time.Second,
+		ForceAttemptHTTP2:   true,
 	}
 	client := &http.Client{
 		Transport: transport,
@@ -124,37 +182,8 @@ func NewFetcher(opt Options) *Fetcher {
 	return &Fetcher{opt: opt, client: client, now: time.Now, hosts: map[string]chan struct{}{}}
 }
 
-// FetchAll fetches every request with at most Workers at once and at most
-// PerHost per host, and calls each with every result, one at a time, from
-// the calling goroutine, in the order they finish.
-func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, each func(Result)) {
-	jobs := make(chan Request)
-	results := make(chan Result)
-	var wg sync.WaitGroup
-	for range min(f.opt.Workers, max(len(reqs), 1)) {
-		wg.Go(func() {
-			for r := range jobs {
-				results <- f.Fetch(ctx, r)
-			}
-		})
-	}
-	go func() {
-		defer close(jobs)
-		for _, r := range reqs {
-			select {
-			case jobs <- r:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() { wg.Wait(); close(results) }()
-	for r := range results {
-		each(r)
-	}
-}
-
-// hostSlot blocks until the host of u has a free slot and returns its release.
+// hostSlot blocks until the host of u has a free slot for Get and
+// returns its release.
 func (f *Fetcher) hostSlot(ctx context.Context, u *url.URL) (func(), error) {
 	f.mu.Lock()
 	sem, ok := f.hosts[u.Hostname()]
@@ -171,12 +200,123 @@ func (f *Fetcher) hostSlot(ctx context.Context, u *url.URL) (func(), error) {
 	}
 }
 
+// host is one host's politeness slots and its health in one refresh.
+type host struct {
+	sem      chan struct{}
+	timedOut atomic.Bool // a request to it timed out in this refresh
+}
+
+// run is the state of one FetchAll: hosts are judged afresh each time.
+type run struct {
+	f     *Fetcher
+	mu    sync.Mutex
+	hosts map[string]*host
+}
+
+func (f *Fetcher) newRun() *run { return &run{f: f, hosts: map[string]*host{}} }
+
+func (r *run) host(name string) *host {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	h, ok := r.hosts[name]
+	if !ok {
+		h = &host{sem: make(chan struct{}, r.f.opt.PerHost)}
+		r.hosts[name] = h
+	}
+	return h
+}
+
+// fetched is a downloaded body on its way to a parser.
+type fetched struct {
+	req   Request
+	start time.Time
+	res   Result // final when body is nil
+	body  []byte
+	base  *url.URL
+	ctype string      // Content-Type
+	hdr   http.Header // for the hints
+}
+
+// FetchAll fetches every request and calls each with every result, one
+// at a time, from the calling goroutine, in the order they finish.
+func (f *Fetcher) FetchAll(ctx context.Context, reqs []Request, each func(Result)) {
+	for r := range f.Results(ctx, reqs) {
+		each(r)
+	}
+}
+
+// Results fetches every request and delivers each result on the returned
+// channel, which is closed when all are done.
+//
+// Downloads run Workers at once and at most PerHost per host; a body is
+// handed to one of Parsers parsing goroutines as soon as it is read and
+// its host slot is free again, so a slow host never idles the parsers.
+// A host whose request times out gets only QuickTimeout to answer each of
+// its remaining feeds ("host not responding"), and the whole refresh ends
+// after RefreshTimeout: feeds not fetched by then fail with
+// ErrRefreshDeadline. If ctx is cancelled, feeds not yet started give no
+// result.
+func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
+	out := make(chan Result, f.opt.Parsers)
+	jobs := make(chan Request)
+	bodies := make(chan fetched, f.opt.Parsers)
+	dctx, cancel := context.WithTimeout(ctx, f.opt.RefreshTimeout)
+	r := f.newRun()
+	var fetchers, parsers sync.WaitGroup
+	for range min(f.opt.Workers, max(len(reqs), 1)) {
+		fetchers.Go(func() {
+			for req := range jobs {
+				bodies <- r.download(dctx, req)
+			}
+		})
+	}
+	for range f.opt.Parsers {
+		parsers.Go(func() {
+			for b := range bodies {
+				out <- f.finish(b)
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for i, req := range reqs {
+			select {
+			case jobs <- req:
+				continue
+			case <-dctx.Done():
+			}
+			if ctx.Err() == nil { // the refresh's own deadline, not a cancel
+				for _, req := range reqs[i:] {
+					bodies <- fetched{req: req, start: f.now(), res: Result{Err: ErrRefreshDeadline}}
+				}
+			}
+			return
+		}
+	}()
+	go func() {
+		fetchers.Wait()
+		close(bodies)
+		parsers.Wait()
+		cancel()
+		close(out)
+	}()
+	return out
+}
+
 // Fetch does one conditional GET and parses the body.
 func (f *Fetcher) Fetch(ctx context.Context, req Request) Result {
-	start := f.now()
-	res := f.fetch(ctx, req)
-	res.URL = req.URL
-	res.Elapsed = time.Since(start)
+	return f.finish(f.newRun().download(ctx, req))
+}
+
+// finish parses a downloaded body (or passes on a failure) and stamps
+// the result.
+func (f *Fetcher) finish(b fetched) Result {
+	res := b.res
+	if b.body != nil {
+		res = f.parse(b)
+	}
+	res.URL = b.req.URL
+	res.Elapsed = time.Since(b.start)
 	if res.Err != nil {
 		res.Status = StatusError
 		res.Err = SafeError(res.Err) // status text and parser messages quote the server
@@ -184,25 +324,68 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) Result {
 	return res
 }
 
-func (f *Fetcher) fetch(ctx context.Context, req Request) Result {
+func (f *Fetcher) parse(b fetched) Result {
+	res := b.res
+	res.Hints = hintsFrom(b.hdr, b.body, f.now())
+	sum := sha256.Sum256(b.body)
+	res.BodyHash = hex.EncodeToString(sum[:16])
+	if b.req.BodyHash != "" && res.BodyHash == b.req.BodyHash {
+		res.Status = StatusNotModified // the same bytes again
+		return res
+	}
+	body, err := toUTF8(b.body, b.ctype)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	opt := ParseOptions{MaxItems: f.opt.MaxItems}
+	if b.req.Known != nil {
+		opt.Known = b.req.Known()
+	}
+	p, err := ParseWith(body, b.base, f.now(), opt)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Status, res.Title, res.Articles, res.Total = StatusOK, p.Title, p.Articles, p.Total
+	res.Capped = p.Total > len(p.Articles) && len(p.Articles) >= f.opt.MaxItems
+	return res
+}
+
+// download does one conditional GET and reads the body.
+func (r *run) download(ctx context.Context, req Request) fetched {
+	f := r.f
+	out := fetched{req: req, start: f.now()}
+	fail := func(err error) fetched { out.res = Result{Err: err}; return out }
 	if f.opt.Offline {
-		return Result{Err: ErrOffline}
+		return fail(ErrOffline)
 	}
 	u, err := url.Parse(req.URL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Result{Err: errors.New("not an http(s) URL")}
+		return fail(errors.New("not an http(s) URL"))
 	}
-	release, err := f.hostSlot(ctx, u)
-	if err != nil {
-		return Result{Err: reason(err)}
+	h := r.host(u.Hostname())
+	select {
+	case h.sem <- struct{}{}:
+	case <-ctx.Done():
+		return fail(deadlineReason(ctx))
 	}
-	defer release()
+	defer func() { <-h.sem }()
+	if ctx.Err() != nil {
+		return fail(deadlineReason(ctx))
+	}
+	quick := h.timedOut.Load()
+	headerTimeout := f.opt.HeaderTimeout
+	if quick {
+		headerTimeout = f.opt.QuickTimeout
+	}
 
+	outer := ctx
 	ctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
 	defer cancel()
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, req.URL, nil)
 	if err != nil {
-		return Result{Err: err}
+		return fail(err)
 	}
 	hreq.Header.Set("User-Agent", f.opt.UserAgent)
 	hreq.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
@@ -212,44 +395,72 @@ func (f *Fetcher) fetch(ctx context.Context, req Request) Result {
 	if req.LastModified != "" {
 		hreq.Header.Set("If-Modified-Since", req.LastModified)
 	}
+	// The header timeout: cancel the request unless headers come in time.
+	headers := time.AfterFunc(headerTimeout, cancel)
 	resp, err := f.client.Do(hreq)
+	headerLate := !headers.Stop()
+	if err == nil && headerLate {
+		resp.Body.Close()
+		err = context.DeadlineExceeded
+	}
 	if err != nil {
-		return Result{Err: reason(err)}
+		if outer.Err() != nil {
+			return fail(deadlineReason(outer))
+		}
+		if headerLate || isTimeout(err) {
+			h.timedOut.Store(true)
+			if quick {
+				return fail(ErrHostNotResponding)
+			}
+			return fail(errors.New("timed out"))
+		}
+		return fail(reason(err))
 	}
 	defer resp.Body.Close()
-	keep := Result{ETag: req.ETag, LastModified: req.LastModified}
+	out.res = Result{ETag: req.ETag, LastModified: req.LastModified}
 	if resp.StatusCode == http.StatusNotModified {
-		keep.Status = StatusNotModified
-		keep.Hints = hintsFrom(resp.Header, nil, f.now())
-		return keep
+		out.res.Status = StatusNotModified
+		out.res.Hints = hintsFrom(resp.Header, nil, f.now())
+		return out
 	}
 	if resp.StatusCode != http.StatusOK {
-		return Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status)), Hints: hintsFrom(resp.Header, nil, f.now())}
+		out.res = Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status)), Hints: hintsFrom(resp.Header, nil, f.now())}
+		return out
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBody+1))
 	if err != nil {
-		return Result{Err: reason(err)}
+		if outer.Err() != nil {
+			return fail(deadlineReason(outer))
+		}
+		if isTimeout(err) {
+			h.timedOut.Store(true)
+		}
+		return fail(reason(err))
 	}
 	if int64(len(body)) > f.opt.MaxBody {
-		return Result{Err: fmt.Errorf("feed larger than %d MB", f.opt.MaxBody>>20)}
+		return fail(fmt.Errorf("feed larger than %d MB", f.opt.MaxBody>>20))
 	}
-	body, err = toUTF8(body, resp.Header.Get("Content-Type"))
-	if err != nil {
-		return Result{Err: err}
+	out.body = body
+	out.base = resp.Request.URL // after redirects
+	out.res.ETag = resp.Header.Get("ETag")
+	out.res.LastModified = resp.Header.Get("Last-Modified")
+	out.ctype = resp.Header.Get("Content-Type")
+	out.hdr = resp.Header
+	return out
+}
+
+// deadlineReason is why a request never started: the refresh's deadline
+// or a cancel.
+func deadlineReason(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return ErrRefreshDeadline
 	}
-	base := resp.Request.URL // after redirects
-	title, arts, err := Parse(body, base, f.now())
-	if err != nil {
-		return Result{Err: err}
-	}
-	return Result{
-		Status:       StatusOK,
-		Title:        title,
-		Articles:     arts,
-		ETag:         resp.Header.Get("ETag"),
-		LastModified: resp.Header.Get("Last-Modified"),
-		Hints:        hintsFrom(resp.Header, body, f.now()),
-	}
+	return errors.New("cancelled")
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
 }
 
 // reason shortens transport errors to what a user needs to see.

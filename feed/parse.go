@@ -2,25 +2,67 @@ package feed
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/atom"
 	ext "github.com/mmcdole/gofeed/extensions"
+	"github.com/mmcdole/gofeed/json"
+	"github.com/mmcdole/gofeed/rss"
+	"golang.org/x/net/html"
 )
 
 // oldest is the earliest date believed; anything before is a broken date.
 var oldest = time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// ParseOptions tune ParseWith; the zero value keeps every item.
+type ParseOptions struct {
+	// MaxItems keeps only the newest MaxItems items (0: all of them).
+	MaxItems int
+	// Known holds the stored items of this feed by ID. An item whose
+	// hash matches comes back Unchanged: ID, Hash, Row and dates only,
+	// with nothing re-normalised.
+	Known map[string]KnownItem
+}
+
+// KnownItem is what the cache holds of one item: the hash of its source
+// and its row.
+type KnownItem struct{ Hash, Row int64 }
+
+// Parsed is a parsed feed.
+type Parsed struct {
+	Title    string
+	Articles []Article
+	Total    int // items in the feed, before the cap and de-duplication
+}
+
 // Parse parses an RSS, Atom or JSON feed body fetched from base and
 // normalises its items. now stands in for missing or absurd dates.
 func Parse(body []byte, base *url.URL, now time.Time) (string, []Article, error) {
+	p, err := ParseWith(body, base, now, ParseOptions{})
+	return p.Title, p.Articles, err
+}
+
+// ParseWith is Parse with a cap on the items kept and the stored items'
+// hashes, so unchanged items are not normalised again.
+//
+// It calls gofeed's format parsers directly and translates without the
+// default translator's HTML parse of every item (an item's image is
+// looked for in its HTML only when no media, enclosure or itunes image
+// names one, and then with the tokenizer). Before gofeed sees an XML
+// body, one streaming pass rejects nesting deeper than MaxDepth (gofeed
+// would overflow the stack) and finds each item's bytes for its hash.
+func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Parsed, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
-		return "", nil, errors.New("empty response")
+		return Parsed{}, errors.New("empty response")
 	}
 	// XML parsers drop a raw ESC but keep the rest of its sequence ("[2J"),
 	// so remove whole sequences first. ESC is ASCII in every encoding a
@@ -28,33 +70,155 @@ func Parse(body []byte, base *url.URL, now time.Time) (string, []Article, error)
 	if bytes.IndexByte(body, 0x1b) >= 0 {
 		body = stripEscapeBytes(body)
 	}
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	f, spans, err := parseFormat(body)
 	if err != nil {
-		if errors.Is(err, gofeed.ErrFeedTypeNotDetected) {
-			return "", nil, errors.New("not an RSS, Atom or JSON feed")
-		}
-		return "", nil, fmt.Errorf("bad feed: %s", firstLine(err.Error()))
+		return Parsed{}, err
 	}
 	title := Line(f.Title)
 	if title == "" {
 		title = base.Hostname()
 	}
-	arts := make([]Article, 0, len(f.Items))
-	seen := map[string]bool{}
-	for _, it := range f.Items {
-		if it == nil {
+	items := f.Items
+	// Item i's source bytes are spans[i] only when the scan and gofeed
+	// agree on the items; otherwise nothing is hashed (nothing skipped).
+	var hashes []int64
+	if len(spans) == len(items) && len(spans) > 0 {
+		hashes = itemHashes(body, spans, base.String(), title)
+	}
+	out := Parsed{Title: title, Total: len(items)}
+	order := newestFirst(items, now, opt.MaxItems)
+	out.Articles = make([]Article, 0, len(order))
+	seen := make(map[string]bool, len(order))
+	for _, i := range order {
+		it := items[i]
+		var h int64
+		if hashes != nil {
+			h = hashes[i]
+		}
+		id, link, itemTitle := identity(it, base)
+		if seen[id] {
 			continue
 		}
-		a := normalise(it, base, now)
-		if seen[a.ID] {
-			continue
+		seen[id] = true
+		var a Article
+		if k, ok := opt.Known[id]; ok && h != 0 && k.Hash == h {
+			a = Article{ID: id, Unchanged: true, Row: k.Row}
+			a.Published, a.Updated, a.Undated = dates(it, now)
+		} else {
+			a = normalise(it, base, now, id, link, itemTitle)
 		}
-		seen[a.ID] = true
+		a.Hash = h
 		a.FeedURL = base.String()
 		a.Source = title
-		arts = append(arts, a)
+		out.Articles = append(out.Articles, a)
 	}
-	return title, arts, nil
+	return out, nil
+}
+
+// parseFormat detects the format and runs gofeed's parser for it and
+// its translator (for RSS, without the HTML image scan).
+func parseFormat(body []byte) (*gofeed.Feed, []span, error) {
+	bad := func(err error) error { return fmt.Errorf("bad feed: %s", firstLine(err.Error())) }
+	typ := gofeed.DetectFeedType(bytes.NewReader(body[:min(len(body), 4096)]))
+	var spans []span
+	if typ == gofeed.FeedTypeRSS || typ == gofeed.FeedTypeAtom {
+		var err error
+		if spans, err = scanXML(body); err != nil {
+			return nil, nil, err
+		}
+	}
+	switch typ {
+	case gofeed.FeedTypeRSS:
+		rf, err := (&rss.Parser{}).Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, nil, bad(err)
+		}
+		f, err := (&gofeed.DefaultRSSTranslator{DisableContentImageScan: true}).Translate(rf)
+		if err != nil {
+			return nil, nil, bad(err)
+		}
+		return f, spans, nil
+	case gofeed.FeedTypeAtom:
+		af, err := (&atom.Parser{}).Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, nil, bad(err)
+		}
+		f, err := (&gofeed.DefaultAtomTranslator{}).Translate(af)
+		if err != nil {
+			return nil, nil, bad(err)
+		}
+		return f, spans, nil
+	case gofeed.FeedTypeJSON:
+		jf, err := (&json.Parser{}).Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, nil, bad(err)
+		}
+		f, err := (&gofeed.DefaultJSONTranslator{}).Translate(jf)
+		if err != nil {
+			return nil, nil, bad(err)
+		}
+		return f, nil, nil
+	}
+	return nil, nil, errors.New("not an RSS, Atom or JSON feed")
+}
+
+// normVersion changes whenever normalising would give different output
+// for the same input (the sanitiser's behaviour on these probes), so
+// items stored by an older build are normalised again.
+var normVersion = func() string {
+	probes := []string{"&#&#1;x1b;[5m", "<p onclick=x>a&#x9b;b\x1b[31m</p>", "\u202eexe.txt", "&amp;lt;b&amp;gt;"}
+	h := sha256.New()
+	for _, p := range probes {
+		h.Write([]byte(HTML(p)))
+		h.Write([]byte{0})
+		h.Write([]byte(Line(p)))
+		h.Write([]byte{0})
+	}
+	return string(h.Sum(nil))
+}()
+
+// itemHashes hashes each item's source bytes with what else shapes its
+// article: the feed's address, its title, and the normaliser's version.
+func itemHashes(body []byte, spans []span, base, title string) []int64 {
+	out := make([]int64, len(spans))
+	h := sha256.New()
+	var sum [sha256.Size]byte
+	for i, s := range spans {
+		h.Reset()
+		h.Write([]byte(normVersion))
+		h.Write([]byte(base))
+		h.Write([]byte{0})
+		h.Write([]byte(title))
+		h.Write([]byte{0})
+		h.Write(body[s.start:s.end])
+		v := int64(binary.BigEndian.Uint64(h.Sum(sum[:0])))
+		if v == 0 {
+			v = 1 // 0 means "no hash"
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// newestFirst returns the indexes of the items to keep: all of them in
+// feed order, or, when there are more than max, the newest max.
+func newestFirst(items []*gofeed.Item, now time.Time, max int) []int {
+	order := make([]int, 0, len(items))
+	for i, it := range items {
+		if it != nil {
+			order = append(order, i)
+		}
+	}
+	if max <= 0 || len(order) <= max {
+		return order
+	}
+	pub := make([]int64, len(items))
+	for _, i := range order {
+		p, _, _ := dates(items[i], now)
+		pub[i] = p.Unix()
+	}
+	sort.SliceStable(order, func(a, b int) bool { return pub[order[a]] > pub[order[b]] })
+	return order[:max]
 }
 
 func firstLine(s string) string {
@@ -65,48 +229,55 @@ func firstLine(s string) string {
 	return Line(s)
 }
 
-func normalise(it *gofeed.Item, base *url.URL, now time.Time) Article {
-	a := Article{
-		Title:   Line(it.Title),
-		Link:    resolve(base, it.Link),
-		Summary: HTML(it.Description),
-		Content: HTML(it.Content),
-	}
-	if a.Link == "" {
+// identity is an item's ID, link and title, which the hash check needs
+// before anything else is normalised.
+func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
+	link = resolve(base, it.Link)
+	if link == "" {
 		for _, l := range it.Links {
-			if a.Link = resolve(base, l); a.Link != "" {
+			if link = resolve(base, l); link != "" {
 				break
 			}
 		}
 	}
-	if a.Title == "" {
-		a.Title = Line(truncateRunes(stripTags(it.Description), 80))
+	title = plainLine(it.Title)
+	if title == "" {
+		title = Line(truncateRunes(stripTags(it.Description), 80))
 	}
-	if a.Title == "" {
-		a.Title = "(untitled)"
+	if title == "" {
+		title = "(untitled)"
+	}
+	guid := strings.TrimSpace(it.GUID)
+	switch {
+	case guid != "" && (strings.Contains(guid, "://") || strings.HasPrefix(guid, "tag:") || strings.HasPrefix(guid, "urn:")):
+		id = guid
+	case guid != "":
+		id = base.String() + "#" + guid // a bare guid is only unique within its feed
+	case link != "":
+		id = link
+	default:
+		id = hashID(base.String(), title, it.Published, it.Updated)
+	}
+	return plainLine(id), link, title
+}
+
+func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title string) Article {
+	a := Article{
+		ID:      id,
+		Title:   title,
+		Link:    link,
+		Summary: plainHTML(it.Description),
+		Content: plainHTML(it.Content),
 	}
 	a.Author = author(it)
 	a.Published, a.Updated, a.Undated = dates(it, now)
 	for _, c := range it.Categories {
-		if c = Line(c); c != "" {
+		if c = plainLine(c); c != "" {
 			a.Categories = append(a.Categories, c)
 		}
 	}
 	a.Image = image(it, base)
 	a.Comments, a.Views, a.Rating = popularity(it)
-
-	guid := strings.TrimSpace(it.GUID)
-	switch {
-	case guid != "" && (strings.Contains(guid, "://") || strings.HasPrefix(guid, "tag:") || strings.HasPrefix(guid, "urn:")):
-		a.ID = guid
-	case guid != "":
-		a.ID = base.String() + "#" + guid // a bare guid is only unique within its feed
-	case a.Link != "":
-		a.ID = a.Link
-	default:
-		a.ID = hashID(base.String(), a.Title, it.Published, it.Updated)
-	}
-	a.ID = Line(a.ID)
 	return a
 }
 
@@ -116,9 +287,9 @@ func author(it *gofeed.Item) string {
 		if p == nil {
 			continue
 		}
-		n := Line(p.Name)
+		n := plainLine(p.Name)
 		if n == "" {
-			n = Line(p.Email)
+			n = plainLine(p.Email)
 		}
 		if n != "" {
 			names = append(names, n)
@@ -126,7 +297,7 @@ func author(it *gofeed.Item) string {
 	}
 	if len(names) == 0 && it.DublinCoreExt != nil {
 		for _, c := range it.DublinCoreExt.Creator {
-			if n := Line(c); n != "" {
+			if n := plainLine(c); n != "" {
 				names = append(names, n)
 			}
 		}
@@ -176,7 +347,39 @@ func image(it *gofeed.Item, base *url.URL) string {
 			}
 		}
 	}
+	for _, doc := range []string{it.Content, it.Description} {
+		if u := resolve(base, firstImg(doc)); u != "" {
+			return u
+		}
+	}
 	return ""
+}
+
+// firstImg is the src of the first <img> in an HTML fragment, found with
+// the tokenizer (no tree is built) and only if the fragment has one.
+func firstImg(doc string) string {
+	if !strings.Contains(doc, "<img") && !strings.Contains(doc, "<IMG") {
+		return ""
+	}
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "img" {
+				continue
+			}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if string(k) == "src" && len(v) > 0 {
+					return string(v)
+				}
+			}
+		}
+	}
 }
 
 // mediaElements finds media:NAME elements at item level and inside

@@ -15,7 +15,11 @@ import (
 func PrintResult(w io.Writer, r feed.Result) {
 	switch r.Status {
 	case feed.StatusOK:
-		fmt.Fprintf(w, "ok            %s (%d articles, %s)\n", feed.Line(r.URL), len(r.Articles), r.Elapsed.Round(time.Millisecond))
+		note := ""
+		if n := r.Note(); n != "" {
+			note = "; " + n
+		}
+		fmt.Fprintf(w, "ok            %s (%d articles, %s%s)\n", feed.Line(r.URL), len(r.Articles), r.Elapsed.Round(time.Millisecond), note)
 	case feed.StatusNotModified:
 		fmt.Fprintf(w, "not modified  %s\n", feed.Line(r.URL))
 	default:

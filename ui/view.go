@@ -181,6 +181,11 @@ func (m Model) overlayView(h int) []string {
 		if len(content) == 0 {
 			content = []string{"No feed is in error."}
 		}
+		for _, f := range m.feeds {
+			if f.Error == "" && f.Note != "" { // e.g. "kept newest 5,000 of 119,155"
+				content = append(content, "! "+f.URL, "    "+f.Note)
+			}
+		}
 	}
 	return strings.Split(m.box(title, content, m.width, h, true), "\n")
 }
