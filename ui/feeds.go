@@ -430,7 +430,7 @@ func (m Model) handleFeedsMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		back := f.back
 		m.fui = feedsState{req: f.req + 1}
-		cmds := []tea.Cmd{loadSections(m.opt.Store, msg.section), loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
+		cmds := []tea.Cmd{loadSections(m.opt.Store, msg.section), loadCounts(m.opt.Store), loadFeeds(m.opt.Store), m.reloadKeeping(),
 			m.setNote("added "+orURL(msg.title, msg.url)+" to "+msg.section+": "+plural(msg.n, "article"), false)}
 		if back == feedsList {
 			m.fui.mode = feedsList
@@ -482,7 +482,14 @@ func (m Model) handleFeedsMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			return m, m.setNote("sections: "+msg.err.Error(), true), true
 		}
 		cur := m.currentSection().Key
+		same := len(msg.infos) == len(m.opt.Sections)
+		for i := 0; same && i < len(msg.infos); i++ {
+			same = msg.infos[i].Key == m.opt.Sections[i].Key
+		}
 		m.opt.Sections = cache.ConfigSections(msg.infos)
+		if same && (msg.show == "" || strings.EqualFold(msg.show, cur)) {
+			return m, nil, true // the same sections (their feeds may differ): nothing to reload
+		}
 		want := cur
 		if msg.show != "" {
 			want = msg.show

@@ -289,3 +289,26 @@ func TestFeedsListScrollsToTheCursor(t *testing.T) {
 		t.Errorf("g: the first feed is not on screen")
 	}
 }
+
+func TestSectionsAddedByAnotherProcessAppear(t *testing.T) {
+	st := fixtureStore(t, 5)
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "j", "j")
+	sel, _ := m.list.Selected()
+	m = send(t, m, watchTickMsg{}) // reads the data version
+	other, err := cache.Open(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.Subscribe(context.Background(), "podcasts", "", "https://p.test/feed.xml"); err != nil {
+		t.Fatal(err)
+	}
+	m = send(t, m, watchTickMsg{})
+	if len(m.opt.Sections) != 3 || m.opt.Sections[2].Key != "podcasts" || !strings.Contains(m.Render(), "podcasts") {
+		t.Fatalf("sections after another process subscribed: %+v", m.opt.Sections)
+	}
+	if now, _ := m.list.Selected(); now.ID != sel.ID || m.currentSection().Key != "markets" {
+		t.Errorf("the reader lost its place: %q in %q", now.Title, m.currentSection().Key)
+	}
+}

@@ -53,6 +53,11 @@ func newFixture(path string, n int) (*cache.Store, error) {
 		return out
 	}
 	save := func(url, sec string, arts []feed.Article) error {
+		// Subscribed as the reader's sections are (it reloads them when
+		// another process changes the cache).
+		if err := st.Subscribe(context.Background(), sec, strings.ToUpper(sec[:1])+sec[1:], url); err != nil {
+			return err
+		}
 		return st.Save(context.Background(), feed.Result{URL: url, Status: feed.StatusOK, Title: "T", Articles: arts}, cache.Membership{Sections: []string{sec}})
 	}
 	if err := save("https://t.test/m.rss", "markets", mk("Markets", n)); err != nil {

@@ -61,7 +61,8 @@ func (m Model) handleWatchMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
 		cmd := tea.Batch(watchTick(),
 			loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, keep, true),
 			loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-			m.loadTab(RankingTab), m.loadTab(RecommendedTab))
+			m.loadTab(RankingTab), m.loadTab(RecommendedTab),
+			loadSections(m.opt.Store, "")) // feeds added or removed by --add, --remove, --import-opml
 		return m, cmd, true
 	}
 	return m, nil, false
