@@ -177,7 +177,11 @@ func run(ctx context.Context, store *cache.Store, srv remote.Server, opt Options
 	if err != nil {
 		return rep, fmt.Errorf("pull: %w", err)
 	}
-	rep.Seen = len(entries)
+	for _, e := range entries {
+		if !e.Gone {
+			rep.Seen++
+		}
+	}
 	if opt.FromServer {
 		if rep.Cached, err = cacheEntries(ctx, store, entries); err != nil {
 			return rep, err
@@ -321,6 +325,12 @@ ON CONFLICT(remote_id) DO UPDATE SET feed_url = ?2, hash = ?3, link = ?4, read =
 	defer m.close()
 
 	for _, e := range entries {
+		if e.Gone {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM sync_remote WHERE remote_id = ?", e.ID); err != nil {
+				return err
+			}
+			continue
+		}
 		var p prior
 		err := getPrior.QueryRowContext(ctx, e.ID).Scan(&p.read, &p.starred, &p.article)
 		switch {
@@ -684,7 +694,7 @@ func cacheEntries(ctx context.Context, store *cache.Store, entries []remote.Entr
 	byFeed := map[string][]remote.Entry{}
 	var order []string
 	for _, e := range entries {
-		if e.FeedURL == "" {
+		if e.FeedURL == "" || e.Gone {
 			continue
 		}
 		if _, ok := byFeed[e.FeedURL]; !ok {

@@ -514,3 +514,33 @@ func TestEntriesFromServer(t *testing.T) {
 		})
 	}
 }
+
+// Entries the server purged are forgotten, not asked for at every sync
+// (the Google Reader API cannot list changes, so the client diffs).
+func TestPurgedEntriesForgotten(t *testing.T) {
+	site := newSite(t)
+	u1, u2 := site.add("purge-a", 3), site.add("purge-b", 2)
+	a := newAccount(t, "greader", u1, u2)
+	st := local(t, u1, u2)
+	ctx := context.Background()
+	count := func() int {
+		var n int
+		st.DB().QueryRow("SELECT count(*) FROM sync_remote").Scan(&n)
+		return n
+	}
+	if _, err := sync.Run(ctx, st, a.srv, opts(a)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 5 {
+		t.Fatalf("%d remote entries known, want 5", n)
+	}
+	if err := a.user.Client.DeleteFeed(a.feeds[u1]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sync.Run(ctx, st, a.srv, opts(a)); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 2 {
+		t.Errorf("%d remote entries known after the server dropped a feed of 3, want 2", n)
+	}
+}

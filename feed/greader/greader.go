@@ -278,6 +278,17 @@ func (s *Server) Changes(ctx context.Context, cursor int64, known map[string]rem
 	if err != nil {
 		return nil, cursor, err
 	}
+	// Items the caller knew that the server no longer returns were purged:
+	// say so, or they would be asked for at every sync.
+	got := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		got[e.ID] = true
+	}
+	for _, id := range list {
+		if _, ok := known[id]; ok && !got[id] {
+			entries = append(entries, remote.Entry{ID: id, Gone: true})
+		}
+	}
 	return entries, started.Unix(), nil
 }
 

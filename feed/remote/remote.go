@@ -18,6 +18,7 @@ type Entry struct {
 	Read    bool
 	Starred bool
 	Changed time.Time // when its state last changed on the server; zero when unknown
+	Gone    bool      // the server no longer has it (only ID is set)
 
 	// Content, for taking entries from the server instead of the feeds.
 	Title     string
