@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"fmt"
 	"net/http"
@@ -14,6 +15,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"newsreader/cache"
+	"newsreader/feed"
+	"newsreader/internal/termcheck"
 )
 
 const goodRSS = `<rss version="2.0"><channel><title>Good</title><item><title>Hello reader</title><link>https://x.test/1</link><guid>g1</guid></item></channel></rss>`
@@ -194,6 +199,42 @@ func TestReadOnlyCacheFileLeavesNoWalBehind(t *testing.T) {
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if fi, err := os.Stat(db + suffix); err == nil {
 			t.Errorf("%s left behind (mode %v)", db+suffix, fi.Mode())
+		}
+	}
+}
+
+// TestVerbsPrintSafelyWhateverTheStoreHolds: the cache holds raw escape
+// sequences (written past the sanitiser, as an old or foreign writer
+// could); every verb's output is still clean.
+func TestVerbsPrintSafelyWhateverTheStoreHolds(t *testing.T) {
+	u, _ := countingFeed(t)
+	cfg, db := writeConfig(t, u), filepath.Join(t.TempDir(), "c.db")
+	if code, _, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("refresh: %s", errOut)
+	}
+	st, err := cache.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	raw := feed.Result{URL: u, Status: feed.StatusOK, Title: "Feed\x1b]0;pwned\x07", Articles: []feed.Article{{
+		ID: "raw-1\x1b[5m", Link: "https://x.test/raw", Source: "Src\x1b]8;;file:///etc/passwd\x07x\x1b]8;;\x07",
+		Title: "Raw \x1b[5mblink\x1b[8m \u009b2J\x1b]52;c;ZXZpbA==\x07 title", Author: "A\u202eB",
+		Published: now, Updated: now, Summary: "<p>s\x1b[5m</p>", Content: "<p>c\x1b]8;;file:///x\x07</p>"}}}
+	if err := st.Save(context.Background(), raw, cache.Membership{Sections: []string{"top"}}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, args := range [][]string{{"--offline", "--list"}, {"--offline", "--list", "--json"}, {"--feeds"}, {"--feeds", "--json"}} {
+		code, out, errOut := runArgs(t, append([]string{"--config", cfg, "--cache", db}, args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+		if v := termcheck.Violations(out+errOut, termcheck.Frame); len(v) > 0 {
+			t.Errorf("%v printed hostile bytes:\n%s", args, strings.Join(v, "\n"))
+		}
+		if strings.Contains(args[len(args)-1], "list") && !strings.Contains(out, "blink") {
+			t.Errorf("%v: the article is missing:\n%s", args, out)
 		}
 	}
 }

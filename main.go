@@ -113,6 +113,9 @@ func main() {
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	// Whatever the cache holds, the verbs' output carries only our own
+	// styling and http(s) links (the reader's screen is filtered the same way).
+	stdout, stderr = ui.SafeWriter(stdout), ui.SafeWriter(stderr)
 	o, err := parseFlags(args, stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0

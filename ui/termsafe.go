@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -178,4 +179,28 @@ func safeSGR(params string) bool {
 		}
 	}
 	return true
+}
+
+// SafeWriter filters everything written through it like a frame (tabs
+// kept): the command-line verbs print through it, so whatever the store
+// holds, only the program's own styling and http(s) links reach the
+// terminal. A sequence split across two writes is cut in two and each
+// half dropped or shown as text, never completed.
+func SafeWriter(w io.Writer) io.Writer { return safeWriter{w} }
+
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	text := string(p)
+	if !isPlainSafe(strings.ReplaceAll(text, "\t", " ")) {
+		parts := strings.Split(text, "\t")
+		for i, part := range parts {
+			parts[i] = termSafe(part)
+		}
+		text = strings.Join(parts, "\t")
+	}
+	if _, err := io.WriteString(s.w, text); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -180,3 +180,26 @@ func FuzzParseRender(f *testing.F) {
 		}
 	})
 }
+
+func TestSafeWriter(t *testing.T) {
+	var b strings.Builder
+	w := SafeWriter(&b)
+	for _, chunk := range []string{
+		"ok\tcol \x1b[1mbold\x1b[m\n",
+		"evil \x1b]8;;file:///etc/passwd\x07click\x1b]8;;\x07 \u009b5m\n",
+		"split \x1b", "]52;c;ZXZpbA==\x07 tail\n",
+		"link \x1b]8;;https://ok.test/\x07x\x1b]8;;\x07\n",
+	} {
+		if n, err := w.Write([]byte(chunk)); err != nil || n != len(chunk) {
+			t.Fatalf("Write(%q) = %d, %v", chunk, n, err)
+		}
+	}
+	got := b.String()
+	want := "ok\tcol \x1b[1mbold\x1b[m\nevil click\x1b]8;;\x07 5m\nsplit ]52;c;ZXZpbA== tail\nlink \x1b]8;;https://ok.test/\x07x\x1b]8;;\x07\n"
+	if got != want {
+		t.Errorf("SafeWriter wrote %q\nwant %q", got, want)
+	}
+	if v := termcheck.Violations(strings.ReplaceAll(got, "\t", " "), termcheck.Frame); len(v) > 0 {
+		t.Errorf("unsafe: %v", v)
+	}
+}
