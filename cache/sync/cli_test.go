@@ -321,3 +321,88 @@ func TestCLIKilledMidSync(t *testing.T) {
 		})
 	}
 }
+
+// The reader in tmux: it syncs after its startup refresh (the status line
+// says so) and once more on quit, so a star made just before q reaches
+// the server.
+func TestReaderSyncsAfterRefreshAndOnQuit(t *testing.T) {
+	needEnv(t)
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is required in CI")
+		}
+		t.Skip("tmux not installed")
+	}
+	site := newSite(t)
+	name := "tmux-sync"
+	u := site.add(name, 3)
+	a := newAccount(t, "miniflux", u)
+	d := newDevice(t, u, syncTable("miniflux", env.URL, credsFor(a)))
+	link := func(i int) string { return site.srv.URL + "/" + name + "/" + itoa(i) }
+	if err := a.user.Client.UpdateEntries(a.ids(t, link(0)), mf.EntryStatusRead); err != nil {
+		t.Fatal(err)
+	}
+	bin := newsreaderBin(t)
+	sock := filepath.Join(t.TempDir(), "tmux.sock")
+	marker := filepath.Join(t.TempDir(), "exit")
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	cmdline := fmt.Sprintf("%s --config %s --cache %s; echo $? > %s; sleep 30", bin, d.config, d.cache, marker)
+	tmux("new-session", "-d", "-s", "nr", "-x", "160", "-y", "40", cmdline)
+	t.Cleanup(func() { exec.Command("tmux", "-S", sock, "kill-server").Run() })
+	waitScreen := func(what string, want string) string {
+		deadline := time.Now().Add(30 * time.Second)
+		var scr string
+		for time.Now().Before(deadline) {
+			if scr = tmux("capture-pane", "-p", "-t", "nr"); strings.Contains(scr, want) {
+				return scr
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Fatalf("%s: screen never showed %q:\n%s", what, want, scr)
+		return ""
+	}
+	waitScreen("sync after the startup refresh", "synced ")
+	waitScreen("the list", name+" story 2")
+	tmux("send-keys", "-t", "nr", "*")
+	time.Sleep(300 * time.Millisecond)
+	tmux("send-keys", "-t", "nr", "q")
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if b, err := os.ReadFile(marker); err == nil {
+			if strings.TrimSpace(string(b)) != "0" {
+				t.Fatalf("reader exited %s", b)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the reader did not quit")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	st := d.store(t)
+	arts := articles(t, st)
+	if !arts[link(0)].Read {
+		t.Error("the server's read did not reach the reader")
+	}
+	var starredHere []string
+	for l, a := range arts {
+		if a.Starred {
+			starredHere = append(starredHere, l)
+		}
+	}
+	if len(starredHere) != 1 {
+		t.Fatalf("starred in the cache: %v, want the one article starred with *", starredHere)
+	}
+	if !serverStates(t, a)[starredHere[0]].starred {
+		t.Error("the star made just before quitting did not reach the server")
+	}
+	if n := pending(t, st); n != 0 {
+		t.Errorf("%d changes left in the outbox after quit", n)
+	}
+}
