@@ -151,6 +151,7 @@ func browserEntries(env string, hasDisplay bool) []string {
 // its argument list.
 func resolveBrowser(env, link string, hasDisplay bool, lookPath func(string) (string, error)) ([]string, error) {
 	var firstErr error
+	var tried []string
 	for _, e := range browserEntries(env, hasDisplay) {
 		argv, err := browserArgv(e, link)
 		if err != nil {
@@ -160,12 +161,19 @@ func resolveBrowser(env, link string, hasDisplay bool, lookPath func(string) (st
 			if firstErr == nil {
 				firstErr = err
 			}
+			tried = append(tried, argv[0])
 			continue
 		}
 		return argv, nil
 	}
+	if strings.TrimSpace(env) == "" {
+		return nil, errors.New("no browser found (tried " + strings.Join(tried, ", ") + "): set $BROWSER")
+	}
+	if len(tried) > 1 {
+		return nil, errors.New("none of the browsers in $BROWSER was found: " + strings.Join(tried, ", "))
+	}
 	if firstErr == nil {
-		firstErr = errors.New("no browser: set $BROWSER")
+		firstErr = errors.New("$BROWSER is empty")
 	}
 	return nil, firstErr
 }

@@ -245,6 +245,13 @@ func TestResolveBrowserTriesEntriesInOrder(t *testing.T) {
 	if _, err := resolveBrowser("firefox", "https://x.test/", true, look); err == nil || !strings.Contains(err.Error(), "firefox") {
 		t.Errorf("missing browser: %v", err)
 	}
+	if _, err := resolveBrowser("", "https://x.test/", false, func(p string) (string, error) { return "", errors.New("no") }); err == nil ||
+		!strings.Contains(err.Error(), "tried w3m, lynx") || !strings.Contains(err.Error(), "set $BROWSER") {
+		t.Errorf("nothing found, no $BROWSER: %v", err)
+	}
+	if _, err := resolveBrowser("a:b", "https://x.test/", true, look); err == nil || !strings.Contains(err.Error(), "none of the browsers in $BROWSER was found: a, b") {
+		t.Errorf("nothing in the list found: %v", err)
+	}
 	// No $BROWSER and no display: the first terminal browser found.
 	if got, _ := resolveBrowser("", "https://x.test/", false, look); got[0] != "lynx" {
 		t.Errorf("no display: %q", got)
