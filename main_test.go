@@ -3,17 +3,21 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"newsreader/cache"
+	"newsreader/feed/demo"
 	"newsreader/internal/termcheck"
 )
 
@@ -183,4 +187,47 @@ func rawHTTP(t testing.TB, response string) string {
 		}
 	}()
 	return "http://" + ln.Addr().String()
+}
+
+// A kept --cache across --demo runs keeps one set of feeds: the demo's
+// feed URLs do not change from run to run.
+func TestDemoKeptCacheKeepsOneSetOfFeeds(t *testing.T) {
+	saved := demo.Ports
+	t.Cleanup(func() { demo.Ports = saved })
+	// Ports of our own, free now, so that other demos running at the same
+	// time do not take the fixed ones between the two runs.
+	var ports []int
+	for range 2 {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports = append(ports, ln.Addr().(*net.TCPAddr).Port)
+		ln.Close()
+	}
+	demo.Ports = ports
+	db := filepath.Join(t.TempDir(), "c.db")
+	for run := range 2 {
+		code, out, errOut := runArgs(t, "--demo", "--cache", db, "--refresh")
+		if code != 0 {
+			t.Fatalf("run %d: exit %d: %s%s", run+1, code, out, errOut)
+		}
+	}
+	st, err := cache.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	feeds, err := st.Feeds(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hosts := map[string]bool{}
+	for _, f := range feeds {
+		u, _ := url.Parse(f.URL)
+		hosts[u.Host] = true
+	}
+	if len(hosts) != 1 || len(feeds) != 28 {
+		t.Errorf("after two demo runs the cache holds %d feeds on %v, want the demo's 28 on one address", len(feeds), hosts)
+	}
 }

@@ -3,9 +3,11 @@ package demo
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -364,12 +366,38 @@ func TestStoriesAreToldDifferently(t *testing.T) {
 	}
 }
 
+// freePorts returns n loopback ports free at the moment, so that tests
+// do not contend for the demo's fixed ports with other demos running.
+func freePorts(t *testing.T, n int) []int {
+	t.Helper()
+	var ports []int
+	var lns []net.Listener
+	for range n {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lns = append(lns, ln)
+		ports = append(ports, ln.Addr().(*net.TCPAddr).Port)
+	}
+	for _, ln := range lns {
+		ln.Close()
+	}
+	return ports
+}
+
 func TestDemoURLsAreStableAcrossRuns(t *testing.T) {
+	saved := Ports
+	t.Cleanup(func() { Ports = saved })
+	Ports = freePorts(t, 2)
 	a, err := Start()
 	if err != nil {
 		t.Fatal(err)
 	}
 	first := a.URL
+	if first != "http://127.0.0.1:"+strconv.Itoa(Ports[0]) {
+		t.Errorf("first demo at %s, want the first of %v", first, Ports)
+	}
 	// A second demo at the same time gets a working address of its own.
 	b := start(t)
 	if b.URL == first {
@@ -384,8 +412,20 @@ func TestDemoURLsAreStableAcrossRuns(t *testing.T) {
 	if c.URL != first {
 		t.Errorf("demo moved from %s to %s between runs", first, c.URL)
 	}
-	if !strings.HasPrefix(c.URL, "http://127.0.0.1:") {
-		t.Errorf("demo is not on loopback: %s", c.URL)
+	cfg := c.Config()
+	for _, s := range cfg.Sections {
+		for _, u := range append(s.Feeds, s.Ranking) {
+			if !strings.HasPrefix(u, first+"/feeds/") {
+				t.Errorf("feed %s is not on %s", u, first)
+			}
+		}
+	}
+	// With every fixed port taken, the demo still starts, anywhere on
+	// loopback.
+	d := start(t)
+	e := start(t)
+	if !strings.HasPrefix(e.URL, "http://127.0.0.1:") || e.URL == d.URL || e.URL == c.URL {
+		t.Errorf("demos at %s, %s, %s", c.URL, d.URL, e.URL)
 	}
 }
 
