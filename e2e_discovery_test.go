@@ -43,8 +43,7 @@ func TestDiscoveryInTmux(t *testing.T) {
 	}
 
 	// One row per story and back.
-	s.keys("Escape")
-	s.keys("v")
+	s.keys("v") // (no esc before it: a terminal sends esc v as alt+v)
 	s.waitFor("by story", "one row per story")
 	s.keys("v")
 	s.waitFor("every article", "every article")
