@@ -98,6 +98,9 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	if o.demo && o.initCf {
 		return o, errors.New("--init-config writes your own config, --demo uses a built-in one: use one or the other")
 	}
+	if o.offline && o.sync {
+		return o, errors.New("--sync talks to the sync server, so it cannot run with --offline")
+	}
 	if o.offline && o.refresh {
 		return o, errors.New("--refresh fetches feeds, so it cannot run with --offline")
 	}
