@@ -362,10 +362,7 @@ ON CONFLICT(remote_id) DO UPDATE SET feed_url = ?2, hash = ?3, link = ?4, read =
 			}
 			return p.known && p.starred != e.Starred || !p.known && e.Starred
 		}
-		if err := resolve(ctx, tx, art.Int64, remote.Read, e.Read, changed(remote.Read), e.Changed, rep); err != nil {
-			return err
-		}
-		if err := resolve(ctx, tx, art.Int64, remote.Starred, e.Starred, changed(remote.Starred), e.Changed, rep); err != nil {
+		if err := m.settle(ctx, tx, art.Int64, e.Read, e.Starred, changed(remote.Read), changed(remote.Starred), e.Changed, rep); err != nil {
 			return err
 		}
 	}
@@ -385,18 +382,46 @@ ON CONFLICT(remote_id) DO UPDATE SET feed_url = ?2, hash = ?3, link = ?4, read =
 type matcher struct {
 	h      *hashes
 	byLink *sql.Stmt
+	quick  *sql.Stmt
 }
 
 func (m *matcher) prepare(ctx context.Context, tx *sql.Tx) error {
 	var err error
 	m.byLink, err = tx.PrepareContext(ctx, "SELECT id FROM articles WHERE link = ? AND link != '' ORDER BY id LIMIT 1")
+	if err != nil {
+		return err
+	}
+	m.quick, err = tx.PrepareContext(ctx, "SELECT read, starred, EXISTS (SELECT 1 FROM sync_outbox WHERE article_id = ?1) FROM articles WHERE id = ?1")
 	return err
 }
 
 func (m *matcher) close() {
-	if m.byLink != nil {
-		m.byLink.Close()
+	for _, st := range []*sql.Stmt{m.byLink, m.quick} {
+		if st != nil {
+			st.Close()
+		}
 	}
+}
+
+// settle resolves both fields of an article against the server's state;
+// the common case, both sides agreeing with nothing pending, costs one
+// query.
+func (m *matcher) settle(ctx context.Context, tx *sql.Tx, article int64, read, starred, readChanged, starChanged bool, at time.Time, rep *Report) error {
+	var lr, ls, pending bool
+	err := m.quick.QueryRowContext(ctx, article).Scan(&lr, &ls, &pending)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if lr == read && ls == starred && !pending {
+		return nil
+	}
+	if err := resolve(ctx, tx, article, remote.Read, read, readChanged, at, rep); err != nil {
+		return err
+	}
+	return resolve(ctx, tx, article, remote.Starred, starred, starChanged, at, rep)
 }
 
 // match finds the cached article of a remote entry: by feed URL and GUID
@@ -458,10 +483,7 @@ WHERE r.article_id IS NULL AND (
 			return err
 		}
 		at := time.UnixMilli(w.changed)
-		if err := resolve(ctx, tx, art, remote.Read, w.read, w.read, at, rep); err != nil {
-			return err
-		}
-		if err := resolve(ctx, tx, art, remote.Starred, w.starred, w.starred, at, rep); err != nil {
+		if err := m.settle(ctx, tx, art, w.read, w.starred, w.read, w.starred, at, rep); err != nil {
 			return err
 		}
 	}
