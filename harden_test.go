@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -94,7 +95,7 @@ func TestInterruptedRefreshExits130(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "c.toml")
 	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q, %q]\n", srv.URL+"/good", srv.URL+"/hung1", srv.URL+"/hung2")), 0o644)
 	cmd := exec.Command(bin, "--config", cfg, "--cache", filepath.Join(t.TempDir(), "c.db"), "--refresh")
-	var out, errOut bytes.Buffer
+	var out, errOut lockedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -237,4 +238,22 @@ func TestVerbsPrintSafelyWhateverTheStoreHolds(t *testing.T) {
 			t.Errorf("%v: the article is missing:\n%s", args, out)
 		}
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that a child process writes while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

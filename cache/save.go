@@ -188,7 +188,8 @@ ON CONFLICT(section, article_id) DO UPDATE SET published = excluded.published
 WHERE article_sections.published != excluded.published`,
 	"byUID": `SELECT j.key, a.id FROM json_each(?) j JOIN articles a ON a.uid = j.value`,
 	// differs: what the update would change in what the reader shows.
-	"differs": `SELECT title IS NOT ?2 OR summary IS NOT ?3 OR (?4 != '' AND content IS NOT ?4) OR updated < ?5 FROM articles WHERE id = ?1`,
+	// An undated item's Updated is the fetch time: it never counts as a change.
+	"differs": `SELECT title IS NOT ?2 OR summary IS NOT ?3 OR (?4 != '' AND content IS NOT ?4) OR (NOT ?6 AND updated < ?5) FROM articles WHERE id = ?1`,
 	"byLink":  `SELECT j.key, a.id FROM json_each(?) j JOIN articles a ON a.link = j.value WHERE j.value != ''`,
 }
 
@@ -438,7 +439,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 			}
 		} else {
 			var d bool
-			if err = differs.QueryRowContext(ctx, ids[i], a.Title, a.Summary, a.Content, a.Updated.Unix()).Scan(&d); err != nil {
+			if err = differs.QueryRowContext(ctx, ids[i], a.Title, a.Summary, a.Content, a.Updated.Unix(), a.Undated).Scan(&d); err != nil {
 				return nil, err
 			}
 			if d {
