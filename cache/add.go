@@ -21,13 +21,13 @@ func (s *Store) AddFeed(ctx context.Context, f *feed.Fetcher, section, u string)
 	if err := checkURL(u); err != nil {
 		return feed.Result{}, err
 	}
-	if secs, err := s.Subscribed(ctx, u); err != nil {
+	secs, err := s.Subscribed(ctx, u)
+	if err != nil {
 		return feed.Result{}, err
-	} else {
-		for _, k := range secs {
-			if strings.EqualFold(k, section) {
-				return feed.Result{}, ErrSubscribed
-			}
+	}
+	for _, k := range secs {
+		if strings.EqualFold(k, section) {
+			return feed.Result{}, ErrSubscribed
 		}
 	}
 	res := f.Fetch(ctx, feed.Request{URL: u})
