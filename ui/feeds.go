@@ -204,6 +204,9 @@ func (m *Model) startAdd(from feedsMode) tea.Cmd {
 // handleFeedsKey handles F, a, d and every key while the dialog shows.
 func (m Model) handleFeedsKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	k := m.keys
+	if m.fui.mode != feedsOff || key.Matches(msg, k.Feeds, k.AddFeed, k.RemoveFeed) {
+		m.wrapTo = 0 // n / N go on to another section only when pressed next
+	}
 	if m.fui.mode == feedsOff {
 		if m.overlay != noOverlay {
 			return m, nil, false

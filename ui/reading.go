@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -24,13 +25,14 @@ type unreadMsg struct {
 	index   int // -1: none that way
 	forward bool
 	open    bool // open it in the article pane (n pressed there)
+	wrapped bool // the answer for the section n / N went on to
 	err     error
 }
 
-func adjacentUnread(st *cache.Store, req int, section string, from int64, forward, open bool) tea.Cmd {
+func adjacentUnread(st *cache.Store, req int, section string, from int64, forward, open, wrapped bool) tea.Cmd {
 	return func() tea.Msg {
 		a, i, err := st.AdjacentUnread(context.Background(), section, from, forward)
-		return unreadMsg{req: req, art: a, index: i, forward: forward, open: open, err: err}
+		return unreadMsg{req: req, art: a, index: i, forward: forward, open: open, wrapped: wrapped, err: err}
 	}
 }
 
@@ -41,6 +43,8 @@ func (m Model) handleReadingKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		next, cmd := m.handleLinkKey(msg)
 		return next, cmd, true
 	}
+	wrapTo, wrapFwd := m.wrapTo, m.wrapFwd
+	m.wrapTo = 0 // only the very next n (or N) goes on to another section
 	if m.overlay != noOverlay {
 		return m, nil, false
 	}
@@ -50,7 +54,11 @@ func (m Model) handleReadingKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.NextUnread, k.PrevUnread):
-		return m, m.jumpUnread(key.Matches(msg, k.NextUnread)), true
+		forward := key.Matches(msg, k.NextUnread)
+		if wrapTo > 0 && forward == wrapFwd {
+			return m, m.jumpToSection(wrapTo-1, forward), true
+		}
+		return m, m.jumpUnread(forward), true
 	case key.Matches(msg, k.Browser) && m.focus == ArticlePane && m.article.has && len(m.article.body.links) > 0:
 		text := ""
 		m.linkIn = &text
@@ -75,7 +83,33 @@ func (m *Model) jumpUnread(forward bool) tea.Cmd {
 		return m.jumpUnreadLoaded(forward, open)
 	}
 	m.unreadReq++
-	return adjacentUnread(m.opt.Store, m.unreadReq, m.currentSection().Key, from, forward, open)
+	return adjacentUnread(m.opt.Store, m.unreadReq, m.currentSection().Key, from, forward, open, false)
+}
+
+// jumpToSection goes on to section i's first unread (forward) or last
+// (backward), after the current section had none left that way.
+func (m *Model) jumpToSection(i int, forward bool) tea.Cmd {
+	open := m.focus == ArticlePane && m.article.has
+	switchCmd := m.switchSection(i)
+	m.unreadReq++
+	return tea.Batch(switchCmd, adjacentUnread(m.opt.Store, m.unreadReq, m.currentSection().Key, 0, forward, open, true))
+}
+
+// sectionWithUnread is the next section (after the current one, or
+// before it going backward, round the end) with unread articles, or -1.
+func (m Model) sectionWithUnread(forward bool) int {
+	n := len(m.opt.Sections)
+	dir := 1
+	if !forward {
+		dir = -1
+	}
+	for j := 1; j < n; j++ {
+		i := ((m.section+dir*j)%n + n) % n
+		if m.counts[strings.ToLower(m.opt.Sections[i].Key)] > 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // jumpUnreadLoaded searches the rows the filtered list has loaded.
@@ -116,7 +150,29 @@ func (m Model) handleUnread(msg unreadMsg) (tea.Model, tea.Cmd) {
 		return m, m.setNote("unread: "+msg.err.Error(), true)
 	}
 	if msg.index < 0 {
-		return m, m.setNote(noUnreadText(msg.forward)+" in "+m.currentSection().DisplayTitle(), false)
+		note := noUnreadText(msg.forward) + " in " + m.currentSection().DisplayTitle()
+		if j := m.sectionWithUnread(msg.forward); j >= 0 && !msg.wrapped && m.filter == "" && !m.byStory {
+			// Offer the next section with unread: the same key again goes there.
+			m.wrapTo, m.wrapFwd = j+1, msg.forward
+			k := m.keys.NextUnread
+			if !msg.forward {
+				k = m.keys.PrevUnread
+			}
+			sec := m.opt.Sections[j]
+			note += ": " + k.Help().Key + " again for " + sec.DisplayTitle() + " (" + itoa(m.counts[strings.ToLower(sec.Key)]) + " unread)"
+		}
+		return m, m.setNote(note, false)
+	}
+	if msg.wrapped {
+		// The list of the new section may still be loading: load it with
+		// the cursor on the article.
+		m.list.moved = true
+		m.listReq++
+		load := loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, msg.art.ID, true)
+		if msg.open {
+			return m, tea.Batch(load, m.open(msg.art))
+		}
+		return m, tea.Batch(load, m.showArticle(msg.art.ID))
 	}
 	m.list.MoveTo(msg.index)
 	m.list.moved = true

@@ -322,3 +322,47 @@ func TestNextUnreadInStoryRows(t *testing.T) {
 		t.Errorf("n with one row per story selected %q", a.Title)
 	}
 }
+
+func TestNextUnreadGoesOnToTheNextSection(t *testing.T) {
+	ctx := context.Background()
+	st := fixtureStore(t, 30)
+	st.MarkSectionRead(ctx, "markets")
+	st.SetRead(ctx, idAt(t, st, "markets", 5), false)
+	st.SetRead(ctx, idAt(t, st, "world", 0), true)
+	st.SetRead(ctx, idAt(t, st, "world", 1), true) // world's first unread is row 2
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "n")
+	if m.list.cursor != 5 {
+		t.Fatalf("n: cursor %d", m.list.cursor)
+	}
+	m = press(t, m, "n")
+	if m.currentSection().Key != "markets" || !strings.Contains(m.note, "no unread below in Markets: n again for World (3 unread)") {
+		t.Fatalf("n at the last unread: section %q note %q", m.currentSection().Key, m.note)
+	}
+	// Another key in between: n only says so again.
+	m = press(t, m, "k", "j", "n")
+	if m.currentSection().Key != "markets" {
+		t.Fatal("n went on to the next section although another key came between")
+	}
+	m = press(t, m, "n")
+	if m.currentSection().Key != "world" || m.list.cursor != 2 || m.article.art.Title != "World story 2 about rates" {
+		t.Fatalf("n again: section %q cursor %d article %q", m.currentSection().Key, m.list.cursor, m.article.art.Title)
+	}
+	if got, _ := st.Get(ctx, idAt(t, st, "world", 2)); got.Read {
+		t.Error("from the list, going on to the next section marked the article read")
+	}
+	// Backwards from the top of world: N offers markets and lands on its
+	// last unread; opened from the article pane it is read.
+	m = press(t, m, "enter")
+	m = press(t, m, "N")
+	if m.currentSection().Key != "world" || !strings.Contains(m.note, "N again for Markets (1 unread)") {
+		t.Fatalf("N above the first unread: section %q note %q", m.currentSection().Key, m.note)
+	}
+	m = press(t, m, "N")
+	if m.currentSection().Key != "markets" || m.list.cursor != 5 || m.focus != ArticlePane || m.article.art.Title != "Markets story 5 about rates" {
+		t.Fatalf("N again: section %q cursor %d focus %v article %q", m.currentSection().Key, m.list.cursor, m.focus, m.article.art.Title)
+	}
+	if got, _ := st.Get(ctx, idAt(t, st, "markets", 5)); !got.Read {
+		t.Error("n from the article pane did not mark the article it opened read")
+	}
+}

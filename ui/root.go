@@ -85,6 +85,8 @@ type Model struct {
 	listReq, articleReq int
 	sideReq             [tabCount]int         // per side-pane tab
 	unreadReq           int                   // n / N (reading.go)
+	wrapTo              int                   // 1 + the section the next n / N goes on to; 0: none (reading.go)
+	wrapFwd             bool                  // wrapTo is for n (true) or N
 	storyReq            int                   // the shown article's story versions (discovery.go)
 	relatedFor          int64                 // the article the latest Related request is for
 	renderCache         map[[2]int64]rendered // (article ID, width) -> laid-out body

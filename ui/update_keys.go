@@ -18,9 +18,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if next, cmd, ok := m.handleFeedsKey(msg); ok {
 		return next, cmd
 	}
-	if next, cmd, ok := m.handleReadingKey(msg); ok {
+	next, cmd, ok := m.handleReadingKey(msg)
+	if ok {
 		return next, cmd
 	}
+	m = next // it forgets a pending "n again" (reading.go)
 	if next, cmd, ok := m.handleDiscoveryKey(msg); ok {
 		return next, cmd
 	}
