@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
@@ -73,9 +74,13 @@ func (m *Model) loadStory(force bool) tea.Cmd {
 	}
 }
 
-// handleDiscoveryMsg takes in a story's versions; ok is false for other
-// messages.
+// handleDiscoveryMsg takes in a story's versions and the tick that asks
+// for Related again; ok is false for other messages.
 func (m Model) handleDiscoveryMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
+	if _, ok := msg.(relatedTickMsg); ok {
+		m.relatedPending = false
+		return m, tea.Batch(m.loadTab(RelatedTab), m.loadStory(true)), true
+	}
 	sm, ok := msg.(storyMsg)
 	if !ok {
 		return m, nil, false
@@ -180,4 +185,22 @@ func (m Model) searchPrompt() string {
 		other = m.currentSection().DisplayTitle()
 	}
 	return "/" + feed.Line(*m.filterIn) + "█  in " + m.scopeName() + " (tab: " + other + ", enter: keep, esc: cancel)"
+}
+
+// relatedTickMsg is when Related and the story's versions are asked again
+// after new articles arrived (relatedSoon).
+type relatedTickMsg struct{}
+
+// relatedDelay is how long new articles gather before Related is asked
+// again during a refresh.
+const relatedDelay = 500 * time.Millisecond
+
+// relatedSoon asks for Related and the story's versions again shortly,
+// once for however many feeds arrive meanwhile.
+func (m *Model) relatedSoon() tea.Cmd {
+	if m.relatedPending {
+		return nil
+	}
+	m.relatedPending = true
+	return after(relatedDelay, func(time.Time) tea.Msg { return relatedTickMsg{} })
 }

@@ -326,6 +326,11 @@ func TestRelatedFollowsNewArticles(t *testing.T) {
 	if m.article.art.ID != a.ID {
 		t.Fatalf("the article changed under the reader: %q", m.article.art.Title)
 	}
+	// Arrivals are gathered: one tick asks again for all of them.
+	if !m.relatedPending {
+		t.Fatal("new articles did not schedule Related to be asked again")
+	}
+	m = send(t, m, relatedTickMsg{})
 	var other []cache.Scored
 	for _, r := range m.side.lists[RelatedTab] {
 		if r.Story == a.Story && r.Outlet != a.Outlet {
@@ -337,5 +342,29 @@ func TestRelatedFollowsNewArticles(t *testing.T) {
 	}
 	if scr := m.Render(); !strings.Contains(scr, "Also in: ") || !strings.Contains(scr, "Demo Wire") || !strings.Contains(scr, "Demo Courier") {
 		t.Errorf("Also in: should name the newly arrived outlets:\n%s", scr)
+	}
+}
+
+// In one row per story, a refresh that brings newer versions keeps the
+// cursor on the story being read, wherever its row now is.
+func TestStoryRowsKeepTheStoryAcrossRefresh(t *testing.T) {
+	herald := func(u string) bool { return strings.Contains(u, "-herald.xml") }
+	st, srv, secs := demoCache(t, herald)
+	m := demoModel(t, st, secs, "markets", 160, 45)
+	m = press(t, m, "v", "G", "enter") // the oldest story: rows arrive above it
+	story := m.article.art.Story
+	if a, _ := m.list.Selected(); a.Story != story {
+		t.Fatalf("opened %q, cursor on another story", m.article.art.Title)
+	}
+	f := feed.NewFetcher(feed.Options{})
+	r := f.Fetch(context.Background(), feed.Request{URL: srv.URL + "/feeds/markets-courier.xml"})
+	if err := st.Save(context.Background(), r, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan refreshEvent)
+	close(done)
+	m = send(t, m, progressMsg{res: r, next: done})
+	if a, _ := m.list.Selected(); a.Story != story {
+		t.Errorf("after the refresh the cursor is on %q, not the story being read (%q)", a.Title, m.article.art.Title)
 	}
 }

@@ -88,6 +88,7 @@ type Model struct {
 	wrapTo              int                   // 1 + the section the next n / N goes on to; 0: none (reading.go)
 	wrapFwd             bool                  // wrapTo is for n (true) or N
 	storyReq            int                   // the shown article's story versions (discovery.go)
+	relatedPending      bool                  // a relatedTickMsg is on its way (discovery.go)
 	relatedFor          int64                 // the article the latest Related request is for
 	renderCache         map[[2]int64]rendered // (article ID, width) -> laid-out body
 

@@ -75,7 +75,9 @@ func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 		// New articles anywhere can join the open article's story or be
 		// like it: Related is asked again, not left as it was at start-up,
 		// and so are the other outlets' versions of the article shown.
-		cmds = append(cmds, m.loadTab(RelatedTab), m.loadStory(true))
+		// (At most twice a second: a refresh of many feeds saves one after
+		// another.)
+		cmds = append(cmds, m.relatedSoon())
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -86,7 +88,7 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (tea.Model, tea.Cmd) {
 	cmds := []tea.Cmd{
 		m.reloadKeeping(),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-		m.loadTab(RankingTab), m.loadTab(RecommendedTab), m.loadTab(RelatedTab),
+		m.loadTab(RankingTab), m.loadTab(RecommendedTab), m.loadTab(RelatedTab), m.loadStory(true),
 		m.afterRefresh(),
 		m.startSync(),
 	}
@@ -143,6 +145,15 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 			m.sideReq[RelatedTab]++
 			m.side.set(RelatedTab, nil) // no article, so nothing to relate: not "loading"
 			m.side.noArticle = true
+		}
+		if msg.index < 0 && msg.keep != 0 && msg.query.byStory {
+			// One row per story: stay on the story being read.
+			for i, a := range msg.arts {
+				if a.ID == msg.keep || (m.article.has && a.Story == m.article.art.Story) {
+					msg.index = i
+					break
+				}
+			}
 		}
 		if msg.index >= 0 {
 			m.list.MoveTo(msg.index)
