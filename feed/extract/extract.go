@@ -64,6 +64,7 @@ func Extract(body []byte, pageURL *url.URL) (Article, error) {
 		return Article{}, fmt.Errorf("page does not parse: %w", err)
 	}
 	preClean(doc)
+	dek := standfirst(doc)
 	p := readability.NewParser()
 	p.MaxElemsToParse = maxElems
 	p.CharThresholds = 250
@@ -80,6 +81,14 @@ func Extract(body []byte, pageURL *url.URL) (Article, error) {
 		cleanFurniture(art.Node)
 	}
 	whitelist(art.Node, pageURL)
+	if dek != "" && !strings.Contains(strings.Join(strings.Fields(textOf(art.Node)), " "), dek) {
+		// Readability drops a standfirst that sits in the article's header.
+		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		em := &html.Node{Type: html.ElementNode, Data: "em", DataAtom: atom.Em}
+		em.AppendChild(&html.Node{Type: html.TextNode, Data: dek})
+		p.AppendChild(em)
+		art.Node.InsertBefore(p, art.Node.FirstChild)
+	}
 	var b strings.Builder
 	for c := art.Node.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&b, c); err != nil {
@@ -121,7 +130,13 @@ var camel = regexp.MustCompile(`([a-z])([A-Z])`)
 
 func classWords(n *html.Node) []string {
 	s := attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component") + " " + attr(n, "data-testid") + " " + attr(n, "aria-label")
-	s = strings.ToLower(camel.ReplaceAllString(s, "$1 $2"))
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+		s = camel.ReplaceAllString(s, "$1 $2")
+	}
+	s = strings.ToLower(s)
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '_' || r == '\t' || r == '\n' })
 }
 
@@ -146,6 +161,17 @@ var labelText = regexp.MustCompile(`(?i)^((advertisements?|advertising|advert|ad
 
 // promptText matches newsletter and subscription prompts.
 var promptText = regexp.MustCompile(`(?i)(sign up (for|to)|subscribe (to|for|now)|our (free |daily |weekly )?newsletter|newsletter sign|in your inbox|delivered to your inbox|get (our|the) .{0,40}newsletter|enter your email|join \d[\d,]* (readers|subscribers))`)
+
+// mayPrompt is a cheap test before promptText: the words every prompt has.
+func mayPrompt(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"sign up", "subscri", "newsletter", "inbox", "your email", "join "} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // contactText matches the opening of a press-contact box.
 var contactText = regexp.MustCompile(`(?i)^(press|media) (contacts?|enquiries|inquiries)\b|^for (press|media) (enquiries|inquiries)\b|^contact for (press|media)\b`)
@@ -172,6 +198,77 @@ func preClean(doc *html.Node) {
 		return true
 	})
 	remove(drop)
+	// A wrapper whose only content is a figure (a CMS's "image block") is
+	// what Readability's conditional cleaning drops, figure and all: the
+	// figure takes its wrapper's place.
+	var wrappers []*html.Node
+	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Div && onlyChild(n, atom.Figure) != nil {
+			wrappers = append(wrappers, n)
+		}
+		return true
+	})
+	for i := len(wrappers) - 1; i >= 0; i-- {
+		n := wrappers[i]
+		if fig := onlyChild(n, atom.Figure); fig != nil && n.Parent != nil {
+			n.RemoveChild(fig)
+			n.Parent.InsertBefore(fig, n)
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// onlyChild returns n's one element child when it is an a (ignoring
+// whitespace), else nil.
+func onlyChild(n *html.Node, a atom.Atom) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.CommentNode:
+		case c.Type == html.ElementNode && only == nil:
+			only = c
+		default:
+			return nil
+		}
+	}
+	if only != nil && only.DataAtom == a {
+		return only
+	}
+	return nil
+}
+
+// dekWords are class words of an article's standfirst.
+var dekWords = map[string]bool{"standfirst": true, "dek": true, "subtitle": true, "subheadline": true, "strapline": true, "kicker": false, "deck": true}
+
+// standfirst finds the article's standfirst (dek, subtitle) before
+// Readability runs: the first h2/h3/p/div whose class says so, 40-400
+// characters long.
+func standfirst(doc *html.Node) string {
+	found := ""
+	walk(doc, func(n *html.Node) bool {
+		if found != "" {
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.P, atom.Div:
+		default:
+			return true
+		}
+		for _, w := range classWords(n) {
+			if dekWords[w] {
+				if t := strings.Join(strings.Fields(textOf(n)), " "); len(t) >= 40 && len(t) <= 400 {
+					found = t
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // retag brings DataAtom in line with Data: Readability renames elements
@@ -202,14 +299,14 @@ func linkHeavy(n *html.Node) bool {
 		return true
 	})
 	total := len(strings.TrimSpace(textOf(n)))
-	return links >= 3 && total > 0 && float64(linkText) > 0.6*float64(total)
+	return links >= 2 && total > 0 && float64(linkText) > 0.6*float64(total)
 }
 
 // promptBlock reports a newsletter or subscription prompt: short, saying
 // so, and with no block inside it that says something else (a liveblog
 // entry that ends with a prompt is not a prompt).
 func promptBlock(n *html.Node, text string) bool {
-	if !isBlock(n) || len(text) >= 400 || !promptText.MatchString(text) {
+	if !isBlock(n) || len(text) >= 400 || !mayPrompt(text) || !promptText.MatchString(text) {
 		return false
 	}
 	if !(hasInteractive(n) || hasLink(n) || len(text) < 200) {
@@ -218,7 +315,7 @@ func promptBlock(n *html.Node, text string) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && isBlock(c) {
 			ct := strings.Join(strings.Fields(textOf(c)), " ")
-			if ct != "" && !promptText.MatchString(ct) && !labelText.MatchString(ct) {
+			if ct != "" && !(mayPrompt(ct) && promptText.MatchString(ct)) && !labelText.MatchString(ct) {
 				return false
 			}
 		}
@@ -233,15 +330,20 @@ func cleanFurniture(root *html.Node) {
 		if n.Type != html.ElementNode || n == root {
 			return true
 		}
-		text := strings.Join(strings.Fields(textOf(n)), " ")
+		// Only short elements can be labels, prompts or contact boxes.
+		raw, short := textUpTo(n, 1200)
+		text := ""
+		if short {
+			text = strings.Join(strings.Fields(raw), " ")
+		}
 		switch {
 		case isFurnitureClass(n) && !holdsBody(n):
 			drop = append(drop, n)
 			return false
-		case labelText.MatchString(text):
+		case short && len(text) <= 80 && labelText.MatchString(text):
 			drop = append(drop, n)
 			return false
-		case promptBlock(n, text):
+		case short && promptBlock(n, text):
 			drop = append(drop, n)
 			return false
 		case (isBlock(n) || n.DataAtom == atom.Td) && linkHeavy(n) && !holdsBody(n):
@@ -253,7 +355,7 @@ func cleanFurniture(root *html.Node) {
 		case n.DataAtom == atom.Img && strings.HasPrefix(strings.ToLower(attr(n, "alt")), "advert"):
 			drop = append(drop, n)
 			return false
-		case isBlock(n) && len(text) < 800 && contactText.MatchString(text):
+		case short && isBlock(n) && len(text) < 800 && contactText.MatchString(text):
 			drop = append(drop, n)
 			return false
 		case n.DataAtom == atom.Figcaption || strings.Contains(strings.ToLower(attr(n, "class")), "caption") || strings.Contains(strings.ToLower(attr(n, "class")), "credit"):
@@ -483,6 +585,24 @@ func remove(nodes []*html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// textUpTo is textOf, giving up (ok false) once the text passes limit bytes.
+func textUpTo(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	over := false
+	walk(n, func(c *html.Node) bool {
+		if over {
+			return false
+		}
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+			over = b.Len() > limit
+		}
+		return !over
+	})
+	return b.String(), !over
 }
 
 func textOf(n *html.Node) string {
