@@ -23,7 +23,23 @@ func termSafe(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	quiet := &quietASCII
+	if utf8.ValidString(s) {
+		quiet = &quietUTF8
+	}
 	for i := 0; i < len(s); {
+		// Copy a run of bytes that cannot start anything forbidden in one go:
+		// printable ASCII, and UTF-8 whose lead byte begins no C1, bidi or
+		// BOM rune (all of which start with 0xC2, 0xD8, 0xE2 or 0xEF).
+		j := i
+		for j < len(s) && quiet[s[j]] {
+			j++
+		}
+		if j > i {
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		if c == 0x1b {
 			i = copyEscape(&b, s, i)
@@ -43,6 +59,28 @@ func termSafe(s string) string {
 	}
 	return b.String()
 }
+
+// quietASCII and quietUTF8 mark the bytes termSafe copies without a closer
+// look: printable ASCII always; in valid UTF-8 also the lead bytes that
+// begin no forbidden rune, and continuation bytes (a run starts on a rune
+// boundary and a loud lead byte ends it, so they follow a quiet lead).
+var quietASCII = func() (q [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		q[c] = true
+	}
+	return q
+}()
+
+var quietUTF8 = func() (q [256]bool) {
+	q = quietASCII
+	for c := 0x80; c <= 0xbf; c++ {
+		q[c] = true
+	}
+	for c := 0xc3; c <= 0xf4; c++ {
+		q[c] = c != 0xd8 && c != 0xe2 && c != 0xef
+	}
+	return q
+}()
 
 // isPlainSafe reports whether s has nothing termSafe would change, so the
 // usual frame costs one scan and no copy.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -202,4 +203,51 @@ func TestSafeWriter(t *testing.T) {
 	if v := termcheck.Violations(strings.ReplaceAll(got, "\t", " "), termcheck.Frame); len(v) > 0 {
 		t.Errorf("unsafe: %v", v)
 	}
+}
+
+// BenchmarkTermSafeFrame: the frame filter's cost on a full 160x50 screen
+// (go test ./ui -run '^$' -bench TermSafeFrame -benchmem).
+func BenchmarkTermSafeFrame(b *testing.B) {
+	st := fixtureStore(b, 300)
+	m := testModel(b, st, 160, 50)
+	m = press(b, m, "enter")
+	frame := strings.Join(strings.Split(m.Render(), "\n"), "\n")
+	b.SetBytes(int64(len(frame)))
+	b.ResetTimer()
+	for b.Loop() {
+		termSafe(frame)
+	}
+}
+
+// BenchmarkDataVersion: one PRAGMA data_version check, as the reader makes
+// every two seconds.
+func BenchmarkDataVersion(b *testing.B) {
+	st := fixtureStore(b, 10)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := st.DataVersion(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// FuzzTermSafe: whatever the frame holds, the filtered frame is safe and
+// filtering it again changes nothing.
+func FuzzTermSafe(f *testing.F) {
+	for _, s := range []string{"a\x1b[5mb", "\x1b]8;;file:///x\x07y\x1b]8;;\x07", "│\u009b2J│", "a\x9bb", "\xc2\x9b\xe2\x80\xae",
+		"\x1b[38;5;5m\x1b[1;4;38;2;1;2;3mx", "\x1b]8;id=a;https://ok.test/\x1b\\l\x1b]8;;\x1b\\", "\xe2\x94", "\t\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := termSafe(s)
+		if v := termcheck.Violations(out, termcheck.Frame); len(v) > 0 {
+			t.Fatalf("termSafe(%q) = %q: %v", s, out, v)
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("termSafe(%q) = %q is not UTF-8", s, out)
+		}
+		if again := termSafe(out); again != out {
+			t.Fatalf("termSafe not stable: %q -> %q", out, again)
+		}
+	})
 }
