@@ -31,6 +31,7 @@ type options struct {
 	demo, offline, refresh, list, asJSON, initCf bool
 	resetSubs, feeds                             bool
 	add, remove, importOPML, show, fullText      string
+	move, removeSection                          string
 	full, prune, force                           bool
 	exportOPML                                   bool
 	limit                                        int
@@ -56,6 +57,8 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.BoolVar(&o.initCf, "init-config", false, "write the built-in config to the config path and exit")
 	fs.StringVar(&o.add, "add", "", "subscribe to a feed, or to the feed a web page announces, in --section (a new key creates the section), fetch it and exit")
 	fs.StringVar(&o.remove, "remove", "", "unsubscribe from this feed URL and exit")
+	fs.StringVar(&o.move, "move", "", "move this feed URL to --section KEY (a new key creates the section) and exit")
+	fs.StringVar(&o.removeSection, "remove-section", "", "delete the section with this key and its subscriptions, and exit")
 	fs.BoolVar(&o.feeds, "feeds", false, "list the subscriptions with their last status (--json: one object per line) and exit")
 	fs.StringVar(&o.importOPML, "import-opml", "", "subscribe to every feed of an OPML file (- for stdin), categories becoming sections, and exit")
 	fs.BoolVar(&o.exportOPML, "export-opml", false, "write the sections and feeds to stdout as OPML 2.0 and exit")
@@ -289,6 +292,10 @@ func subscriptionVerbs(ctx context.Context, o options, site string, keepDays int
 		err = cli.Add(ctx, store, f, o.add, o.section, p, stdout)
 	case o.remove != "":
 		err = cli.Remove(ctx, store, o.remove, stdout)
+	case o.move != "":
+		err = cli.Move(ctx, store, o.move, o.section, stdout)
+	case o.removeSection != "":
+		err = cli.RemoveSection(ctx, store, o.removeSection, stdout)
 	case o.feeds:
 		err = cli.Feeds(ctx, store, o.asJSON, stdout)
 	case o.importOPML != "":

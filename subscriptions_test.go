@@ -83,6 +83,18 @@ func TestAddFeedsRemove(t *testing.T) {
 	if code, out, _ = runArgs(t, args("--offline", "--list", "--section", "blogs")...); code != 0 || !strings.Contains(out, "First post") {
 		t.Errorf("list after add: exit %d\n%s", code, out)
 	}
+	if code, out, _ = runArgs(t, args("--move", srv.URL+"/feed/", "--section", "reading")...); code != 0 || !strings.Contains(out, "moved") {
+		t.Errorf("move: exit %d %s", code, out)
+	}
+	if code, out, _ = runArgs(t, args("--feeds")...); !strings.Contains(out, "reading") || strings.Contains(out, "blogs ") {
+		t.Errorf("feeds after move: %s", out)
+	}
+	if code, out, _ = runArgs(t, args("--remove-section", "blogs")...); code != 0 || !strings.Contains(out, "removed section blogs") {
+		t.Errorf("remove-section: exit %d %s", code, out)
+	}
+	if code, _, errOut = runArgs(t, args("--remove-section", "blogs")...); code != 1 || !strings.Contains(errOut, `no section "blogs"`) {
+		t.Errorf("remove-section twice: exit %d %s", code, errOut)
+	}
 	if code, out, _ = runArgs(t, args("--remove", srv.URL+"/feed/")...); code != 0 || !strings.Contains(out, "removed") {
 		t.Errorf("remove: exit %d %s", code, out)
 	}

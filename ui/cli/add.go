@@ -192,3 +192,26 @@ func Feeds(ctx context.Context, store *cache.Store, asJSON bool, out io.Writer) 
 	}
 	return nil
 }
+
+// Move moves feed u to section (created when new).
+func Move(ctx context.Context, store *cache.Store, u, section string, out io.Writer) error {
+	if section == "" {
+		return errors.New("--move needs --section KEY (a new key creates the section)")
+	}
+	if err := store.MoveFeed(ctx, u, section); errors.Is(err, cache.ErrNotSubscribed) {
+		return fmt.Errorf("%s: not subscribed (--feeds lists the subscriptions)", u)
+	} else if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "moved %s to section %s\n", u, section)
+	return nil
+}
+
+// RemoveSection deletes a section and its subscriptions.
+func RemoveSection(ctx context.Context, store *cache.Store, key string, out io.Writer) error {
+	if err := store.RemoveSection(ctx, key); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "removed section %s (its articles stay until retention removes them; starred ones stay)\n", key)
+	return nil
+}
