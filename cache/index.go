@@ -70,12 +70,22 @@ type discoState struct {
 	recent  map[int64]*recentDoc
 	byTerm  map[string][]*recentDoc
 	byStory map[int64][]*recentDoc
-	weighed map[int64]stories.Weighed // per save: candidates' weighed vectors
 }
 
 type recentDoc struct {
 	id, story, published int64
 	doc                  stories.Doc
+	w                    stories.Weighed // doc weighed when the cache held wAt articles
+	wAt                  int
+}
+
+// weighed is doc with IDF applied, reweighed once the cache has grown by
+// a tenth since.
+func (d *discoState) weigh(doc *recentDoc) stories.Weighed {
+	if doc.w.All == nil || d.docs > doc.wAt+doc.wAt/10+20 {
+		doc.w, doc.wAt = doc.doc.Weigh(d.idf), d.docs
+	}
+	return doc.w
 }
 
 func (d *discoState) idf(term string) float64 { return stories.IDF(d.df[term], d.docs) }
@@ -153,8 +163,8 @@ WHERE a.published >= ? AND a.published < ? AND a.story != 0`, from, to)
 // stories are compared, against their latest maxMembers reports.
 const (
 	maxPostings   = 400
-	maxCandidates = 60
-	maxMembers    = 24
+	maxCandidates = 30
+	maxMembers    = 12
 )
 
 type pendingArticle struct {
@@ -243,7 +253,6 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 	defer putTerms.Close()
 
 	dfDelta := map[string]int{}
-	d.weighed = map[int64]stories.Weighed{}
 	for _, p := range pending {
 		doc := stories.NewDocKnown(p.title, p.text, d.known)
 		d.docs++
@@ -264,7 +273,7 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 		var cands []stories.Candidate
 		seen := map[int64]bool{}
 	terms:
-		for _, t := range append(stories.Top(w.All, 10), stories.Top(w.Names, 5)...) {
+		for _, t := range append(stories.Top(w.All, 8), stories.Top(w.Names, 4)...) {
 			list := d.byTerm[t]
 			if len(list) > maxPostings {
 				continue
@@ -280,11 +289,7 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 				seen[c.story] = true
 				members := d.byStory[c.story]
 				for _, doc := range members[max(0, len(members)-maxMembers):] {
-					dw, ok := d.weighed[doc.id]
-					if !ok {
-						dw = doc.doc.Weigh(d.idf)
-						d.weighed[doc.id] = dw
-					}
+					dw := d.weigh(doc)
 					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Similarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
 				}
 			}
@@ -313,7 +318,6 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 		}
 		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
-	d.weighed = nil
 	delta, err := json.Marshal(dfDelta)
 	if err != nil {
 		return err

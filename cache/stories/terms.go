@@ -309,17 +309,20 @@ func Shared(a, b Vector) []string {
 
 // Top returns the n terms of a weighed vector that weigh most.
 func Top(v Vector, n int) []string {
-	terms := make([]string, 0, len(v))
-	for t := range v {
-		terms = append(terms, t)
+	type tw struct {
+		t string
+		w float64
 	}
-	sort.Slice(terms, func(i, j int) bool {
-		if v[terms[i]] != v[terms[j]] {
-			return v[terms[i]] > v[terms[j]]
-		}
-		return terms[i] < terms[j]
-	})
-	return terms[:min(n, len(terms))]
+	all := make([]tw, 0, len(v))
+	for t, w := range v {
+		all = append(all, tw{t, w})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].w > all[j].w || all[i].w == all[j].w && all[i].t < all[j].t })
+	out := make([]string, min(n, len(all)))
+	for i := range out {
+		out[i] = all[i].t
+	}
+	return out
 }
 
 // Trim keeps the n terms of raw vector v that weigh most after IDF.
@@ -414,14 +417,17 @@ type Doc struct {
 // NewDoc reads an article's title and plain-text body.
 func NewDoc(title, body string) Doc { return NewDocKnown(title, body, nil) }
 
-// Weighed is a Doc with IDF applied, each vector of unit length.
+// Weighed is a Doc with IDF applied, each vector of unit length; Content
+// is All without the names the article leads with.
 type Weighed struct {
-	All, Names Vector
+	All, Names, Content Vector
 }
 
 // Weigh applies IDF to both vectors of a Doc.
 func (d Doc) Weigh(idf func(string) float64) Weighed {
-	return Weighed{All: Weigh(d.Terms, idf), Names: Weigh(d.Names, idf)}
+	w := Weighed{All: Weigh(d.Terms, idf), Names: Weigh(d.Names, idf)}
+	w.Content = Content(w, nil)
+	return w
 }
 
 // Similarity says how likely two articles tell the same event: the
@@ -437,7 +443,7 @@ func Similarity(a, b Weighed) float64 {
 	if e <= 0 {
 		return 0
 	}
-	return math.Sqrt(e * ContentCosine(a, b, nil))
+	return math.Sqrt(e * Cosine(a.Content, b.Content))
 }
 
 // ContentCosine is the cosine of the two term vectors without names
