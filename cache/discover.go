@@ -152,32 +152,52 @@ func (s *Store) vectors(ctx context.Context, ids []int64) (map[int64]stories.Doc
 // ftsPhrase quotes a term for an FTS5 query.
 func ftsPhrase(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
 
-// likeThis returns up to n article IDs the full-text index finds for any
-// of terms, best bm25 first.
-func (s *Store) likeThis(ctx context.Context, terms []string, n int, extra string, args ...any) ([]int64, error) {
+// perTerm is how many of the newest articles holding a term the
+// more-like-this search reads: reading a term's newest postings in
+// rowid order costs little however common it is, where ranking every
+// article that holds any of the terms (bm25 over an OR) does not.
+const perTerm = 80
+
+// postings finds, for each term, the newest articles that hold it in
+// their title or text (with IDs up to maxID when it is above 0), and
+// returns the n whose matched terms weigh most together, heaviest first.
+func (s *Store) postings(ctx context.Context, terms map[string]float64, n int, maxID int64) ([]int64, error) {
 	if len(terms) == 0 {
 		return nil, nil
 	}
-	q := make([]string, len(terms))
-	for i, t := range terms {
-		q[i] = ftsPhrase(t)
+	if maxID <= 0 {
+		maxID = 1 << 62
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid
-WHERE articles_fts MATCH ?1 `+extra+` ORDER BY bm25(articles_fts, 3.0, 1.0, 0.5, 0.2, 1.0) LIMIT ?2`,
-		append([]any{strings.Join(q, " OR "), n}, args...)...)
+	st, err := s.db.PrepareContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+	defer st.Close()
+	score := map[int64]float64{}
+	for t, w := range terms {
+		rows, err := st.QueryContext(ctx, "{title body} : "+ftsPhrase(t), maxID, perTerm)
+		if err != nil {
 			return nil, err
 		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			score[id] += w
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]int64, 0, len(score))
+	for id := range score {
 		ids = append(ids, id)
 	}
-	return ids, rows.Err()
+	sort.Slice(ids, func(i, j int) bool { return score[ids[i]] > score[ids[j]] || score[ids[i]] == score[ids[j]] && ids[i] > ids[j] })
+	return ids[:min(n, len(ids))], nil
 }
 
 // distinctive is the n terms of a weighed vector that say most about it,
@@ -248,7 +268,12 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		return nil, err
 	}
 	w := vecs[id].Weigh(ts.idf)
-	ids, err := s.likeThis(ctx, distinctive(w.All, 8, ts.idf, ts.docs), 60, "AND f.rowid != ?3 AND a.story != ?4", id, a.Story)
+	terms := map[string]float64{}
+	for _, t := range distinctive(w.All, 8, ts.idf, ts.docs) {
+		terms[t] = w.All[t]
+	}
+	// Articles near it in time first: those saved up to a while after it.
+	ids, err := s.postings(ctx, terms, 61, id+5000)
 	if err != nil || len(ids) == 0 {
 		return out, err
 	}
@@ -272,7 +297,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	var cands []cand
 	for _, cid := range ids {
 		v, ok := cv[cid]
-		if !ok {
+		if !ok || cid == id {
 			continue
 		}
 		// Same event first (a report the story assignment left apart),
@@ -304,7 +329,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 }
 
 // rankWindow is how many of a section's newest articles Ranking weighs.
-const rankWindow = 3000
+const rankWindow = 2000
 
 // Ranking returns a section's stories ("" = all sections), one row per
 // story, best first, each with its reason: see cache/rank.
@@ -313,12 +338,14 @@ func (s *Store) Ranking(ctx context.Context, section string, limit int) ([]Score
 	var rows *sql.Rows
 	var err error
 	const cols = `a.id, CASE a.story WHEN 0 THEN a.id ELSE a.story END, a.published, a.read, a.views, a.comments, a.rating,
-	coalesce((SELECT outlets FROM stories WHERE id = a.story), 1), coalesce((SELECT last FROM stories WHERE id = a.story), a.published)`
+	coalesce(st.outlets, 1), coalesce(st.last, a.published)`
 	if section == "" {
-		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+" FROM articles a ORDER BY a.published DESC LIMIT ?", rankWindow)
+		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+` FROM (SELECT * FROM articles ORDER BY published DESC LIMIT ?) a
+LEFT JOIN stories st ON st.id = a.story ORDER BY a.published DESC, a.id DESC`, rankWindow)
 	} else {
-		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+` FROM article_sections s JOIN articles a ON a.id = s.article_id
-WHERE s.section = ? ORDER BY s.published DESC, s.article_id DESC LIMIT ?`, section, rankWindow)
+		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+` FROM (SELECT article_id FROM article_sections WHERE section = ?
+	ORDER BY published DESC, article_id DESC LIMIT ?) s
+JOIN articles a ON a.id = s.article_id LEFT JOIN stories st ON st.id = a.story ORDER BY a.published DESC, a.id DESC`, section, rankWindow)
 	}
 	if err != nil {
 		return nil, err
@@ -453,7 +480,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 		return recs, true, err
 	}
 	sort.SliceStable(seeds, func(i, j int) bool { return seeds[i].Weight > seeds[j].Weight })
-	seeds = seeds[:min(len(seeds), 30)]
+	seeds = seeds[:min(len(seeds), 15)]
 	seedIDs := make([]int64, len(seeds))
 	for i, sd := range seeds {
 		seedIDs[i] = sd.ID
@@ -484,29 +511,50 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	if err != nil {
 		return nil, false, err
 	}
-	// One query for all seeds: each seed's most distinctive terms.
-	termSet := map[string]bool{}
-	var terms []string
-	weighed := make([]stories.Vector, len(seeds))
-	for i, sd := range seeds {
-		weighed[i] = stories.Content(sv[sd.ID].Weigh(ts.idf), ts.isName)
-		for _, t := range distinctive(weighed[i], 6, ts.idf, ts.docs) {
-			if !termSet[t] {
-				termSet[t] = true
-				terms = append(terms, t)
-			}
+	// The reader's profile: the subjects (not the names) of what they
+	// read, each article weighed by how recent and whether starred.
+	profile := stories.Vector{}
+	for _, sd := range seeds {
+		for t, x := range stories.Content(sv[sd.ID].Weigh(ts.idf), ts.isName) {
+			profile[t] += x * sd.Weight
 		}
 	}
-	extra := "AND a.read = 0"
-	args := []any{}
-	if section != "" {
-		extra += " AND a.id IN (SELECT article_id FROM article_sections WHERE section = ?3)"
-		args = append(args, section)
+	terms := map[string]float64{}
+	for _, t := range distinctive(profile, 16, ts.idf, ts.docs) {
+		terms[t] = profile[t]
 	}
-	ids, err := s.likeThis(ctx, terms, 400, extra, args...)
+	ids, err := s.postings(ctx, terms, 240, 0)
 	if err != nil {
 		return nil, false, err
 	}
+	meta, err := s.byIDs(ctx, ids)
+	if err != nil {
+		return nil, false, err
+	}
+	inSection := map[int64]bool{}
+	if section != "" {
+		js, _ := json.Marshal(ids)
+		rows, err := s.db.QueryContext(ctx, "SELECT article_id FROM article_sections WHERE section = ? AND article_id IN (SELECT value FROM json_each(?))", section, string(js))
+		if err != nil {
+			return nil, false, err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, false, err
+			}
+			inSection[id] = true
+		}
+		rows.Close()
+	}
+	keep := ids[:0]
+	for _, id := range ids {
+		if a, ok := meta[id]; ok && !a.Read && !readStories[a.Story] && (section == "" || inSection[id]) {
+			keep = append(keep, id)
+		}
+	}
+	ids = keep
 	cv, err := s.vectors(ctx, ids)
 	if err != nil {
 		return nil, false, err
@@ -518,35 +566,30 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	if ts, err = s.stats(ctx, union(all...)); err != nil {
 		return nil, false, err
 	}
-	seedW := make([]stories.Weighed, len(seeds))
+	seedC := make([]stories.Vector, len(seeds))
 	for i, sd := range seeds {
-		seedW[i] = sv[sd.ID].Weigh(ts.idf)
-		weighed[i] = stories.Content(seedW[i], ts.isName)
-	}
-	meta, err := s.byIDs(ctx, ids)
-	if err != nil {
-		return nil, false, err
+		seedC[i] = stories.Content(sv[sd.ID].Weigh(ts.idf), ts.isName)
 	}
 	var cands []recommend.Candidate
 	for _, id := range ids {
-		a, ok := meta[id]
-		v, okv := cv[id]
-		if !ok || !okv || readStories[a.Story] {
+		v, ok := cv[id]
+		if !ok {
 			continue
 		}
-		cww := v.Weigh(ts.idf)
-		cw := stories.Content(cww, ts.isName)
-		best, bestSim := -1, 0.0
+		cw := stories.Content(v.Weigh(ts.idf), ts.isName)
+		best, bestSim, sim := -1, 0.0, 0.0
 		for i := range seeds {
-			if sim := stories.ContentCosine(seedW[i], cww, ts.isName) * seeds[i].Weight; sim > bestSim {
-				best, bestSim = i, sim
+			c := stories.Cosine(seedC[i], cw)
+			if c*seeds[i].Weight > bestSim {
+				best, bestSim, sim = i, c*seeds[i].Weight, c
 			}
 		}
 		if best < 0 {
 			continue
 		}
-		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: stories.ContentCosine(seedW[best], cww, ts.isName),
-			Age: now.Sub(a.Published), Shared: stories.Shared(weighed[best], cw)}
+		a := meta[id]
+		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: sim,
+			Age: now.Sub(a.Published), Shared: stories.Shared(seedC[best], cw)}
 		c.Score, c.Why = recommend.Score(c, seeds)
 		cands = append(cands, c)
 	}
@@ -557,6 +600,9 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 	}
 	return out, false, nil
 }
+
+// searchWindow is how many of the newest matches a search ranks.
+const searchWindow = 3000
 
 // queryWords splits what a person typed into words the index knows:
 // every run of letters and digits. Quotes, operators and brackets are not
@@ -607,11 +653,21 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	if total == 0 {
 		return nil, 0, nil
 	}
+	// Relevance (bm25, the title counting most) discounted by age, among
+	// the newest searchWindow matches: reading matches in rowid order and
+	// stopping there keeps a common word as cheap as a rare one. Snippets
+	// are made for the page only.
 	rows, err := s.db.QueryContext(ctx, `
-SELECT `+listColumns+`, -bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score,
-	snippet(articles_fts, 1, '', '', '…', 16)
-FROM articles_fts f JOIN articles a ON a.id = f.rowid `+join+`
-WHERE articles_fts MATCH ?1 ORDER BY score DESC, a.published DESC LIMIT ?4 OFFSET ?5`,
+WITH m AS (
+	SELECT f.rowid AS id, bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) AS r FROM articles_fts f `+join+`
+	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
+), top AS (
+	SELECT m.id, -m.r / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score, a.published
+	FROM m JOIN articles a ON a.id = m.id ORDER BY score DESC, a.published DESC LIMIT ?4 OFFSET ?5
+)
+SELECT `+listColumns+`, top.score, snippet(articles_fts, 1, '', '', '…', 16)
+FROM top JOIN articles a ON a.id = top.id JOIN articles_fts ON articles_fts.rowid = top.id
+WHERE articles_fts MATCH ?1 ORDER BY top.score DESC, top.published DESC`,
 		expr, section, time.Now().Unix(), limit, offset)
 	if err != nil {
 		return nil, 0, err

@@ -275,8 +275,8 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 	terms:
 		for _, t := range append(stories.Top(w.All, 8), stories.Top(w.Names, 4)...) {
 			list := d.byTerm[t]
-			if len(list) > maxPostings {
-				continue
+			if len(list) > maxPostings || stories.IsNumber(t) {
+				continue // common words and bare numbers link nothing on their own
 			}
 			for i := len(list) - 1; i >= 0; i-- {
 				c := list[i]

@@ -124,10 +124,11 @@ type text struct {
 	title, body []token
 	proper      map[string]bool // capitalised inside a sentence somewhere
 	lower       map[string]bool // written in lower case somewhere
+	capital     map[string]bool // capitalised somewhere
 }
 
 func read(title, body string) text {
-	x := text{title: tokenize(title, 0), body: tokenize(body, bodyTokenCap), proper: map[string]bool{}, lower: map[string]bool{}}
+	x := text{title: tokenize(title, 0), body: tokenize(body, bodyTokenCap), proper: map[string]bool{}, lower: map[string]bool{}, capital: map[string]bool{}}
 	caps, words := 0, 0
 	for _, t := range x.title {
 		if !t.number && !stop[t.term] {
@@ -145,6 +146,9 @@ func read(title, body string) text {
 				x.lower[t.term] = true
 			case !t.initial:
 				x.proper[t.term] = true
+				x.capital[t.term] = true
+			default:
+				x.capital[t.term] = true
 			}
 		}
 	}
@@ -224,7 +228,7 @@ func NewDocKnown(title, body string, known func(string) bool) Doc {
 		n[t] = 1 + math.Log(tf)
 	}
 	var proper []string
-	for t := range x.proper {
+	for t := range x.capital {
 		if !x.lower[t] && !stop[t] {
 			proper = append(proper, t)
 		}
@@ -239,6 +243,9 @@ func keep(t token) bool {
 	}
 	return utf8.RuneCountInString(t.term) > 1 && !stop[t.term]
 }
+
+// IsNumber says whether a term is a number.
+func IsNumber(term string) bool { return isNumber(term) }
 
 func isNumber(term string) bool {
 	r, _ := utf8.DecodeRuneInString(term)
@@ -411,7 +418,7 @@ func registrable(h string) string {
 // the names and numbers of its title and opening (raw weights).
 type Doc struct {
 	Terms, Names Vector
-	Proper       []string // words this article writes as names (not stored)
+	Proper       []string // words this article capitalises and never writes in lower case (not stored)
 }
 
 // NewDoc reads an article's title and plain-text body.
