@@ -196,7 +196,9 @@ func (s *Store) postings(ctx context.Context, terms map[string]float64, n int, m
 	for id := range score {
 		ids = append(ids, id)
 	}
-	sort.Slice(ids, func(i, j int) bool { return score[ids[i]] > score[ids[j]] || score[ids[i]] == score[ids[j]] && ids[i] > ids[j] })
+	sort.Slice(ids, func(i, j int) bool {
+		return score[ids[i]] > score[ids[j]] || score[ids[i]] == score[ids[j]] && ids[i] > ids[j]
+	})
 	return ids[:min(n, len(ids))], nil
 }
 
