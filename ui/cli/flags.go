@@ -17,6 +17,8 @@ import (
 var Modifiers = map[string][]string{
 	"json":  {"list", "feeds", "sync", "related", "ranking", "recommended", "search"},
 	"limit": {"list", "related", "ranking", "recommended", "search"},
+	"full":  {"show"},
+	"force": {"refresh"},
 }
 
 // CheckModifiers reports the first modifier in set (the flags given on the

@@ -17,6 +17,10 @@ func TestCheckModifiers(t *testing.T) {
 		{[]string{"limit", "feeds"}, "--limit does nothing on its own: use it with --list"},
 		{[]string{"limit", "search"}, ""},
 		{[]string{"section"}, ""},
+		{[]string{"show", "full"}, ""},
+		{[]string{"full", "list"}, "--full does nothing on its own: use it with --show"},
+		{[]string{"refresh", "force"}, ""},
+		{[]string{"force"}, "--force does nothing on its own: use it with --refresh"},
 	} {
 		set := map[string]bool{}
 		for _, s := range c.set {
