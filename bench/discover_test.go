@@ -107,7 +107,9 @@ func NewsCache(b *testing.B) string {
 			return path
 		}
 	}
-	os.Remove(path)
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
 	s, err := cache.Open(path)
 	if err != nil {
 		b.Fatal(err)
