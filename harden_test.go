@@ -257,3 +257,43 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// TestFullDiskFailsBeforeDownloading puts the cache on a small tmpfs (root
+// only), fills it, and checks that --refresh stops before any download.
+func TestFullDiskFailsBeforeDownloading(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to mount a small tmpfs")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	u, hits := countingFeed(t)
+	cfg, db := writeConfig(t, u), filepath.Join(dir, "c.db")
+	if code, _, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("first refresh: %s", errOut)
+	}
+	filler, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := make([]byte, 4096)
+	for {
+		if _, err := filler.Write(block); err != nil {
+			break // ENOSPC: the disk is full
+		}
+	}
+	filler.Close()
+	code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh")
+	if code != 1 || !strings.Contains(errOut, "cannot be written") {
+		t.Errorf("refresh on a full disk: exit %d\n%s%s", code, out, errOut)
+	}
+	if hits.Load() != 1 {
+		t.Errorf("%d requests: a full cache must fail before downloading", hits.Load())
+	}
+	os.Remove(filepath.Join(dir, "filler"))
+	if code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--offline", "--list"); code != 0 || !strings.Contains(out, "Hello reader") {
+		t.Errorf("after freeing space the cache reads: exit %d %s %s", code, out, errOut)
+	}
+}

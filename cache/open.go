@@ -90,6 +90,13 @@ func unusable(err error) bool {
 	return false
 }
 
+// diskError tells a full disk or failing device from other failures.
+func diskError(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "disk I/O error") || strings.Contains(msg, "database or disk is full") ||
+		strings.Contains(msg, "no space left")
+}
+
 // checkForeign refuses a database that has tables but no schema version
 // of ours.
 func (s *Store) checkForeign(ctx context.Context) error {
@@ -177,7 +184,7 @@ func (s *Store) CheckWritable(ctx context.Context) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("cache %s cannot be written, so nothing was fetched: %w", s.path, err)
+		return fmt.Errorf("cache %s cannot be written, so nothing was fetched (%w): free some disk space or fix its permissions, or pass another --cache", s.path, err)
 	}
 	return nil
 }

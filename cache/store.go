@@ -66,6 +66,9 @@ func Open(path string) (*Store, error) {
 		if unusable(err) {
 			return nil, &UnusableError{Path: path, Err: err}
 		}
+		if diskError(err) {
+			return nil, fmt.Errorf("cache %s cannot be written (%w): free some disk space, or pass another --cache", path, err)
+		}
 		return nil, fmt.Errorf("cache %s: %w", path, err)
 	}
 	return s, nil
