@@ -1,9 +1,11 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -90,4 +92,40 @@ func TestDemoCleansUpOnSIGHUP(t *testing.T) {
 	}
 	m, _ := filepath.Glob(filepath.Join(tmp, "newsreader-demo-*"))
 	t.Errorf("SIGHUP left %v behind", m)
+}
+
+// The first headline reads whole in the list pane of the real binary at
+// common widths (the title wraps; it is never cut).
+func TestHeadlineReadableInTmux(t *testing.T) {
+	code, out, errOut := runArgs(t, "--demo", "--list", "--json", "--limit", "1", "--section", "markets")
+	if code != 0 {
+		t.Fatalf("list: %d %s", code, errOut)
+	}
+	var first struct{ Title string }
+	if err := json.Unmarshal([]byte(out), &first); err != nil || first.Title == "" {
+		t.Fatalf("first headline: %v %q", err, out)
+	}
+	bin := buildBinary(t)
+	for _, w := range []int{60, 80, 100, 120, 200} {
+		s := startTmux(t, w, 24, bin+" --demo --section markets")
+		scr := s.waitFor("list at "+strconv.Itoa(w), "Headlines 1/", "refreshed")
+		var text []string
+		for _, line := range strings.Split(scr, "\n")[2:] {
+			r := []rune(line)
+			if len(r) < 2 || (r[0] != '┃' && r[0] != '│') {
+				continue
+			}
+			end := strings.IndexAny(string(r[1:]), "┃│")
+			if end < 0 {
+				continue
+			}
+			cell := []rune(string(r[1:])[:end])
+			if len(cell) > 4 {
+				text = append(text, strings.TrimSpace(string(cell[4:])))
+			}
+		}
+		if joined := strings.Join(text, " "); !strings.Contains(joined, first.Title) {
+			t.Errorf("%d columns: %q not whole in the list:\n%s", w, first.Title, scr)
+		}
+	}
 }
