@@ -256,7 +256,7 @@ func TestCLIKilledMidSync(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			site := newSite(t)
 			name := "kill-" + kind
-			u := site.add(name, 2500)
+			u := site.add(name, 1200)
 			a := newAccount(t, kind, u)
 			// Hold the request after the first acknowledged batch of 1,000:
 			// one REST request, or four Google Reader ones of 250.
@@ -295,7 +295,7 @@ func TestCLIKilledMidSync(t *testing.T) {
 			cmd.Process.Kill() // SIGKILL
 			cmd.Wait()
 			left := pending(t, st)
-			if left == 0 || left >= 2530 {
+			if left == 0 || left >= 1230 {
 				t.Fatalf("outbox holds %d after the kill, want what was not acknowledged", left)
 			}
 			proxy.armed.Store(false)

@@ -258,7 +258,7 @@ func TestServerGoneMidSyncLosesNothing(t *testing.T) {
 		t.Run(kind, func(t *testing.T) {
 			site := newSite(t)
 			name := "gone-" + kind
-			u := site.add(name, 2500)
+			u := site.add(name, 1200)
 			a := newAccount(t, kind, u)
 			st := local(t, u)
 			ctx := context.Background()
@@ -269,8 +269,8 @@ func TestServerGoneMidSyncLosesNothing(t *testing.T) {
 			if _, err := st.MarkSectionRead(ctx, "news"); err != nil {
 				t.Fatal(err)
 			}
-			if n := pending(t, st); n != 2500 {
-				t.Fatalf("outbox holds %d, want 2500", n)
+			if n := pending(t, st); n != 1200 {
+				t.Fatalf("outbox holds %d, want 1200", n)
 			}
 			// Down before the sync starts: the pull fails, nothing moves.
 			env.StopMiniflux()
@@ -278,11 +278,11 @@ func TestServerGoneMidSyncLosesNothing(t *testing.T) {
 			if err == nil {
 				t.Fatal("sync with the server down succeeded")
 			}
-			if n := pending(t, st); n != 2500 {
-				t.Fatalf("outbox holds %d after a failed sync, want 2500", n)
+			if n := pending(t, st); n != 1200 {
+				t.Fatalf("outbox holds %d after a failed sync, want 1200", n)
 			}
 			st2, err := sync.ReadStatus(ctx, st)
-			if err != nil || st2.LastErr == "" || st2.Pending != 2500 {
+			if err != nil || st2.LastErr == "" || st2.Pending != 1200 {
 				t.Errorf("status after failure: %+v %v", st2, err)
 			}
 			ensureMiniflux(t)
@@ -292,8 +292,8 @@ func TestServerGoneMidSyncLosesNothing(t *testing.T) {
 				t.Fatal("sync survived the server going away")
 			}
 			left := pending(t, st)
-			if left == 0 || left >= 2500 {
-				t.Fatalf("outbox holds %d after a sync cut short, want some but not all of 2500 acknowledged", left)
+			if left == 0 || left >= 1200 {
+				t.Fatalf("outbox holds %d after a sync cut short, want some but not all of 1200 acknowledged", left)
 			}
 			ensureMiniflux(t)
 			rep, err := sync.Run(ctx, st, a.srv, opts(a))
