@@ -259,9 +259,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	acct, err := cli.SyncAccount(ctx, cfg.Sync, o.offline)
-	if err != nil {
-		fmt.Fprintln(stderr, "newsreader:", err)
-		return 2
+	if err != nil { // the reader still works; changes wait in the outbox
+		fmt.Fprintln(stderr, "newsreader: sync is off this session:", err)
 	}
 	err = ui.Run(ctx, ui.Options{
 		Site: cfg.Site, Sections: cache.ConfigSections(infos), Section: sectionIndex(infos, o.section),
