@@ -246,4 +246,7 @@ ALTER TABLE feeds ADD COLUMN note TEXT NOT NULL DEFAULT '';
 ALTER TABLE feeds ADD COLUMN sections TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 `,
+	// eui: n / N find the next unread of a section without walking its
+	// read articles (AdjacentUnread).
+	`CREATE INDEX article_sections_unread ON article_sections(section, published DESC, article_id DESC) WHERE read = 0;`,
 }
