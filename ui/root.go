@@ -106,7 +106,7 @@ type Model struct {
 	noteErr        bool
 	noteSeq        int
 	pendingArticle int64
-	dataVersion    int64 // the cache's PRAGMA data_version when last checked (watch.go)
+	dataVersion    int64 // the cache's PRAGMA data_version + 1 when last checked; 0: not yet (watch.go)
 }
 
 // maxCachedRenders bounds the (article, width) render cache.

@@ -45,11 +45,12 @@ func (m Model) handleWatchMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.err != nil {
 			return m, watchTick(), true // try again later; the reader works on
 		}
-		// 0 is "not read yet" (SQLite's counter starts above it). During
-		// our own refresh the cache changes all the time and the refresh
-		// reloads what it changed itself.
-		changed := m.dataVersion != 0 && msg.v != m.dataVersion
-		m.dataVersion = msg.v
+		// m.dataVersion holds the version plus one, so that 0 means "not
+		// read yet" whatever SQLite's counter starts at. During our own
+		// refresh the cache changes all the time and the refresh reloads
+		// what it changed itself.
+		changed := m.dataVersion != 0 && msg.v+1 != m.dataVersion
+		m.dataVersion = msg.v + 1
 		if !changed || m.refreshing {
 			return m, watchTick(), true
 		}
