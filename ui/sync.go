@@ -19,6 +19,7 @@ type syncState struct {
 	last    time.Time // the last sync's end (or the one recorded in the cache)
 	err     string    // the last sync's error, "" when it worked
 	moved   int       // state changes moved by the last sync, both ways
+	offered bool      // the note about the server's other feeds was shown
 }
 
 // syncDoneMsg ends a sync (or, with loaded, reports the last one recorded).
@@ -92,6 +93,10 @@ func (m Model) handleSyncDone(msg syncDoneMsg) (tea.Model, tea.Cmd) {
 		m.sy.err = msg.err.Error()
 	}
 	var cmds []tea.Cmd
+	if n := len(msg.rep.Offered); n > 0 && !m.sy.offered {
+		m.sy.offered = true
+		cmds = append(cmds, m.setNote(plural(n, "feed")+" on the sync server not here: newsreader --sync lists them", false))
+	}
 	if m.fromServer() {
 		// The sync was the refresh: the auto-refresh counts from it.
 		m.lastRefresh = msg.at

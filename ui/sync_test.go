@@ -46,7 +46,9 @@ func (f *fakeServer) Mark(ctx context.Context, ids []string, field remote.Field,
 	return nil
 }
 
-func (f *fakeServer) Feeds(ctx context.Context) ([]remote.Feed, error) { return nil, nil }
+func (f *fakeServer) Feeds(ctx context.Context) ([]remote.Feed, error) {
+	return []remote.Feed{{URL: "https://elsewhere.test/feed.xml", Category: "Other"}}, nil
+}
 
 func (f *fakeServer) Subscribe(ctx context.Context, url, category string) error { return nil }
 
@@ -76,7 +78,7 @@ func TestSyncAfterRefreshShowsInStatusLine(t *testing.T) {
 	}
 	m = press(t, m, "r")
 	out := m.Render()
-	if m.sy.running || !strings.Contains(out, "synced ") || !strings.Contains(out, "1 change") {
+	if m.sy.running || !strings.Contains(out, "synced ") || !strings.Contains(out, "1 change") || !strings.Contains(out, "1 feed on the sync server not here") {
 		t.Fatalf("after refresh and sync: running %v\n%s", m.sy.running, out)
 	}
 	arts, _ := st.Articles(context.Background(), "top", 0, 10)
