@@ -93,7 +93,7 @@ type Options struct {
 	Timeout        time.Duration // whole request, body included (default 30s)
 	HeaderTimeout  time.Duration // from request to response headers (default 10s)
 	QuickTimeout   time.Duration // header timeout on a host that has timed out in this refresh (default 2s)
-	RefreshTimeout time.Duration // a whole FetchAll (default 2 min)
+	RefreshTimeout time.Duration // a whole FetchAll, less time spent waiting for our own parsing and saving (default 3 min)
 	ConnectTimeout time.Duration // dial and TLS handshake (default 10s)
 	MaxRedirects   int           // default 5
 	UserAgent      string
@@ -147,7 +147,7 @@ func NewFetcher(opt Options) *Fetcher {
 		opt.QuickTimeout = min(2*time.Second, opt.HeaderTimeout)
 	}
 	if opt.RefreshTimeout <= 0 {
-		opt.RefreshTimeout = 2 * time.Minute
+		opt.RefreshTimeout = 3 * time.Minute
 	}
 	if opt.ConnectTimeout <= 0 {
 		opt.ConnectTimeout = 10 * time.Second
@@ -260,13 +260,19 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 	out := make(chan Result, f.opt.Parsers)
 	jobs := make(chan Request)
 	bodies := make(chan fetched, f.opt.Parsers)
-	dctx, cancel := context.WithTimeout(ctx, f.opt.RefreshTimeout)
+	dctx, cancel := context.WithCancelCause(ctx)
+	dl := newDeadline(f.opt.RefreshTimeout, func() { cancel(context.DeadlineExceeded) })
 	r := f.newRun()
 	var fetchers, parsers sync.WaitGroup
 	for range min(f.opt.Workers, max(len(reqs), 1)) {
 		fetchers.Go(func() {
 			for req := range jobs {
-				bodies <- r.download(dctx, req)
+				b := r.download(dctx, req)
+				// Time spent waiting for the parsers (and behind them the
+				// saver) is ours, not the network's: it does not count.
+				start := time.Now()
+				bodies <- b
+				dl.extend(time.Since(start))
 			}
 		})
 	}
@@ -297,7 +303,8 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 		fetchers.Wait()
 		close(bodies)
 		parsers.Wait()
-		cancel()
+		dl.stop()
+		cancel(nil)
 		close(out)
 	}()
 	return out
@@ -452,11 +459,49 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 // deadlineReason is why a request never started: the refresh's deadline
 // or a cancel.
 func deadlineReason(ctx context.Context) error {
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+	if errors.Is(context.Cause(ctx), context.DeadlineExceeded) {
 		return ErrRefreshDeadline
 	}
 	return errors.New("cancelled")
 }
+
+// deadline calls fire once limit has passed, not counting the time it was
+// extended by.
+type deadline struct {
+	mu    sync.Mutex
+	at    time.Time
+	timer *time.Timer
+	fire  func()
+}
+
+func newDeadline(limit time.Duration, fire func()) *deadline {
+	d := &deadline{at: time.Now().Add(limit), fire: fire}
+	d.timer = time.AfterFunc(limit, d.check)
+	return d
+}
+
+func (d *deadline) check() {
+	d.mu.Lock()
+	left := time.Until(d.at)
+	if left > 0 {
+		d.timer.Reset(left)
+	}
+	d.mu.Unlock()
+	if left <= 0 {
+		d.fire()
+	}
+}
+
+func (d *deadline) extend(by time.Duration) {
+	if by < time.Millisecond {
+		return
+	}
+	d.mu.Lock()
+	d.at = d.at.Add(by)
+	d.mu.Unlock()
+}
+
+func (d *deadline) stop() { d.timer.Stop() }
 
 func isTimeout(err error) bool {
 	var ne net.Error
