@@ -108,13 +108,39 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		}
 	}
 	results := f.Results(ctx, reqs)
-	for r := range results {
+	// An open batch waits up to linger for the next result before it
+	// commits: a batch then takes several feeds (fewer commits, each index
+	// page written once per batch rather than once per feed) while the
+	// write lock is never held idle for long.
+	timer := time.NewTimer(linger)
+	timer.Stop()
+	for {
+		var r feed.Result
+		var ok bool
+		if sv.tx == nil {
+			r, ok = <-results
+		} else {
+			timer.Reset(linger)
+			select {
+			case r, ok = <-results:
+				timer.Stop()
+			case <-timer.C:
+				if err := sv.flush(ctx); err != nil {
+					fail()
+				}
+				drain()
+				continue
+			}
+		}
+		if !ok {
+			break
+		}
 		if err := sv.add(ctx, r, where[r.URL]); err != nil {
 			drain()
 			fail(pending{r, where[r.URL]})
 			continue
 		}
-		if len(results) == 0 || sv.over() {
+		if sv.over() {
 			if err := sv.flush(ctx); err != nil {
 				drain()
 				fail()
@@ -140,3 +166,6 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	sum.FullTexts, sum.Pruned = s.afterRefresh(ctx, f, sections, start)
 	return sum, nil
 }
+
+// linger is how long an open batch waits for the next result.
+const linger = 5 * time.Millisecond
