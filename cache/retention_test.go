@@ -157,12 +157,22 @@ func TestScheduleFromHintsAndBackoff(t *testing.T) {
 	if fmt.Sprint(waits) != "[5m0s 10m0s 20m0s]" {
 		t.Errorf("back-off %v", waits)
 	}
-	step(feed.Result{Status: feed.StatusError, Err: fmt.Errorf("HTTP 429"), Hints: feed.Hints{RetryAfter: 3 * time.Hour}})
-	if got := due(); !got.Equal(now.Add(3 * time.Hour)) {
-		t.Errorf("Retry-After: due %v", got)
+	for range 5 {
+		step(feed.Result{Status: feed.StatusError, Err: fmt.Errorf("HTTP 500")})
+	}
+	if got := due().Sub(now); got != backoffMax {
+		t.Errorf("after 8 failures: wait %v", got)
+	}
+	step(feed.Result{Status: feed.StatusError, Err: fmt.Errorf("dial tcp: lookup a.test: no such host")})
+	if got := due().Sub(now); got != backoffNetMax {
+		t.Errorf("a network error (maybe ours) backs off %v", got)
+	}
+	step(feed.Result{Status: feed.StatusError, Err: fmt.Errorf("HTTP 429"), Hints: feed.Hints{RetryAfter: 8 * time.Hour}})
+	if got := due(); !got.Equal(now.Add(8 * time.Hour)) {
+		t.Errorf("Retry-After longer than the back-off: due %v", got)
 	}
 	step(feed.Result{Status: feed.StatusError, Err: feed.ErrOffline})
-	if got := due(); !got.Equal(now.Add(3 * time.Hour)) {
+	if got := due(); !got.Equal(now.Add(8 * time.Hour)) {
 		t.Errorf("offline must not count as a failure: due %v", got)
 	}
 	step(feed.Result{Status: feed.StatusOK})

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"newsreader/feed"
@@ -21,7 +22,24 @@ const (
 	backoffBase = 5 * time.Minute
 	backoffMax  = 6 * time.Hour
 	hintMax     = 12 * time.Hour // a feed cannot ask to be left alone longer than this
+	// backoffNetMax caps the back-off after errors that may be the
+	// reader's own network (no route, no DNS, timeouts), so a laptop back
+	// online catches up within half an hour.
+	backoffNetMax = 30 * time.Minute
 )
+
+func networkish(err error) bool {
+	if err == nil {
+		return false
+	}
+	m := strings.ToLower(err.Error())
+	for _, w := range []string{"timed out", "timeout", "no such host", "connection refused", "network is unreachable", "no route to host", "connection reset", "dial ", "eof", "temporary failure"} {
+		if strings.Contains(m, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // Schedule records when feed r.URL is next due, from its result.
 func (s *Store) Schedule(ctx context.Context, r feed.Result, now time.Time) error {
@@ -66,6 +84,10 @@ func nextDue(r feed.Result, failures int, now time.Time) (time.Time, string, int
 		failures++
 		wait := backoffBase << min(failures-1, 10)
 		wait = min(wait, backoffMax)
+		if networkish(r.Err) {
+			// Maybe our own connection is down, not the feed: never wait long.
+			wait = min(wait, backoffNetMax)
+		}
 		hint := fmt.Sprintf("back-off after %d failed fetches", failures)
 		if r.Hints.RetryAfter > wait {
 			wait = min(r.Hints.RetryAfter, 24*time.Hour)
