@@ -52,7 +52,7 @@ func TestTerminalSafetyEndToEnd(t *testing.T) {
 	s := startTmux(t, 120, 40, "read _; exec "+bin+" --config "+cfg+" --cache "+db+" --offline")
 	s.run("pipe-pane", "-O", "-t", s.name, "cat > "+capture)
 	s.keys("Enter")
-	s.waitFor("first screen", "Spliced", "Head", "1 feed in error")
+	s.waitFor("first screen", "Spliced", "Head", "in error")
 	s.keys("Enter")
 	s.waitFor("article open", "▶ Article", "nested", "click here", "bold")
 	s.keys("e")
