@@ -544,3 +544,38 @@ func TestPurgedEntriesForgotten(t *testing.T) {
 		t.Errorf("%d remote entries known after the server dropped a feed of 3, want 2", n)
 	}
 }
+
+// Articles match remote entries by feed URL and GUID when their links
+// differ (Miniflux's entry hash; the Google Reader API gives no GUID, so
+// there the link must match).
+func TestMatchByGUIDWhenLinksDiffer(t *testing.T) {
+	site := newSite(t)
+	name := "byagent-guid"
+	u := site.add(name, 4)
+	a := newAccount(t, "miniflux", u)
+	st := local(t, u)
+	ctx := context.Background()
+	link := func(i int) string { return site.srv.URL + "/" + name + "/" + itoa(i) }
+	ents := a.entries(t)
+	if ents[link(1)+"?via=server"] == nil || ents[link(1)] != nil {
+		t.Fatalf("the server should hold other links than the cache: %v", ents)
+	}
+	if err := a.user.Client.UpdateEntries([]int64{ents[link(1)+"?via=server"].ID}, mf.EntryStatusRead); err != nil {
+		t.Fatal(err)
+	}
+	arts := articles(t, st)
+	st.SetStarred(ctx, arts[link(2)].ID, true)
+	rep, err := sync.Run(ctx, st, a.srv, opts(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Matched != 4 || rep.Pulled.Read != 1 || rep.Pushed.Starred != 1 {
+		t.Errorf("report %+v, want 4 matched, 1 read pulled, 1 star pushed", rep)
+	}
+	if !articles(t, st)[link(1)].Read {
+		t.Error("the server's read did not reach the article with the same GUID")
+	}
+	if !a.entries(t)[link(2)+"?via=server"].Starred {
+		t.Error("the star did not reach the entry with the same GUID")
+	}
+}
