@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -57,10 +58,25 @@ func Score(c Candidate, seeds []Seed) (float64, string) {
 		verb = "starred"
 	}
 	why := fmt.Sprintf("because you %s \u201c%s\u201d", verb, clip(s.Title, 48))
-	if len(c.Shared) > 0 && c.Sim < 0.15 {
-		why = "more on " + strings.Join(c.Shared[:min(2, len(c.Shared))], ", ")
+	if words := wordy(c.Shared, 2); len(words) > 0 && c.Sim < 0.15 {
+		why = "more on " + strings.Join(words, ", ")
 	}
 	return score, why
+}
+
+// wordy returns up to n of terms that say what a topic is: a bare number
+// ("6", "4.75") says nothing to the reader on its own.
+func wordy(terms []string, n int) []string {
+	var out []string
+	for _, t := range terms {
+		if len(out) == n {
+			break
+		}
+		if strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Pick chooses up to limit candidates, best first, with variety: one per

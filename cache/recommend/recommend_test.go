@@ -40,6 +40,16 @@ func TestScoreAndReason(t *testing.T) {
 	if _, why := Score(weak, seeds); why != "more on layoff, restructuring" {
 		t.Errorf("weak likeness why %q", why)
 	}
+	// A number shared with the history is no topic: "more on 6" told the
+	// reader nothing (seen in the demo's Recommended tab).
+	num := Candidate{Seed: 0, Sim: 0.05, Shared: []string{"6", "sleep", "4.75", "walking"}}
+	if _, why := Score(num, seeds); why != "more on sleep, walking" {
+		t.Errorf("numbers in the reason: %q", why)
+	}
+	onlyNum := Candidate{Seed: 0, Sim: 0.05, Shared: []string{"6"}}
+	if _, why := Score(onlyNum, seeds); !strings.HasPrefix(why, "because you read") {
+		t.Errorf("a number-only likeness should name the article read: %q", why)
+	}
 }
 
 func TestPickIsDiverse(t *testing.T) {
