@@ -180,6 +180,14 @@ type pendingArticle struct {
 // starts a story of its own. It also records the article's terms, its
 // outlet and the document frequencies.
 func (s *Store) assignStories(ctx context.Context, tx *sql.Tx) error {
+	// New articles (those without a story yet) enter the full-text index
+	// together: one statement, one flush of the index.
+	if _, err := tx.ExecContext(ctx, `
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+SELECT a.id, a.title, newsreader_plain(a.summary, a.content), a.author, a.source, replace(a.categories, char(31), ' ')
+FROM articles a WHERE a.story = 0 AND NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.id)`); err != nil {
+		return err
+	}
 	rows, err := tx.QueryContext(ctx, `
 SELECT a.id, a.published, a.link, a.source, a.title, coalesce(f.body, '')
 FROM articles a LEFT JOIN articles_fts f ON f.rowid = a.id

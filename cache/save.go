@@ -357,8 +357,8 @@ func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result
 			return err
 		}
 		if len(written) > 0 {
-			// Discovery (cache/index.go): stories for the new articles, in
-			// the same transaction; the full-text index is kept by triggers.
+			// Discovery (cache/index.go): the full-text index and stories
+			// for the new articles, in the same transaction.
 			if err := v.s.assignStories(ctx, v.tx); err != nil {
 				return err
 			}

@@ -249,4 +249,11 @@ ALTER TABLE articles ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 	// eui: n / N find the next unread of a section without walking its
 	// read articles (AdjacentUnread).
 	`CREATE INDEX article_sections_unread ON article_sections(section, published DESC, article_id DESC) WHERE read = 0;`,
+	// (disco): new articles enter the full-text index in one statement per
+	// save (cache/index.go) instead of one trigger run per row: FTS5 flushes
+	// its pending terms at every statement, so row by row it wrote a
+	// segment per article. Edits and deletions are still kept by triggers.
+	`
+DROP TRIGGER IF EXISTS articles_fts_added;
+`,
 }
