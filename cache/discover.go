@@ -390,20 +390,28 @@ JOIN articles a ON a.id = s.article_id LEFT JOIN stories st ON st.id = a.story O
 		return nil, err
 	}
 	// The site's most-read feed, where configured, places stories too.
-	mr, err := s.db.QueryContext(ctx, `SELECT r.rank, CASE a.story WHEN 0 THEN a.id ELSE a.story END FROM rankings r JOIN articles a ON a.id = r.article_id
-WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank`, section)
+	// Across all sections each section's list has its own #1, so the
+	// reason names the section the position is from.
+	mr, err := s.db.QueryContext(ctx, `SELECT r.rank, CASE a.story WHEN 0 THEN a.id ELSE a.story END,
+	coalesce(nullif(sec.title, ''), r.section) FROM rankings r JOIN articles a ON a.id = r.article_id
+LEFT JOIN sections sec ON sec.key = r.section
+WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank, r.section`, section)
 	if err != nil {
 		return nil, err
 	}
 	for mr.Next() {
 		var r int
 		var st int64
-		if err := mr.Scan(&r, &st); err != nil {
+		var in string
+		if err := mr.Scan(&r, &st, &in); err != nil {
 			mr.Close()
 			return nil, err
 		}
 		if x := byStory[st]; x != nil && (x.sig.MostRead == 0 || r < x.sig.MostRead) {
 			x.sig.MostRead = r
+			if section == "" {
+				x.sig.MostReadIn = in
+			}
 		}
 	}
 	mr.Close()

@@ -185,6 +185,29 @@ func TestRankingOneRowPerStoryWithReasons(t *testing.T) {
 	if !strings.HasPrefix(rows[0].Title, "Measles cases rise in Kalmira") || !strings.HasPrefix(rows[0].Why, "#1 most read") {
 		t.Errorf("most read: %q (%s)", rows[0].Title, rows[0].Why)
 	}
+	// Across all sections every section's list has a #1: the reason says
+	// whose (the demo's --recommended fallback printed "#1 most read" on
+	// four different stories).
+	mustSaveRank(t, s, "health", news("Harbor Post", "www.harbor.example", 201, "Ward closures in Kalmira hospitals", ""))
+	all, err := s.Ranking(ctx, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firsts := 0
+	for _, r := range all {
+		if strings.HasPrefix(r.Why, "#1 most read") {
+			firsts++
+			if !strings.HasPrefix(r.Why, "#1 most read in markets") && !strings.HasPrefix(r.Why, "#1 most read in health") {
+				t.Errorf("all sections: %q (%s) does not name the section", r.Title, r.Why)
+			}
+		}
+	}
+	if firsts != 2 {
+		t.Errorf("%d stories #1 across sections, want 2: %+v", firsts, all)
+	}
+	if rows, _ = s.Ranking(ctx, "markets", 10); strings.Contains(rows[0].Why, " in ") {
+		t.Errorf("a section's own list needs no section name: %q", rows[0].Why)
+	}
 }
 
 func mustSaveRank(t testing.TB, s *Store, section string, arts ...feed.Article) {

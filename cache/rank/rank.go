@@ -15,10 +15,13 @@ type Signals struct {
 	Outlets  int           // distinct outlets covering it
 	Age      time.Duration // since its newest report
 	MostRead int           // best position in the section's most-read feed; 0 = not there
-	Comments int           // the most any of its reports has
-	Views    int
-	Rating   float64 // 0..5; 0 = unknown
-	Read     bool    // the reader has read every report of it in the section
+	// MostReadIn names the section whose most-read feed MostRead is from,
+	// when the list spans sections ("" when it is the list's own section).
+	MostReadIn string
+	Comments   int // the most any of its reports has
+	Views      int
+	Rating     float64 // 0..5; 0 = unknown
+	Read       bool    // the reader has read every report of it in the section
 }
 
 // HalfLife is how long a story takes to lose half its freshness.
@@ -36,7 +39,11 @@ func Score(s Signals) (float64, string) {
 	var why []string
 	if s.MostRead > 0 {
 		score += 4 / math.Sqrt(float64(s.MostRead))
-		why = append(why, fmt.Sprintf("#%d most read", s.MostRead))
+		if s.MostReadIn != "" {
+			why = append(why, fmt.Sprintf("#%d most read in %s", s.MostRead, s.MostReadIn))
+		} else {
+			why = append(why, fmt.Sprintf("#%d most read", s.MostRead))
+		}
 	}
 	if outlets > 1 {
 		why = append(why, fmt.Sprintf("%d outlets", outlets))

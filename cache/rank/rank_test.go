@@ -42,6 +42,9 @@ func TestMostReadIsStrongAndSaid(t *testing.T) {
 	if !strings.HasPrefix(why, "#2 most read") {
 		t.Errorf("why %q", why)
 	}
+	if _, why := Score(Signals{Outlets: 1, Age: 5 * time.Hour, MostRead: 1, MostReadIn: "Markets"}); !strings.HasPrefix(why, "#1 most read in Markets · ") {
+		t.Errorf("a position from another section's list should name it: %q", why)
+	}
 	first, _ := Score(Signals{Outlets: 1, Age: 5 * time.Hour, MostRead: 1})
 	tenth, _ := Score(Signals{Outlets: 1, Age: 5 * time.Hour, MostRead: 10})
 	if first <= tenth {
