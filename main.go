@@ -183,6 +183,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.resetSubs {
 		return 0
 	}
+	if o.demo && o.show != "" && !o.offline { // a fresh demo cache holds no article to show yet
+		if code := cli.Refresh(ctx, store, fetcher, cache.ConfigSections(infos), io.Discard, stderr); code != 0 {
+			return code
+		}
+	}
 	if code, done := subscriptionVerbs(ctx, o, cfg.Site, cfg.Keep(), cfg.Sections, store, fetcher, stdout, stderr); done {
 		return code
 	}

@@ -83,6 +83,21 @@ func TestDemoTextListAndRefresh(t *testing.T) {
 	}
 }
 
+// --show takes an id from --list --json; with --demo each run has a new
+// temporary cache, so --show must fill it as --list does (it said "no
+// article ... in the cache" for every demo id).
+func TestDemoShowAnIDFromList(t *testing.T) {
+	code, out, errOut := runArgs(t, "--demo", "--list", "--json", "--section", "markets", "--limit", "1")
+	var a struct{ ID, Title string }
+	if code != 0 || json.Unmarshal([]byte(out), &a) != nil || a.ID == "" {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	code, out, errOut = runArgs(t, "--demo", "--show", a.ID)
+	if code != 0 || !strings.Contains(strings.Join(strings.Fields(out), " "), a.Title) {
+		t.Errorf("--show %s: exit %d, %s\n%s", a.ID, code, errOut, out)
+	}
+}
+
 func writeConfig(t *testing.T, feedURL string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "config.toml")
