@@ -9,12 +9,13 @@ package bench
 //	go test ./bench -run '^$' -bench Discovery -benchtime 200x -count 5
 //
 // The cache takes a few minutes to build; it is kept in the system's
-// temporary directory (newsreader-discovery-100k.db) and reused by later
-// runs while its schema matches.
+// temporary directory (newsreader-discovery-100k-*.db, one per source
+// tree) and reused by later runs.
 
 import (
 	"context"
 	"fmt"
+	"hash/crc32"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -98,7 +99,9 @@ func newsArticles(n int) [][]feed.Article {
 // through Save (100 articles a feed, oldest first) unless a previous run
 // left one.
 func NewsCache(b *testing.B) string {
-	path := filepath.Join(os.TempDir(), "newsreader-discovery-100k.db")
+	// One cache per source tree: another tree's schema may be newer.
+	wd, _ := os.Getwd()
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("newsreader-discovery-100k-%x.db", crc32.ChecksumIEEE([]byte(wd))))
 	if s, err := cache.Open(path); err == nil {
 		arts, err := s.Articles(context.Background(), "news", 0, 1)
 		n, _ := s.Count(context.Background(), "news")

@@ -456,7 +456,7 @@ func (s *Store) Recommended(ctx context.Context, section string, limit int) ([]S
 	now := time.Now()
 	rows, err := s.db.QueryContext(ctx, `
 SELECT a.id, a.title, a.starred, a.read_at, CASE a.story WHEN 0 THEN a.id ELSE a.story END FROM articles a
-WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY read_at DESC LIMIT 60)
+WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMIT 60)
    OR a.id IN (SELECT id FROM articles WHERE starred = 1 ORDER BY id DESC LIMIT 60)`)
 	if err != nil {
 		return nil, false, err
@@ -500,7 +500,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 AND read_at > 0 ORDER BY r
 		return nil, false, err
 	}
 	// Stories read lately are not recommended again.
-	rs, err := s.db.QueryContext(ctx, `SELECT DISTINCT story FROM articles WHERE read = 1 AND story != 0 AND read_at > ?`, now.Add(-30*24*time.Hour).Unix())
+	rs, err := s.db.QueryContext(ctx, `SELECT story FROM articles WHERE read = 1 AND read_at > ? ORDER BY read_at DESC LIMIT 2000`, now.Add(-30*24*time.Hour).Unix())
 	if err != nil {
 		return nil, false, err
 	}
@@ -636,7 +636,10 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	for i, w := range words {
 		phrases[i] = ftsPhrase(w)
 	}
-	trailing := query[len(query)-1] != ' '
+	// The last word is also a prefix while it is being typed, once it has
+	// three letters (or is the only word): a shorter one would expand to
+	// most of the index.
+	trailing := query[len(query)-1] != ' ' && (len(words) == 1 || utf8.RuneCountInString(words[len(words)-1]) >= 3)
 	if trailing {
 		phrases[len(phrases)-1] += "*"
 	}

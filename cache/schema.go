@@ -256,4 +256,6 @@ ALTER TABLE articles ADD COLUMN hash INTEGER NOT NULL DEFAULT 0;
 	`
 DROP TRIGGER IF EXISTS articles_fts_added;
 `,
+	// (disco): Recommended reads the reader's history newest first.
+	`CREATE INDEX articles_history ON articles(read_at DESC) WHERE read = 1;`,
 }
