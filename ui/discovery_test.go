@@ -180,6 +180,24 @@ func TestCoverageInListAndArticle(t *testing.T) {
 		t.Errorf("c should come back round to %s, is at %s", a.Outlet, m.article.art.Outlet)
 	}
 
+	// The version c opened stays open when the list reloads (the
+	// watcher's reload, set off by marking it read, put the list's row
+	// back in the real binary).
+	m = press(t, m, "c")
+	other := m.article.art
+	if other.Outlet == a.Outlet {
+		t.Fatalf("c stayed at %s", a.Outlet)
+	}
+	cmd := m.reloadKeeping() // as the watcher and the end of a refresh do
+	m = drive(t, m, cmd)
+	if m.article.art.ID != other.ID {
+		t.Errorf("a reload replaced %s's version (opened with c) by %s's", other.Source, m.article.art.Source)
+	}
+	m = press(t, m, "c", "c")
+	if m.article.art.Outlet != a.Outlet {
+		t.Fatalf("c should come back round to %s, is at %s", a.Outlet, m.article.art.Outlet)
+	}
+
 	// v: one row per story.
 	m = press(t, m, "esc", "v")
 	n, err := st.StoryCount(context.Background(), "markets")

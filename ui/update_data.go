@@ -160,6 +160,16 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		} else {
 			m.list.clamp()
 		}
+		// An article opened from elsewhere than the list (another outlet's
+		// version with c, a side-pane row) stays open across a reload: the
+		// reload keeps the list's row, not what the reader went on to.
+		shown := m.pendingArticle
+		if shown == 0 && m.article.has {
+			shown = m.article.art.ID
+		}
+		if msg.keep != 0 && shown != 0 && shown != msg.keep {
+			return m, m.loadMissing()
+		}
 		return m, tea.Batch(m.loadMissing(), m.showSelected())
 	}
 	m.list.total = msg.total
