@@ -79,10 +79,10 @@ type recentDoc struct {
 	wAt                  int
 }
 
-// weighed is doc with IDF applied, reweighed once the cache has grown by
-// a tenth since.
+// weigh is doc with IDF applied, weighed again once the cache has grown
+// by a quarter since (IDF moves with the logarithm of its size).
 func (d *discoState) weigh(doc *recentDoc) stories.Weighed {
-	if doc.w.All == nil || d.docs > doc.wAt+doc.wAt/10+20 {
+	if doc.w.All == nil || d.docs > doc.wAt+doc.wAt/4+20 {
 		doc.w, doc.wAt = doc.doc.Weigh(d.idf), d.docs
 	}
 	return doc.w

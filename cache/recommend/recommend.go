@@ -80,8 +80,8 @@ func wordy(terms []string, n int) []string {
 }
 
 // Pick chooses up to limit candidates, best first, with variety: one per
-// story, and each further pick from the same seed counts for less, so the
-// list does not all follow one article.
+// story, each further pick from the same seed counts for less, and a list
+// of three or more never follows one article only when another is there.
 func Pick(cands []Candidate, limit int) []Candidate {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Score > cands[j].Score })
 	used := map[int64]bool{}
@@ -89,14 +89,22 @@ func Pick(cands []Candidate, limit int) []Candidate {
 	var out []Candidate
 	taken := make([]bool, len(cands))
 	for len(out) < limit {
+		// The last place goes to another subject when all before it
+		// followed one article, if any other is left.
+		only := -1
+		if len(out) == limit-1 && limit >= 3 && len(perSeed) == 1 {
+			only = out[0].Seed
+		}
 		best, bestScore := -1, 0.0
-		for i, c := range cands {
-			if taken[i] || used[c.Story] {
-				continue
-			}
-			s := c.Score * math.Pow(0.6, float64(perSeed[c.Seed]))
-			if best < 0 || s > bestScore {
-				best, bestScore = i, s
+		for pass := 0; pass < 2 && best < 0; pass++ {
+			for i, c := range cands {
+				if taken[i] || used[c.Story] || pass == 0 && c.Seed == only {
+					continue
+				}
+				s := c.Score * math.Pow(0.8, float64(perSeed[c.Seed]))
+				if best < 0 || s > bestScore {
+					best, bestScore = i, s
+				}
 			}
 		}
 		if best < 0 {

@@ -77,3 +77,19 @@ func TestPickIsDiverse(t *testing.T) {
 		t.Errorf("best first: %+v", got[0])
 	}
 }
+
+func TestPickNeverFollowsOneArticleOnly(t *testing.T) {
+	var cands []Candidate
+	for i := range 8 {
+		cands = append(cands, Candidate{ID: int64(i + 1), Story: int64(i + 1), Seed: 0, Score: 1 - float64(i)*0.01})
+	}
+	cands = append(cands, Candidate{ID: 50, Story: 50, Seed: 1, Score: 0.05})
+	got := Pick(cands, 5)
+	if len(got) != 5 || got[4].Seed != 1 || got[0].ID != 1 {
+		t.Errorf("picks %+v", got)
+	}
+	// With no other subject left, the list still fills.
+	if got := Pick(cands[:8], 5); len(got) != 5 {
+		t.Errorf("picks %+v", got)
+	}
+}
