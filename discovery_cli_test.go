@@ -141,4 +141,14 @@ func TestDiscoveryVerbs(t *testing.T) {
 	if code, out, _ := off("--search", "", "--json"); code != 0 || out != "" {
 		t.Errorf("empty search: %d %q", code, out)
 	}
+	// Printing nothing says why, on stderr (it was silent).
+	if code, out, errOut := off("--search", "Zqxvorth"); code != 0 || out != "" || !strings.Contains(errOut, `no article in the cache matches "Zqxvorth"`) {
+		t.Errorf("search without hits: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := off("--search", "Zqxvorth", "--section", "health"); code != 0 || out != "" || !strings.Contains(errOut, `no article in health matches`) {
+		t.Errorf("search without hits in a section: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := off("--search", " "); code != 0 || !strings.Contains(errOut, "needs some words") {
+		t.Errorf("blank search: %d %q", code, errOut)
+	}
 }

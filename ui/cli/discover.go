@@ -119,5 +119,25 @@ func Run(ctx context.Context, stdout, stderr io.Writer, st *cache.Store, d Disco
 	if err != nil {
 		return fail(err)
 	}
+	if len(list) == 0 && !asJSON { // say why nothing was printed
+		fmt.Fprintln(stderr, "newsreader:", emptyResult(d, shown))
+	}
 	return 0
+}
+
+// emptyResult says why a discovery verb printed nothing.
+func emptyResult(d Discovery, section string) string {
+	where := "the cache"
+	if section != "" {
+		where = section
+	}
+	switch {
+	case d.Related != "":
+		return "no other article in the cache is like this one yet"
+	case d.SearchSet && strings.TrimSpace(d.Search) == "":
+		return "--search needs some words to look for"
+	case d.SearchSet:
+		return fmt.Sprintf("no article in %s matches %q", where, d.Search)
+	}
+	return "no articles in " + where + " yet; newsreader --refresh fetches them, or try --demo"
 }
