@@ -80,9 +80,9 @@ type recentDoc struct {
 }
 
 // weigh is doc with IDF applied, weighed again once the cache has grown
-// by a quarter since (IDF moves with the logarithm of its size).
+// by a tenth since.
 func (d *discoState) weigh(doc *recentDoc) stories.Weighed {
-	if doc.w.All == nil || d.docs > doc.wAt+doc.wAt/4+20 {
+	if doc.w.All == nil || d.docs > doc.wAt+doc.wAt/10+20 {
 		doc.w, doc.wAt = doc.doc.Weigh(d.idf), d.docs
 	}
 	return doc.w
@@ -237,29 +237,9 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 		}
 	}()
 
-	setStory, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
-	if err != nil {
-		return err
-	}
-	defer setStory.Close()
-	newStory, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO stories(id, outlets, articles, first, last) VALUES (?1, 1, 1, ?2, ?2)")
-	if err != nil {
-		return err
-	}
-	defer newStory.Close()
-	joinStory, err := tx.PrepareContext(ctx, `
-UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(last, ?2),
-	outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story = ?1) WHERE id = ?1`)
-	if err != nil {
-		return err
-	}
-	defer joinStory.Close()
-	putTerms, err := tx.PrepareContext(ctx, "INSERT OR REPLACE INTO article_terms(article_id, terms) VALUES (?, ?)")
-	if err != nil {
-		return err
-	}
-	defer putTerms.Close()
-
+	// What the loop decides is written in a few statements at the end:
+	// each article's [id, story, outlet, terms].
+	var placed [][4]any
 	dfDelta := map[string]int{}
 	for _, p := range pending {
 		doc := stories.NewDocKnown(p.title, p.text, d.known)
@@ -303,28 +283,29 @@ UPDATE stories SET articles = articles + 1, first = min(first, ?2), last = max(l
 			}
 		}
 		story, _ := stories.Match(cands)
-		outlet := stories.Outlet(p.link, p.source)
 		if story == 0 {
 			story = p.id
-			if _, err := newStory.ExecContext(ctx, story, p.published); err != nil {
-				return err
-			}
-			if _, err := setStory.ExecContext(ctx, story, outlet, p.id); err != nil {
-				return err
-			}
-		} else {
-			if _, err := setStory.ExecContext(ctx, story, outlet, p.id); err != nil {
-				return err
-			}
-			if _, err := joinStory.ExecContext(ctx, story, p.published); err != nil {
-				return err
-			}
 		}
 		kept := doc.Trim(d.idf)
-		if _, err := putTerms.ExecContext(ctx, p.id, kept.Encode()); err != nil {
+		placed = append(placed, [4]any{p.id, story, stories.Outlet(p.link, p.source), kept.Encode()})
+		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
+	}
+	js, err := json.Marshal(placed)
+	if err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`UPDATE articles SET story = j.value ->> 1, outlet = j.value ->> 2 FROM json_each(?1) j WHERE articles.id = j.value ->> 0`,
+		`INSERT OR REPLACE INTO article_terms(article_id, terms) SELECT value ->> 0, value ->> 3 FROM json_each(?1)`,
+		`INSERT OR IGNORE INTO stories(id, first, last) SELECT DISTINCT value ->> 1, 0, 0 FROM json_each(?1)`,
+		`UPDATE stories SET outlets = x.outlets, articles = x.n, first = x.first, last = x.last FROM (
+	SELECT story, count(DISTINCT outlet) AS outlets, count(*) AS n, min(published) AS first, max(published) AS last
+	FROM articles WHERE story IN (SELECT DISTINCT value ->> 1 FROM json_each(?1)) GROUP BY story
+) x WHERE stories.id = x.story`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, string(js)); err != nil {
 			return err
 		}
-		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
 	delta, err := json.Marshal(dfDelta)
 	if err != nil {
