@@ -42,8 +42,12 @@ func loadPage(st *cache.Store, req int, q listQuery, page int, keep int64, fresh
 			}
 		case q.byStory:
 			m.arts, m.err = st.StoryHeads(ctx, section, m.offset, pageSize)
-			if m.err == nil {
-				m.total, m.err = st.StoryCount(ctx, section)
+			// Counting a big section's stories takes a while: the first
+			// page shows at once and the count follows (storyCountMsg).
+			m.total = m.offset + len(m.arts)
+			if len(m.arts) == pageSize {
+				m.total++
+				m.countLater = fresh
 			}
 		default:
 			m.arts, m.err = st.Articles(ctx, section, m.offset, pageSize)
@@ -208,4 +212,12 @@ var after = tea.Tick
 
 func clearNoteAfter(seq int) tea.Cmd {
 	return after(3*time.Second, func(time.Time) tea.Msg { return clearNoteMsg{seq: seq} })
+}
+
+// loadStoryCount counts a section's stories for the one-row-per-story list.
+func loadStoryCount(st *cache.Store, req int, section string) tea.Cmd {
+	return func() tea.Msg {
+		n, err := st.StoryCount(context.Background(), section)
+		return storyCountMsg{req: req, total: n, err: err}
+	}
 }

@@ -77,6 +77,17 @@ func (m *Model) loadStory(force bool) tea.Cmd {
 // handleDiscoveryMsg takes in a story's versions and the tick that asks
 // for Related again; ok is false for other messages.
 func (m Model) handleDiscoveryMsg(msg tea.Msg) (Model, tea.Cmd, bool) {
+	if c, ok := msg.(storyCountMsg); ok {
+		if c.req != m.listReq {
+			return m, nil, true // stale: the list was reloaded since
+		}
+		if c.err != nil {
+			return m, m.setNote("cache: "+c.err.Error(), true), true
+		}
+		m.list.total = c.total
+		m.list.clamp()
+		return m, m.loadMissing(), true
+	}
 	if _, ok := msg.(relatedTickMsg); ok {
 		m.relatedPending = false
 		return m, tea.Batch(m.loadTab(RelatedTab), m.loadStory(true)), true

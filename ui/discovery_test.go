@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -382,7 +383,50 @@ func TestStoryRowsKeepTheStoryAcrossRefresh(t *testing.T) {
 	done := make(chan refreshEvent)
 	close(done)
 	m = send(t, m, progressMsg{res: r, next: done})
+	read := m.article.art.ID
 	if a, _ := m.list.Selected(); a.Story != story {
 		t.Errorf("after the refresh the cursor is on %q, not the story being read (%q)", a.Title, m.article.art.Title)
+	}
+	if m.article.art.ID != read || m.article.art.Story != story {
+		t.Errorf("the article being read changed to %q", m.article.art.Title)
+	}
+}
+
+// A section with more stories than one page: the first page shows at
+// once, the count follows and the rows beyond the first page load.
+func TestStoryRowsCountFollowsFirstPage(t *testing.T) {
+	st, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	syl := strings.Fields("ka lo mi ren to sha vel dor an te bri sol mar qui ne zu pa gor lin ost")
+	var arts []feed.Article
+	for i := range 450 {
+		name := syl[i%20] + syl[(i/20)%20] + syl[(i/7)%20] + "ix"
+		p := testNow.Add(-time.Duration(i) * 96 * time.Hour) // days apart: separate stories
+		arts = append(arts, feed.Article{ID: "u" + itoa(i), Link: "https://s.test/" + itoa(i), Title: "Zorb " + name + " opens a " + syl[(i*3)%20] + " plant",
+			Source: "S", Published: p, Updated: p, Content: "<p>" + name + " " + syl[(i*7)%20] + syl[(i*11)%20] + " works.</p>"})
+	}
+	if err := st.Save(context.Background(), feed.Result{URL: "https://s.test/f", Status: feed.StatusOK, Title: "S", Articles: arts},
+		cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := st.StoryCount(context.Background(), "markets")
+	if err != nil || n <= pageSize {
+		t.Fatalf("%d stories (%v): the test needs more than a page", n, err)
+	}
+	m := testModel(t, st, 120, 40)
+	m = press(t, m, "v")
+	if m.list.total != n {
+		t.Fatalf("one row per story: %d rows, want %d", m.list.total, n)
+	}
+	m = press(t, m, "G")
+	if a, ok := m.list.Selected(); !ok || m.list.cursor != n-1 {
+		t.Errorf("the last story row did not load: cursor %d, %v", m.list.cursor, a.Title)
+	}
+	m = send(t, m, storyCountMsg{req: m.listReq - 1, total: 3})
+	if m.list.total != n {
+		t.Errorf("a stale count applied: %d", m.list.total)
 	}
 }

@@ -13,16 +13,24 @@ import (
 
 // pageMsg is one page of the list.
 type pageMsg struct {
-	req      int
-	offset   int
-	arts     []cache.Article
-	total    int
-	keep     int64 // after a refresh: the article to keep the cursor on
-	index    int   // its index in the new order, or -1
-	fresh    bool  // replaces the whole list (a reload), not one more page
-	err      error
-	query    listQuery
-	snippets map[int64]string // search hits: article ID -> snippet
+	req        int
+	offset     int
+	arts       []cache.Article
+	total      int
+	keep       int64 // after a refresh: the article to keep the cursor on
+	index      int   // its index in the new order, or -1
+	fresh      bool  // replaces the whole list (a reload), not one more page
+	err        error
+	query      listQuery
+	snippets   map[int64]string // search hits: article ID -> snippet
+	countLater bool             // one row per story: total is provisional, a storyCountMsg follows
+}
+
+// storyCountMsg is how many rows the one-row-per-story list has.
+type storyCountMsg struct {
+	req   int
+	total int
+	err   error
 }
 
 // articleMsg is the article to show, rendered for width.

@@ -160,6 +160,10 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 		} else {
 			m.list.clamp()
 		}
+		var count tea.Cmd
+		if msg.countLater {
+			count = loadStoryCount(m.opt.Store, m.listReq, msg.query.section)
+		}
 		// An article opened from elsewhere than the list (another outlet's
 		// version with c, a side-pane row) stays open across a reload: the
 		// reload keeps the list's row, not what the reader went on to.
@@ -168,9 +172,17 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 			shown = m.article.art.ID
 		}
 		if msg.keep != 0 && shown != 0 && shown != msg.keep {
-			return m, m.loadMissing()
+			return m, tea.Batch(m.loadMissing(), count)
 		}
-		return m, tea.Batch(m.loadMissing(), m.showSelected())
+		if sel, ok := m.list.Selected(); ok && msg.query.byStory && m.article.has && sel.Story == m.article.art.Story {
+			// One row per story: the row may now be another outlet's
+			// version; the reader stays with the one they are reading.
+			return m, tea.Batch(m.loadMissing(), count)
+		}
+		return m, tea.Batch(m.loadMissing(), m.showSelected(), count)
+	}
+	if msg.query.byStory {
+		msg.total = max(msg.total, m.list.total) // the count may be in already
 	}
 	m.list.total = msg.total
 	m.list.pages[msg.offset/pageSize] = msg.arts
