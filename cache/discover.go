@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -525,7 +526,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	// read, each article weighed by how recent and whether starred.
 	profile := stories.Vector{}
 	for _, sd := range seeds {
-		for t, x := range stories.Content(sv[sd.ID].Weigh(ts.idf), ts.isName) {
+		for t, x := range subject(sv[sd.ID].Weigh(ts.idf), ts.isName) {
 			profile[t] += x * sd.Weight
 		}
 	}
@@ -578,7 +579,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	}
 	seedC := make([]stories.Vector, len(seeds))
 	for i, sd := range seeds {
-		seedC[i] = stories.Content(sv[sd.ID].Weigh(ts.idf), ts.isName)
+		seedC[i] = subject(sv[sd.ID].Weigh(ts.idf), ts.isName)
 	}
 	var cands []recommend.Candidate
 	for _, id := range ids {
@@ -586,7 +587,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		if !ok {
 			continue
 		}
-		cw := stories.Content(v.Weigh(ts.idf), ts.isName)
+		cw := subject(v.Weigh(ts.idf), ts.isName)
 		best, bestSim, sim := -1, 0.0, 0.0
 		for i := range seeds {
 			c := stories.Cosine(seedC[i], cw)
@@ -743,4 +744,27 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 		}
 	}
 	return marks
+}
+
+// subject is what an article is about for Recommended: its content terms
+// (stories.Content) without bare numbers, of unit length. A number ties
+// reports of one event together, but "6 years" read is no interest in
+// "36 minutes ... 6 weeks".
+func subject(w stories.Weighed, isName func(string) bool) stories.Vector {
+	v := stories.Content(w, isName)
+	var norm float64
+	for t, x := range v {
+		if strings.IndexFunc(t, unicode.IsLetter) < 0 {
+			delete(v, t)
+			continue
+		}
+		norm += x * x
+	}
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for t := range v {
+			v[t] /= norm
+		}
+	}
+	return v
 }
