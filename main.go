@@ -183,7 +183,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.resetSubs {
 		return 0
 	}
-	if o.demo && o.show != "" && !o.offline { // a fresh demo cache holds no article to show yet
+	if o.demo && (o.show != "" || o.feeds) && !o.offline { // a fresh demo cache holds no article and has fetched no feed yet
 		if code := cli.Refresh(ctx, store, fetcher, cache.ConfigSections(infos), io.Discard, stderr); code != 0 {
 			return code
 		}

@@ -98,6 +98,29 @@ func TestDemoShowAnIDFromList(t *testing.T) {
 	}
 }
 
+// --demo --feeds reports the demo site's feeds as fetched, with their
+// titles, not "never fetched" from an empty temporary cache.
+func TestDemoFeedsAreFetched(t *testing.T) {
+	code, out, errOut := runArgs(t, "--demo", "--feeds", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var f struct{ URL, Status, Title string }
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatalf("not JSON: %s", line)
+		}
+		n++
+		if f.Status != "ok" || f.Title == "" {
+			t.Errorf("%s: status %q, title %q", f.URL, f.Status, f.Title)
+		}
+	}
+	if n < 7 {
+		t.Errorf("%d feeds: %s", n, out)
+	}
+}
+
 func writeConfig(t *testing.T, feedURL string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "config.toml")
