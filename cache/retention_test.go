@@ -111,6 +111,18 @@ func TestPruneInBatches(t *testing.T) {
 	}
 }
 
+// --feeds said "back-off after 1 failed fetches".
+func TestBackoffHintCountsInEnglish(t *testing.T) {
+	now := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)
+	fail := feed.Result{Status: feed.StatusError, Err: fmt.Errorf("HTTP 500")}
+	if _, hint, n := nextDue(fail, 0, now); hint != "back-off after 1 failed fetch" || n != 1 {
+		t.Errorf("first failure: %q (%d)", hint, n)
+	}
+	if _, hint, _ := nextDue(fail, 1, now); hint != "back-off after 2 failed fetches" {
+		t.Errorf("second failure: %q", hint)
+	}
+}
+
 func TestScheduleFromHintsAndBackoff(t *testing.T) {
 	s := openTemp(t)
 	now := time.Date(2026, 11, 28, 10, 0, 0, 0, time.UTC)

@@ -88,7 +88,10 @@ func nextDue(r feed.Result, failures int, now time.Time) (time.Time, string, int
 			// Maybe our own connection is down, not the feed: never wait long.
 			wait = min(wait, backoffNetMax)
 		}
-		hint := fmt.Sprintf("back-off after %d failed fetches", failures)
+		hint := "back-off after 1 failed fetch"
+		if failures > 1 {
+			hint = fmt.Sprintf("back-off after %d failed fetches", failures)
+		}
 		if r.Hints.RetryAfter > wait {
 			wait = min(r.Hints.RetryAfter, 24*time.Hour)
 			hint = "Retry-After " + wait.Round(time.Second).String()
