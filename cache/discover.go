@@ -491,7 +491,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		return recs, true, err
 	}
 	sort.SliceStable(seeds, func(i, j int) bool { return seeds[i].Weight > seeds[j].Weight })
-	seeds = seeds[:min(len(seeds), 15)]
+	seeds = seeds[:min(len(seeds), 12)]
 	seedIDs := make([]int64, len(seeds))
 	for i, sd := range seeds {
 		seedIDs[i] = sd.ID
@@ -534,7 +534,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	for _, t := range distinctive(profile, 16, ts.idf, ts.docs) {
 		terms[t] = profile[t]
 	}
-	ids, err := s.postings(ctx, terms, 240, 0)
+	ids, err := s.postings(ctx, terms, 150, 0)
 	if err != nil {
 		return nil, false, err
 	}
@@ -612,8 +612,12 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	return out, false, nil
 }
 
-// searchWindow is how many of the newest matches a search ranks.
-const searchWindow = 3000
+// searchWindow is how many of the newest matches a search ranks, and
+// maxCount how many it counts at most (the total says "at least" then).
+const (
+	searchWindow = 3000
+	maxCount     = 10000
+)
 
 // queryWords splits what a person typed into words the index knows:
 // every run of letters and digits. Quotes, operators and brackets are not
@@ -652,14 +656,24 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	expr := strings.Join(phrases, " ")
 	var total int
 	count := func() error {
-		return s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1",
+		return s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1 LIMIT "+strconv.Itoa(maxCount)+")",
 			append([]any{expr}, secArg...)...).Scan(&total)
 	}
 	if err := count(); err != nil {
 		return nil, 0, err
 	}
 	if total == 0 && len(phrases) > 1 {
-		expr = strings.Join(phrases, " OR ")
+		// Any word will do, but not a word every article has ("and").
+		var some []string
+		for i, w := range words {
+			if !stories.IsStop(w) && !stories.IsStop(stories.Normalize(w)) {
+				some = append(some, phrases[i])
+			}
+		}
+		if len(some) == 0 {
+			some = phrases
+		}
+		expr = strings.Join(some, " OR ")
 		if err := count(); err != nil {
 			return nil, 0, err
 		}
