@@ -248,6 +248,25 @@ func TestReactionCountsShown(t *testing.T) {
 	}
 }
 
+// In a narrow list the outlet's name outranks a reaction count: at 80
+// columns rows read "Dem… · 13h · +2 · 255 comments".
+func TestNarrowRowKeepsTheSource(t *testing.T) {
+	st, _, secs := demoCache(t, nil)
+	m := demoModel(t, st, secs, "health", 80, 24)
+	m = selectWhere(t, m, func(a cache.Article) bool { return a.Comments > 0 && a.StorySize > 1 })
+	a, _ := m.list.Selected()
+	scr := ansi.Strip(strings.Join(m.list.View(m.styles, true, time.Now(), ""), "\n"))
+	want := a.Source + " · "
+	if !strings.Contains(scr, want) || !strings.Contains(scr, "+"+itoa(a.StorySize-1)) {
+		t.Errorf("row of %q should name %q and its +%d:\n%s", a.Title, a.Source, a.StorySize-1, scr)
+	}
+	// Wide enough, the count is back.
+	m = send(t, m, tea.WindowSizeMsg{Width: 160, Height: 45})
+	if scr := ansi.Strip(strings.Join(m.list.View(m.styles, true, time.Now(), ""), "\n")); !strings.Contains(scr, a.Source+" · ") || !strings.Contains(scr, count(a.Comments, "comment")) {
+		t.Errorf("wide row of %q lacks its source or count:\n%s", a.Title, scr)
+	}
+}
+
 func TestSearchWholeCacheAsYouType(t *testing.T) {
 	st, _, secs := demoCache(t, nil)
 	truth := truthOf(t)

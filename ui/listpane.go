@@ -340,7 +340,11 @@ func (l *listModel) rowText(a cache.Article, cur bool, now time.Time, tw int) []
 		}
 	}
 	meta := rowMeta(a, now)
-	// The source gives way first: the age and the rest always show.
+	// A reaction count gives way first ("Dem… · 13h · +2 · 255 comments"
+	// named no outlet), then the source: the age and "+N" always show.
+	if len(reactions(a)) > 0 && ansi.StringWidth(strings.Join(meta, " · ")) > tw {
+		meta = meta[:len(meta)-1]
+	}
 	rest := ""
 	for _, p := range meta[1:] {
 		rest += " · " + p
