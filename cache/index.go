@@ -70,10 +70,18 @@ type discoState struct {
 	recent  map[int64]*recentDoc
 	byTerm  map[string][]*recentDoc
 	byStory map[int64][]*recentDoc
+	fifo    []*recentDoc // recent in the order added, for eviction
 }
+
+// maxRecent is how many articles the assigner keeps in memory: a new
+// article is compared with the latest of them only. The oldest are
+// dropped beyond it (their terms freed), which bounds a huge first
+// refresh's memory.
+const maxRecent = 12000
 
 type recentDoc struct {
 	id, story, published int64
+	gone                 bool // evicted: no longer compared
 	doc                  stories.Doc
 	w                    stories.Weighed // doc weighed when the cache held wAt articles
 	wAt                  int
@@ -102,7 +110,20 @@ func (d *discoState) add(doc *recentDoc) {
 	d.recent[doc.id] = doc
 	d.byStory[doc.story] = append(d.byStory[doc.story], doc)
 	for t := range doc.doc.Terms {
-		d.byTerm[t] = append(d.byTerm[t], doc)
+		if l := d.byTerm[t]; len(l) <= maxPostings { // longer lists are never followed
+			d.byTerm[t] = append(l, doc)
+		}
+	}
+	d.fifo = append(d.fifo, doc)
+	for len(d.recent) > maxRecent && len(d.fifo) > 0 {
+		old := d.fifo[0]
+		d.fifo[0] = nil
+		d.fifo = d.fifo[1:]
+		delete(d.recent, old.id)
+		old.gone, old.doc, old.w = true, stories.Doc{}, stories.Weighed{}
+		if m := d.byStory[old.story]; len(m) > 0 && m[0] == old {
+			d.byStory[old.story] = m[1:]
+		}
 	}
 }
 
@@ -110,6 +131,7 @@ func (d *discoState) add(doc *recentDoc) {
 // published from `from` on.
 func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64) error {
 	d.df, d.recent, d.byTerm, d.byStory = map[string]int{}, map[int64]*recentDoc{}, map[string][]*recentDoc{}, map[int64][]*recentDoc{}
+	d.fifo = nil
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&d.docs); err != nil {
 		return err
 	}
@@ -141,7 +163,7 @@ func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64
 func (d *discoState) loadRecent(ctx context.Context, tx *sql.Tx, from, to int64) error {
 	rows, err := tx.QueryContext(ctx, `
 SELECT a.id, a.story, a.published, t.terms FROM articles a JOIN article_terms t ON t.article_id = a.id
-WHERE a.published >= ? AND a.published < ? AND a.story != 0`, from, to)
+WHERE a.published >= ? AND a.published < ? AND a.story != 0 ORDER BY a.published, a.id`, from, to)
 	if err != nil {
 		return err
 	}
@@ -268,7 +290,7 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 			}
 			for i := len(list) - 1; i >= 0; i-- {
 				c := list[i]
-				if seen[c.story] || c.published < p.published-window || c.published > p.published+window {
+				if c.gone || seen[c.story] || c.published < p.published-window || c.published > p.published+window {
 					continue
 				}
 				if len(seen) == maxCandidates {
@@ -277,6 +299,9 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 				seen[c.story] = true
 				members := d.byStory[c.story]
 				for _, doc := range members[max(0, len(members)-maxMembers):] {
+					if doc.gone {
+						continue
+					}
 					dw := d.weigh(doc)
 					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Similarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
 				}
