@@ -185,8 +185,8 @@ WHERE a.published >= ? AND a.published < ? AND a.story != 0 ORDER BY a.published
 // stories are compared, against their latest maxMembers reports.
 const (
 	maxPostings   = 400
-	maxCandidates = 20
-	maxMembers    = 8
+	maxCandidates = 8
+	maxMembers    = 4
 )
 
 type pendingArticle struct {
