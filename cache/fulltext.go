@@ -92,33 +92,18 @@ func (s *Store) FetchNewFullTexts(ctx context.Context, f *feed.Fetcher, sections
 	if (len(secs) == 0 && len(feeds) == 0) || budget <= 0 {
 		return 0, nil
 	}
-	in := func(n int) string {
-		if n == 0 {
-			return "NULL"
-		}
-		return strings.TrimSuffix(strings.Repeat("?,", n), ",")
-	}
 	q := `SELECT a.id FROM articles a
 WHERE a.fetched_at >= ? AND a.link != '' AND NOT EXISTS (SELECT 1 FROM full_texts t WHERE t.article_id = a.id)
-AND (a.id IN (SELECT article_id FROM article_sections WHERE section IN (` + in(len(secs)) + `))
-  OR a.feed_id IN (SELECT id FROM feeds WHERE url IN (` + in(len(feeds)) + `)))
+AND (a.id IN (SELECT article_id FROM article_sections WHERE section IN (` + placeholders(len(secs)) + `))
+  OR a.feed_id IN (SELECT id FROM feeds WHERE url IN (` + placeholders(len(feeds)) + `)))
 ORDER BY a.published DESC LIMIT ?`
 	args := append(append(append([]any{since.Unix()}, secs...), feeds...), budget)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return 0, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := scanIDs(rows)
+	if err != nil {
 		return 0, err
 	}
 	var (

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"newsreader/feed"
@@ -80,20 +79,15 @@ WHERE published < ?1 AND fetched_at < ?1 AND starred = 0 LIMIT ?2`, cutoff, prun
 	if err != nil {
 		return 0, err
 	}
-	var ids []any
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	found, err := scanIDs(rows)
+	if err != nil || len(found) == 0 {
 		return 0, err
 	}
-	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",") + ")"
+	ids := make([]any, len(found))
+	for i, id := range found {
+		ids[i] = id
+	}
+	in := "(" + placeholders(len(ids)) + ")"
 	now := time.Now().Unix()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO pruned_ids(uid, pruned_at) SELECT uid, `+fmt.Sprint(now)+` FROM articles WHERE id IN `+in+`
 ON CONFLICT(uid) DO UPDATE SET pruned_at = excluded.pruned_at`, ids...); err != nil {

@@ -16,16 +16,7 @@ RETURNING id`, time.Now().Unix(), strings.ToLower(section))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows)
 }
 
 // SetReadMany is SetRead for many articles, in one transaction.
