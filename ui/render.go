@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -192,7 +193,8 @@ func textLine(s string) string {
 }
 
 // plainUnicode: s has no '&', no control, format or separator rune that
-// feed.Line would remove or turn into a line break, and is valid UTF-8.
+// feed.Line would remove or turn into a line break, no non-ASCII space
+// (which feed.Line trims at the ends), and is valid UTF-8.
 func plainUnicode(s string) bool {
 	for i, r := range s {
 		switch {
@@ -200,7 +202,8 @@ func plainUnicode(s string) bool {
 			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
 				return false
 			}
-		case r == '&', r == '\r', r == 0x85, r == 0x2028, r == 0x2029, feed.Forbidden(r):
+		case r == '&', r == '\r', r == 0x85, r == 0x2028, r == 0x2029, feed.Forbidden(r),
+			r >= utf8.RuneSelf && unicode.IsSpace(r): // feed.Line trims these at the ends
 			return false
 		}
 	}
