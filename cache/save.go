@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"newsreader/cache/stories"
 	"newsreader/feed"
 )
 
@@ -201,6 +202,12 @@ WHERE article_sections.published != excluded.published`,
 	// An undated item's Updated is the fetch time: it never counts as a change.
 	"differs": `SELECT title IS NOT ?2 OR summary IS NOT ?3 OR (?4 != '' AND content IS NOT ?4) OR (NOT ?6 AND updated < ?5) FROM articles WHERE id = ?1`,
 	"byLink":  `SELECT j.key, a.id FROM json_each(?) j JOIN articles a ON a.link = j.value WHERE j.value != ''`,
+	// adopt: a section feed takes over an article first stored from a feed
+	// that is in no section (a most-read feed: membership key ";rankfor"),
+	// whose title must not stand as the article's source.
+	"adopt": `UPDATE articles SET feed_id = ?2, source = ?3
+WHERE id = ?1 AND feed_id != ?2 AND (SELECT substr(f.sections, 1, 1) = ';' FROM feeds f WHERE f.id = articles.feed_id)
+RETURNING story, link`,
 }
 
 // stmt is the named statement prepared on the current transaction.
@@ -352,7 +359,7 @@ func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result
 		}
 		start := time.Now()
 		hi := min(lo+v.chunkFor(), len(arts))
-		written, err := v.upsert(ctx, feedID, now, arts[lo:hi], ids[lo:hi])
+		written, err := v.upsert(ctx, feedID, now, arts[lo:hi], ids[lo:hi], len(m.Sections) > 0)
 		if err != nil {
 			return err
 		}
@@ -384,7 +391,9 @@ func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result
 // upsert writes the changed articles of one chunk, filling ids (unchanged
 // articles keep their stored row), and returns the IDs it wrote. Existing
 // rows are found with two joins over the chunk, by uid then by link.
-func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Article, ids []int64) ([]int64, error) {
+// inSection says the feed is some section's: it then takes over the
+// articles a ranking-only feed stored first (see "adopt").
+func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Article, ids []int64, inSection bool) ([]int64, error) {
 	var uids, links []string
 	var pos []int // chunk index of each looked-up article
 	for i, a := range arts {
@@ -457,6 +466,9 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 			}
 			_, err = update.ExecContext(ctx, ids[i], a.Title, a.Link, a.Author, a.Undated, a.Published.Unix(),
 				a.Updated.Unix(), a.Summary, a.Content, cats, a.Image, a.Comments, a.Views, a.Rating, a.Hash)
+			if err == nil && inSection {
+				err = v.adopt(ctx, ids[i], feedID, a)
+			}
 		}
 		if err != nil {
 			return nil, err
@@ -465,6 +477,32 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 	}
 	v.saved = append(v.saved, written...)
 	return written, nil
+}
+
+// adopt moves article id to feed feedID if a ranking-only feed holds it,
+// with the section feed's source; a story it already has recounts its
+// outlets, which the source may name.
+func (v *saver) adopt(ctx context.Context, id, feedID int64, a feed.Article) error {
+	st, err := v.stmt(ctx, "adopt")
+	if err != nil {
+		return err
+	}
+	var story int64
+	var link string
+	switch err := st.QueryRowContext(ctx, id, feedID, a.Source).Scan(&story, &link); {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	if story == 0 {
+		return nil // story assignment computes the outlet from the new source
+	}
+	if _, err := v.tx.ExecContext(ctx, "UPDATE articles SET outlet = ? WHERE id = ?", stories.Outlet(link, a.Source), id); err != nil {
+		return err
+	}
+	_, err = v.tx.ExecContext(ctx, `UPDATE stories SET outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story = ?1) WHERE id = ?1`, story)
+	return err
 }
 
 // lookup runs a byUID or byLink join over keys and fills ids[pos[k]] for
