@@ -317,6 +317,9 @@ func subscriptionVerbs(ctx context.Context, o options, site string, keepDays int
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "newsreader:", err)
+		if errors.Is(err, cache.ErrNotFound) {
+			return 2, true // an unknown article ID, as the discovery verbs
+		}
 		return 1, true
 	}
 	return 0, true

@@ -56,7 +56,7 @@ func (s *Store) Lookup(ctx context.Context, id string) (Article, error) {
 		}
 	}
 	if err == sql.ErrNoRows {
-		return a, fmt.Errorf("%w: %q", ErrNotFound, id)
+		return a, unknownArticle(id)
 	}
 	return a, err
 }

@@ -154,5 +154,18 @@ func (s *Store) ArticleRef(ctx context.Context, ref string) (int64, error) {
 			return 0, err
 		}
 	}
-	return 0, fmt.Errorf("no article %q in the cache (--list --json shows the ids)", ref)
+	return 0, unknownArticle(ref)
 }
+
+// unknownArticle is the error for an article reference the cache does not
+// hold: it names the reference, says where ids come from, and is
+// ErrNotFound (the command line exits 2 on it).
+func unknownArticle(ref string) error { return unknownArticleError(ref) }
+
+type unknownArticleError string
+
+func (e unknownArticleError) Error() string {
+	return fmt.Sprintf("no article %q in the cache (--list --json shows the ids)", string(e))
+}
+
+func (e unknownArticleError) Is(target error) bool { return target == ErrNotFound }
