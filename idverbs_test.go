@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -61,5 +63,21 @@ func TestUnknownIDExitsTwoForEveryVerb(t *testing.T) {
 	var after struct{ Read bool }
 	if json.Unmarshal(out, &after) != nil || after.Read {
 		t.Errorf("a verb with an unknown ID changed the reading state: %s", out)
+	}
+}
+
+// --version of a binary built with -buildvcs=false (no revision stamped)
+// says it is a development build and what built it, not a bare "dev".
+func TestVersionWithoutVCSStamp(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "newsreader")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	got := strings.TrimSpace(string(out))
+	if err != nil || !strings.HasPrefix(got, "newsreader (devel) go1.") || !strings.Contains(got, runtime.GOOS+"/"+runtime.GOARCH) || !strings.Contains(got, "-buildvcs=false") {
+		t.Errorf("--version: %v %q", err, got)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -58,8 +59,10 @@ func orList(verbs []string) string {
 }
 
 // Version describes the build: the version set at link time when there
-// is one, else the module version, then the VCS revision and whether the
-// tree had uncommitted changes, from the build information.
+// is one, else the module version (go install module@version), else
+// "(devel)"; then the VCS revision and whether the tree had uncommitted
+// changes, and the Go version and platform it was built with. A
+// development build with no revision stamped (-buildvcs=false) says so.
 func Version(linked string) string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
@@ -70,16 +73,23 @@ func Version(linked string) string {
 
 func versionFrom(linked string, info *debug.BuildInfo) string {
 	v := linked
-	if info == nil {
-		return v
+	if v == "dev" {
+		v = "" // main's default: nothing was set at link time
 	}
-	if v == "" || v == "dev" {
+	if info == nil {
+		if v == "" {
+			v = "(devel)"
+		}
+		return v + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
+	}
+	if v == "" {
 		v = info.Main.Version
-		if v == "" || v == "(devel)" {
-			v = "dev"
+		if v == "" {
+			v = "(devel)"
 		}
 	}
 	var rev, when string
+	goos, goarch := runtime.GOOS, runtime.GOARCH
 	modified := false
 	for _, s := range info.Settings {
 		switch s.Key {
@@ -89,22 +99,34 @@ func versionFrom(linked string, info *debug.BuildInfo) string {
 			when = s.Value
 		case "vcs.modified":
 			modified = s.Value == "true"
+		case "GOOS":
+			goos = s.Value
+		case "GOARCH":
+			goarch = s.Value
 		}
 	}
-	if rev == "" {
-		return v
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += " (" + rev
+		if when != "" {
+			v += ", " + when
+		}
+		if modified {
+			v += ", modified"
+		}
+		v += ")"
 	}
-	if len(rev) > 12 {
-		rev = rev[:12]
+	goVersion := info.GoVersion
+	if goVersion == "" {
+		goVersion = runtime.Version()
 	}
-	v += " (" + rev
-	if when != "" {
-		v += ", " + when
+	v += " " + goVersion + " " + goos + "/" + goarch
+	if rev == "" && v[0] == '(' {
+		v += ", no revision recorded (built with -buildvcs=false or outside git)"
 	}
-	if modified {
-		v += ", modified"
-	}
-	return v + ")"
+	return v
 }
 
 // EmptyList is what --list says (on stderr) when the section has nothing.
