@@ -1,0 +1,108 @@
+package cache
+
+// The held-out labelled evaluation: a second labelled corpus, written
+// apart from the demo and never tuned on alone (cache/testdata/heldout,
+// made by its gen program from stories.txt), in the styles of real news
+// feeds: four outlets on their own domains, a wire service with
+// datelines and "UPDATE 1-" headlines, a paper with Title Case headlines
+// and long HTML bodies full of boilerplate (photo credits, "Read more",
+// newsletter sign-ups), an Atom magazine with feature headlines, a site
+// with one-sentence summaries only; look-alike events, running stories
+// and items carried in two sections. The feeds are served over loopback
+// and saved through Save like the demo's (go test -v -run Evaluation).
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"newsreader/feed"
+)
+
+const heldoutDir = "testdata/heldout"
+
+// heldoutTruth is one line of testdata/heldout/truth.json.
+type heldoutTruth struct {
+	Link, Feed, Section, Outlet, Story, Topic string
+}
+
+// heldoutSections orders the corpus's sections.
+var heldoutSections = []string{"top", "politics", "business", "tech", "sport", "world"}
+
+// serveHeldout serves the corpus's feeds, their {{ago N}} and {{iso N}}
+// markers replaced by the date N minutes before now.
+func serveHeldout(t *testing.T) *httptest.Server {
+	marker := regexp.MustCompile(`\{\{(ago|iso) (\d+)\}\}`)
+	now := time.Now().Truncate(time.Minute)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, err := os.ReadFile(filepath.Join(heldoutDir, path.Base(r.URL.Path)))
+		if err != nil || path.Ext(r.URL.Path) != ".xml" {
+			http.NotFound(w, r)
+			return
+		}
+		data = marker.ReplaceAllFunc(data, func(m []byte) []byte {
+			sub := marker.FindSubmatch(m)
+			mins, _ := strconv.Atoi(string(sub[2]))
+			at := now.Add(-time.Duration(mins) * time.Minute)
+			if string(sub[1]) == "iso" {
+				return []byte(at.Format(time.RFC3339))
+			}
+			return []byte(at.Format(time.RFC1123Z))
+		})
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func loadHeldout(t *testing.T) *evalSet {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(heldoutDir, "truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var truths []heldoutTruth
+	if err := json.Unmarshal(data, &truths); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveHeldout(t)
+	byLink := map[string]itemTruth{}
+	feeds := map[string][]string{}
+	seen := map[string]bool{}
+	for _, tr := range truths {
+		byLink[tr.Link] = itemTruth{tr.Story, tr.Topic, tr.Outlet}
+		if u := srv.URL + tr.Feed; !seen[u] {
+			seen[u] = true
+			feeds[tr.Section] = append(feeds[tr.Section], u)
+		}
+	}
+	var sections []feed.Section
+	for _, key := range heldoutSections {
+		if len(feeds[key]) == 0 {
+			t.Fatalf("section %s has no feed", key)
+		}
+		sections = append(sections, feed.Section{Key: key, Title: key, Feeds: feeds[key]})
+	}
+	return loadLabelled(t, sections, 100, func(link string) (itemTruth, bool) {
+		tr, ok := byLink[link]
+		return tr, ok
+	})
+}
+
+func TestHeldoutEvaluation(t *testing.T) {
+	e := loadHeldout(t)
+	// Floors a little under what the code scores today (see the closing
+	// note of issue 7); Recommended has none yet: it scores 0.28 against
+	// the baseline's 0.55 here.
+	if fig := e.evaluate(t, floors{f1: 0.82, related: 0.78, ndcg: 0.85, searchPairs: 500}); fig.f1 < 1 {
+		e.logStoryErrors(t)
+	}
+}
