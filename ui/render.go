@@ -340,17 +340,23 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		r.flush(prefix, prefix)
 		r.blank()
 		start := len(r.out)
-		r.children(n, prefix+"│ ")
-		r.flush(prefix+"│ ", prefix+"│ ")
+		// The bar stands a column clear of the pane's border; a nested
+		// quote's bar follows its parent's.
+		bar := "│ "
+		if prefix == "" {
+			bar = " │ "
+		}
+		r.children(n, prefix+bar)
+		r.flush(prefix+bar, prefix+bar)
 		for len(r.out) > start && r.out[len(r.out)-1] == "" {
 			r.out = r.out[:len(r.out)-1]
 		}
 		for i := start; i < len(r.out); i++ {
 			if r.out[i] == "" {
-				r.out[i] = prefix + "│"
+				r.out[i] = prefix + strings.TrimRight(bar, " ")
 			} else {
-				q := strings.TrimPrefix(r.out[i], prefix+"│ ")
-				r.out[i] = prefix + "│ " + r.st.quote(q)
+				q := strings.TrimPrefix(r.out[i], prefix+bar)
+				r.out[i] = prefix + bar + r.st.quote(q)
 			}
 		}
 		r.blank()
