@@ -283,7 +283,43 @@ func (m Model) refreshFailed() bool {
 func (m Model) shortHelp() string {
 	hm := m.help
 	hm.SetWidth(m.width)
-	return hm.ShortHelpView(m.keys.ShortHelp(m.focus))
+	return hm.ShortHelpView(m.footerKeys())
+}
+
+// footerKeys is the short help for what has the keys: an open overlay or
+// dialog's own keys, else the focused pane's.
+func (m Model) footerKeys() []key.Binding {
+	k := m.keys
+	as := func(b key.Binding, desc string) key.Binding { // b's keys, described for this overlay
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
+	}
+	fixed := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	switch m.fui.mode {
+	case feedsList:
+		return []key.Binding{as(k.Down, "down"), as(k.Up, "up"), as(k.AddFeed, "add"), as(k.Open, "move"),
+			as(k.RemoveFeed, "remove"), as(k.FullText, "full text on refresh"), as(k.Back, "close")}
+	case removeConfirm:
+		return []key.Binding{fixed("y", "remove"), fixed("n/esc", "keep")}
+	case addURL:
+		return []key.Binding{fixed("enter", "find feeds"), fixed("esc", "back")}
+	case addDiscovering, addSubscribing:
+		return []key.Binding{fixed("esc", "cancel")}
+	case addPick:
+		return []key.Binding{as(k.Down, "down"), as(k.Up, "up"), fixed("enter", "pick"), fixed("esc", "back")}
+	case addSection:
+		return []key.Binding{fixed("↑/↓", "choose"), fixed("enter", "ok"), fixed("esc", "back")}
+	}
+	switch m.overlay {
+	case helpOverlay:
+		return []key.Binding{as(k.Down, "scroll down"), as(k.Up, "scroll up"), as(k.Back, "close")}
+	case errorsOverlay:
+		return []key.Binding{as(k.Back, "close"), fixed("ctrl+c", "quit")}
+	case pickerOverlay:
+		return []key.Binding{as(k.Down, "down"), as(k.Up, "up"), as(k.Open, "open"), as(k.Section, "section"), as(k.Back, "close")}
+	}
+	return k.ShortHelp(m.focus)
 }
 
 // plural is "1 feed", "2 feeds".
