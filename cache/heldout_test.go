@@ -100,9 +100,9 @@ func loadHeldout(t *testing.T) *evalSet {
 func TestHeldoutEvaluation(t *testing.T) {
 	e := loadHeldout(t)
 	// Floors a little under what the code scores today (see the closing
-	// note of issue 7); Recommended has none yet: it scores 0.28 against
-	// the baseline's 0.55 here.
-	if fig := e.evaluate(t, floors{f1: 0.82, related: 0.78, ndcg: 0.85, searchPairs: 500}); fig.f1 < 1 {
+	// note of issue 7). Recommended has none: it scores well under the
+	// baseline here, a known weakness, not a level to hold.
+	if fig := e.evaluate(t, floors{f1: 0.86, related: 0.82, ndcg: 0.9, searchPairs: 500}); fig.f1 < 1 {
 		e.logStoryErrors(t)
 	}
 }

@@ -3,7 +3,9 @@ package stories
 import "strings"
 
 // stop holds words too common in news to say what an article is about:
-// function words and the verbs and nouns every report uses.
+// function words, the verbs and nouns every report uses, and the words of
+// feed boilerplate (wire credits "Reporting by …; Editing by …", photo
+// credits, newsletter sign-ups, copyright lines).
 var stop = map[string]bool{}
 
 func init() {
@@ -22,6 +24,8 @@ also amp nbsp quot mr mrs ms dr st re ve ll don doesn didn isn wasn aren weren w
 monday tuesday wednesday thursday friday saturday sunday
 january february march april june july august september october november december
 news update updates live latest breaking read more continue full story article video photo photos watch
+hour hours minute minutes came come comes coming went behind appeared leaving
+reporting editing photograph photographer photography caption newsletter newsletters inbox subscribe copyright reserved
 `) {
 		stop[Normalize(w)] = true
 		stop[w] = true
