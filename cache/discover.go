@@ -326,7 +326,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 			continue
 		}
 		seen[o.Story] = true
-		out = append(out, Scored{Article: o, Score: c.sim, Why: "shares " + strings.Join(c.shared[:min(3, len(c.shared))], ", ")})
+		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(a, o, c.shared, ts)})
 	}
 	return out, nil
 }
@@ -605,6 +605,9 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		cands = append(cands, c)
 	}
 	picked := recommend.Pick(cands, limit)
+	if err := s.recommendWhy(ctx, picked, seeds, sv, cv, meta, ts); err != nil {
+		return nil, false, err
+	}
 	out := make([]Scored, 0, len(picked))
 	for _, c := range picked {
 		out = append(out, Scored{Article: meta[c.ID], Score: c.Score, Why: c.Why})

@@ -142,8 +142,8 @@ func TestRelatedSameStoryFirstNeverItself(t *testing.T) {
 			t.Errorf("%q has no reason", r.Title)
 		}
 	}
-	// More like this: the other Olmsted story, for its shared name.
-	if !strings.HasPrefix(rel[1].Title, "Olmsted profit") || !strings.Contains(rel[1].Why, "olmsted") {
+	// More like this: the other Olmsted story, for its shared name, written as a name.
+	if !strings.HasPrefix(rel[1].Title, "Olmsted profit") || !strings.Contains(rel[1].Why, "Olmsted") {
 		t.Errorf("second related %q (%s)", rel[1].Title, rel[1].Why)
 	}
 	if _, err := s.Related(ctx, 99999, 5); err == nil {

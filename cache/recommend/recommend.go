@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"newsreader/cache/stories"
 )
 
 // HalfLife is how long a read article takes to lose half its pull.
@@ -44,35 +46,47 @@ type Candidate struct {
 	Sim    float64 // similarity to that seed
 	Age    time.Duration
 	Shared []string // terms it shares with the seed, heaviest first
-	Score  float64
-	Why    string
+	// Subjects are what it shares with the seed as a reader would name
+	// it (see Subjects): names and rare terms, never a common word.
+	Subjects []string
+	Score    float64
+	Why      string
 }
 
 // Score rates a candidate from its best seed and its age and writes the
-// reason.
+// reason (see Why).
 func Score(c Candidate, seeds []Seed) (float64, string) {
 	s := seeds[c.Seed]
 	score := c.Sim * s.Weight * (0.4 + 0.6*math.Exp2(-max(c.Age, 0).Hours()/FreshHalfLife.Hours()))
+	return score, Why(c, seeds)
+}
+
+// Why is a candidate's reason: the article it follows, or, when it is
+// only a little like it, the subjects the two share ("more on Port
+// Alder, measles"); with no telling subject, the article again.
+func Why(c Candidate, seeds []Seed) string {
+	s := seeds[c.Seed]
 	verb := "read"
 	if s.Starred {
 		verb = "starred"
 	}
 	why := fmt.Sprintf("because you %s \u201c%s\u201d", verb, clip(s.Title, 48))
-	if words := wordy(c.Shared, 2); len(words) > 0 && c.Sim < 0.15 {
-		why = "more on " + strings.Join(words, ", ")
+	if subj := wordy(c.Subjects, 2); len(subj) > 0 && c.Sim < 0.15 {
+		why = "more on " + strings.Join(subj, ", ")
 	}
-	return score, why
+	return why
 }
 
-// wordy returns up to n of terms that say what a topic is: a bare number
-// ("6", "4.75") says nothing to the reader on its own.
-func wordy(terms []string, n int) []string {
+// wordy returns up to n of the subjects that say what a topic is: a bare
+// number ("6", "4.75") or a common word says nothing to the reader on its
+// own.
+func wordy(subjects []string, n int) []string {
 	var out []string
-	for _, t := range terms {
+	for _, t := range subjects {
 		if len(out) == n {
 			break
 		}
-		if strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+		if strings.IndexFunc(t, unicode.IsLetter) >= 0 && !(!strings.Contains(t, " ") && Common(stories.Normalize(t))) {
 			out = append(out, t)
 		}
 	}

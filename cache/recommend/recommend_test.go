@@ -36,19 +36,66 @@ func TestScoreAndReason(t *testing.T) {
 	if _, why := Score(c, seeds); why != "because you starred \u201cStars\u201d" {
 		t.Errorf("why %q", why)
 	}
-	weak := Candidate{Seed: 0, Sim: 0.05, Shared: []string{"layoff", "restructuring", "office"}}
-	if _, why := Score(weak, seeds); why != "more on layoff, restructuring" {
+	weak := Candidate{Seed: 0, Sim: 0.05, Subjects: []string{"layoffs", "restructuring", "office"}}
+	if _, why := Score(weak, seeds); why != "more on layoffs, restructuring" {
 		t.Errorf("weak likeness why %q", why)
 	}
 	// A number shared with the history is no topic: "more on 6" told the
-	// reader nothing (seen in the demo's Recommended tab).
-	num := Candidate{Seed: 0, Sim: 0.05, Shared: []string{"6", "sleep", "4.75", "walking"}}
+	// reader nothing (seen in the demo's Recommended tab); nor is a common
+	// verb ("more on chose").
+	num := Candidate{Seed: 0, Sim: 0.05, Subjects: []string{"6", "sleep", "4.75", "chose", "walking"}}
 	if _, why := Score(num, seeds); why != "more on sleep, walking" {
 		t.Errorf("numbers in the reason: %q", why)
 	}
-	onlyNum := Candidate{Seed: 0, Sim: 0.05, Shared: []string{"6"}}
-	if _, why := Score(onlyNum, seeds); !strings.HasPrefix(why, "because you read") {
-		t.Errorf("a number-only likeness should name the article read: %q", why)
+	for _, only := range [][]string{{"6"}, {"chose"}, {"Rises"}, nil} {
+		c := Candidate{Seed: 0, Sim: 0.05, Subjects: only}
+		if _, why := Score(c, seeds); !strings.HasPrefix(why, "because you read") {
+			t.Errorf("%q alone should name the article read: %q", only, why)
+		}
+	}
+}
+
+// Subjects come from the articles' own words: names whole, as written,
+// rare terms in lower case, never a common verb or a stop word.
+func TestSubjects(t *testing.T) {
+	rare := func(string) bool { return true } // a small cache: every word is rare
+	for _, tc := range []struct {
+		texts, other, shared []string
+		want                 string
+	}{
+		{ // a two-word place stays whole; "cases" and "rise" are common words
+			[]string{"Measles cases rise in Port Alder", "Health officials in Port Alder counted 21 new measles cases."},
+			[]string{"Port Alder clinics run short of measles vaccine", "Clinics in Port Alder ran out of measles vaccine as cases rise."},
+			[]string{"port", "alder", "measle", "case", "rise"}, "Port Alder|measles",
+		},
+		{ // only a common verb in common: nothing to name
+			[]string{"Harbor council chose Velmar architects for library", "The council chose a design by Velmar."},
+			[]string{"Club chose Brenholt as captain", "The players chose their captain."},
+			[]string{"chose", "council"}, "",
+		},
+		{ // the name the body spells out wins over its part in the title
+			[]string{"Faulty brake software forces Olmsted to call back cars", "Olmsted Motors will recall 882,000 cars to fix brake software."},
+			[]string{"Olmsted profit jumps 32% as demand stays strong", "Olmsted Motors reported quarterly profit up 32%."},
+			[]string{"olmsted", "motor", "32"}, "Olmsted Motors",
+		},
+		{ // "of" inside a name; a Title Case headline's capitals are no names
+			[]string{"Central Bank Of Tirrenia Holds Rates", "The Bank of Tirrenia kept rates on hold."},
+			[]string{"Bank of Tirrenia governor speaks", "Governor Ines Morel of the Bank of Tirrenia spoke on rates."},
+			[]string{"tirrenia", "bank", "rate"}, "Bank of Tirrenia|rates",
+		},
+		{ // numbers alone never make a subject
+			[]string{"882,000 cars recalled", "Some 882,000 cars."}, []string{"882,000 vehicles", "882,000 in all."}, []string{"882000", "882"}, "",
+		},
+	} {
+		got := strings.Join(Subjects(tc.texts, tc.other, tc.shared, rare, 3), "|")
+		if got != tc.want {
+			t.Errorf("Subjects(%q):\n got %q\nwant %q", tc.texts[0], got, tc.want)
+		}
+	}
+	// A term the cache finds common is not named, whatever the texts say.
+	notRare := func(t string) bool { return t != "measle" }
+	if got := Subjects([]string{"Measles cases rise in Port Alder"}, []string{"Measles in Port Alder"}, []string{"measle", "port", "alder"}, notRare, 3); strings.Join(got, "|") != "Port Alder" {
+		t.Errorf("common in the cache: %q", got)
 	}
 }
 

@@ -1,0 +1,68 @@
+package cache
+
+import (
+	"context"
+	"strings"
+
+	"newsreader/cache/recommend"
+	"newsreader/cache/stories"
+	"newsreader/feed"
+)
+
+// Reasons of the discovery lists, in the articles' own words: what two
+// articles share is named by the phrases of their titles and summaries
+// that hold a telling term (see recommend.Subjects), so a place reads
+// "Port Alder", not "port, alder", and a verb both happen to use is never
+// the reason.
+
+// telling says whether a term can stand as what two articles share: a
+// name, or a term found in few articles of the cache (common words are
+// refused by recommend.Subjects).
+func (ts termStats) telling(t string) bool {
+	if ts.isName(t) {
+		return true
+	}
+	return ts.idf(t) >= stories.IDF(max(ts.docs/20, 3), ts.docs)
+}
+
+// texts is what a reason may quote of an article: its title and summary.
+func texts(a Article) []string { return []string{a.Title, feed.PlainText(a.Summary)} }
+
+// relatedWhy is the reason of a Related row o for article a that is not
+// of its story: the subjects they share, heaviest first.
+func relatedWhy(a, o Article, shared []string, ts termStats) string {
+	subj := recommend.Subjects(texts(o), texts(a), shared, ts.telling, 3)
+	if len(subj) == 0 {
+		return "alike in content"
+	}
+	return "shares " + strings.Join(subj, ", ")
+}
+
+// recommendWhy writes the reasons of the picked recommendations, with the
+// subjects each shares with the article it follows when it is only a
+// little like it (recommend.Why).
+func (s *Store) recommendWhy(ctx context.Context, picked []recommend.Candidate, seeds []recommend.Seed, sv, cv map[int64]stories.Doc, meta map[int64]Article, ts termStats) error {
+	var need []int64
+	for _, c := range picked {
+		if c.Sim < 0.15 {
+			need = append(need, seeds[c.Seed].ID)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	seedArts, err := s.byIDs(ctx, need)
+	if err != nil {
+		return err
+	}
+	for i, c := range picked {
+		if c.Sim >= 0.15 {
+			continue
+		}
+		sd := seeds[c.Seed]
+		shared := stories.Shared(sv[sd.ID].Weigh(ts.idf).All, cv[c.ID].Weigh(ts.idf).All)
+		c.Subjects = recommend.Subjects(texts(meta[c.ID]), texts(seedArts[sd.ID]), shared, ts.telling, 2)
+		picked[i].Subjects, picked[i].Why = c.Subjects, recommend.Why(c, seeds)
+	}
+	return nil
+}

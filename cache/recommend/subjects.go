@@ -1,0 +1,268 @@
+package recommend
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"newsreader/cache/stories"
+)
+
+// common holds words that pass as rare in a small cache but never say what
+// an article is about: the verbs, adjectives and plain nouns of any report
+// ("chose", "rise", "big", "group"). A reason never names them alone.
+var common = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+accept accepted add added agree agreed allow allowed announce announced appear appeared approve approved argue argued ask asked
+become began begin believe believed bring brought build built buy bought call called came carry carried change changed choose chose chosen
+claim claimed close closed come consider considered continue continued create created cut decide decided deliver delivered describe described
+drop dropped ease eased end ended expect expected explain explained face faced fail failed fall fell fallen feel felt find found follow followed
+gain gained gave grow grew grown happen happened help helped hit hold held hope hoped include included increase increased join joined
+keep kept know knew known launch launched lead led learn learned leave left let lift lifted lose lost mean meant meet met move moved
+name named need needed offer offered open opened pass passed pay paid plan planned point pointed promise promised prove proved push pushed
+raise raised reach reached receive received remain remained remove removed rise rose risen run ran saw seek sought seen sell sold send sent
+serve served set share shared sign signed speak spoke stand stood start started stay stayed stop stopped suggest suggested talk talked
+think thought try tried turn turned understand understood use used wait waited want wanted warn warned watch watched win won work worked write wrote written
+big small large great good bad high low higher lower major minor top key early old long short full free best worst better worse biggest largest latest
+main certain clear possible real recent strong weak whole sure able due
+case cases group groups member members official officials country countries government state city area areas region side team home level issue issues
+number numbers percent cent million billion thousand hundred dozen half
+`) {
+		common[stories.Normalize(w)] = true
+		common[w] = true
+	}
+}
+
+// Common says whether a normalised term is too ordinary to stand as what
+// two articles share, however rare it is in the cache.
+func Common(term string) bool { return common[term] || stories.IsStop(term) }
+
+// word is one word of a text as written, with its normalised term.
+type word struct {
+	text, term string
+	capital    bool
+	initial    bool // first word of a sentence or of the text
+}
+
+// words splits a text into runs of adjacent words: punctuation other than
+// a hyphen or an apostrophe inside a word ends a run (so a phrase never
+// spans a comma or a sentence end). A possessive "'s" is dropped.
+func words(text string) [][]word {
+	var runs [][]word
+	var run []word
+	initial := true
+	flush := func() {
+		if len(run) > 0 {
+			runs = append(runs, run)
+			run = nil
+		}
+	}
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if !unicode.IsSpace(r) {
+				flush()
+				if strings.ContainsRune(".!?:;|\u2014\u2013\"\u201c\u201d", r) {
+					initial = true
+				}
+			}
+			i += n
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				i += n
+				continue
+			}
+			if (r == '-' || r == '\'' || r == '\u2019') && i+n < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[i+n:]); unicode.IsLetter(next) || unicode.IsDigit(next) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		w := text[start:i]
+		for _, p := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
+			w = strings.TrimSuffix(w, p)
+		}
+		first, _ := utf8.DecodeRuneInString(w)
+		run = append(run, word{text: w, term: stories.Normalize(w), capital: unicode.IsUpper(first), initial: initial})
+		initial = false
+	}
+	flush()
+	return runs
+}
+
+// titleCase says whether most words of a run of texts are capitalised
+// (a Title Case headline), where capitals say nothing about names.
+func titleCase(runs [][]word) bool {
+	caps, n := 0, 0
+	for _, r := range runs {
+		for _, w := range r {
+			if !stories.IsStop(w.term) {
+				n++
+				if w.capital {
+					caps++
+				}
+			}
+		}
+	}
+	return n > 0 && float64(caps)/float64(n) >= 0.6
+}
+
+// joiners may stand inside a name between two capitalised words
+// ("Bank of Tirrenia", "Costa del Sol").
+var joiners = map[string]bool{"of": true, "de": true, "del": true, "da": true, "di": true, "la": true, "le": true, "van": true, "von": true, "al": true, "el": true, "and": true}
+
+// Subjects names what two articles share, for a reason a reader can take
+// in: up to n phrases from texts (the candidate's title first, then its
+// summary), each a run of adjacent words that other (the article it is
+// compared with) also holds, starting and ending on a telling word: a
+// term of shared (the two articles' common terms, heaviest first) that
+// telling accepts. Adjacent name words stay together as written ("Port
+// Alder", "Olmsted Motors"); a word written in lower case anywhere is
+// shown so. A phrase inside a longer one is not repeated; a bare number
+// or a stop word never makes a phrase.
+func Subjects(texts, other []string, shared []string, telling func(term string) bool, n int) []string {
+	rank := make(map[string]int, len(shared))
+	for i, t := range shared {
+		if _, ok := rank[t]; !ok {
+			rank[t] = i
+		}
+	}
+	inOther := map[string]bool{}
+	lower := map[string]bool{}
+	note := func(runs [][]word, into map[string]bool) {
+		for _, r := range runs {
+			for _, w := range r {
+				if into != nil {
+					into[w.term] = true
+				}
+				if !w.capital {
+					lower[w.term] = true
+				}
+			}
+		}
+	}
+	for _, t := range other {
+		note(words(t), inOther)
+	}
+	key := func(w word) bool {
+		_, ok := rank[w.term]
+		return ok && inOther[w.term] && hasLetter(w.term) && !Common(w.term) && telling(w.term)
+	}
+	type phrase struct {
+		words []word
+		rank  int
+		order int
+	}
+	var found []phrase
+	for _, t := range texts {
+		runs := words(t)
+		note(runs, nil)
+		tc := titleCase(runs)
+		name := func(w word) bool { return w.capital && !tc && !w.initial && !stories.IsStop(w.term) }
+		for _, r := range runs {
+			member := func(i int) bool {
+				w := r[i]
+				if inOther[w.term] && hasLetter(w.term) && !stories.IsStop(w.term) {
+					return true
+				}
+				// "of" between two capitalised shared words
+				return joiners[w.term] && !w.capital && i > 0 && i+1 < len(r) && r[i-1].capital && r[i+1].capital && inOther[r[i-1].term] && inOther[r[i+1].term]
+			}
+			for i := 0; i < len(r); {
+				if !member(i) {
+					i++
+					continue
+				}
+				j := i
+				for j < len(r) && member(j) {
+					j++
+				}
+				seg := r[i:j]
+				i = j
+				// Trim to start and end on a telling word or a name.
+				for len(seg) > 0 && !key(seg[0]) && !(name(seg[0]) && containsKey(seg, key)) {
+					seg = seg[1:]
+				}
+				for len(seg) > 0 && !key(seg[len(seg)-1]) && !(name(seg[len(seg)-1]) && containsKey(seg, key)) {
+					seg = seg[:len(seg)-1]
+				}
+				if len(seg) == 0 || len(seg) > 4 {
+					continue
+				}
+				best := len(shared)
+				for _, w := range seg {
+					if key(w) && rank[w.term] < best {
+						best = rank[w.term]
+					}
+				}
+				found = append(found, phrase{seg, best, len(found)})
+			}
+		}
+	}
+	terms := func(p phrase) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range p.words {
+			m[w.term] = true
+		}
+		return m
+	}
+	// A phrase whose words all sit in a longer one goes.
+	var kept []phrase
+	for i, p := range found {
+		pt := terms(p)
+		inside := false
+		for j, q := range found {
+			if i == j || len(q.words) < len(p.words) || len(q.words) == len(p.words) && j > i {
+				continue
+			}
+			qt := terms(q)
+			all := true
+			for t := range pt {
+				all = all && qt[t]
+			}
+			if all && (len(q.words) > len(p.words) || j < i) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, p)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool {
+		return kept[i].rank < kept[j].rank || kept[i].rank == kept[j].rank && kept[i].order < kept[j].order
+	})
+	var out []string
+	for _, p := range kept[:min(n, len(kept))] {
+		ws := make([]string, len(p.words))
+		for i, w := range p.words {
+			ws[i] = w.text
+			if w.capital && lower[w.term] {
+				ws[i] = strings.ToLower(w.text)
+			}
+		}
+		out = append(out, strings.Join(ws, " "))
+	}
+	return out
+}
+
+func containsKey(seg []word, key func(word) bool) bool {
+	for _, w := range seg {
+		if key(w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(t string) bool { return strings.IndexFunc(t, unicode.IsLetter) >= 0 }
