@@ -102,7 +102,7 @@ func TestHeldoutEvaluation(t *testing.T) {
 	// Floors a little under what the code scores today (see the closing
 	// note of issue 7). Recommended has none: it scores well under the
 	// baseline here, a known weakness, not a level to hold.
-	if fig := e.evaluate(t, floors{f1: 0.86, related: 0.82, ndcg: 0.9, searchPairs: 500}); fig.f1 < 1 {
+	if fig := e.evaluate(t, floors{f1: 0.86, related: 0.85, ndcg: 0.9, searchPairs: 500}); fig.f1 < 1 {
 		e.logStoryErrors(t)
 	}
 }
