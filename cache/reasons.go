@@ -15,14 +15,11 @@ import (
 // "Port Alder", not "port, alder", and a verb both happen to use is never
 // the reason.
 
-// telling says whether a term can stand as what two articles share: a
-// name, or a term found in few articles of the cache (common words are
-// refused by recommend.Subjects).
-func (ts termStats) telling(t string) bool {
-	if ts.isName(t) {
-		return true
-	}
-	return ts.idf(t) >= stories.IDF(max(ts.docs/20, 3), ts.docs)
+// rare says whether a term is found in few articles of the cache: at most
+// one in share of them (and never fewer than 3 articles count as few).
+func (ts termStats) rare(share int) func(string) bool {
+	limit := stories.IDF(max(ts.docs/share, 3), ts.docs)
+	return func(t string) bool { return ts.idf(t) >= limit }
 }
 
 // texts is what a reason may quote of an article: its title and summary.
@@ -31,11 +28,14 @@ func texts(a Article) []string { return []string{a.Title, feed.PlainText(a.Summa
 // relatedWhy is the reason of a Related row o for article a that is not
 // of its story: the subjects they share, heaviest first.
 func relatedWhy(a, o Article, shared []string, ts termStats) string {
-	subj := recommend.Subjects(texts(o), texts(a), shared, ts.telling, 3)
-	if len(subj) == 0 {
-		return "alike in content"
+	// Names and rare terms; else terms a fifth of the cache holds at most
+	// ("interest rates" among many rate decisions).
+	for _, share := range []int{20, 5} {
+		if subj := recommend.Subjects(texts(o), texts(a), shared, ts.rare(share), ts.isName, 3); len(subj) > 0 {
+			return "shares " + strings.Join(subj, ", ")
+		}
 	}
-	return "shares " + strings.Join(subj, ", ")
+	return "alike in content"
 }
 
 // recommendWhy writes the reasons of the picked recommendations, with the
@@ -61,7 +61,7 @@ func (s *Store) recommendWhy(ctx context.Context, picked []recommend.Candidate, 
 		}
 		sd := seeds[c.Seed]
 		shared := stories.Shared(sv[sd.ID].Weigh(ts.idf).All, cv[c.ID].Weigh(ts.idf).All)
-		c.Subjects = recommend.Subjects(texts(meta[c.ID]), texts(seedArts[sd.ID]), shared, ts.telling, 2)
+		c.Subjects = recommend.Subjects(texts(meta[c.ID]), texts(seedArts[sd.ID]), shared, ts.rare(20), ts.isName, 2)
 		picked[i].Subjects, picked[i].Why = c.Subjects, recommend.Why(c, seeds)
 	}
 	return nil

@@ -59,6 +59,7 @@ func TestScoreAndReason(t *testing.T) {
 // rare terms in lower case, never a common verb or a stop word.
 func TestSubjects(t *testing.T) {
 	rare := func(string) bool { return true } // a small cache: every word is rare
+	noName := func(string) bool { return false }
 	for _, tc := range []struct {
 		texts, other, shared []string
 		want                 string
@@ -83,19 +84,36 @@ func TestSubjects(t *testing.T) {
 			[]string{"Bank of Tirrenia governor speaks", "Governor Ines Morel of the Bank of Tirrenia spoke on rates."},
 			[]string{"tirrenia", "bank", "rate"}, "Bank of Tirrenia|rates",
 		},
+		{ // a sentence's first word is no name; a past tense is no subject
+			[]string{"Estmark central bank cuts its key rate", "Critics edged away. Critics of the bank said it acted late."},
+			[]string{"Valmont eases policy", "Critics edged closer, said economist Elias Forsberg."},
+			[]string{"critic", "edged"}, "critics",
+		},
 		{ // numbers alone never make a subject
 			[]string{"882,000 cars recalled", "Some 882,000 cars."}, []string{"882,000 vehicles", "882,000 in all."}, []string{"882000", "882"}, "",
 		},
 	} {
-		got := strings.Join(Subjects(tc.texts, tc.other, tc.shared, rare, 3), "|")
+		got := strings.Join(Subjects(tc.texts, tc.other, tc.shared, rare, noName, 3), "|")
 		if got != tc.want {
 			t.Errorf("Subjects(%q):\n got %q\nwant %q", tc.texts[0], got, tc.want)
 		}
 	}
 	// A term the cache finds common is not named, whatever the texts say.
 	notRare := func(t string) bool { return t != "measle" }
-	if got := Subjects([]string{"Measles cases rise in Port Alder"}, []string{"Measles in Port Alder"}, []string{"measle", "port", "alder"}, notRare, 3); strings.Join(got, "|") != "Port Alder" {
+	if got := Subjects([]string{"Measles cases rise in Port Alder", "Clinics in Port Alder report more measles."}, []string{"Measles in Port Alder"}, []string{"measle", "port", "alder"}, notRare, noName, 3); strings.Join(got, "|") != "Port Alder" {
 		t.Errorf("common in the cache: %q", got)
+	}
+	// A name the cache knows stays written as one at the head of a title,
+	// and is named however common its word ("United").
+	known := func(t string) bool { return t == "valmont" || t == "united" }
+	if got := Subjects([]string{"Valmont and United sign a deal"}, []string{"United leaves Valmont"}, []string{"valmont", "united"}, func(string) bool { return false }, known, 3); strings.Join(got, "|") != "Valmont|United" {
+		t.Errorf("known names: %q", got)
+	}
+	// "Bank" is a name to the cache (most articles write "Reserve Bank",
+	// "Central Bank"), but a piece of two different names is no subject.
+	bank := func(t string) bool { return t == "bank" }
+	if got := Subjects([]string{"Tirrenia holds rates", "The Tirrenian Central Bank kept its key rate."}, []string{"Norvania holds rates", "The Norvanian Reserve Bank kept its rate."}, []string{"bank", "rate"}, func(string) bool { return false }, bank, 3); len(got) != 0 {
+		t.Errorf("a piece of a name: %q", got)
 	}
 }
 

@@ -28,8 +28,10 @@ serve served set share shared sign signed speak spoke stand stood start started 
 think thought try tried turn turned understand understood use used wait waited want wanted warn warned watch watched win won work worked write wrote written
 big small large great good bad high low higher lower major minor top key early old long short full free best worst better worse biggest largest latest
 main certain clear possible real recent strong weak whole sure able due
+losing rising falling growing getting making taking saying showing leading following cutting holding keeping raising seeking facing
+hitting running pushing pulling coming going looking trying using working including remaining adding calling ending starting
 case cases group groups member members official officials country countries government state city area areas region side team home level issue issues
-number numbers percent cent million billion thousand hundred dozen half
+number numbers percent cent million billion thousand hundred dozen half everyone everybody everything anybody
 `) {
 		common[stories.Normalize(w)] = true
 		common[w] = true
@@ -37,14 +39,22 @@ number numbers percent cent million billion thousand hundred dozen half
 }
 
 // Common says whether a normalised term is too ordinary to stand as what
-// two articles share, however rare it is in the cache.
-func Common(term string) bool { return common[term] || stories.IsStop(term) }
+// two articles share, however rare it is in the cache: a stop word, a
+// word of the list above, or a past tense ("edged", "slipped"; not
+// "speed" or "seed").
+func Common(term string) bool {
+	if common[term] || stories.IsStop(term) {
+		return true
+	}
+	return utf8.RuneCountInString(term) > 4 && strings.HasSuffix(term, "ed") && !strings.HasSuffix(term, "eed")
+}
 
 // word is one word of a text as written, with its normalised term.
 type word struct {
 	text, term string
 	capital    bool
 	initial    bool // first word of a sentence or of the text
+	mid        bool // capitalised inside a sentence (set by Subjects)
 }
 
 // words splits a text into runs of adjacent words: punctuation other than
@@ -119,31 +129,45 @@ func titleCase(runs [][]word) bool {
 
 // joiners may stand inside a name between two capitalised words
 // ("Bank of Tirrenia", "Costa del Sol").
-var joiners = map[string]bool{"of": true, "de": true, "del": true, "da": true, "di": true, "la": true, "le": true, "van": true, "von": true, "al": true, "el": true, "and": true}
+var joiners = map[string]bool{"of": true, "de": true, "del": true, "da": true, "di": true, "la": true, "le": true, "van": true, "von": true, "al": true, "el": true}
 
 // Subjects names what two articles share, for a reason a reader can take
 // in: up to n phrases from texts (the candidate's title first, then its
 // summary), each a run of adjacent words that other (the article it is
 // compared with) also holds, starting and ending on a telling word: a
-// term of shared (the two articles' common terms, heaviest first) that
-// telling accepts. Adjacent name words stay together as written ("Port
-// Alder", "Olmsted Motors"); a word written in lower case anywhere is
-// shown so. A phrase inside a longer one is not repeated; a bare number
-// or a stop word never makes a phrase.
-func Subjects(texts, other []string, shared []string, telling func(term string) bool, n int) []string {
+// term of shared (the two articles' common terms, heaviest first) that is
+// a name (name) or rare (rare) and not a common word. Adjacent name words
+// stay together as written ("Port Alder", "Olmsted Motors"); other words
+// are shown in lower case. A phrase inside a longer one is not repeated;
+// a bare number or a stop word never makes a phrase.
+func Subjects(texts, other []string, shared []string, rare, name func(term string) bool, n int) []string {
 	rank := make(map[string]int, len(shared))
 	for i, t := range shared {
 		if _, ok := rank[t]; !ok {
 			rank[t] = i
 		}
 	}
-	inOther := map[string]bool{}
-	lower := map[string]bool{}
-	note := func(runs [][]word, into map[string]bool) {
-		for _, r := range runs {
-			for _, w := range r {
-				if into != nil {
-					into[w.term] = true
+	// Which terms are names on their own: those name says are, and those
+	// the articles capitalise inside a sentence (not in a Title Case
+	// headline, the first of each article's texts) and never write in
+	// lower case. A word capitalised only as part of a name ("Reserve
+	// Bank" beside "the central bank") joins that name in a phrase
+	// (mid) but is no subject alone.
+	all := append(append([]string{}, other...), texts...)
+	runsOf := make([][][]word, len(all))
+	inOther, capMid, lower := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for k, t := range all {
+		runsOf[k] = words(t)
+		tc := (k == 0 || k == len(other)) && titleCase(runsOf[k])
+		for _, r := range runsOf[k] {
+			for i := range r {
+				w := &r[i]
+				if k < len(other) {
+					inOther[w.term] = true
+				}
+				w.mid = w.capital && !tc && !w.initial && !stories.IsStop(w.term)
+				if w.mid {
+					capMid[w.term] = true
 				}
 				if !w.capital {
 					lower[w.term] = true
@@ -151,24 +175,23 @@ func Subjects(texts, other []string, shared []string, telling func(term string) 
 			}
 		}
 	}
-	for _, t := range other {
-		note(words(t), inOther)
-	}
+	named := func(t string) bool { return name(t) || capMid[t] && !lower[t] }
+	nameLike := func(w word) bool { return w.capital && (w.mid || named(w.term)) }
 	key := func(w word) bool {
 		_, ok := rank[w.term]
-		return ok && inOther[w.term] && hasLetter(w.term) && !Common(w.term) && telling(w.term)
+		if !ok || !inOther[w.term] || !hasLetter(w.term) || stories.IsStop(w.term) {
+			return false
+		}
+		return named(w.term) || !Common(w.term) && rare(w.term)
 	}
 	type phrase struct {
 		words []word
+		shown []string
 		rank  int
 		order int
 	}
 	var found []phrase
-	for _, t := range texts {
-		runs := words(t)
-		note(runs, nil)
-		tc := titleCase(runs)
-		name := func(w word) bool { return w.capital && !tc && !w.initial && !stories.IsStop(w.term) }
+	for _, runs := range runsOf[len(other):] {
 		for _, r := range runs {
 			member := func(i int) bool {
 				w := r[i]
@@ -187,16 +210,24 @@ func Subjects(texts, other []string, shared []string, telling func(term string) 
 				for j < len(r) && member(j) {
 					j++
 				}
-				seg := r[i:j]
+				from, to := i, j
 				i = j
 				// Trim to start and end on a telling word or a name.
-				for len(seg) > 0 && !key(seg[0]) && !(name(seg[0]) && containsKey(seg, key)) {
-					seg = seg[1:]
+				for from < to && !key(r[from]) && !(nameLike(r[from]) && containsKey(r[from:to], key)) {
+					from++
 				}
-				for len(seg) > 0 && !key(seg[len(seg)-1]) && !(name(seg[len(seg)-1]) && containsKey(seg, key)) {
-					seg = seg[:len(seg)-1]
+				for from < to && !key(r[to-1]) && !(nameLike(r[to-1]) && containsKey(r[from:to], key)) {
+					to--
 				}
+				seg := r[from:to]
 				if len(seg) == 0 || len(seg) > 4 {
+					continue
+				}
+				// A piece of a longer name ("Bank" of "Reserve Bank", the
+				// other article saying "Central Bank") is no subject unless
+				// it is rare in itself.
+				if (from > 0 && nameLike(r[from-1]) && nameLike(r[from]) || to < len(r) && nameLike(r[to]) && nameLike(r[to-1])) &&
+					!containsKey(seg, func(w word) bool { return key(w) && !Common(w.term) && rare(w.term) }) {
 					continue
 				}
 				best := len(shared)
@@ -205,7 +236,14 @@ func Subjects(texts, other []string, shared []string, telling func(term string) 
 						best = rank[w.term]
 					}
 				}
-				found = append(found, phrase{seg, best, len(found)})
+				shown := make([]string, len(seg))
+				for k, w := range seg {
+					shown[k] = w.text
+					if !nameLike(w) {
+						shown[k] = strings.ToLower(w.text)
+					}
+				}
+				found = append(found, phrase{seg, shown, best, len(found)})
 			}
 		}
 	}
@@ -244,14 +282,7 @@ func Subjects(texts, other []string, shared []string, telling func(term string) 
 	})
 	var out []string
 	for _, p := range kept[:min(n, len(kept))] {
-		ws := make([]string, len(p.words))
-		for i, w := range p.words {
-			ws[i] = w.text
-			if w.capital && lower[w.term] {
-				ws[i] = strings.ToLower(w.text)
-			}
-		}
-		out = append(out, strings.Join(ws, " "))
+		out = append(out, strings.Join(p.shown, " "))
 	}
 	return out
 }
