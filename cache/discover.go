@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -820,19 +819,10 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 // "36 minutes ... 6 weeks".
 func subject(w stories.Weighed, isName func(string) bool) stories.Vector {
 	v := stories.Content(w, isName)
-	var norm float64
-	for t, x := range v {
+	for t := range v {
 		if strings.IndexFunc(t, unicode.IsLetter) < 0 {
 			delete(v, t)
-			continue
-		}
-		norm += x * x
-	}
-	if norm > 0 {
-		norm = math.Sqrt(norm)
-		for t := range v {
-			v[t] /= norm
 		}
 	}
-	return v
+	return stories.Unit(v)
 }
