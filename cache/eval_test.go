@@ -53,7 +53,7 @@ func loadDemo(t *testing.T) *evalSet {
 	for _, tr := range truths {
 		byPath[tr.Link] = itemTruth{tr.Story, tr.Topic, tr.Outlet}
 	}
-	return loadLabelled(t, srv.Config().Sections, 100, func(link string) (itemTruth, bool) {
+	return loadLabelled(t, srv.Config().Sections, 100, nil, func(link string) (itemTruth, bool) {
 		u, _ := url.Parse(link)
 		tr, ok := byPath[u.Path]
 		return tr, ok
@@ -62,9 +62,10 @@ func loadDemo(t *testing.T) *evalSet {
 
 // loadLabelled fetches every feed of sections over loopback, saves them
 // through Save in a fixed order (a refresh saves feeds as they arrive,
-// which would make the figures vary from run to run) and labels every
-// cached article with truthOf its link; it fails below minArticles.
-func loadLabelled(t *testing.T, sections []feed.Section, minArticles int, truthOf func(link string) (itemTruth, bool)) *evalSet {
+// which would make the figures vary from run to run): by URL, then
+// rearranged by reorder when it is not nil. It labels every cached
+// article with truthOf its link and fails below minArticles.
+func loadLabelled(t *testing.T, sections []feed.Section, minArticles int, reorder func([]feed.Result), truthOf func(link string) (itemTruth, bool)) *evalSet {
 	t.Helper()
 	s := openTemp(t)
 	urls, where := Plan(sections)
@@ -77,6 +78,9 @@ func loadLabelled(t *testing.T, sections []feed.Section, minArticles int, truthO
 		return reqs
 	}(), func(r feed.Result) { results = append(results, r) })
 	sort.Slice(results, func(i, j int) bool { return results[i].URL < results[j].URL })
+	if reorder != nil {
+		reorder(results)
+	}
 	for _, r := range results {
 		if r.Status != feed.StatusOK {
 			t.Fatalf("fetch %s: %v", r.URL, r.Err)

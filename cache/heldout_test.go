@@ -13,12 +13,14 @@ package cache
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -63,7 +65,7 @@ func serveHeldout(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func loadHeldout(t *testing.T) *evalSet {
+func loadHeldout(t *testing.T, reorder func([]feed.Result)) *evalSet {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(heldoutDir, "truth.json"))
 	if err != nil {
@@ -91,18 +93,44 @@ func loadHeldout(t *testing.T) *evalSet {
 		}
 		sections = append(sections, feed.Section{Key: key, Title: key, Feeds: feeds[key]})
 	}
-	return loadLabelled(t, sections, 100, func(link string) (itemTruth, bool) {
+	return loadLabelled(t, sections, 100, reorder, func(link string) (itemTruth, bool) {
 		tr, ok := byLink[link]
 		return tr, ok
 	})
 }
 
+// TestHeldoutEvaluation scores the held-out corpus saved in three feed
+// orders: stories are assigned as articles arrive, so the order a
+// refresh happens to save feeds in moves the figures (by about 0.02 here,
+// and up to 0.04 in F1 and 0.1 in Related on the demo).
 func TestHeldoutEvaluation(t *testing.T) {
-	e := loadHeldout(t)
-	// Floors a little under what the code scores today (see the closing
-	// note of issue 7). Recommended has none: it scores well under the
-	// baseline here, a known weakness, not a level to hold.
-	if fig := e.evaluate(t, floors{f1: 0.86, related: 0.85, ndcg: 0.9, searchPairs: 500}); fig.f1 < 1 {
-		e.logStoryErrors(t)
+	orders := []struct {
+		name    string
+		reorder func([]feed.Result)
+	}{
+		{"by URL", nil},
+		{"reversed", func(rs []feed.Result) { slices.Reverse(rs) }},
+		{"shuffled", func(rs []feed.Result) {
+			rand.New(rand.NewPCG(7, 11)).Shuffle(len(rs), func(i, j int) { rs[i], rs[j] = rs[j], rs[i] })
+		}},
 	}
+	var sum figures
+	for _, o := range orders {
+		t.Run(o.name, func(t *testing.T) {
+			e := loadHeldout(t, o.reorder)
+			// Floors a little under what the code scores today (see the
+			// closing note of issue 7). Recommended has none: it scores
+			// well under the baseline here, a known weakness, not a level
+			// to hold.
+			fig := e.evaluate(t, floors{f1: 0.86, related: 0.85, ndcg: 0.9, searchPairs: 500})
+			if fig.f1 < 1 {
+				e.logStoryErrors(t)
+			}
+			sum.f1 += fig.f1 / float64(len(orders))
+			sum.related += fig.related / float64(len(orders))
+			sum.ndcg += fig.ndcg / float64(len(orders))
+			sum.rec += fig.rec / float64(len(orders))
+		})
+	}
+	t.Logf("mean over %d save orders: story F1 %.3f, Related %.3f, NDCG %.3f, Recommended %.3f", len(orders), sum.f1, sum.related, sum.ndcg, sum.rec)
 }
