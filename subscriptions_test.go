@@ -223,7 +223,7 @@ func TestShowFullTextAndRefreshHints(t *testing.T) {
 	if code, again, errOut := runArgs(t, args("--offline", "--show", id, "--full")...); code != 0 || again != full {
 		t.Errorf("offline after the fetch: exit %d %s\n%s", code, errOut, again)
 	}
-	if code, _, errOut := runArgs(t, args("--show", "nope")...); code != 1 || !strings.Contains(errOut, "no article") {
+	if code, _, errOut := runArgs(t, args("--show", "nope")...); code != 2 || !strings.Contains(errOut, "no article") {
 		t.Errorf("unknown id: exit %d %s", code, errOut)
 	}
 	if code, out, _ := runArgs(t, args("--prune")...); code != 0 || !strings.HasPrefix(out, "pruned 0 articles older than 30 days") {
