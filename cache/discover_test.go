@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"newsreader/cache/stories"
 	"newsreader/feed"
 )
 
@@ -415,5 +416,59 @@ VALUES (?, 1, 'Old', ?, ?, ?, ?, '<p>Olden <b>zeppelin</b> text.</p>', ?)`, fmt.
 	a, b := byTitle(t, s, "Olmsted Motors recalls"), byTitle(t, s, "Olmsted recall:")
 	if a.Story == 0 || a.Story != b.Story || byTitle(t, s, "Kalmira").Story == a.Story {
 		t.Errorf("old articles' stories: %d %d", a.Story, b.Story)
+	}
+}
+
+// The assigner writes an article's kept terms from its interned form; what
+// it writes must read back as the Doc it came from (stories.Doc.Encode's
+// format).
+func TestFlatEncodeReadsBack(t *testing.T) {
+	var d discoState
+	d.ids = map[string]int32{}
+	doc := stories.NewDoc("Port Alder council votes on 4.25% levy", "The council of Port Alder voted on Tuesday for a 4.25% levy; Mayor Ines Okafor said the harbour fund needed 12,000 more.")
+	f := stories.Flatten(doc, d.intern)
+	got := d.encode(f)
+	if want := doc.Encode(); got != want {
+		t.Fatalf("encode:\n got %s\nwant %s", got, want)
+	}
+	back := stories.DecodeDoc(got)
+	if len(back.Terms) != len(doc.Terms) || len(back.Names) != len(doc.Names) || len(back.Terms) == 0 {
+		t.Fatalf("read back %d terms %d names, wrote %d and %d", len(back.Terms), len(back.Names), len(doc.Terms), len(doc.Names))
+	}
+}
+
+// Document frequencies are counted in memory during a save and written
+// when it ends: after a restart the cache holds one count per article
+// placed, and a word's count is the number of articles using it.
+func TestDocumentFrequenciesWrittenBySave(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "df.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveNews(t, s)
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var docs, articles, olmsted, officials int
+	s.db.QueryRow("SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&docs)
+	s.db.QueryRow("SELECT count(*) FROM articles").Scan(&articles)
+	s.db.QueryRow("SELECT df FROM term_df WHERE term = 'olmsted'").Scan(&olmsted)
+	s.db.QueryRow("SELECT df FROM term_df WHERE term = 'official'").Scan(&officials)
+	if docs != articles || articles != 7 {
+		t.Errorf("docs %d, articles %d (want 7)", docs, articles)
+	}
+	// Olmsted: both recall reports and the profit report; "officials"
+	// (stored as "official"): the two measles reports.
+	if olmsted != 3 || officials != 2 {
+		t.Errorf("df olmsted %d (want 3), official %d (want 2)", olmsted, officials)
+	}
+	var names int
+	s.db.QueryRow("SELECT df FROM term_df WHERE term = '^olmsted'").Scan(&names)
+	if names != 3 {
+		t.Errorf("olmsted written as a name in %d articles, want 3", names)
 	}
 }

@@ -5,8 +5,12 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"modernc.org/sqlite"
 
@@ -26,23 +30,29 @@ func init() {
 	sqlite.MustRegisterDeterministicScalarFunction("newsreader_plain", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 		sum, _ := args[0].(string)
 		con, _ := args[1].(string)
-		text := feed.PlainText(con)
-		if s := feed.PlainText(sum); len(s) > len(text) || !strings.Contains(text, firstWords(s)) {
-			if len(s) > len(text) {
-				text = s
-			} else {
-				text = s + "\n\n" + text
-			}
-		}
-		if len(text) > maxIndexedText {
-			cut := maxIndexedText
-			for cut > 0 && text[cut]&0xC0 == 0x80 {
-				cut--
-			}
-			text = text[:cut]
-		}
-		return text, nil
+		return indexText(sum, con), nil
 	})
+}
+
+// indexText is the plain text the full-text index and the story assigner
+// read of an article (see newsreader_plain).
+func indexText(sum, con string) string {
+	text := feed.PlainText(con)
+	if s := feed.PlainText(sum); len(s) > len(text) || !strings.Contains(text, firstWords(s)) {
+		if len(s) > len(text) {
+			text = s
+		} else {
+			text = s + "\n\n" + text
+		}
+	}
+	if len(text) > maxIndexedText {
+		cut := maxIndexedText
+		for cut > 0 && text[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		text = text[:cut]
+	}
+	return text
 }
 
 // firstWords is the start of a text, to tell whether a summary is just
@@ -60,18 +70,75 @@ func firstWords(s string) string {
 // discoState is the story assigner's memory in one process: document
 // frequencies and the terms of recent articles, loaded on first use and
 // reloaded when another process has saved since.
+//
+// Document frequencies are counted in memory as articles are placed and
+// written to term_df in bulk (see dfFlushEvery), not in every save
+// transaction: a refresh of thousands of articles would otherwise rewrite
+// the same few thousand rows of term_df in every batch. unsaved holds the
+// counts of committed saves not yet written; a crash loses at most those,
+// which only nudges term weights (docs is written with them, so the two
+// stay in step).
 type discoState struct {
 	mu      sync.Mutex
 	loaded  bool
 	gen     int64
 	docs    int
-	df      map[string]int
-	from    int64 // earliest publication time loaded into recent
+	ids     map[string]int32 // every term seen, interned
+	terms   []string         // by ID
+	dfs     []int32          // document frequency by ID
+	props   []int32          // how many articles write it as a name ("^term" in term_df), by ID
+	number  []bool           // the term is a number, by ID
+	unsaved indexed          // committed counts not yet in term_df
+	savedAt time.Time        // when unsaved was last written
+	from    int64            // earliest publication time loaded into recent
 	recent  map[int64]*recentDoc
-	byTerm  map[string][]*recentDoc
+	byTerm  [][]*recentDoc // recent articles using each term, by ID
 	byStory map[int64][]*recentDoc
 	fifo    []*recentDoc // recent in the order added, for eviction
+	// Counts of the articles placed in the current call of place, by ID,
+	// and the IDs they touched.
+	txDF, txProps []int32
+	touched       []int32
 }
+
+// count adds one to a term's document frequency (or, name, to its count
+// as a name), in the cache's and in this transaction's counts.
+func (d *discoState) count(id int32, name bool) {
+	if int(id) >= len(d.txDF) {
+		n := max(len(d.terms), 2*len(d.txDF))
+		d.txDF = append(d.txDF, make([]int32, n-len(d.txDF))...)
+		d.txProps = append(d.txProps, make([]int32, n-len(d.txProps))...)
+	}
+	if d.txDF[id] == 0 && d.txProps[id] == 0 {
+		d.touched = append(d.touched, id)
+	}
+	if name {
+		d.props[id]++
+		d.txProps[id]++
+	} else {
+		d.dfs[id]++
+		d.txDF[id]++
+	}
+}
+
+// takeCounts moves this call's counts to counted (by term).
+func (d *discoState) takeCounts(counted *indexed) {
+	for _, id := range d.touched {
+		t := d.terms[id]
+		if n := d.txDF[id]; n > 0 {
+			counted.df[t] += int(n)
+		}
+		if n := d.txProps[id]; n > 0 {
+			counted.proper[t] += int(n)
+		}
+		d.txDF[id], d.txProps[id] = 0, 0
+	}
+	d.touched = d.touched[:0]
+}
+
+// dfFlushEvery is how often a long save writes the document frequencies it
+// has counted; the rest are written when the save ends.
+const dfFlushEvery = 2 * time.Second
 
 // maxRecent is how many articles the assigner keeps in memory: a new
 // article is compared with the latest of them only. The oldest are
@@ -82,34 +149,56 @@ const maxRecent = 12000
 type recentDoc struct {
 	id, story, published int64
 	gone                 bool // evicted: no longer compared
-	doc                  stories.Doc
-	w                    stories.Weighed // doc weighed when the cache held wAt articles
+	doc                  stories.FlatDoc
+	w                    stories.FlatWeighed // doc weighed when the cache held wAt articles
 	wAt                  int
+	weighed              bool
 }
+
+// intern gives a term its ID, a new one the first time.
+func (d *discoState) intern(t string) int32 {
+	if id, ok := d.ids[t]; ok {
+		return id
+	}
+	id := int32(len(d.terms))
+	d.ids[t] = id
+	d.terms = append(d.terms, t)
+	d.dfs = append(d.dfs, 0)
+	d.props = append(d.props, 0)
+	d.number = append(d.number, stories.IsNumber(t))
+	d.byTerm = append(d.byTerm, nil)
+	return id
+}
+
+func (d *discoState) term(id int32) string { return d.terms[id] }
 
 // weigh is doc with IDF applied, weighed again once the cache has grown
 // by a tenth since.
-func (d *discoState) weigh(doc *recentDoc) stories.Weighed {
-	if doc.w.All == nil || d.docs > doc.wAt+doc.wAt/10+20 {
-		doc.w, doc.wAt = doc.doc.Weigh(d.idf), d.docs
+func (d *discoState) weigh(doc *recentDoc) stories.FlatWeighed {
+	if !doc.weighed || d.docs > doc.wAt+doc.wAt/10+20 {
+		doc.w, doc.wAt, doc.weighed = doc.doc.Weigh(d.idf), d.docs, true
 	}
 	return doc.w
 }
 
-func (d *discoState) idf(term string) float64 { return stories.IDF(d.df[term], d.docs) }
+func (d *discoState) idf(id int32) float64 { return stories.IDF(int(d.dfs[id]), d.docs) }
 
 // known says whether the cache has seen term written as a name (inside a
 // sentence, capitalised) in at least half the articles that use it. The
 // counts live in term_df under "^term".
 func (d *discoState) known(term string) bool {
-	p := d.df["^"+term]
-	return p > 0 && 2*p >= d.df[term]
+	id, ok := d.ids[term]
+	if !ok {
+		return false
+	}
+	p := d.props[id]
+	return p > 0 && 2*p >= d.dfs[id]
 }
 
 func (d *discoState) add(doc *recentDoc) {
 	d.recent[doc.id] = doc
 	d.byStory[doc.story] = append(d.byStory[doc.story], doc)
-	for t := range doc.doc.Terms {
+	for _, t := range doc.doc.Terms.IDs {
 		if l := d.byTerm[t]; len(l) <= maxPostings { // longer lists are never followed
 			d.byTerm[t] = append(l, doc)
 		}
@@ -120,21 +209,24 @@ func (d *discoState) add(doc *recentDoc) {
 		d.fifo[0] = nil
 		d.fifo = d.fifo[1:]
 		delete(d.recent, old.id)
-		old.gone, old.doc, old.w = true, stories.Doc{}, stories.Weighed{}
+		old.gone, old.doc, old.w = true, stories.FlatDoc{}, stories.FlatWeighed{}
 		if m := d.byStory[old.story]; len(m) > 0 && m[0] == old {
 			d.byStory[old.story] = m[1:]
 		}
 	}
 }
 
-// load reads the document frequencies and the terms of every article
-// published from `from` on.
+// load reads the document frequencies (adding the counts not yet
+// written) and the terms of every article published from `from` on.
 func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64) error {
-	d.df, d.recent, d.byTerm, d.byStory = map[string]int{}, map[int64]*recentDoc{}, map[string][]*recentDoc{}, map[int64][]*recentDoc{}
+	d.ids, d.terms, d.dfs, d.props, d.number, d.byTerm = map[string]int32{}, nil, nil, nil, nil, nil
+	d.txDF, d.txProps, d.touched = nil, nil, nil
+	d.recent, d.byStory = map[int64]*recentDoc{}, map[int64][]*recentDoc{}
 	d.fifo = nil
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&d.docs); err != nil {
 		return err
 	}
+	d.docs += d.unsaved.docs
 	rows, err := tx.QueryContext(ctx, "SELECT term, df FROM term_df")
 	if err != nil {
 		return err
@@ -146,11 +238,21 @@ func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64
 			rows.Close()
 			return err
 		}
-		d.df[t] = n
+		if p, ok := strings.CutPrefix(t, "^"); ok {
+			d.props[d.intern(p)] = int32(n)
+		} else {
+			d.dfs[d.intern(t)] = int32(n)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	for t, n := range d.unsaved.df {
+		d.dfs[d.intern(t)] += int32(n)
+	}
+	for t, n := range d.unsaved.proper {
+		d.props[d.intern(t)] += int32(n)
 	}
 	d.from = from
 	if err := d.loadRecent(ctx, tx, from, 1<<62); err != nil {
@@ -174,7 +276,7 @@ WHERE a.published >= ? AND a.published < ? AND a.story != 0 ORDER BY a.published
 		if err := rows.Scan(&doc.id, &doc.story, &doc.published, &terms); err != nil {
 			return err
 		}
-		doc.doc = stories.DecodeDoc(terms)
+		doc.doc = stories.Flatten(stories.DecodeDoc(terms), d.intern)
 		d.add(doc)
 	}
 	return rows.Err()
@@ -189,21 +291,96 @@ const (
 	maxMembers    = 4
 )
 
-type pendingArticle struct {
-	id, published      int64
-	link, source, text string
-	title              string
+// encode writes a flat Doc as stories.Doc.Encode does.
+func (d *discoState) encode(f stories.FlatDoc) string {
+	b := make([]byte, 0, 16*(len(f.Terms.IDs)+len(f.Names.IDs)))
+	vec := func(v stories.FlatVec) {
+		idx := make([]int, len(v.IDs))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(x, y int) int { return strings.Compare(d.terms[v.IDs[x]], d.terms[v.IDs[y]]) })
+		for k, i := range idx {
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, d.terms[v.IDs[i]]...)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, v.W[i], 'g', 4, 64)
+		}
+	}
+	vec(f.Terms)
+	b = append(b, " | "...)
+	vec(f.Names)
+	return string(b)
 }
 
-// assignStories gives every article that has no story yet one, inside the
-// save's transaction: it compares each with the articles published within
-// stories.WindowHours of it that share its most distinctive terms, joins
-// the story of the most similar one when they are alike enough, else
-// starts a story of its own. It also records the article's terms, its
-// outlet and the document frequencies.
-func (s *Store) assignStories(ctx context.Context, tx *sql.Tx) error {
-	// New articles (those without a story yet) enter the full-text index
-	// together: one statement, one flush of the index.
+// newArticle is an article inserted by a save and not yet indexed or
+// placed in a story: what the index and the assigner read of it.
+type newArticle struct {
+	id, published                    int64
+	title, link, source, author, cat string
+	text                             string // plain text (indexText)
+	words                            *stories.Text
+}
+
+// articlePrep is what indexing reads of an article before it is saved:
+// its plain text and its words.
+type articlePrep struct {
+	text  string
+	words *stories.Text
+}
+
+func prepareArticle(a feed.Article) articlePrep {
+	text := indexText(a.Summary, a.Content)
+	words := stories.Read(a.Title, text)
+	return articlePrep{text: text, words: &words}
+}
+
+// indexed is what one transaction's indexing counted, written to term_df
+// later (see discoState).
+type indexed struct {
+	df, proper map[string]int
+	docs       int
+}
+
+func (x *indexed) add(y indexed) {
+	if x.df == nil {
+		x.df, x.proper = map[string]int{}, map[string]int{}
+	}
+	for t, n := range y.df {
+		x.df[t] += n
+	}
+	for t, n := range y.proper {
+		x.proper[t] += n
+	}
+	x.docs += y.docs
+}
+
+// indexNew enters the articles a save transaction inserted into the
+// full-text index and gives each a story (see place); then it does the
+// same for any other article still without a story (a cache from before
+// discovery, or rows another version left), reading those from SQL.
+func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []newArticle, counted *indexed) error {
+	if len(arts) > 0 {
+		if err := indexRows(ctx, tx, arts); err != nil {
+			return err
+		}
+		pending := make([]pendingArticle, len(arts))
+		for i, a := range arts {
+			pending[i] = pendingArticle{id: a.id, published: a.published, link: a.link, source: a.source, title: a.title, text: a.text, words: a.words}
+		}
+		sort.Slice(pending, func(i, j int) bool {
+			return pending[i].published < pending[j].published || pending[i].published == pending[j].published && pending[i].id < pending[j].id
+		})
+		if err := s.place(ctx, tx, pending, counted); err != nil {
+			return err
+		}
+	}
+	var left bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM articles WHERE story = 0)").Scan(&left); err != nil || !left {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, `
 INSERT INTO articles_fts(rowid, title, body, author, source, categories)
 SELECT a.id, a.title, newsreader_plain(a.summary, a.content), a.author, a.source, replace(a.categories, char(31), ' ')
@@ -227,10 +404,30 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 		pending = append(pending, p)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(pending) == 0 {
+	if err := rows.Err(); err != nil {
 		return err
 	}
+	return s.place(ctx, tx, pending, counted)
+}
 
+type pendingArticle struct {
+	id, published      int64
+	link, source, text string
+	title              string
+	words              *stories.Text // nil: read here
+}
+
+// place gives every pending article (in publication order) a story,
+// inside the save's transaction: it compares each with the articles
+// published within stories.WindowHours of it that share its most
+// distinctive terms, joins the story of the most similar one when they
+// are alike enough, else starts a story of its own. It also records the
+// article's terms and outlet, and counts the document frequencies into
+// counted.
+func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle, counted *indexed) error {
+	if len(pending) == 0 {
+		return nil
+	}
 	d := &s.disc
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -258,52 +455,59 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 			d.loaded = false
 		}
 	}()
+	if counted.df == nil {
+		counted.df, counted.proper = map[string]int{}, map[string]int{}
+	}
 
 	// What the loop decides is written in a few statements at the end:
 	// each article's [id, story, outlet, terms].
 	var placed [][4]any
-	dfDelta := map[string]int{}
 	for _, p := range pending {
-		doc := stories.NewDocKnown(p.title, p.text, d.known)
+		words := p.words
+		if words == nil {
+			x := stories.Read(p.title, p.text)
+			words = &x
+		}
 		d.docs++
-		for t := range doc.Terms {
-			d.df[t]++
-			dfDelta[t]++
+		counted.docs++
+		fd := words.Flat(d.known, d.intern)
+		for _, id := range fd.Terms.IDs {
+			d.count(id, false)
 		}
-		for _, t := range doc.Proper {
-			d.df["^"+t]++
-			dfDelta["^"+t]++
+		for _, t := range words.Proper() {
+			d.count(d.intern(t), true)
 		}
-		w := doc.Weigh(d.idf)
+		w := fd.Weigh(d.idf)
+		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term), stories.TopFlat(w.Names, stories.MaxStored/2, d.term)
 		// Candidate stories: those of recent articles sharing one of
 		// this one's most distinctive terms; every report of each counts.
 		// Terms in very many recent articles are skipped (they say
 		// little and would make this quadratic), and so are stories
 		// beyond the first maxCandidates.
 		var cands []stories.Candidate
-		seen := map[int64]bool{}
+		var seen []int64
 	terms:
-		for _, t := range append(stories.Top(w.All, 8), stories.Top(w.Names, 4)...) {
+		for _, t := range append(topAll[:min(8, len(topAll)):min(8, len(topAll))], topNames[:min(4, len(topNames))]...) {
 			list := d.byTerm[t]
-			if len(list) > maxPostings || stories.IsNumber(t) {
+			if len(list) > maxPostings || d.number[t] {
 				continue // common words and bare numbers link nothing on their own
 			}
 			for i := len(list) - 1; i >= 0; i-- {
 				c := list[i]
-				if c.gone || seen[c.story] || c.published < p.published-window || c.published > p.published+window {
+				if c.gone || slices.Contains(seen, c.story) || c.published < p.published-window || c.published > p.published+window {
 					continue
 				}
 				if len(seen) == maxCandidates {
 					break terms
 				}
-				seen[c.story] = true
+				seen = append(seen, c.story)
 				members := d.byStory[c.story]
 				for _, doc := range members[max(0, len(members)-maxMembers):] {
 					if doc.gone {
 						continue
 					}
 					dw := d.weigh(doc)
-					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.Similarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
+					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.FlatSimilarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
 				}
 			}
 		}
@@ -311,42 +515,165 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 		if story == 0 {
 			story = p.id
 		}
-		kept := doc.Trim(d.idf)
-		placed = append(placed, [4]any{p.id, story, stories.Outlet(p.link, p.source), kept.Encode()})
+		kept := fd.TrimTo(topAll, topNames)
+		placed = append(placed, [4]any{p.id, story, stories.Outlet(p.link, p.source), d.encode(kept)})
 		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
-	js, err := json.Marshal(placed)
+	d.takeCounts(counted)
+	set, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
 	if err != nil {
 		return err
 	}
-	for _, q := range []string{
-		`UPDATE articles SET story = j.value ->> 1, outlet = j.value ->> 2 FROM json_each(?1) j WHERE articles.id = j.value ->> 0`,
-		`INSERT OR REPLACE INTO article_terms(article_id, terms) SELECT value ->> 0, value ->> 3 FROM json_each(?1)`,
-		`INSERT OR IGNORE INTO stories(id, first, last) SELECT DISTINCT value ->> 1, 0, 0 FROM json_each(?1)`,
-		`UPDATE stories SET outlets = x.outlets, articles = x.n, first = x.first, last = x.last FROM (
-	SELECT story, count(DISTINCT outlet) AS outlets, count(*) AS n, min(published) AS first, max(published) AS last
-	FROM articles WHERE story IN (SELECT DISTINCT value ->> 1 FROM json_each(?1)) GROUP BY story
-) x WHERE stories.id = x.story`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, string(js)); err != nil {
+	defer set.Close()
+	for _, p := range placed {
+		if _, err := set.ExecContext(ctx, p[1], p[2], p[0]); err != nil {
 			return err
 		}
 	}
-	delta, err := json.Marshal(dfDelta)
+	terms, err := tx.PrepareContext(ctx, "INSERT INTO article_terms(article_id, terms) VALUES (?1, ?2) ON CONFLICT(article_id) DO UPDATE SET terms = ?2")
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `
-INSERT INTO term_df(term, df) SELECT key, value FROM json_each(?) WHERE true
-ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`, string(delta)); err != nil {
+	defer terms.Close()
+	newStory, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO stories(id, outlets, articles, first, last) VALUES (?1, 1, 1, ?2, ?2)")
+	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE discover_meta SET value = value + ? WHERE key = 'docs'", len(pending)); err != nil {
+	defer newStory.Close()
+	// A story of its own is new: one article, one outlet. The stories
+	// an article joined are counted again below.
+	recount := map[int64]bool{}
+	for i, p := range placed {
+		if _, err := terms.ExecContext(ctx, p[0], p[3]); err != nil {
+			return err
+		}
+		st := p[1].(int64)
+		if p[0] != p[1] {
+			recount[st] = true
+			continue
+		}
+		r, err := newStory.ExecContext(ctx, st, pending[i].published)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			recount[st] = true
+		}
+	}
+	// Each story touched, counted again over its articles (one indexed
+	// lookup each; a join over the batch made SQLite walk every story).
+	sum, err := tx.PrepareContext(ctx, `UPDATE stories SET (outlets, articles, first, last) =
+	(SELECT count(DISTINCT outlet), count(*), min(published), max(published) FROM articles WHERE story = ?1) WHERE id = ?1`)
+	if err != nil {
 		return err
+	}
+	defer sum.Close()
+	for st := range recount {
+		if _, err := sum.ExecContext(ctx, st); err != nil {
+			return err
+		}
 	}
 	if err := tx.QueryRowContext(ctx, "UPDATE discover_meta SET value = value + 1 WHERE key = 'gen' RETURNING value").Scan(&d.gen); err != nil {
 		return err
 	}
 	ok = true
 	return nil
+}
+
+// indexRows enters new articles into the full-text index, many rows to a
+// statement: FTS5 writes its pending terms out as a new segment at the
+// end of every statement (and the rows of one large JSON argument cost
+// SQLite more the longer the whole text is).
+func indexRows(ctx context.Context, tx *sql.Tx, arts []newArticle) error {
+	const per = 200 // 1,200 parameters
+	var st *sql.Stmt
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	for lo := 0; lo < len(arts); lo += per {
+		chunk := arts[lo:min(lo+per, len(arts))]
+		if st == nil || len(chunk) < per {
+			if st != nil {
+				st.Close()
+			}
+			var err error
+			if st, err = tx.PrepareContext(ctx, `
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES `+
+				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", len(chunk)), ", ")+`) v
+WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err != nil {
+				return err
+			}
+		}
+		args := make([]any, 0, 6*len(chunk))
+		for _, a := range chunk {
+			args = append(args, a.id, a.title, a.text, a.author, a.source, a.cat)
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveCounts writes document frequencies counted by committed saves
+// (d.unsaved) and by the transaction about to commit (now), inside tx.
+func (d *discoState) saveCounts(ctx context.Context, tx *sql.Tx, now indexed) error {
+	var all indexed
+	d.mu.Lock()
+	all.add(d.unsaved)
+	d.mu.Unlock()
+	all.add(now)
+	if len(all.df) == 0 && len(all.proper) == 0 && all.docs == 0 {
+		return nil
+	}
+	delta := make(map[string]int, len(all.df)+len(all.proper))
+	for t, n := range all.df {
+		delta[t] = n
+	}
+	for t, n := range all.proper {
+		delta["^"+t] = n
+	}
+	js, err := json.Marshal(delta)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `
+INSERT INTO term_df(term, df) SELECT key, value FROM json_each(?) WHERE true
+ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`, string(js)); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "UPDATE discover_meta SET value = value + ? WHERE key = 'docs'", all.docs)
+	return err
+}
+
+// committed records, after a commit, the counts of that transaction:
+// written says whether it also wrote every unsaved count (saveCounts).
+func (d *discoState) committed(now indexed, written bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if written {
+		d.unsaved, d.savedAt = indexed{}, time.Now()
+		return
+	}
+	d.unsaved.add(now)
+}
+
+// countsDue says whether unsaved counts have waited dfFlushEvery.
+func (d *discoState) countsDue() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.savedAt.IsZero() {
+		d.savedAt = time.Now()
+	}
+	return time.Since(d.savedAt) > dfFlushEvery
+}
+
+// hasUnsaved says whether some counts wait to be written.
+func (d *discoState) hasUnsaved() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.unsaved.docs > 0 || len(d.unsaved.df) > 0 || len(d.unsaved.proper) > 0
 }

@@ -2,7 +2,9 @@ package cache
 
 import (
 	"context"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"newsreader/feed"
@@ -107,7 +109,7 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 			report(p.res, err)
 		}
 	}
-	results := f.Results(ctx, reqs)
+	results := prepare(f.Results(ctx, reqs))
 	// An open batch waits up to linger for the next result before it
 	// commits: a batch then takes several feeds (fewer commits, each index
 	// page written once per batch rather than once per feed) while the
@@ -115,14 +117,14 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	timer := time.NewTimer(linger)
 	timer.Stop()
 	for {
-		var r feed.Result
+		var pr prepared
 		var ok bool
 		if sv.tx == nil {
-			r, ok = <-results
+			pr, ok = <-results
 		} else {
 			timer.Reset(linger)
 			select {
-			case r, ok = <-results:
+			case pr, ok = <-results:
 				timer.Stop()
 			case <-timer.C:
 				if err := sv.flush(ctx); err != nil {
@@ -135,7 +137,11 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		if !ok {
 			break
 		}
-		if err := sv.add(ctx, r, where[r.URL]); err != nil {
+		r := pr.res
+		sv.prep = pr.arts
+		err := sv.add(ctx, r, where[r.URL])
+		sv.prep = nil
+		if err != nil {
 			drain()
 			fail(pending{r, where[r.URL]})
 			continue
@@ -169,3 +175,39 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 
 // linger is how long an open batch waits for the next result.
 const linger = 5 * time.Millisecond
+
+// prepared is a fetched result with its articles read ahead for the
+// index and the story assigner (see articlePrep).
+type prepared struct {
+	res  feed.Result
+	arts []articlePrep
+}
+
+// prepare reads ahead, on every core, the results the saver will write:
+// the CPU work of indexing that needs nothing from the cache, so the
+// saver (one goroutine holding the write lock) does less.
+func prepare(in <-chan feed.Result) <-chan prepared {
+	out := make(chan prepared, 2)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for r := range in {
+				p := prepared{res: r}
+				if r.Status == feed.StatusOK {
+					p.arts = make([]articlePrep, len(r.Articles))
+					for i, a := range r.Articles {
+						if !a.Unchanged {
+							p.arts[i] = prepareArticle(a)
+						}
+					}
+				}
+				out <- p
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	return out
+}

@@ -137,6 +137,14 @@ type saver struct {
 	pending []pending // results whose last part is in this transaction
 	done    []pending // results committed and not yet reported
 	perItem time.Duration
+	// fresh are the articles this transaction inserted, indexed and
+	// placed in stories just before it commits; discoPer is what that
+	// cost an article last time, counted in the transaction's budget.
+	fresh    []newArticle
+	discoPer time.Duration
+	// prep, when set, is the result being added read ahead by prepare,
+	// one per article (Refresh does it on other cores).
+	prep    []articlePrep
 	txSaved Saved // new and changed articles in this transaction
 	counted Saved // ... and in every transaction committed
 	// schedule: also record each feed's next_due (Refresh does; a lone
@@ -170,6 +178,18 @@ func (v *saver) close() {
 	if v.tx != nil {
 		v.tx.Rollback()
 		v.tx = nil
+	}
+	// The document frequencies counted and not yet written (see
+	// discoState).
+	if v.s.disc.hasUnsaved() {
+		ctx := context.Background()
+		if tx, err := v.conn.BeginTx(ctx, nil); err == nil {
+			if v.s.disc.saveCounts(ctx, tx, indexed{}) == nil && tx.Commit() == nil {
+				v.s.disc.committed(indexed{}, true)
+			} else {
+				tx.Rollback()
+			}
+		}
 	}
 	v.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
 	v.conn.Close()
@@ -237,7 +257,11 @@ func (v *saver) begin(ctx context.Context) error {
 }
 
 // over reports whether the open transaction has used its budget.
-func (v *saver) over() bool { return v.tx != nil && time.Since(v.began) > TxBudget }
+// Indexing and story assignment of its new articles, done at the commit,
+// count in the budget.
+func (v *saver) over() bool {
+	return v.tx != nil && time.Since(v.began)+time.Duration(len(v.fresh))*v.discoPer > TxBudget
+}
 
 // flush commits the open transaction (running SavedHook first), moves
 // the results it completed to done, and keeps out of the lock for
@@ -245,6 +269,23 @@ func (v *saver) over() bool { return v.tx != nil && time.Since(v.began) > TxBudg
 func (v *saver) flush(ctx context.Context) error {
 	if v.tx == nil {
 		return nil
+	}
+	// Discovery (cache/index.go): the full-text index and stories for the
+	// new articles, in the same transaction.
+	start := time.Now()
+	var counted indexed
+	if err := v.s.indexNew(ctx, v.tx, v.fresh, &counted); err != nil {
+		return err
+	}
+	if n := len(v.fresh); n > 0 {
+		v.discoPer = time.Since(start) / time.Duration(n)
+	}
+	v.fresh = v.fresh[:0]
+	writeCounts := v.s.disc.countsDue()
+	if writeCounts {
+		if err := v.s.disc.saveCounts(ctx, v.tx, counted); err != nil {
+			return err
+		}
 	}
 	if SavedHook != nil && len(v.saved) > 0 {
 		if err := SavedHook(ctx, v.tx, v.saved); err != nil {
@@ -257,6 +298,7 @@ func (v *saver) flush(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	v.s.disc.committed(counted, writeCounts)
 	v.done = append(v.done, v.pending...)
 	v.pending = nil
 	v.counted.New = append(v.counted.New, v.txSaved.New...)
@@ -276,6 +318,7 @@ func (v *saver) rollback() []pending {
 	}
 	p := v.pending
 	v.pending = nil
+	v.fresh = v.fresh[:0]
 	return p
 }
 
@@ -359,16 +402,15 @@ func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result
 		}
 		start := time.Now()
 		hi := min(lo+v.chunkFor(), len(arts))
-		written, err := v.upsert(ctx, feedID, now, arts[lo:hi], ids[lo:hi], len(m.Sections) > 0)
+		var prep []articlePrep
+		if len(v.prep) == len(arts) {
+			prep = v.prep[lo:hi]
+		}
+		written, err := v.upsert(ctx, feedID, now, arts[lo:hi], ids[lo:hi], len(m.Sections) > 0, prep)
 		if err != nil {
 			return err
 		}
 		if len(written) > 0 {
-			// Discovery (cache/index.go): the full-text index and stories
-			// for the new articles, in the same transaction.
-			if err := v.s.assignStories(ctx, v.tx); err != nil {
-				return err
-			}
 			v.perItem = time.Since(start) / time.Duration(hi-lo)
 		}
 		place := written
@@ -393,7 +435,7 @@ func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result
 // rows are found with two joins over the chunk, by uid then by link.
 // inSection says the feed is some section's: it then takes over the
 // articles a ranking-only feed stored first (see "adopt").
-func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Article, ids []int64, inSection bool) ([]int64, error) {
+func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Article, ids []int64, inSection bool, prep []articlePrep) ([]int64, error) {
 	var uids, links []string
 	var pos []int // chunk index of each looked-up article
 	for i, a := range arts {
@@ -449,6 +491,14 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 			if err == nil {
 				ids[i], err = r.LastInsertId()
 				v.txSaved.New = append(v.txSaved.New, ids[i])
+				var p articlePrep
+				if prep != nil && prep[i].words != nil {
+					p = prep[i]
+				} else {
+					p = prepareArticle(a)
+				}
+				v.fresh = append(v.fresh, newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
+					source: a.Source, author: a.Author, cat: strings.Join(a.Categories, " "), text: p.text, words: p.words})
 			}
 			if a.Link != "" && err == nil {
 				if inserted == nil {

@@ -179,3 +179,36 @@ func TestTrimKeepsTheHeaviest(t *testing.T) {
 		}
 	}
 }
+
+// Read and Doc count each term once; the vectors must be those of the
+// token-by-token reference (text.doc), for every text.
+func TestReadDocMatchesReference(t *testing.T) {
+	texts := [][2]string{
+		{"Harbor Post: Central Bank Holds Rates at 4.25%", "The central bank of Norvania held its rate at 4.25% on Tuesday. Governor Ilse Marek said inflation had eased. In 2026 the bank cut twice; officials expect 3 more moves. The Bank's board met in Port Alder."},
+		{"Storm closes the port of Saltmarsh", "Saltmarsh's harbour master closed the port. \"We had no choice,\" said Dana Reyes. Ships waited off the coast; 12,000 tonnes of cargo sat idle. 3d printers and the 1990s were mentioned. A storm. A STORM."},
+		{"", "only lower case words here and numbers 1 0 42 2100 1899"},
+		{"Title Only With Capitals", ""},
+		{"Ünïcode Ärger in Zürich", "Zürich's mayor Élodie Brun said the Ärger was over. ÉLODIE agreed."},
+	}
+	knowns := []func(string) bool{nil, func(string) bool { return true }, func(t string) bool { return len(t)%2 == 0 }}
+	for _, tx := range texts {
+		for k, known := range knowns {
+			want := read(tx[0], tx[1]).doc(known)
+			got := Read(tx[0], tx[1]).Doc(known)
+			if !reflect.DeepEqual(want.Terms, got.Terms) || !reflect.DeepEqual(want.Names, got.Names) || !reflect.DeepEqual(want.Proper, got.Proper) {
+				t.Errorf("%q known#%d:\nwant %v\n     %v\n     %v\ngot  %v\n     %v\n     %v", tx[0], k, want.Terms, want.Names, want.Proper, got.Terms, got.Names, got.Proper)
+			}
+			ids := map[string]int32{}
+			id := func(s string) int32 {
+				if v, ok := ids[s]; ok {
+					return v
+				}
+				ids[s] = int32(len(ids))
+				return ids[s]
+			}
+			if f, g := Flatten(want, id), Read(tx[0], tx[1]).Flat(known, id); !reflect.DeepEqual(f, g) {
+				t.Errorf("%q known#%d: Flat %+v, Flatten %+v", tx[0], k, g, f)
+			}
+		}
+	}
+}

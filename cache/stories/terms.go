@@ -8,6 +8,7 @@ import (
 	"math"
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,6 +120,104 @@ func Normalize(w string) string {
 	return w
 }
 
+// Text is an article's words, read and counted: the part of building its
+// Doc that needs nothing from the cache, so it can run beside the save
+// (on another core). Doc finishes it.
+type Text struct {
+	terms  []termStat // in order of first use
+	proper []string
+}
+
+// termStat is what an article's text says of one kept term.
+type termStat struct {
+	term     string
+	tf, lead float64 // raw weight (title counts titleWeight), and in the title and lead (title 2)
+	sure     bool    // a name: capitalised inside a sentence here
+	maybe    bool    // capitalised only where a sentence starts, never in lower case: a name if known
+	number   bool    // isNumber(term): weighs numberBoost
+	numTok   bool    // written as a number: counts in Names
+	year     bool
+}
+
+// Read reads an article's title and plain-text body.
+func Read(title, body string) Text {
+	x := read(title, body)
+	var out Text
+	at := map[string]int{}
+	add := func(ts []token, w, lw float64, leadN int) {
+		for i, t := range ts {
+			if !keep(t) {
+				continue
+			}
+			k, ok := at[t.term]
+			if !ok {
+				k = len(out.terms)
+				at[t.term] = k
+				st := termStat{term: t.term, number: isNumber(t.term), numTok: t.number, sure: !t.number && x.proper[t.term]}
+				st.year = isYear(t.term)
+				out.terms = append(out.terms, st)
+			}
+			st := &out.terms[k]
+			st.tf += w
+			if i < leadN {
+				st.lead += lw
+			}
+			if !t.number && !st.sure && t.capital && !x.lower[t.term] {
+				st.maybe = true
+			}
+		}
+	}
+	add(x.title, titleWeight, 2, len(x.title))
+	add(x.body, 1, 1, leadTokens)
+	for t := range x.capital {
+		if !x.lower[t] && !stop[t] {
+			out.proper = append(out.proper, t)
+		}
+	}
+	sort.Strings(out.proper)
+	return out
+}
+
+// Proper lists the words this article capitalises and never writes in
+// lower case.
+func (x Text) Proper() []string { return x.proper }
+
+// each calls f with every term's raw weight in Terms and, when it has
+// one, in Names.
+func (x Text) each(known func(string) bool, f func(term string, w float64, n float64, named bool)) {
+	for _, st := range x.terms {
+		name := st.sure || st.maybe && known != nil && known(st.term)
+		w := 1 + math.Log(st.tf)
+		if name {
+			w *= nameBoost
+		} else if st.number && !st.year {
+			w *= numberBoost
+		}
+		var n float64
+		named := st.lead > 0 && (name || st.numTok && !st.year)
+		if named {
+			n = 1 + math.Log(st.lead)
+		}
+		f(st.term, w, n, named)
+	}
+}
+
+// Flat is Doc with its terms interned by id (see Flatten).
+func (x Text) Flat(known func(string) bool, id func(string) int32) FlatDoc {
+	terms := make([]idw, 0, len(x.terms))
+	var names []idw
+	x.each(known, func(t string, w, n float64, named bool) {
+		k := id(t)
+		terms = append(terms, idw{k, w})
+		if named {
+			names = append(names, idw{k, n})
+		}
+	})
+	f := FlatDoc{Terms: sortedFlat(terms), Names: sortedFlat(names)}
+	f.name()
+	return f
+}
+
 // text is an article's words, read once.
 type text struct {
 	title, body []token
@@ -189,7 +288,25 @@ const leadTokens = 45
 // NewDocKnown reads an article; known says which words the rest of the
 // cache has seen written as names (nil: none).
 func NewDocKnown(title, body string, known func(string) bool) Doc {
-	x := read(title, body)
+	return Read(title, body).Doc(known)
+}
+
+// Doc builds the article's vectors from its words; known says which words
+// the rest of the cache has seen written as names (nil: none).
+func (x Text) Doc(known func(string) bool) Doc {
+	d := Doc{Terms: make(Vector, len(x.terms)), Names: Vector{}, Proper: x.proper}
+	x.each(known, func(t string, w, n float64, named bool) {
+		d.Terms[t] = w
+		if named {
+			d.Names[t] = n
+		}
+	})
+	return d
+}
+
+// doc is Doc as first written, token by token: the reference the tests
+// hold Read and Doc to.
+func (x text) doc(known func(string) bool) Doc {
 	v := Vector{}
 	names := map[string]bool{}
 	add := func(ts []token, w float64) {
@@ -314,7 +431,8 @@ func Shared(a, b Vector) []string {
 	return terms
 }
 
-// Top returns the n terms of a weighed vector that weigh most.
+// Top returns the n terms of a weighed vector that weigh most (ties by
+// term).
 func Top(v Vector, n int) []string {
 	type tw struct {
 		t string
@@ -324,12 +442,40 @@ func Top(v Vector, n int) []string {
 	for t, w := range v {
 		all = append(all, tw{t, w})
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].w > all[j].w || all[i].w == all[j].w && all[i].t < all[j].t })
-	out := make([]string, min(n, len(all)))
+	before := func(a, b tw) bool { return a.w > b.w || a.w == b.w && a.t < b.t }
+	n = min(n, len(all))
+	if n < len(all) && n <= 48 {
+		// Keep the n best in all[:n], sorted, with one pass over the rest.
+		slices.SortFunc(all[:n], func(a, b tw) int { return cmpBy(before, a, b) })
+		for _, x := range all[n:] {
+			if !before(x, all[n-1]) {
+				continue
+			}
+			i := n - 1
+			for i > 0 && before(x, all[i-1]) {
+				all[i] = all[i-1]
+				i--
+			}
+			all[i] = x
+		}
+	} else {
+		slices.SortFunc(all, func(a, b tw) int { return cmpBy(before, a, b) })
+	}
+	out := make([]string, n)
 	for i := range out {
 		out[i] = all[i].t
 	}
 	return out
+}
+
+func cmpBy[T any](before func(a, b T) bool, a, b T) int {
+	switch {
+	case before(a, b):
+		return -1
+	case before(b, a):
+		return 1
+	}
+	return 0
 }
 
 // Trim keeps the n terms of raw vector v that weigh most after IDF.
@@ -506,6 +652,24 @@ func Content(w Weighed, name func(string) bool) Vector {
 // Trim keeps the MaxStored terms that weigh most and the names.
 func (d Doc) Trim(idf func(string) float64) Doc {
 	return Doc{Terms: Trim(d.Terms, MaxStored, idf), Names: Trim(d.Names, MaxStored/2, idf)}
+}
+
+// TrimTo is Trim for a Doc whose weighed vectors' top terms are known:
+// all, the top MaxStored of Terms, and names, the top MaxStored/2 of
+// Names (see Top), weighed with the same IDF as Trim would.
+func (d Doc) TrimTo(all, names []string) Doc {
+	return Doc{Terms: pick(d.Terms, all, MaxStored), Names: pick(d.Names, names, MaxStored/2)}
+}
+
+func pick(raw Vector, top []string, n int) Vector {
+	if len(raw) <= n {
+		return raw
+	}
+	out := make(Vector, len(top))
+	for _, t := range top {
+		out[t] = raw[t]
+	}
+	return out
 }
 
 // Encode writes a Doc as its terms, " | ", its names.

@@ -1,0 +1,221 @@
+package stories
+
+import (
+	"math"
+	"slices"
+)
+
+// The story assigner compares each new article with dozens of recent ones,
+// so it keeps their vectors as term IDs in ascending order (interned once
+// by the caller) rather than maps: a comparison is then a merge of two
+// short sorted lists, and weighing one again after the document
+// frequencies moved touches no map. The figures are those of Weigh and
+// Similarity.
+
+// FlatVec is a vector as parallel slices, IDs ascending.
+type FlatVec struct {
+	IDs []int32
+	W   []float64
+}
+
+// FlatDoc is a Doc with terms interned: Named[i] says Terms.IDs[i] is also
+// one of the Names.
+type FlatDoc struct {
+	Terms, Names FlatVec
+	Named        []bool
+}
+
+// FlatWeighed is a FlatDoc with IDF applied: All and Names of unit
+// length, ContentNorm the length of All without its Named terms (Content
+// is All without them, scaled by 1/ContentNorm).
+type FlatWeighed struct {
+	All, Names  FlatVec
+	Named       []bool
+	ContentNorm float64
+}
+
+type idw struct {
+	id int32
+	w  float64
+}
+
+func flatVec(v Vector, id func(string) int32) FlatVec {
+	pairs := make([]idw, 0, len(v))
+	for t, w := range v {
+		pairs = append(pairs, idw{id(t), w})
+	}
+	return sortedFlat(pairs)
+}
+
+func sortedFlat(pairs []idw) FlatVec {
+	slices.SortFunc(pairs, func(a, b idw) int { return int(a.id) - int(b.id) })
+	f := FlatVec{IDs: make([]int32, len(pairs)), W: make([]float64, len(pairs))}
+	for i, p := range pairs {
+		f.IDs[i], f.W[i] = p.id, p.w
+	}
+	return f
+}
+
+// Flatten interns a Doc's terms with id (which must give distinct terms
+// distinct IDs).
+func Flatten(d Doc, id func(string) int32) FlatDoc {
+	f := FlatDoc{Terms: flatVec(d.Terms, id), Names: flatVec(d.Names, id)}
+	f.name()
+	return f
+}
+
+func (f *FlatDoc) name() {
+	f.Named = make([]bool, len(f.Terms.IDs))
+	j := 0
+	for i, x := range f.Terms.IDs {
+		for j < len(f.Names.IDs) && f.Names.IDs[j] < x {
+			j++
+		}
+		f.Named[i] = j < len(f.Names.IDs) && f.Names.IDs[j] == x
+	}
+}
+
+// TrimTo is Doc.TrimTo for a FlatDoc: all and names are the top IDs of
+// its weighed vectors (TopFlat).
+func (d FlatDoc) TrimTo(all, names []int32) FlatDoc {
+	out := FlatDoc{Terms: pickFlat(d.Terms, all, MaxStored), Names: pickFlat(d.Names, names, MaxStored/2)}
+	out.name()
+	return out
+}
+
+func pickFlat(v FlatVec, top []int32, n int) FlatVec {
+	if len(v.IDs) <= n {
+		return v
+	}
+	keep := slices.Clone(top)
+	slices.Sort(keep)
+	out := FlatVec{IDs: make([]int32, 0, len(keep)), W: make([]float64, 0, len(keep))}
+	j := 0
+	for i, x := range v.IDs {
+		for j < len(keep) && keep[j] < x {
+			j++
+		}
+		if j < len(keep) && keep[j] == x {
+			out.IDs, out.W = append(out.IDs, x), append(out.W, v.W[i])
+		}
+	}
+	return out
+}
+
+func weighFlat(v FlatVec, idf func(int32) float64) (FlatVec, []float64) {
+	out := FlatVec{IDs: v.IDs, W: make([]float64, len(v.W))}
+	var norm float64
+	for i, x := range v.IDs {
+		w := v.W[i] * idf(x)
+		out.W[i] = w
+		norm += w * w
+	}
+	if norm > 0 {
+		norm = math.Sqrt(norm)
+		for i := range out.W {
+			out.W[i] /= norm
+		}
+	}
+	return out, out.W
+}
+
+// Weigh applies IDF (by term ID) to both vectors, as Doc.Weigh does.
+func (d FlatDoc) Weigh(idf func(int32) float64) FlatWeighed {
+	all, w := weighFlat(d.Terms, idf)
+	names, _ := weighFlat(d.Names, idf)
+	var c float64
+	for i, x := range w {
+		if !d.Named[i] {
+			c += x * x
+		}
+	}
+	return FlatWeighed{All: all, Names: names, Named: d.Named, ContentNorm: math.Sqrt(c)}
+}
+
+func dotFlat(a, b FlatVec) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.IDs) && j < len(b.IDs) {
+		switch {
+		case a.IDs[i] < b.IDs[j]:
+			i++
+		case a.IDs[i] > b.IDs[j]:
+			j++
+		default:
+			s += a.W[i] * b.W[j]
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// contentDot is the cosine of the two Content vectors.
+func contentDot(a, b FlatWeighed) float64 {
+	if a.ContentNorm == 0 || b.ContentNorm == 0 {
+		return 0
+	}
+	var s float64
+	i, j := 0, 0
+	for i < len(a.All.IDs) && j < len(b.All.IDs) {
+		switch {
+		case a.All.IDs[i] < b.All.IDs[j]:
+			i++
+		case a.All.IDs[i] > b.All.IDs[j]:
+			j++
+		default:
+			if !a.Named[i] && !b.Named[j] {
+				s += a.All.W[i] * b.All.W[j]
+			}
+			i++
+			j++
+		}
+	}
+	return s / (a.ContentNorm * b.ContentNorm)
+}
+
+// FlatSimilarity is Similarity of two flat weighed articles.
+func FlatSimilarity(a, b FlatWeighed) float64 {
+	if len(a.Names.IDs) == 0 || len(b.Names.IDs) == 0 {
+		return 0.8 * dotFlat(a.All, b.All)
+	}
+	e := dotFlat(a.Names, b.Names)
+	if e <= 0 {
+		return 0
+	}
+	c := contentDot(a, b)
+	if c <= 0 {
+		return 0
+	}
+	return math.Sqrt(e * c)
+}
+
+// TopFlat returns the IDs of the n entries of v that weigh most, ties
+// broken by term (term gives an ID's term), as Top does.
+func TopFlat(v FlatVec, n int, term func(int32) string) []int32 {
+	idx := make([]int, len(v.IDs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		switch {
+		case v.W[a] > v.W[b]:
+			return -1
+		case v.W[a] < v.W[b]:
+			return 1
+		}
+		ta, tb := term(v.IDs[a]), term(v.IDs[b])
+		switch {
+		case ta < tb:
+			return -1
+		case ta > tb:
+			return 1
+		}
+		return 0
+	})
+	out := make([]int32, min(n, len(idx)))
+	for i := range out {
+		out[i] = v.IDs[idx[i]]
+	}
+	return out
+}
