@@ -193,29 +193,34 @@ func FlatSimilarity(a, b FlatWeighed) float64 {
 // TopFlat returns the IDs of the n entries of v that weigh most, ties
 // broken by term (term gives an ID's term), as Top does.
 func TopFlat(v FlatVec, n int, term func(int32) string) []int32 {
-	idx := make([]int, len(v.IDs))
-	for i := range idx {
-		idx[i] = i
+	before := func(a, b int) bool {
+		if v.W[a] != v.W[b] {
+			return v.W[a] > v.W[b]
+		}
+		return term(v.IDs[a]) < term(v.IDs[b])
 	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case v.W[a] > v.W[b]:
-			return -1
-		case v.W[a] < v.W[b]:
-			return 1
+	n = min(n, len(v.IDs))
+	if n <= 0 {
+		return nil
+	}
+	// Keep the best n in top, in order, with one pass.
+	top := make([]int, 0, n)
+	for i := range v.IDs {
+		if len(top) == n && !before(i, top[n-1]) {
+			continue
 		}
-		ta, tb := term(v.IDs[a]), term(v.IDs[b])
-		switch {
-		case ta < tb:
-			return -1
-		case ta > tb:
-			return 1
+		if len(top) < n {
+			top = append(top, i)
+		} else {
+			top[n-1] = i
 		}
-		return 0
-	})
-	out := make([]int32, min(n, len(idx)))
-	for i := range out {
-		out[i] = v.IDs[idx[i]]
+		for k := len(top) - 1; k > 0 && before(top[k], top[k-1]); k-- {
+			top[k], top[k-1] = top[k-1], top[k]
+		}
+	}
+	out := make([]int32, len(top))
+	for i, k := range top {
+		out[i] = v.IDs[k]
 	}
 	return out
 }

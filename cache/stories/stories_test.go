@@ -212,3 +212,33 @@ func TestReadDocMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TopFlat picks the same terms, in the same order, as Top.
+func TestTopFlatMatchesTop(t *testing.T) {
+	ids := map[string]int32{}
+	var terms []string
+	id := func(s string) int32 {
+		if v, ok := ids[s]; ok {
+			return v
+		}
+		ids[s] = int32(len(terms))
+		terms = append(terms, s)
+		return ids[s]
+	}
+	doc := NewDoc("Saltmarsh storm closes port as ferries halt", strings.Repeat("Harbour master Dana Reyes said ferries, barges and trawlers stay in port; the storm may last days and cost 12,000 tonnes of cargo. ", 2)+"Ties tie tie equal equal words words.")
+	idf := func(t string) float64 { return 1 + float64(len(t)%3) } // many ties
+	w := Weigh(doc.Terms, idf)
+	f := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id).Weigh(func(i int32) float64 { return idf(terms[i]) })
+	for _, n := range []int{0, 1, 5, 40, 1000} {
+		want := Top(w, n)
+		got := TopFlat(f.All, n, func(i int32) string { return terms[i] })
+		if len(got) != len(want) {
+			t.Fatalf("n=%d: %d terms, want %d", n, len(got), len(want))
+		}
+		for i := range got {
+			if terms[got[i]] != want[i] {
+				t.Fatalf("n=%d: #%d is %q, want %q (%v)", n, i, terms[got[i]], want[i], want)
+			}
+		}
+	}
+}

@@ -444,7 +444,7 @@ func Top(v Vector, n int) []string {
 	}
 	before := func(a, b tw) bool { return a.w > b.w || a.w == b.w && a.t < b.t }
 	n = min(n, len(all))
-	if n < len(all) && n <= 48 {
+	if n > 0 && n < len(all) && n <= 48 {
 		// Keep the n best in all[:n], sorted, with one pass over the rest.
 		slices.SortFunc(all[:n], func(a, b tw) int { return cmpBy(before, a, b) })
 		for _, x := range all[n:] {
