@@ -546,7 +546,14 @@ func (v *saver) adopt(ctx context.Context, id, feedID int64, a feed.Article) err
 		return err
 	}
 	if story == 0 {
-		return nil // story assignment computes the outlet from the new source
+		// Story assignment computes the outlet from the new source (when
+		// this transaction stored the article, from its queued copy).
+		for i := range v.fresh {
+			if v.fresh[i].id == id {
+				v.fresh[i].source = a.Source
+			}
+		}
+		return nil
 	}
 	if _, err := v.tx.ExecContext(ctx, "UPDATE articles SET outlet = ? WHERE id = ?", stories.Outlet(link, a.Source), id); err != nil {
 		return err
