@@ -114,7 +114,7 @@ func TestMatchUsesBestAndAverageWithinTheWindow(t *testing.T) {
 		t.Errorf("no candidates: story %d", st)
 	}
 	// Story 1: one close report and one unrelated one; story 2: two
-	// fairly close ones. 0.6*0.7+0.4*0.35 = 0.56 vs 0.6*0.6+0.4*0.6 = 0.6.
+	// fairly close ones: at MaxWeight 0.5, 0.5*0.7+0.5*0.35 = 0.525 vs 0.6.
 	st, score := Match([]Candidate{{1, 0.7, 1}, {1, 0.0, 2}, {2, 0.6, 3}, {2, 0.6, 4}})
 	if st != 2 || score < 0.59 || score > 0.61 {
 		t.Errorf("got story %d score %.3f, want 2 at 0.6", st, score)
