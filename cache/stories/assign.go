@@ -1,5 +1,7 @@
 package stories
 
+import "slices"
+
 // Candidate is an article already in a story, compared with a new one.
 type Candidate struct {
 	Story int64
@@ -101,15 +103,47 @@ func SimilarityAt(a, b Weighed, hours float64) float64 {
 		return s
 	}
 	shared := Shared(a.Names, b.Names)
-	figure := false
-	for _, t := range shared {
-		if isNumber(t) && !isYear(t) {
-			figure = true
-			break
+	figure := slices.ContainsFunc(shared, isFigure)
+	return namesFloor(s, n, len(shared), figure)
+}
+
+// FlatSimilarityAt is SimilarityAt for flat weighed articles; term gives
+// an ID's term.
+func FlatSimilarityAt(a, b FlatWeighed, hours float64, term func(int32) string) float64 {
+	s := FlatSimilarity(a, b)
+	if hours > NamesHours || hours < -NamesHours {
+		return s
+	}
+	n := dotFlat(a.Names, b.Names)
+	if n < NamesMin || NamesWeight*n <= s {
+		return s
+	}
+	shared, figure := 0, false
+	for i, j := 0, 0; i < len(a.Names.IDs) && j < len(b.Names.IDs); {
+		switch x, y := a.Names.IDs[i], b.Names.IDs[j]; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			shared++
+			figure = figure || isFigure(term(x))
+			i++
+			j++
 		}
 	}
-	if figure || len(shared) >= NamesShared && n >= NamesStrong {
-		return NamesWeight * n
+	return namesFloor(s, n, shared, figure)
+}
+
+// isFigure says whether a term is a number that is not a year.
+func isFigure(t string) bool { return isNumber(t) && !isYear(t) }
+
+// namesFloor is similarity s raised to NamesWeight x names cosine n when
+// the names shared say enough: a figure, or NamesShared names at
+// NamesStrong.
+func namesFloor(s, n float64, shared int, figure bool) float64 {
+	if figure || shared >= NamesShared && n >= NamesStrong {
+		return max(s, NamesWeight*n)
 	}
 	return s
 }

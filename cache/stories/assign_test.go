@@ -1,6 +1,9 @@
 package stories
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // A wire report and a feature on one event share names and figures but
 // hardly a word else; two events of one company share the company only.
@@ -46,5 +49,32 @@ func TestSimilarityAtTrustsSharedNamesCloseInTime(t *testing.T) {
 	// names; Similarity decides.
 	if s, plain := SimilarityAt(w["fine"], w["outage"], 1), Similarity(w["fine"], w["outage"]); s != plain || s >= Threshold {
 		t.Errorf("look-alike: SimilarityAt %.3f, Similarity %.3f, threshold %.2f", s, plain, Threshold)
+	}
+
+	// The story assigner's flat form gives the same figures.
+	ids := map[string]int32{}
+	var terms []string
+	id := func(s string) int32 {
+		if v, ok := ids[s]; ok {
+			return v
+		}
+		ids[s] = int32(len(terms))
+		terms = append(terms, s)
+		return ids[s]
+	}
+	term := func(i int32) string { return terms[i] }
+	flat := map[string]FlatWeighed{}
+	for k, d := range docs {
+		flat[k] = Flatten(d, id).Weigh(func(i int32) float64 { return idf(terms[i]) })
+	}
+	for a := range docs {
+		for b := range docs {
+			for _, h := range []float64{2, -30} {
+				want, got := SimilarityAt(w[a], w[b], h), FlatSimilarityAt(flat[a], flat[b], h, term)
+				if math.Abs(want-got) > 1e-9 {
+					t.Errorf("%s/%s at %vh: FlatSimilarityAt %.6f, SimilarityAt %.6f", a, b, h, got, want)
+				}
+			}
+		}
 	}
 }
