@@ -121,10 +121,12 @@ func NewsCache(b *testing.B) string {
 	start := time.Now()
 	per := newsArticles(100_000)
 	// Deliver in time order, a hundred at a time per outlet, as refreshes would.
+	// One clock for every day's bounds, so no article falls between two.
+	now := time.Now()
 	for day := 30; day >= 0; day-- {
 		for o, arts := range per {
 			var batch []feed.Article
-			lo, hi := time.Now().Add(-time.Duration(day+1)*24*time.Hour), time.Now().Add(-time.Duration(day)*24*time.Hour)
+			lo, hi := now.Add(-time.Duration(day+1)*24*time.Hour), now.Add(-time.Duration(day)*24*time.Hour)
 			if day == 0 {
 				// The last day's stories run on for a few hours: deliver
 				// those too, or the cache holds fewer than 100,000 and
