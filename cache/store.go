@@ -19,6 +19,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	disc     discoState // the story assigner's memory (cache/index.go)
+	qdf      dfCache    // document frequencies the queries have read (discover.go)
 	readOnly bool
 	keepDays int     // retention after each Refresh (0: keep everything); SetRetention
 	watch    watcher // PRAGMA data_version's connection (watch.go)
