@@ -217,8 +217,8 @@ INSERT INTO articles(uid, feed_id, source, title, link, author, published, updat
 VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	// One statement per batch and section, joined over the batch's IDs.
 	"sections": `
-INSERT INTO article_sections(section, article_id, published, read)
-SELECT ?1, a.id, a.published, a.read FROM json_each(?2) j JOIN articles a ON a.id = j.value
+INSERT INTO article_sections(section, article_id, published, read, story)
+SELECT ?1, a.id, a.published, a.read, a.story FROM json_each(?2) j JOIN articles a ON a.id = j.value
 WHERE true
 ON CONFLICT(section, article_id) DO UPDATE SET published = excluded.published
 WHERE article_sections.published != excluded.published`,

@@ -272,4 +272,23 @@ INSERT INTO articles_fts(rowid, title, body, author, source, categories)
 	SELECT id, title, body, author, source, categories FROM temp.articles_fts_copy ORDER BY id;
 DROP TABLE temp.articles_fts_copy;
 `,
+	// (query): article_sections keeps a copy of each article's story (0
+	// until it has one), so the one-row-per-story list pages and counts a
+	// section's stories from this table alone (the count took 175 ms at
+	// 100,000 articles, 10 ms now). Save writes it with the row; the
+	// triggers keep it when a story is given later, and fill it for any
+	// other writer of rows.
+	`
+ALTER TABLE article_sections ADD COLUMN story INTEGER NOT NULL DEFAULT 0;
+UPDATE article_sections SET story = coalesce((SELECT story FROM articles WHERE id = article_id), 0);
+CREATE INDEX article_sections_story ON article_sections(section, story, published DESC, article_id DESC);
+CREATE TRIGGER article_sections_story_added AFTER INSERT ON article_sections
+WHEN NEW.story = 0 AND (SELECT story FROM articles WHERE id = NEW.article_id) != 0 BEGIN
+	UPDATE article_sections SET story = (SELECT story FROM articles WHERE id = NEW.article_id)
+	WHERE section = NEW.section AND article_id = NEW.article_id;
+END;
+CREATE TRIGGER articles_story_copy AFTER UPDATE OF story ON articles WHEN OLD.story != NEW.story BEGIN
+	UPDATE article_sections SET story = NEW.story WHERE article_id = NEW.id;
+END;
+`,
 }
