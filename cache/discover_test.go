@@ -424,7 +424,6 @@ VALUES (?, 1, 'Old', ?, ?, ?, ?, '<p>Olden <b>zeppelin</b> text.</p>', ?)`, fmt.
 // format).
 func TestFlatEncodeReadsBack(t *testing.T) {
 	var d discoState
-	d.ids = map[string]int32{}
 	doc := stories.NewDoc("Port Alder council votes on 4.25% levy", "The council of Port Alder voted on Tuesday for a 4.25% levy; Mayor Ines Okafor said the harbour fund needed 12,000 more.")
 	f := stories.Flatten(doc, d.intern)
 	got := d.encode(f)

@@ -79,18 +79,20 @@ func firstWords(s string) string {
 // which only nudges term weights (docs is written with them, so the two
 // stay in step).
 type discoState struct {
+	// dict interns terms for the read-ahead workers and the assigner
+	// alike; it only grows, so IDs stay valid across reloads.
+	dict    termDict
 	mu      sync.Mutex
 	loaded  bool
 	gen     int64
 	docs    int
-	ids     map[string]int32 // every term seen, interned
-	terms   []string         // by ID
-	dfs     []int32          // document frequency by ID
-	props   []int32          // how many articles write it as a name ("^term" in term_df), by ID
-	number  []bool           // the term is a number, by ID
-	unsaved indexed          // committed counts not yet in term_df
-	savedAt time.Time        // when unsaved was last written
-	from    int64            // earliest publication time loaded into recent
+	terms   []string  // by ID: dict's terms, copied as needed
+	dfs     []int32   // document frequency by ID
+	props   []int32   // how many articles write it as a name ("^term" in term_df), by ID
+	number  []bool    // the term is a number, by ID
+	unsaved indexed   // committed counts not yet in term_df
+	savedAt time.Time // when unsaved was last written
+	from    int64     // earliest publication time loaded into recent
 	recent  map[int64]*recentDoc
 	byTerm  [][]*recentDoc // recent articles using each term, by ID
 	byStory map[int64][]*recentDoc
@@ -155,18 +157,65 @@ type recentDoc struct {
 	weighed              bool
 }
 
-// intern gives a term its ID, a new one the first time.
-func (d *discoState) intern(t string) int32 {
-	if id, ok := d.ids[t]; ok {
+// termDict maps terms to IDs, safe for concurrent use.
+type termDict struct {
+	mu    sync.RWMutex
+	ids   map[string]int32
+	terms []string
+}
+
+func (t *termDict) id(term string) int32 {
+	t.mu.RLock()
+	id, ok := t.ids[term]
+	t.mu.RUnlock()
+	if ok {
 		return id
 	}
-	id := int32(len(d.terms))
-	d.ids[t] = id
-	d.terms = append(d.terms, t)
-	d.dfs = append(d.dfs, 0)
-	d.props = append(d.props, 0)
-	d.number = append(d.number, stories.IsNumber(t))
-	d.byTerm = append(d.byTerm, nil)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if id, ok := t.ids[term]; ok {
+		return id
+	}
+	if t.ids == nil {
+		t.ids = map[string]int32{}
+	}
+	id = int32(len(t.terms))
+	t.ids[term] = id
+	t.terms = append(t.terms, term)
+	return id
+}
+
+// lookup is a term's ID, if it has one.
+func (t *termDict) lookup(term string) (int32, bool) {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	id, ok := t.ids[term]
+	return id, ok
+}
+
+// sync extends the assigner's copies to every term in the dictionary.
+func (d *discoState) sync() {
+	d.dict.mu.RLock()
+	if len(d.dict.terms) > len(d.terms) {
+		d.terms = append(d.terms, d.dict.terms[len(d.terms):]...)
+	}
+	d.dict.mu.RUnlock()
+	for len(d.dfs) < len(d.terms) {
+		d.dfs = append(d.dfs, 0)
+		d.props = append(d.props, 0)
+		d.byTerm = append(d.byTerm, nil)
+	}
+	for len(d.number) < len(d.terms) {
+		d.number = append(d.number, stories.IsNumber(d.terms[len(d.number)]))
+	}
+}
+
+// intern gives a term its ID, a new one the first time.
+func (d *discoState) intern(t string) int32 {
+	id := d.dict.id(t)
+	if int(id) >= len(d.dfs) {
+		d.sync()
+	}
 	return id
 }
 
@@ -187,8 +236,8 @@ func (d *discoState) idf(id int32) float64 { return stories.IDF(int(d.dfs[id]), 
 // sentence, capitalised) in at least half the articles that use it. The
 // counts live in term_df under "^term".
 func (d *discoState) known(term string) bool {
-	id, ok := d.ids[term]
-	if !ok {
+	id, ok := d.dict.lookup(term)
+	if !ok || int(id) >= len(d.dfs) {
 		return false
 	}
 	p := d.props[id]
@@ -219,7 +268,9 @@ func (d *discoState) add(doc *recentDoc) {
 // load reads the document frequencies (adding the counts not yet
 // written) and the terms of every article published from `from` on.
 func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64) error {
-	d.ids, d.terms, d.dfs, d.props, d.number, d.byTerm = map[string]int32{}, nil, nil, nil, nil, nil
+	clear(d.dfs)
+	clear(d.props)
+	clear(d.byTerm)
 	d.txDF, d.txProps, d.touched = nil, nil, nil
 	d.recent, d.byStory = map[int64]*recentDoc{}, map[int64][]*recentDoc{}
 	d.fifo = nil
@@ -331,9 +382,10 @@ type articlePrep struct {
 	words *stories.Text
 }
 
-func prepareArticle(a feed.Article) articlePrep {
+func (s *Store) prepareArticle(a feed.Article) articlePrep {
 	text := indexText(a.Summary, a.Content)
 	words := stories.Read(a.Title, text)
+	words.Intern(s.disc.dict.id)
 	return articlePrep{text: text, words: &words}
 }
 
@@ -466,16 +518,18 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle,
 		words := p.words
 		if words == nil {
 			x := stories.Read(p.title, p.text)
+			x.Intern(d.dict.id)
 			words = &x
 		}
 		d.docs++
 		counted.docs++
+		d.sync() // the words' IDs may be newer than the last sync
 		fd := words.Flat(d.known, d.intern)
 		for _, id := range fd.Terms.IDs {
 			d.count(id, false)
 		}
-		for _, t := range words.Proper() {
-			d.count(d.intern(t), true)
+		for _, id := range words.ProperIDs() {
+			d.count(id, true)
 		}
 		w := fd.Weigh(d.idf)
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term), stories.TopFlat(w.Names, stories.MaxStored/2, d.term)

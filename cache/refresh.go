@@ -109,7 +109,7 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 			report(p.res, err)
 		}
 	}
-	results := prepare(f.Results(ctx, reqs))
+	results := s.prepare(f.Results(ctx, reqs))
 	// An open batch waits up to linger for the next result before it
 	// commits: a batch then takes several feeds (fewer commits, each index
 	// page written once per batch rather than once per feed) while the
@@ -186,7 +186,7 @@ type prepared struct {
 // prepare reads ahead, on every core, the results the saver will write:
 // the CPU work of indexing that needs nothing from the cache, so the
 // saver (one goroutine holding the write lock) does less.
-func prepare(in <-chan feed.Result) <-chan prepared {
+func (s *Store) prepare(in <-chan feed.Result) <-chan prepared {
 	out := make(chan prepared, 2)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -197,7 +197,7 @@ func prepare(in <-chan feed.Result) <-chan prepared {
 					p.arts = make([]articlePrep, len(r.Articles))
 					for i, a := range r.Articles {
 						if !a.Unchanged {
-							p.arts[i] = prepareArticle(a)
+							p.arts[i] = s.prepareArticle(a)
 						}
 					}
 				}

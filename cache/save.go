@@ -500,7 +500,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 				if prep != nil && prep[i].words != nil {
 					p = prep[i]
 				} else {
-					p = prepareArticle(a)
+					p = v.s.prepareArticle(a)
 				}
 				v.fresh = append(v.fresh, newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
 					source: a.Source, author: a.Author, cat: strings.Join(a.Categories, " "), text: p.text, words: p.words})

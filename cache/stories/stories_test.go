@@ -209,6 +209,11 @@ func TestReadDocMatchesReference(t *testing.T) {
 			if f, g := Flatten(want, id), Read(tx[0], tx[1]).Flat(known, id); !reflect.DeepEqual(f, g) {
 				t.Errorf("%q known#%d: Flat %+v, Flatten %+v", tx[0], k, g, f)
 			}
+			x := Read(tx[0], tx[1])
+			x.Intern(id)
+			if f, g := Flatten(want, id), x.Flat(known, nil); !reflect.DeepEqual(f, g) {
+				t.Errorf("%q known#%d: interned Flat %+v, Flatten %+v", tx[0], k, g, f)
+			}
 		}
 	}
 }

@@ -126,7 +126,25 @@ func Normalize(w string) string {
 type Text struct {
 	terms  []termStat // in order of first use
 	proper []string
+	// IDs of terms and proper, once Intern has run.
+	ids, properIDs []int32
 }
+
+// Intern gives every term and proper word its ID by id ahead of Flat
+// (which then looks nothing up).
+func (x *Text) Intern(id func(string) int32) {
+	x.ids = make([]int32, len(x.terms))
+	for i, st := range x.terms {
+		x.ids[i] = id(st.term)
+	}
+	x.properIDs = make([]int32, len(x.proper))
+	for i, t := range x.proper {
+		x.properIDs[i] = id(t)
+	}
+}
+
+// ProperIDs is Proper interned (nil before Intern).
+func (x Text) ProperIDs() []int32 { return x.properIDs }
 
 // termStat is what an article's text says of one kept term.
 type termStat struct {
@@ -206,8 +224,15 @@ func (x Text) each(known func(string) bool, f func(term string, w float64, n flo
 func (x Text) Flat(known func(string) bool, id func(string) int32) FlatDoc {
 	terms := make([]idw, 0, len(x.terms))
 	var names []idw
+	i := 0
 	x.each(known, func(t string, w, n float64, named bool) {
-		k := id(t)
+		var k int32
+		if x.ids != nil {
+			k = x.ids[i]
+		} else {
+			k = id(t)
+		}
+		i++
 		terms = append(terms, idw{k, w})
 		if named {
 			names = append(names, idw{k, n})
