@@ -512,6 +512,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	}
 	var seeds []recommend.Seed
 	readStories := map[int64]bool{}
+	seedStory := map[int64]int64{}
 	for rows.Next() {
 		var sd recommend.Seed
 		var readAt, st int64
@@ -526,6 +527,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		sd.Weight = recommend.SeedWeight(sd.Starred, since)
 		seeds = append(seeds, sd)
 		readStories[st] = true
+		seedStory[sd.ID] = st
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -570,17 +572,46 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	if err != nil {
 		return nil, false, err
 	}
-	// The reader's profile: the subjects (not the names) of what they
-	// read, each article weighed by how recent and whether starred.
+	// The reader's interests: one per story read (its reports together
+	// say more about the subject than any one of them, each outlet telling
+	// it in its own words, and a story read in four versions is one
+	// interest, not four), weighed by its heaviest read: how recent, and
+	// whether starred.
+	groups := recommend.Group(seeds, func(id int64) int64 { return seedStory[id] })
+	interests := func(ts termStats) []stories.Vector {
+		out := make([]stories.Vector, len(groups))
+		for i, g := range groups {
+			v := stories.Vector{}
+			for _, k := range g {
+				for t, x := range subject(sv[seeds[k].ID].Weigh(ts.idf), ts.isName) {
+					v[t] += x
+				}
+			}
+			out[i] = stories.Unit(v)
+		}
+		return out
+	}
+	// Candidates are found for each interest's most distinctive terms in
+	// turn, so that one heavy interest does not leave the others none.
+	var lists [][]string
 	profile := stories.Vector{}
-	for _, sd := range seeds {
-		for t, x := range subject(sv[sd.ID].Weigh(ts.idf), ts.isName) {
-			profile[t] += x * sd.Weight
+	for i, v := range interests(ts) {
+		lists = append(lists, distinctive(v, 16, ts.idf, ts.docs))
+		for t, x := range v {
+			profile[t] += x * seeds[groups[i][0]].Weight
 		}
 	}
 	terms := map[string]float64{}
-	for _, t := range distinctive(profile, 16, ts.idf, ts.docs) {
-		terms[t] = profile[t]
+	for k := 0; len(terms) < 16; k++ {
+		more := false
+		for _, l := range lists {
+			if k < len(l) && len(terms) < 16 {
+				terms[l[k]], more = profile[l[k]], true
+			}
+		}
+		if !more {
+			break
+		}
 	}
 	ids, err := s.postings(ctx, terms, 150, 0)
 	if err != nil {
@@ -625,10 +656,13 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	if ts, err = s.stats(ctx, union(all...)); err != nil {
 		return nil, false, err
 	}
-	seedC := make([]stories.Vector, len(seeds))
-	for i, sd := range seeds {
-		seedC[i] = subject(sv[sd.ID].Weigh(ts.idf), ts.isName)
+	// Each interest speaks through its heaviest read.
+	seedC := interests(ts)
+	gseeds := make([]recommend.Seed, len(groups))
+	for i, g := range groups {
+		gseeds[i] = seeds[g[0]]
 	}
+	seeds = gseeds
 	var cands []recommend.Candidate
 	for _, id := range ids {
 		v, ok := cv[id]
@@ -862,16 +896,27 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 	return marks
 }
 
-// subject is what an article is about for Recommended: its content terms
-// (stories.Content) without bare numbers, of unit length. A number ties
+// nameWeight is how much a name (a person, company, team or place)
+// counts in what an article is about for Recommended, against a content
+// word. A name is often the interest itself (a company, a team), but a
+// place or a country alone is no subject: "floods in X" read is no
+// interest in "stocks in X".
+const nameWeight = 0.5
+
+// subject is what an article is about for Recommended: its terms, names
+// at nameWeight, without bare numbers, of unit length. A number ties
 // reports of one event together, but "6 years" read is no interest in
 // "36 minutes ... 6 weeks".
 func subject(w stories.Weighed, isName func(string) bool) stories.Vector {
-	v := stories.Content(w, isName)
-	for t := range v {
+	v := make(stories.Vector, len(w.All))
+	for t, x := range w.All {
 		if strings.IndexFunc(t, unicode.IsLetter) < 0 {
-			delete(v, t)
+			continue
 		}
+		if _, ok := w.Names[t]; ok || isName(t) {
+			x *= nameWeight
+		}
+		v[t] = x
 	}
 	return stories.Unit(v)
 }

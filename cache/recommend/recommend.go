@@ -18,8 +18,14 @@ import (
 // HalfLife is how long a read article takes to lose half its pull.
 const HalfLife = 7 * 24 * time.Hour
 
-// FreshHalfLife is how long a candidate takes to lose half its appeal.
-const FreshHalfLife = 3 * 24 * time.Hour
+// Fresh is how old a candidate may be and still count as news: among
+// the last few days' articles the closest to the reader's interests come
+// first, whatever their hour. FreshHalfLife is how long an older one then
+// takes to lose half of the appeal that fades (see Score).
+const (
+	Fresh         = 3 * 24 * time.Hour
+	FreshHalfLife = 7 * 24 * time.Hour
+)
 
 // SeedWeight is how much one history article says about the reader.
 func SeedWeight(starred bool, sinceRead time.Duration) float64 {
@@ -57,7 +63,7 @@ type Candidate struct {
 // reason (see Why).
 func Score(c Candidate, seeds []Seed) (float64, string) {
 	s := seeds[c.Seed]
-	score := c.Sim * s.Weight * (0.4 + 0.6*math.Exp2(-max(c.Age, 0).Hours()/FreshHalfLife.Hours()))
+	score := c.Sim * s.Weight * (0.5 + 0.5*math.Exp2(-max(c.Age-Fresh, 0).Hours()/FreshHalfLife.Hours()))
 	return score, Why(c, seeds)
 }
 
@@ -89,6 +95,26 @@ func wordy(subjects []string, n int) []string {
 		if strings.IndexFunc(t, unicode.IsLetter) >= 0 && !(!strings.Contains(t, " ") && Common(stories.Normalize(t))) {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// Group gathers seeds by story (story gives each seed's), one group per
+// story, in the order of each story's first seed; each group lists the
+// indexes of its seeds in order, so a group's first seed is its heaviest
+// when seeds come heaviest first.
+func Group(seeds []Seed, story func(id int64) int64) [][]int {
+	at := map[int64]int{}
+	var out [][]int
+	for i, sd := range seeds {
+		st := story(sd.ID)
+		g, ok := at[st]
+		if !ok {
+			g = len(out)
+			at[st] = g
+			out = append(out, nil)
+		}
+		out[g] = append(out[g], i)
 	}
 	return out
 }

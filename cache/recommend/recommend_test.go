@@ -32,6 +32,21 @@ func TestScoreAndReason(t *testing.T) {
 	if so, _ := Score(old, seeds); so >= s {
 		t.Errorf("an old candidate should score less: %.3f vs %.3f", so, s)
 	}
+	// Within the last few days the hour does not matter: the closest to
+	// the reader's interests comes first.
+	day, twoDays := c, c
+	day.Age, twoDays.Age = 24*time.Hour, Fresh-time.Hour
+	if sd, _ := Score(day, seeds); sd != s {
+		t.Errorf("a day-old candidate scores %.3f, an hour-old one %.3f", sd, s)
+	}
+	if s2, _ := Score(twoDays, seeds); s2 != s {
+		t.Errorf("a candidate just inside Fresh scores %.3f, an hour-old one %.3f", s2, s)
+	}
+	closer := twoDays
+	closer.Sim = 0.5
+	if sc, _ := Score(closer, seeds); sc <= s {
+		t.Errorf("a closer but older candidate should win among fresh ones: %.3f vs %.3f", sc, s)
+	}
 	c.Seed = 1
 	if _, why := Score(c, seeds); why != "because you starred \u201cStars\u201d" {
 		t.Errorf("why %q", why)
@@ -156,5 +171,30 @@ func TestPickNeverFollowsOneArticleOnly(t *testing.T) {
 	// With no other subject left, the list still fills.
 	if got := Pick(cands[:8], 5); len(got) != 5 {
 		t.Errorf("picks %+v", got)
+	}
+}
+
+// Group makes one interest per story read, in the order of each story's
+// first (heaviest) seed, with every seed of the story in it.
+func TestGroup(t *testing.T) {
+	seeds := []Seed{{ID: 10}, {ID: 11}, {ID: 12}, {ID: 13}, {ID: 14}}
+	story := map[int64]int64{10: 7, 11: 3, 12: 7, 13: 9, 14: 3}
+	got := Group(seeds, func(id int64) int64 { return story[id] })
+	want := [][]int{{0, 2}, {1, 4}, {3}}
+	if len(got) != len(want) {
+		t.Fatalf("groups %v, want %v", got, want)
+	}
+	for i := range want {
+		if len(got[i]) != len(want[i]) {
+			t.Fatalf("groups %v, want %v", got, want)
+		}
+		for j := range want[i] {
+			if got[i][j] != want[i][j] {
+				t.Fatalf("groups %v, want %v", got, want)
+			}
+		}
+	}
+	if g := Group(nil, func(int64) int64 { return 0 }); len(g) != 0 {
+		t.Errorf("no seeds, groups %v", g)
 	}
 }
