@@ -561,7 +561,7 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle,
 						continue
 					}
 					dw := d.weigh(doc)
-					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.FlatSimilarity(w, dw), Hours: float64(p.published-doc.published) / 3600})
+					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.FlatSimilarityAt(w, dw, float64(p.published-doc.published)/3600, d.term), Hours: float64(p.published-doc.published) / 3600})
 				}
 			}
 		}

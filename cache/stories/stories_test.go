@@ -247,3 +247,24 @@ func TestTopFlatMatchesTop(t *testing.T) {
 		}
 	}
 }
+
+// A line of the body in Title Case (another article's headline in a "Read
+// more" box, a photo credit) says nothing about names; prose does.
+func TestTitleCaseLinesAreNotNames(t *testing.T) {
+	d := NewDoc("Council approves the harbour budget", "The council of Saltmarsh approved the budget on Monday, mayor Ines Okafor said.\n\nRead More: Harbour Lights Festival Draws Record Crowds\n\nPhotograph: Dana Reyes For The Ledger")
+	for _, n := range []string{"light", "festival", "crowd", "record", "ledger"} {
+		if _, ok := d.Names[n]; ok {
+			t.Errorf("%q from a Title Case line counted as a name: %v", n, d.Names)
+		}
+	}
+	for _, n := range []string{"saltmarsh", "okafor"} {
+		if _, ok := d.Names[n]; !ok {
+			t.Errorf("%q from the prose should be a name: %v", n, d.Names)
+		}
+	}
+	// The same words inside a sentence are names.
+	d = NewDoc("Council approves the harbour budget", "The council said the Harbour Lights Festival would draw Record Crowds again, mayor Ines Okafor said.")
+	if _, ok := d.Names["festival"]; !ok {
+		t.Errorf("a name inside prose was dropped: %v", d.Names)
+	}
+}

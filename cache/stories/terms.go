@@ -37,6 +37,7 @@ type token struct {
 	capital bool // starts with an upper-case letter
 	initial bool // first word of a sentence (or of the text)
 	number  bool
+	line    int // which line of the text
 }
 
 // tokenize splits text into words: runs of letters and digits, where a
@@ -44,17 +45,20 @@ type token struct {
 func tokenize(text string, limit int) []token {
 	var out []token
 	initial := true
-	i := 0
+	i, line := 0, 0
 	for i < len(text) && (limit <= 0 || len(out) < limit) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r == '\n' {
+				line++
+			}
 			if r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' || r == '"' || r == '\u201c' || r == '|' || r == '\u2014' {
 				initial = true
 			}
 			i += n
 			continue
 		}
-		start := i
+		start, first := i, len(out)
 		digits, letters := 0, 0
 		for i < len(text) {
 			r, n := utf8.DecodeRuneInString(text[i:])
@@ -83,6 +87,9 @@ func tokenize(text string, limit int) []token {
 		out = appendToken(out, text[start:i], initial, digits, letters)
 		initial = false
 	next:
+		for k := first; k < len(out); k++ {
+			out[k].line = line
+		}
 	}
 	return out
 }
@@ -251,17 +258,54 @@ type text struct {
 	capital     map[string]bool // capitalised somewhere
 }
 
-func read(title, body string) text {
-	x := text{title: tokenize(title, 0), body: tokenize(body, bodyTokenCap), proper: map[string]bool{}, lower: map[string]bool{}, capital: map[string]bool{}}
-	caps, words := 0, 0
-	for _, t := range x.title {
+// titleCase counts the words of ts that are not numbers or stop words,
+// and the share of them capitalised.
+func titleCase(ts []token) (words int, caps float64) {
+	n := 0
+	for _, t := range ts {
 		if !t.number && !stop[t.term] {
 			words++
 			if t.capital {
-				caps++
+				n++
 			}
 		}
 	}
+	if words == 0 {
+		return 0, 0
+	}
+	return words, float64(n) / float64(words)
+}
+
+// endsSentence says whether line n of text ends like a sentence of prose
+// (headlines and credits do not); *ends holds the answer for every line,
+// worked out on first use.
+func endsSentence(ends *[]bool, text string, n int) bool {
+	if *ends == nil {
+		*ends = []bool{}
+		for line := range strings.SplitSeq(text, "\n") {
+			line = strings.TrimRight(line, " \t\r\"'\u201d\u2019)")
+			*ends = append(*ends, strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?"))
+		}
+	}
+	return n < len(*ends) && (*ends)[n]
+}
+
+// headline says whether a line of text reads as a headline or a credit
+// rather than prose: a few words, mostly capitalised, at most two
+// sentences.
+func headline(ts []token) bool {
+	words, caps := titleCase(ts)
+	starts := 0
+	for _, t := range ts[1:] {
+		if t.initial {
+			starts++
+		}
+	}
+	return words >= 2 && words <= 14 && caps >= 0.6 && starts <= 1
+}
+
+func read(title, body string) text {
+	x := text{title: tokenize(title, 0), body: tokenize(body, bodyTokenCap), proper: map[string]bool{}, lower: map[string]bool{}, capital: map[string]bool{}}
 	mark := func(ts []token) {
 		for _, t := range ts {
 			switch {
@@ -276,10 +320,22 @@ func read(title, body string) text {
 			}
 		}
 	}
-	if words == 0 || float64(caps)/float64(words) < 0.6 { // a Title Case title says nothing
+	if words, caps := titleCase(x.title); words == 0 || caps < 0.6 { // a Title Case title says nothing
 		mark(x.title)
 	}
-	mark(x.body)
+	var ends []bool
+	// Nor does a line of the body in Title Case (a photo credit, another
+	// article's headline in a "Read more" box).
+	for lo := 0; lo < len(x.body); {
+		hi := lo + 1
+		for hi < len(x.body) && x.body[hi].line == x.body[lo].line {
+			hi++
+		}
+		if !headline(x.body[lo:hi]) || endsSentence(&ends, body, x.body[lo].line) {
+			mark(x.body[lo:hi])
+		}
+		lo = hi
+	}
 	return x
 }
 
