@@ -278,10 +278,11 @@ func union(docs ...stories.Doc) map[string]bool {
 	return out
 }
 
-// Related returns other coverage of article id's story first (one per
-// outlet first), then the articles most like it: those the full-text
-// index finds for its most distinctive terms, ordered by the similarity
-// of their terms, one per story. Never the article itself.
+// Related returns other coverage of article id's story first (the
+// reports most like the article first), then the articles most like it:
+// those the full-text index finds for its most distinctive terms, ordered
+// by the similarity of their terms, one per story unless close enough to
+// be the same event (relatedSplit). Never the article itself.
 func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, error) {
 	a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", id), false)
 	if err == sql.ErrNoRows {
@@ -295,6 +296,38 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	if err != nil {
 		return nil, err
 	}
+	// The article's terms, and those of the first reports of its story.
+	vids := []int64{id}
+	for _, o := range same {
+		if o.ID != id && len(vids) <= relatedStoryMax {
+			vids = append(vids, o.ID)
+		}
+	}
+	vecs, err := s.vectors(ctx, vids)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]stories.Doc, 0, len(vecs))
+	for _, v := range vecs {
+		docs = append(docs, v)
+	}
+	ts, err := s.stats(ctx, union(docs...))
+	if err != nil {
+		return nil, err
+	}
+	w := vecs[id].Weigh(ts.idf)
+	// The story's reports most like the article first: where the story
+	// joins two events by mistake, the article's own comes first.
+	if len(w.All) > 0 {
+		like := map[int64]float64{}
+		for _, o := range same {
+			if v, ok := vecs[o.ID]; ok && o.ID != id {
+				cw := v.Weigh(ts.idf)
+				like[o.ID] = stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All)
+			}
+		}
+		sort.SliceStable(same, func(i, j int) bool { return like[same[i].ID] > like[same[j].ID] })
+	}
 	for _, o := range same {
 		if o.ID == id || len(out) >= limit {
 			continue
@@ -305,18 +338,9 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		}
 		out = append(out, Scored{Article: o, Score: 2 - float64(len(out))/100, Why: why})
 	}
-	if len(out) >= limit {
+	if len(out) >= limit || len(w.All) == 0 {
 		return out, nil
 	}
-	vecs, err := s.vectors(ctx, []int64{id})
-	if err != nil || len(vecs[id].Terms) == 0 {
-		return out, err
-	}
-	ts, err := s.stats(ctx, union(vecs[id]))
-	if err != nil {
-		return nil, err
-	}
-	w := vecs[id].Weigh(ts.idf)
 	terms := map[string]float64{}
 	for _, t := range distinctive(w.All, 8, ts.idf, ts.docs) {
 		terms[t] = w.All[t]
@@ -368,7 +392,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	seen := map[int64]bool{a.Story: true}
 	for _, c := range cands {
 		o, ok := arts[c.id]
-		if !ok || seen[o.Story] || len(out) >= limit {
+		if !ok || seen[o.Story] && c.sim < relatedSplit || len(out) >= limit || o.Story == a.Story {
 			continue
 		}
 		seen[o.Story] = true
@@ -376,6 +400,17 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	}
 	return out, nil
 }
+
+// relatedStoryMax is how many reports of the article's story Related
+// orders by likeness to it (the rest follow in StoryArticles' order).
+const relatedStoryMax = 40
+
+// relatedSplit is how like the article a report of another story must be
+// for Related to list it beside one already listed from that story: half
+// the likeness that joins an article to a story, close enough to be a
+// report of the same event the story assignment left apart (those come
+// as a group); anything less is one per story, for variety.
+const relatedSplit = stories.Threshold / 2
 
 // rankWindow is how many of a section's newest articles Ranking weighs.
 const rankWindow = 2000
