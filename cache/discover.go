@@ -42,7 +42,7 @@ var ErrNotFound = errors.New("no such article")
 
 // NewestUnread returns a section's newest unread articles.
 func (s *Store) NewestUnread(ctx context.Context, section string, limit int) ([]Article, error) {
-	return collect(s.db.QueryContext(ctx, `
+	return collect(s.query(ctx, `
 SELECT `+listColumns+` FROM article_sections s JOIN articles a ON a.id = s.article_id
 WHERE s.section = ? AND a.read = 0 ORDER BY s.published DESC, s.article_id DESC LIMIT ?`,
 		strings.ToLower(section), limit))
@@ -51,10 +51,10 @@ WHERE s.section = ? AND a.read = 0 ORDER BY s.published DESC, s.article_id DESC 
 // Lookup finds an article by the id --list --json prints (its feed ID),
 // or by its number in the cache.
 func (s *Store) Lookup(ctx context.Context, id string) (Article, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.uid = ?", id), false)
+	a, err := scanArticle(s.queryRow(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.uid = ?", id), false)
 	if err == sql.ErrNoRows {
 		if n, perr := strconv.ParseInt(id, 10, 64); perr == nil {
-			a, err = scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", n), false)
+			a, err = scanArticle(s.queryRow(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", n), false)
 		}
 	}
 	if err == sql.ErrNoRows {
@@ -66,7 +66,7 @@ func (s *Store) Lookup(ctx context.Context, id string) (Article, error) {
 // StoryArticles returns every article of a story: one per outlet first
 // (each outlet's earliest report, oldest first), then the rest.
 func (s *Store) StoryArticles(ctx context.Context, story int64) ([]Article, error) {
-	return collect(s.db.QueryContext(ctx, `
+	return collect(s.query(ctx, `
 SELECT `+listColumns+` FROM articles a JOIN (
 	SELECT id, row_number() OVER (PARTITION BY outlet ORDER BY published, id) AS rn FROM articles WHERE story = ?1
 	UNION ALL SELECT id, 1 FROM articles WHERE id = ?1 AND story = 0
@@ -79,7 +79,7 @@ func (s *Store) byIDs(ctx context.Context, ids []int64) (map[int64]Article, erro
 		return map[int64]Article{}, nil
 	}
 	js, _ := json.Marshal(ids)
-	arts, err := collect(s.db.QueryContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))", string(js)))
+	arts, err := collect(s.query(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))", string(js)))
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ const maxCachedTerms = 300_000
 func (s *Store) stats(ctx context.Context, terms map[string]bool) (termStats, error) {
 	ts := termStats{df: make(map[string]int, 2*len(terms))}
 	var gen int64
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT value FROM discover_meta WHERE key = 'docs'), 0),
+	if err := s.queryRow(ctx, `SELECT coalesce((SELECT value FROM discover_meta WHERE key = 'docs'), 0),
 	coalesce((SELECT value FROM discover_meta WHERE key = 'gen'), 0)`).Scan(&ts.docs, &gen); err != nil {
 		return ts, err
 	}
@@ -150,7 +150,7 @@ func (s *Store) stats(ctx context.Context, terms map[string]bool) (termStats, er
 		return ts, nil
 	}
 	js, _ := json.Marshal(missing)
-	rows, err := s.db.QueryContext(ctx, "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))", string(js))
+	rows, err := s.query(ctx, "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))", string(js))
 	if err != nil {
 		return ts, err
 	}
@@ -179,7 +179,7 @@ func (s *Store) stats(ctx context.Context, terms map[string]bool) (termStats, er
 // vectors reads the stored terms of articles.
 func (s *Store) vectors(ctx context.Context, ids []int64) (map[int64]stories.Doc, error) {
 	js, _ := json.Marshal(ids)
-	rows, err := s.db.QueryContext(ctx, "SELECT article_id, terms FROM article_terms WHERE article_id IN (SELECT value FROM json_each(?))", string(js))
+	rows, err := s.query(ctx, "SELECT article_id, terms FROM article_terms WHERE article_id IN (SELECT value FROM json_each(?))", string(js))
 	if err != nil {
 		return nil, err
 	}
@@ -215,11 +215,10 @@ func (s *Store) postings(ctx context.Context, terms map[string]float64, n int, m
 	if maxID <= 0 {
 		maxID = 1 << 62
 	}
-	st, err := s.db.PrepareContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`)
+	st, err := s.prepared(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ?`)
 	if err != nil {
 		return nil, err
 	}
-	defer st.Close()
 	score := map[int64]float64{}
 	for t, w := range terms {
 		rows, err := st.QueryContext(ctx, "{title body} : "+ftsPhrase(t), maxID, perTerm)
@@ -284,7 +283,7 @@ func union(docs ...stories.Doc) map[string]bool {
 // by the similarity of their terms, one per story unless close enough to
 // be the same event (relatedSplit). Never the article itself.
 func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, error) {
-	a, err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", id), false)
+	a, err := scanArticle(s.queryRow(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", id), false)
 	if err == sql.ErrNoRows {
 		return nil, fmt.Errorf("%w: %d", ErrNotFound, id)
 	}
@@ -424,10 +423,10 @@ func (s *Store) Ranking(ctx context.Context, section string, limit int) ([]Score
 	const cols = `a.id, CASE a.story WHEN 0 THEN a.id ELSE a.story END, a.published, a.read, a.views, a.comments, a.rating,
 	coalesce(st.outlets, 1), coalesce(st.last, a.published)`
 	if section == "" {
-		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+` FROM (SELECT id, story, published, read, views, comments, rating FROM articles ORDER BY published DESC LIMIT ?) a
+		rows, err = s.query(ctx, "SELECT "+cols+` FROM (SELECT id, story, published, read, views, comments, rating FROM articles ORDER BY published DESC LIMIT ?) a
 LEFT JOIN stories st ON st.id = a.story ORDER BY a.published DESC, a.id DESC`, rankWindow)
 	} else {
-		rows, err = s.db.QueryContext(ctx, "SELECT "+cols+` FROM (SELECT article_id FROM article_sections WHERE section = ?
+		rows, err = s.query(ctx, "SELECT "+cols+` FROM (SELECT article_id FROM article_sections WHERE section = ?
 	ORDER BY published DESC, article_id DESC LIMIT ?) s
 JOIN articles a ON a.id = s.article_id LEFT JOIN stories st ON st.id = a.story ORDER BY a.published DESC, a.id DESC`, section, rankWindow)
 	}
@@ -474,7 +473,7 @@ JOIN articles a ON a.id = s.article_id LEFT JOIN stories st ON st.id = a.story O
 	// The site's most-read feed, where configured, places stories too.
 	// Across all sections each section's list has its own #1, so the
 	// reason names the section the position is from.
-	mr, err := s.db.QueryContext(ctx, `SELECT r.rank, CASE a.story WHEN 0 THEN a.id ELSE a.story END,
+	mr, err := s.query(ctx, `SELECT r.rank, CASE a.story WHEN 0 THEN a.id ELSE a.story END,
 	coalesce(nullif(sec.title, ''), r.section) FROM rankings r JOIN articles a ON a.id = r.article_id
 LEFT JOIN sections sec ON sec.key = r.section
 WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank, r.section`, section)
@@ -538,7 +537,7 @@ WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank, r.section`, section)
 func (s *Store) Recommended(ctx context.Context, section string, limit int) ([]Scored, bool, error) {
 	section = strings.ToLower(section)
 	now := time.Now()
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.query(ctx, `
 SELECT a.id, a.title, a.starred, a.read_at, CASE a.story WHEN 0 THEN a.id ELSE a.story END FROM articles a
 WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMIT 60)
    OR a.id IN (SELECT id FROM articles WHERE starred = 1 ORDER BY id DESC LIMIT 60)`)
@@ -586,7 +585,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		return nil, false, err
 	}
 	// Stories read lately are not recommended again.
-	rs, err := s.db.QueryContext(ctx, `SELECT story FROM articles WHERE read = 1 AND read_at > ? ORDER BY read_at DESC LIMIT 2000`, now.Add(-30*24*time.Hour).Unix())
+	rs, err := s.query(ctx, `SELECT story FROM articles WHERE read = 1 AND read_at > ? ORDER BY read_at DESC LIMIT 2000`, now.Add(-30*24*time.Hour).Unix())
 	if err != nil {
 		return nil, false, err
 	}
@@ -659,7 +658,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	inSection := map[int64]bool{}
 	if section != "" {
 		js, _ := json.Marshal(ids)
-		rows, err := s.db.QueryContext(ctx, "SELECT article_id FROM article_sections WHERE section = ? AND article_id IN (SELECT value FROM json_each(?))", section, string(js))
+		rows, err := s.query(ctx, "SELECT article_id FROM article_sections WHERE section = ? AND article_id IN (SELECT value FROM json_each(?))", section, string(js))
 		if err != nil {
 			return nil, false, err
 		}
@@ -778,7 +777,7 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	expr := strings.Join(phrases, " ")
 	var total int
 	count := func() error {
-		return s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1 LIMIT "+strconv.Itoa(maxCount)+")",
+		return s.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1 LIMIT "+strconv.Itoa(maxCount)+")",
 			append([]any{expr}, secArg...)...).Scan(&total)
 	}
 	if err := count(); err != nil {
@@ -806,7 +805,7 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	// Relevance (bm25, the title counting most) discounted by age, among
 	// the newest searchWindow matches: reading matches in rowid order and
 	// stopping there keeps a common word as cheap as a rare one.
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.query(ctx, `
 WITH m AS (
 	SELECT f.rowid AS id, bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) AS r FROM articles_fts f `+join+`
 	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
@@ -874,7 +873,7 @@ func (s *Store) snippets(ctx context.Context, expr string, ids []int64) (map[int
 		lo, hi = min(lo, id), max(hi, id)
 	}
 	js, _ := json.Marshal(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, '', '', '…', 16) FROM articles_fts
+	rows, err := s.query(ctx, `SELECT rowid, snippet(articles_fts, 1, '', '', '…', 16) FROM articles_fts
 WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))`, expr, lo, hi, string(js))
 	if err != nil {
 		return nil, err

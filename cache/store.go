@@ -20,6 +20,7 @@ type Store struct {
 	path     string
 	disc     discoState // the story assigner's memory (cache/index.go)
 	qdf      dfCache    // document frequencies the queries have read (discover.go)
+	stmts    stmtCache  // the discovery queries' prepared statements (prepared.go)
 	readOnly bool
 	keepDays int     // retention after each Refresh (0: keep everything); SetRetention
 	watch    watcher // PRAGMA data_version's connection (watch.go)
@@ -85,6 +86,7 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error {
 	s.watch.close()
+	s.stmts.close()
 	return s.db.Close()
 }
 
