@@ -9,7 +9,7 @@ import (
 // The discovery queries run the same statements again and again (the
 // side pane asks for Related at every article opened); compiling one
 // costs 0.1-0.2 ms, a seventh of a Related. They are prepared once per
-// store and kept.
+// store and kept. They only read, through the store's reader pool.
 
 // stmtCache holds a store's prepared statements by their SQL text.
 type stmtCache struct {
@@ -28,7 +28,7 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := c.m[query]; ok {
 		return st, nil
 	}
-	st, err := s.db.PrepareContext(ctx, query)
+	st, err := s.reader().PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -16,14 +17,18 @@ import (
 // Store is an open cache database. It is safe for concurrent use, and
 // several processes may share one file.
 type Store struct {
-	db       *sql.DB
-	path     string
-	disc     discoState // the story assigner's memory (cache/index.go)
-	qdf      dfCache    // document frequencies the queries have read (discover.go)
-	stmts    stmtCache  // the discovery queries' prepared statements (prepared.go)
-	readOnly bool
-	keepDays int     // retention after each Refresh (0: keep everything); SetRetention
-	watch    watcher // PRAGMA data_version's connection (watch.go)
+	db    *sql.DB
+	path  string
+	disc  discoState // the story assigner's memory (cache/index.go)
+	qdf   dfCache    // document frequencies the queries have read (discover.go)
+	stmts stmtCache  // the discovery queries' prepared statements (prepared.go)
+
+	readerDSN string // the discovery queries' pool (reader); "" = db
+	rdbOnce   sync.Once
+	rdb       *sql.DB
+	readOnly  bool
+	keepDays  int     // retention after each Refresh (0: keep everything); SetRetention
+	watch     watcher // PRAGMA data_version's connection (watch.go)
 }
 
 // DefaultPath is $XDG_CACHE_HOME/newsreader/cache.db, falling back to
@@ -53,16 +58,22 @@ func Open(path string) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
-	// Pages are read from the file's memory map rather than copied in
-	// with a system call each: a search or a Related reads thousands of
-	// scattered pages of a big cache.
-	q.Add("_pragma", "mmap_size(1073741824)")
 	q.Set("_txlock", "immediate") // writers queue on the busy timeout instead of failing on lock upgrade
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path}
+	// The discovery queries read through a pool of their own that maps
+	// the file into memory: a search or a Related reads thousands of
+	// scattered pages, 20-30 % faster from the map than copied in a
+	// system call each. The writers' pool does not map it: a refresh
+	// touches most of the file, and mapped pages count in its resident
+	// size (a 30,000-article save peaked 56 MB higher).
+	r := url.Values{}
+	r.Add("_pragma", "busy_timeout(15000)")
+	r.Add("_pragma", "query_only(1)")
+	r.Add("_pragma", "mmap_size(268435456)")
+	s := &Store{db: db, path: path, readerDSN: "file:" + path + "?" + r.Encode()}
 	err = probe(path) // before the WAL pragma writes to someone else's file
 	if err == nil {
 		err = s.migrate(context.Background())
@@ -80,6 +91,22 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// reader is the pool the discovery queries read through: the
+// memory-mapped one Open describes, opened on first use, or the store's
+// own when there is none.
+func (s *Store) reader() *sql.DB {
+	s.rdbOnce.Do(func() {
+		s.rdb = s.db
+		if s.readerDSN == "" {
+			return
+		}
+		if db, err := sql.Open("sqlite", s.readerDSN); err == nil {
+			s.rdb = db
+		}
+	})
+	return s.rdb
+}
+
 // Path is the file the store was opened from.
 func (s *Store) Path() string { return s.path }
 
@@ -87,6 +114,10 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.watch.close()
 	s.stmts.close()
+	s.rdbOnce.Do(func() {}) // none opened from now on
+	if s.rdb != nil && s.rdb != s.db {
+		s.rdb.Close()
+	}
 	return s.db.Close()
 }
 
