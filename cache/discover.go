@@ -630,7 +630,16 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	var lists [][]string
 	profile := stories.Vector{}
 	for i, v := range interests(ts) {
-		lists = append(lists, distinctive(v, 16, ts.idf, ts.docs))
+		// A term that only the story's reports read and one or two more
+		// articles hold names that event (its people, its figures), not a
+		// subject: it finds the story itself, which is not recommended.
+		beyond := make(stories.Vector, len(v))
+		for t, x := range v {
+			if ts.df[t] > len(groups[i])+2 {
+				beyond[t] = x
+			}
+		}
+		lists = append(lists, distinctive(beyond, 16, ts.idf, ts.docs))
 		for t, x := range v {
 			profile[t] += x * seeds[groups[i][0]].Weight
 		}
