@@ -639,7 +639,15 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 				beyond[t] = x
 			}
 		}
-		lists = append(lists, distinctive(beyond, 16, ts.idf, ts.docs))
+		// Those terms still come after the others, for a cache too small
+		// to have others.
+		l := distinctive(beyond, 16, ts.idf, ts.docs)
+		for _, t := range distinctive(v, 16, ts.idf, ts.docs) {
+			if _, ok := beyond[t]; !ok {
+				l = append(l, t)
+			}
+		}
+		lists = append(lists, l)
 		for t, x := range v {
 			profile[t] += x * seeds[groups[i][0]].Weight
 		}
