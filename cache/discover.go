@@ -389,13 +389,14 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		return nil, err
 	}
 	seen := map[int64]bool{a.Story: true}
+	at := texts(a)
 	for _, c := range cands {
 		o, ok := arts[c.id]
 		if !ok || seen[o.Story] && c.sim < relatedSplit || len(out) >= limit || o.Story == a.Story {
 			continue
 		}
 		seen[o.Story] = true
-		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(a, o, c.shared, ts)})
+		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(at, o, c.shared, ts)})
 	}
 	return out, nil
 }

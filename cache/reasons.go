@@ -25,13 +25,15 @@ func (ts termStats) rare(share int) func(string) bool {
 // texts is what a reason may quote of an article: its title and summary.
 func texts(a Article) []string { return []string{a.Title, feed.PlainText(a.Summary)} }
 
-// relatedWhy is the reason of a Related row o for article a that is not
-// of its story: the subjects they share, heaviest first.
-func relatedWhy(a, o Article, shared []string, ts termStats) string {
+// relatedWhy is the reason of a Related row o for article a (whose
+// texts are at) that is not of its story: the subjects they share,
+// heaviest first.
+func relatedWhy(at []string, o Article, shared []string, ts termStats) string {
+	ot := texts(o)
 	// Names and rare terms; else terms a fifth of the cache holds at most
 	// ("interest rates" among many rate decisions).
 	for _, share := range []int{20, 5} {
-		if subj := recommend.Subjects(texts(o), texts(a), shared, ts.rare(share), ts.isName, 3); len(subj) > 0 {
+		if subj := recommend.Subjects(ot, at, shared, ts.rare(share), ts.isName, 3); len(subj) > 0 {
 			return "shares " + strings.Join(subj, ", ")
 		}
 	}
