@@ -396,7 +396,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 			continue
 		}
 		seen[o.Story] = true
-		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(at, o, c.shared, ts)})
+		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(a, at, o, c.shared, ts)})
 	}
 	return out, nil
 }

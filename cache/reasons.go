@@ -22,18 +22,46 @@ func (ts termStats) rare(share int) func(string) bool {
 	return func(t string) bool { return ts.idf(t) >= limit }
 }
 
+// notPublisher returns up to n of subjects that are not the name of the
+// publisher of one of the articles: a wire's dateline ("PORT SALO
+// (Meridian Wire) -") or a sign-off puts the outlet's name in every one of
+// its reports, and "more on Meridian Wire" says nothing of the subject.
+// A subject is the publisher's name when its words appear, in order, in
+// the feed's title or the outlet of either article.
+func notPublisher(subjects []string, n int, arts ...Article) []string {
+	var out []string
+	for _, s := range subjects {
+		if len(out) == n {
+			break
+		}
+		words := strings.Join(queryWords(s), " ")
+		publisher := false
+		for _, a := range arts {
+			for _, name := range []string{a.Source, a.Outlet} {
+				if w := strings.Join(queryWords(name), " "); words != "" && (w == words || strings.HasPrefix(w, words+" ") || strings.HasSuffix(w, " "+words) || strings.Contains(w, " "+words+" ")) {
+					publisher = true
+				}
+			}
+		}
+		if !publisher {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // texts is what a reason may quote of an article: its title and summary.
 func texts(a Article) []string { return []string{a.Title, feed.PlainText(a.Summary)} }
 
 // relatedWhy is the reason of a Related row o for article a (whose
 // texts are at) that is not of its story: the subjects they share,
 // heaviest first.
-func relatedWhy(at []string, o Article, shared []string, ts termStats) string {
+func relatedWhy(a Article, at []string, o Article, shared []string, ts termStats) string {
 	ot := texts(o)
 	// Names and rare terms; else terms a fifth of the cache holds at most
 	// ("interest rates" among many rate decisions).
 	for _, share := range []int{20, 5} {
-		if subj := recommend.Subjects(ot, at, shared, ts.rare(share), ts.isName, 3); len(subj) > 0 {
+		if subj := notPublisher(recommend.Subjects(ot, at, shared, ts.rare(share), ts.isName, 5), 3, a, o); len(subj) > 0 {
 			return "shares " + strings.Join(subj, ", ")
 		}
 	}
@@ -63,7 +91,7 @@ func (s *Store) recommendWhy(ctx context.Context, picked []recommend.Candidate, 
 		}
 		sd := seeds[c.Seed]
 		shared := stories.Shared(sv[sd.ID].Weigh(ts.idf).All, cv[c.ID].Weigh(ts.idf).All)
-		c.Subjects = recommend.Subjects(texts(meta[c.ID]), texts(seedArts[sd.ID]), shared, ts.rare(20), ts.isName, 2)
+		c.Subjects = notPublisher(recommend.Subjects(texts(meta[c.ID]), texts(seedArts[sd.ID]), shared, ts.rare(20), ts.isName, 4), 2, meta[c.ID], seedArts[sd.ID])
 		picked[i].Subjects, picked[i].Why = c.Subjects, recommend.Why(c, seeds)
 	}
 	return nil

@@ -103,3 +103,27 @@ func checkSubjects(t *testing.T, list, why, prefix string) {
 		}
 	}
 }
+
+// A wire's dateline puts its own name in every report; the name of
+// either article's publisher (feed title or outlet) is never a subject,
+// nor a word of it alone ("business" of "Business News"); a subject that
+// only shares a word with it ("wire transfers", "Times Square") still is.
+func TestNotPublisher(t *testing.T) {
+	a := Article{Source: "Meridian Wire: Business News", Outlet: "meridian.example"}
+	o := Article{Source: "Northgate Times - World", Outlet: "northgate.example"}
+	for _, tc := range []struct {
+		in   []string
+		n    int
+		want string
+	}{
+		{[]string{"Meridian Wire", "Storm Idris", "Brennmark"}, 2, "Storm Idris|Brennmark"},
+		{[]string{"Northgate Times", "PORT SALO"}, 3, "PORT SALO"},
+		{[]string{"wire transfers", "business", "Times Square"}, 3, "wire transfers|Times Square"},
+		{[]string{"Meridian Wire"}, 2, ""},
+		{[]string{"Brennmark", "Storm Idris", "Skarre"}, 2, "Brennmark|Storm Idris"},
+	} {
+		if got := strings.Join(notPublisher(tc.in, tc.n, a, o), "|"); got != tc.want {
+			t.Errorf("notPublisher(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
