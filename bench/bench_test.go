@@ -26,10 +26,47 @@ var (
 	buildOnce sync.Once
 	binary    string
 	buildErr  error
+
+	// engineOnly: the binary run is built with -tags noindex (saves
+	// without the full-text index and stories), for the *EngineOnly
+	// benchmarks, which measure what discovery adds.
+	engineOnly                     bool
+	engineOnce                     sync.Once
+	engineBinaryPath, engineBuildE = "", error(nil)
 )
+
+func engineBinary(b *testing.B) string {
+	engineOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "newsreader-bench-")
+		if err != nil {
+			engineBuildE = err
+			return
+		}
+		engineBinaryPath = filepath.Join(dir, "newsreader-noindex")
+		if out, err := exec.Command("go", "build", "-tags", "noindex", "-o", engineBinaryPath, "..").CombinedOutput(); err != nil {
+			engineBuildE = fmt.Errorf("%v: %s", err, out)
+		}
+	})
+	if engineBuildE != nil {
+		b.Fatal(engineBuildE)
+	}
+	return engineBinaryPath
+}
+
+// withEngineOnly runs f with the engine-only binary.
+func withEngineOnly(f func(*testing.B)) func(*testing.B) {
+	return func(b *testing.B) {
+		engineOnly = true
+		defer func() { engineOnly = false }()
+		f(b)
+	}
+}
 
 // newsreaderBinary builds the binary once per benchmark run.
 func newsreaderBinary(b *testing.B) string {
+	if engineOnly {
+		return engineBinary(b)
+	}
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "newsreader-bench-")
 		if err != nil {
@@ -216,6 +253,11 @@ func BenchmarkRefreshCold(b *testing.B) {
 }
 
 // BenchmarkRefreshWarm: a whole --refresh process where every feed answers 304.
+// BenchmarkRefreshColdEngineOnly is BenchmarkRefreshCold without the
+// full-text index and story assignment (a -tags noindex build): the
+// difference is what discovery adds to a cold refresh.
+func BenchmarkRefreshColdEngineOnly(b *testing.B) { withEngineOnly(BenchmarkRefreshCold)(b) }
+
 func BenchmarkRefreshWarm(b *testing.B) {
 	dir := b.TempDir()
 	cfg := writeConfig(b, dir, map[string][]string{"top": loadGenerator(b, 200, 100)})

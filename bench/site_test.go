@@ -189,6 +189,10 @@ func BenchmarkSiteRefreshCold(b *testing.B) {
 	report(b, rss, cpu)
 }
 
+// BenchmarkSiteRefreshColdEngineOnly is the cold site refresh without the
+// full-text index and stories (see BenchmarkRefreshColdEngineOnly).
+func BenchmarkSiteRefreshColdEngineOnly(b *testing.B) { withEngineOnly(BenchmarkSiteRefreshCold)(b) }
+
 // BenchmarkSiteRefreshWarm: the same site again, every feed answering 304.
 func BenchmarkSiteRefreshWarm(b *testing.B) {
 	dir := b.TempDir()

@@ -193,7 +193,7 @@ func (s *Store) prepare(in <-chan feed.Result) <-chan prepared {
 		wg.Go(func() {
 			for r := range in {
 				p := prepared{res: r}
-				if r.Status == feed.StatusOK {
+				if r.Status == feed.StatusOK && indexing {
 					p.arts = make([]articlePrep, len(r.Articles))
 					for i, a := range r.Articles {
 						if !a.Unchanged {

@@ -279,8 +279,10 @@ func (v *saver) flush(ctx context.Context) error {
 	// new articles, in the same transaction.
 	start := time.Now()
 	var counted indexed
-	if err := v.s.indexNew(ctx, v.tx, v.fresh, &counted); err != nil {
-		return err
+	if indexing {
+		if err := v.s.indexNew(ctx, v.tx, v.fresh, &counted); err != nil {
+			return err
+		}
 	}
 	if n := len(v.fresh); n > 0 {
 		v.discoPer = time.Since(start) / time.Duration(n)
@@ -499,7 +501,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 				var p articlePrep
 				if prep != nil && prep[i].words != nil {
 					p = prep[i]
-				} else {
+				} else if indexing {
 					p = v.s.prepareArticle(a)
 				}
 				v.fresh = append(v.fresh, newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
