@@ -119,7 +119,9 @@ func probe(path string) error {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil // new or empty: SQLite makes a fresh database
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	// Another process may be creating or migrating the file this moment:
+	// wait for it as the store's own connections do.
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(15000)")
 	if err != nil {
 		return err
 	}

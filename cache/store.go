@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -123,8 +124,18 @@ func (s *Store) Close() error {
 
 func (s *Store) migrate(ctx context.Context) error {
 	var v int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return err
+	// The first connection sets WAL mode, which SQLite refuses at once
+	// (no busy wait) while another process is creating or converting the
+	// same new file: try again for a few seconds.
+	for try := 0; ; try++ {
+		err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+		if err == nil {
+			break
+		}
+		if !isBusy(err) || try == 300 {
+			return err
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 	if v == len(migrations) {
 		return nil
