@@ -295,10 +295,11 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	if err != nil {
 		return nil, err
 	}
-	// The article's terms, and those of the first reports of its story.
+	// The article's terms, and, when its story has more reports than the
+	// list holds, those of the first of them, to choose which come.
 	vids := []int64{id}
 	for _, o := range same {
-		if o.ID != id && len(vids) <= relatedStoryMax {
+		if o.ID != id && len(vids) <= relatedStoryMax && len(same) > limit+1 {
 			vids = append(vids, o.ID)
 		}
 	}
@@ -317,7 +318,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	w := vecs[id].Weigh(ts.idf)
 	// The story's reports most like the article first: where the story
 	// joins two events by mistake, the article's own comes first.
-	if len(w.All) > 0 {
+	if len(w.All) > 0 && len(vids) > 1 {
 		like := map[int64]float64{}
 		for _, o := range same {
 			if v, ok := vecs[o.ID]; ok && o.ID != id {
@@ -402,7 +403,8 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 }
 
 // relatedStoryMax is how many reports of the article's story Related
-// orders by likeness to it (the rest follow in StoryArticles' order).
+// orders by likeness to it when they do not all fit in the list (the rest
+// follow in StoryArticles' order).
 const relatedStoryMax = 40
 
 // relatedSplit is how like the article a report of another story must be
