@@ -471,3 +471,31 @@ func TestDocumentFrequenciesWrittenBySave(t *testing.T) {
 		t.Errorf("olmsted written as a name in %d articles, want 3", names)
 	}
 }
+
+// Counts a long refresh has committed but not yet written survive a
+// reload of the assigner's memory (another process saved meanwhile) and
+// are written when the save ends.
+func TestUnwrittenCountsSurviveReload(t *testing.T) {
+	s := openTemp(t)
+	saveNews(t, s)
+	id := s.disc.dict.id("zeppelin")
+	var x indexed
+	x.add(id, false, 5)
+	x.add(id, true, 2)
+	x.docs = 5
+	s.disc.committed(&x, false)
+	s.disc.mu.Lock()
+	s.disc.loaded = false
+	s.disc.mu.Unlock()
+	mustSave(t, s, ok("https://new.example/feed", news("New", "new.example", 1, "Unrelated weather news", "Sun all week.")), "top")
+	s.disc.mu.Lock()
+	inMemory := s.disc.dfs[id]
+	s.disc.mu.Unlock()
+	var df, names, docs int
+	s.db.QueryRow("SELECT df FROM term_df WHERE term = 'zeppelin'").Scan(&df)
+	s.db.QueryRow("SELECT df FROM term_df WHERE term = '^zeppelin'").Scan(&names)
+	s.db.QueryRow("SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&docs)
+	if inMemory != 5 || df != 5 || names != 2 || docs != 7+5+1 {
+		t.Errorf("zeppelin in memory %d, written %d (names %d), docs %d; want 5, 5 (2), 13", inMemory, df, names, docs)
+	}
+}

@@ -97,45 +97,17 @@ type discoState struct {
 	byTerm  [][]*recentDoc // recent articles using each term, by ID
 	byStory map[int64][]*recentDoc
 	fifo    []*recentDoc // recent in the order added, for eviction
-	// Counts of the articles placed in the current call of place, by ID,
-	// and the IDs they touched.
-	txDF, txProps []int32
-	touched       []int32
 }
 
 // count adds one to a term's document frequency (or, name, to its count
-// as a name), in the cache's and in this transaction's counts.
-func (d *discoState) count(id int32, name bool) {
-	if int(id) >= len(d.txDF) {
-		n := max(len(d.terms), 2*len(d.txDF))
-		d.txDF = append(d.txDF, make([]int32, n-len(d.txDF))...)
-		d.txProps = append(d.txProps, make([]int32, n-len(d.txProps))...)
-	}
-	if d.txDF[id] == 0 && d.txProps[id] == 0 {
-		d.touched = append(d.touched, id)
-	}
+// as a name), in the cache's counts and in counted.
+func (d *discoState) count(id int32, name bool, counted *indexed) {
 	if name {
 		d.props[id]++
-		d.txProps[id]++
 	} else {
 		d.dfs[id]++
-		d.txDF[id]++
 	}
-}
-
-// takeCounts moves this call's counts to counted (by term).
-func (d *discoState) takeCounts(counted *indexed) {
-	for _, id := range d.touched {
-		t := d.terms[id]
-		if n := d.txDF[id]; n > 0 {
-			counted.df[t] += int(n)
-		}
-		if n := d.txProps[id]; n > 0 {
-			counted.proper[t] += int(n)
-		}
-		d.txDF[id], d.txProps[id] = 0, 0
-	}
-	d.touched = d.touched[:0]
+	counted.add(id, name, 1)
 }
 
 // dfFlushEvery is how often a long save writes the document frequencies it
@@ -271,7 +243,6 @@ func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64
 	clear(d.dfs)
 	clear(d.props)
 	clear(d.byTerm)
-	d.txDF, d.txProps, d.touched = nil, nil, nil
 	d.recent, d.byStory = map[int64]*recentDoc{}, map[int64][]*recentDoc{}
 	d.fifo = nil
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'docs'").Scan(&d.docs); err != nil {
@@ -299,11 +270,10 @@ func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for t, n := range d.unsaved.df {
-		d.dfs[d.intern(t)] += int32(n)
-	}
-	for t, n := range d.unsaved.proper {
-		d.props[d.intern(t)] += int32(n)
+	d.sync()
+	for _, id := range d.unsaved.touched { // counted, not yet written
+		d.dfs[id] += d.unsaved.df[id]
+		d.props[id] += d.unsaved.props[id]
 	}
 	d.from = from
 	if err := d.loadRecent(ctx, tx, from, 1<<62); err != nil {
@@ -389,25 +359,50 @@ func (s *Store) prepareArticle(a feed.Article) articlePrep {
 	return articlePrep{text: text, words: &words}
 }
 
-// indexed is what one transaction's indexing counted, written to term_df
-// later (see discoState).
+// indexed counts, by term ID, the articles that use each term (df) and
+// those that write it as a name (props): what a transaction's indexing
+// counted, or what committed transactions counted and term_df lacks.
 type indexed struct {
-	df, proper map[string]int
-	docs       int
+	df, props []int32
+	touched   []int32 // IDs with a count
+	docs      int
 }
 
-func (x *indexed) add(y indexed) {
-	if x.df == nil {
-		x.df, x.proper = map[string]int{}, map[string]int{}
+func (x *indexed) add(id int32, name bool, n int32) {
+	if n == 0 {
+		return
 	}
-	for t, n := range y.df {
-		x.df[t] += n
+	if int(id) >= len(x.df) {
+		size := max(int(id)+1, 2*len(x.df), 1024)
+		x.df = append(x.df, make([]int32, size-len(x.df))...)
+		x.props = append(x.props, make([]int32, size-len(x.props))...)
 	}
-	for t, n := range y.proper {
-		x.proper[t] += n
+	if x.df[id] == 0 && x.props[id] == 0 {
+		x.touched = append(x.touched, id)
+	}
+	if name {
+		x.props[id] += n
+	} else {
+		x.df[id] += n
+	}
+}
+
+func (x *indexed) merge(y *indexed) {
+	for _, id := range y.touched {
+		x.add(id, false, y.df[id])
+		x.add(id, true, y.props[id])
 	}
 	x.docs += y.docs
 }
+
+func (x *indexed) reset() {
+	for _, id := range x.touched {
+		x.df[id], x.props[id] = 0, 0
+	}
+	x.touched, x.docs = x.touched[:0], 0
+}
+
+func (x *indexed) empty() bool { return len(x.touched) == 0 && x.docs == 0 }
 
 // indexNew enters the articles a save transaction inserted into the
 // full-text index and gives each a story (see place); then it does the
@@ -507,9 +502,6 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle,
 			d.loaded = false
 		}
 	}()
-	if counted.df == nil {
-		counted.df, counted.proper = map[string]int{}, map[string]int{}
-	}
 
 	// What the loop decides is written in a few statements at the end:
 	// each article's [id, story, outlet, terms].
@@ -526,10 +518,10 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle,
 		d.sync() // the words' IDs may be newer than the last sync
 		fd := words.Flat(d.known, d.intern)
 		for _, id := range fd.Terms.IDs {
-			d.count(id, false)
+			d.count(id, false, counted)
 		}
 		for _, id := range words.ProperIDs() {
-			d.count(id, true)
+			d.count(id, true, counted)
 		}
 		w := fd.Weigh(d.idf)
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term), stories.TopFlat(w.Names, stories.MaxStored/2, d.term)
@@ -573,7 +565,6 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle,
 		placed = append(placed, [4]any{p.id, story, stories.Outlet(p.link, p.source), d.encode(kept)})
 		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
-	d.takeCounts(counted)
 	set, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
 	if err != nil {
 		return err
@@ -674,21 +665,24 @@ WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err
 
 // saveCounts writes document frequencies counted by committed saves
 // (d.unsaved) and by the transaction about to commit (now), inside tx.
-func (d *discoState) saveCounts(ctx context.Context, tx *sql.Tx, now indexed) error {
-	var all indexed
+func (d *discoState) saveCounts(ctx context.Context, tx *sql.Tx, now *indexed) error {
 	d.mu.Lock()
-	all.add(d.unsaved)
+	d.sync()
+	delta := make(map[string]int, len(d.unsaved.touched)+len(now.touched))
+	for _, x := range []*indexed{&d.unsaved, now} {
+		for _, id := range x.touched {
+			if n := x.df[id]; n != 0 {
+				delta[d.terms[id]] += int(n)
+			}
+			if n := x.props[id]; n != 0 {
+				delta["^"+d.terms[id]] += int(n)
+			}
+		}
+	}
+	docs := d.unsaved.docs + now.docs
 	d.mu.Unlock()
-	all.add(now)
-	if len(all.df) == 0 && len(all.proper) == 0 && all.docs == 0 {
+	if len(delta) == 0 && docs == 0 {
 		return nil
-	}
-	delta := make(map[string]int, len(all.df)+len(all.proper))
-	for t, n := range all.df {
-		delta[t] = n
-	}
-	for t, n := range all.proper {
-		delta["^"+t] = n
 	}
 	js, err := json.Marshal(delta)
 	if err != nil {
@@ -699,20 +693,21 @@ INSERT INTO term_df(term, df) SELECT key, value FROM json_each(?) WHERE true
 ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`, string(js)); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "UPDATE discover_meta SET value = value + ? WHERE key = 'docs'", all.docs)
+	_, err = tx.ExecContext(ctx, "UPDATE discover_meta SET value = value + ? WHERE key = 'docs'", docs)
 	return err
 }
 
 // committed records, after a commit, the counts of that transaction:
 // written says whether it also wrote every unsaved count (saveCounts).
-func (d *discoState) committed(now indexed, written bool) {
+func (d *discoState) committed(now *indexed, written bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if written {
-		d.unsaved, d.savedAt = indexed{}, time.Now()
+		d.unsaved.reset()
+		d.savedAt = time.Now()
 		return
 	}
-	d.unsaved.add(now)
+	d.unsaved.merge(now)
 }
 
 // countsDue says whether unsaved counts have waited dfFlushEvery.
@@ -729,5 +724,5 @@ func (d *discoState) countsDue() bool {
 func (d *discoState) hasUnsaved() bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.unsaved.docs > 0 || len(d.unsaved.df) > 0 || len(d.unsaved.proper) > 0
+	return !d.unsaved.empty()
 }

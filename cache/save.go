@@ -142,6 +142,7 @@ type saver struct {
 	// cost an article last time, counted in the transaction's budget.
 	fresh    []newArticle
 	discoPer time.Duration
+	txCounts indexed // document frequencies counted by this transaction
 	// prep, when set, is the result being added read ahead by prepare,
 	// one per article (Refresh does it on other cores).
 	prep    []articlePrep
@@ -189,8 +190,8 @@ func (v *saver) close() {
 	if v.s.disc.hasUnsaved() {
 		ctx := context.Background()
 		if tx, err := v.conn.BeginTx(ctx, nil); err == nil {
-			if v.s.disc.saveCounts(ctx, tx, indexed{}) == nil && tx.Commit() == nil {
-				v.s.disc.committed(indexed{}, true)
+			if v.s.disc.saveCounts(ctx, tx, &indexed{}) == nil && tx.Commit() == nil {
+				v.s.disc.committed(&indexed{}, true)
 			} else {
 				tx.Rollback()
 			}
@@ -278,9 +279,10 @@ func (v *saver) flush(ctx context.Context) error {
 	// Discovery (cache/index.go): the full-text index and stories for the
 	// new articles, in the same transaction.
 	start := time.Now()
-	var counted indexed
+	counted := &v.txCounts
+	counted.reset()
 	if indexing {
-		if err := v.s.indexNew(ctx, v.tx, v.fresh, &counted); err != nil {
+		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted); err != nil {
 			return err
 		}
 	}
