@@ -499,3 +499,32 @@ func TestUnwrittenCountsSurviveReload(t *testing.T) {
 		t.Errorf("zeppelin in memory %d, written %d (names %d), docs %d; want 5, 5 (2), 13", inMemory, df, names, docs)
 	}
 }
+
+// A term's list holds recent articles: once the articles that made it too
+// long to follow are evicted, the term links new articles again (and the
+// evicted ones' memory goes).
+func TestPostingsForgetEvictedArticles(t *testing.T) {
+	d := &discoState{recent: map[int64]*recentDoc{}, byStory: map[int64][]*recentDoc{}}
+	doc := func(id int64, term string) *recentDoc {
+		k := d.intern(term)
+		return &recentDoc{id: id, story: id, published: id, doc: stories.FlatDoc{Terms: stories.FlatVec{IDs: []int32{k}, W: []float64{1}}, Named: []bool{false}}}
+	}
+	id := int64(1)
+	for range maxPostings + 1 {
+		d.add(doc(id, "ferry"))
+		id++
+	}
+	for range maxRecent {
+		d.add(doc(id, "harbour"))
+		id++
+	}
+	late := doc(id, "ferry")
+	d.add(late)
+	list := d.byTerm[d.intern("ferry")]
+	if len(list) != 1 || list[0] != late {
+		t.Errorf("ferry's list has %d articles after the old ones were evicted, want only the new one", len(list))
+	}
+	if len(d.byStory) > maxRecent+1 {
+		t.Errorf("%d stories remembered for %d recent articles", len(d.byStory), len(d.recent))
+	}
+}

@@ -220,9 +220,14 @@ func (d *discoState) add(doc *recentDoc) {
 	d.recent[doc.id] = doc
 	d.byStory[doc.story] = append(d.byStory[doc.story], doc)
 	for _, t := range doc.doc.Terms.IDs {
-		if l := d.byTerm[t]; len(l) <= maxPostings { // longer lists are never followed
-			d.byTerm[t] = append(l, doc)
+		l := d.byTerm[t]
+		if len(l) > maxPostings { // drop the evicted first: the list counts recent articles
+			l = slices.DeleteFunc(l, func(r *recentDoc) bool { return r.gone })
 		}
+		if len(l) <= maxPostings { // longer lists are never followed
+			l = append(l, doc)
+		}
+		d.byTerm[t] = l
 	}
 	d.fifo = append(d.fifo, doc)
 	for len(d.recent) > maxRecent && len(d.fifo) > 0 {
@@ -232,7 +237,11 @@ func (d *discoState) add(doc *recentDoc) {
 		delete(d.recent, old.id)
 		old.gone, old.doc, old.w = true, stories.FlatDoc{}, stories.FlatWeighed{}
 		if m := d.byStory[old.story]; len(m) > 0 && m[0] == old {
-			d.byStory[old.story] = m[1:]
+			if len(m) == 1 {
+				delete(d.byStory, old.story)
+			} else {
+				d.byStory[old.story] = m[1:]
+			}
 		}
 	}
 }
