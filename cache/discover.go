@@ -414,6 +414,10 @@ const relatedStoryMax = 40
 // as a group); anything less is one per story, for variety.
 const relatedSplit = stories.Threshold / 2
 
+// interestNear is the least likeness of a new article to an interest
+// for the interest to take in its words (see Recommended).
+const interestNear = 0.05
+
 // rankWindow is how many of a section's newest articles Ranking weighs.
 const rankWindow = 2000
 
@@ -717,16 +721,45 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		gseeds[i] = seeds[g[0]]
 	}
 	seeds = gseeds
+	subj := make(map[int64]stories.Vector, len(ids))
+	for _, id := range ids {
+		if v, ok := cv[id]; ok {
+			subj[id] = subject(v.Weigh(ts.idf), ts.isName)
+		}
+	}
+	// Each interest also takes in, at half weight, the words of the new
+	// article closest to it: a story read as "ransomware" then finds the
+	// other reports that say "cyberattack" (pseudo-relevance feedback).
+	// Too faint a likeness (under interestNear) adds nothing.
+	expanded := make([]stories.Vector, len(seedC))
+	for i, q := range seedC {
+		var near stories.Vector
+		nearSim := interestNear
+		for _, id := range ids {
+			if cw, ok := subj[id]; ok {
+				if c := stories.Cosine(q, cw); c > nearSim {
+					near, nearSim = cw, c
+				}
+			}
+		}
+		e := make(stories.Vector, len(q)+len(near))
+		for t, x := range q {
+			e[t] += x
+		}
+		for t, x := range near {
+			e[t] += x / 2
+		}
+		expanded[i] = stories.Unit(e)
+	}
 	var cands []recommend.Candidate
 	for _, id := range ids {
-		v, ok := cv[id]
+		cw, ok := subj[id]
 		if !ok {
 			continue
 		}
-		cw := subject(v.Weigh(ts.idf), ts.isName)
 		best, bestSim, sim := -1, 0.0, 0.0
 		for i := range seeds {
-			c := stories.Cosine(seedC[i], cw)
+			c := stories.Cosine(expanded[i], cw)
 			if c*seeds[i].Weight > bestSim {
 				best, bestSim, sim = i, c*seeds[i].Weight, c
 			}
