@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -114,8 +115,17 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 }
 
 func main() {
+	// A soft memory limit: a big first refresh keeps tens of megabytes
+	// live, and the collector's default (twice the live heap) let it peak
+	// at 400 MB of RSS on 500 feeds x 100 items; at 128 MiB it peaks near
+	// 180 MB for the same CPU. GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+const memoryLimit = 128 << 20
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
