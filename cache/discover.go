@@ -280,8 +280,9 @@ func union(docs ...stories.Doc) map[string]bool {
 // Related returns other coverage of article id's story first (the
 // reports most like the article first), then the articles most like it:
 // those the full-text index finds for its most distinctive terms, ordered
-// by the similarity of their terms, one per story unless close enough to
-// be the same event (relatedSplit). Never the article itself.
+// by the similarity of their terms, one per story unless the story is
+// close enough to be the same event (relatedSplit). Never the article
+// itself.
 func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, error) {
 	a, err := scanArticle(s.queryRow(ctx, "SELECT "+listColumns+" FROM articles a WHERE a.id = ?", id), false)
 	if err == sql.ErrNoRows {
@@ -389,14 +390,21 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	if err != nil {
 		return nil, err
 	}
-	seen := map[int64]bool{a.Story: true}
+	// The closest report of each story listed: a story whose closest is as
+	// close as relatedSplit is the other half of the article's event, and
+	// its other reports come too.
+	closest := map[int64]float64{}
 	at := texts(a)
 	for _, c := range cands {
 		o, ok := arts[c.id]
-		if !ok || seen[o.Story] && c.sim < relatedSplit || len(out) >= limit || o.Story == a.Story {
+		if !ok || len(out) >= limit || o.Story == a.Story {
 			continue
 		}
-		seen[o.Story] = true
+		if best, seen := closest[o.Story]; seen && best < relatedSplit {
+			continue
+		} else if !seen {
+			closest[o.Story] = c.sim
+		}
 		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(a, at, o, c.shared, ts)})
 	}
 	return out, nil
@@ -407,11 +415,11 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 // follow in StoryArticles' order).
 const relatedStoryMax = 40
 
-// relatedSplit is how like the article a report of another story must be
-// for Related to list it beside one already listed from that story: half
-// the likeness that joins an article to a story, close enough to be a
-// report of the same event the story assignment left apart (those come
-// as a group); anything less is one per story, for variety.
+// relatedSplit is how like the article the closest report of another
+// story must be for Related to list that story's other reports too: half
+// the likeness that joins an article to a story, close enough to be the
+// same event told in a story the assignment left apart; a story less
+// like it gives one report, for variety.
 const relatedSplit = stories.Threshold / 2
 
 // interestNear is the least likeness of a new article to an interest
