@@ -424,7 +424,7 @@ const relatedSplit = stories.Threshold / 2
 
 // interestNear is the least likeness of a new article to an interest
 // for the interest to take in its words (see Recommended).
-const interestNear = 0.05
+const interestNear = 0.2
 
 // rankWindow is how many of a section's newest articles Ranking weighs.
 const rankWindow = 2000
@@ -776,7 +776,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 			continue
 		}
 		a := meta[id]
-		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: sim,
+		c := recommend.Candidate{ID: id, Story: a.Story, Seed: best, Sim: stories.Cosine(seedC[best], cw), Like: sim,
 			Age: now.Sub(a.Published), Shared: stories.Shared(seedC[best], cw)}
 		c.Score, c.Why = recommend.Score(c, seeds)
 		cands = append(cands, c)

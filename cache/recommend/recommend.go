@@ -46,10 +46,14 @@ type Seed struct {
 
 // Candidate is an unread article scored against the history.
 type Candidate struct {
-	ID     int64
-	Story  int64
-	Seed   int     // index of the seed it is most like
-	Sim    float64 // similarity to that seed
+	ID    int64
+	Story int64
+	Seed  int     // index of the seed it is most like
+	Sim   float64 // similarity to that seed's story (what the reason says)
+	// Like is its likeness to the reader's interest in that story as
+	// widened by the new article closest to it, which Score weighs
+	// (0: Sim).
+	Like   float64
 	Age    time.Duration
 	Shared []string // terms it shares with the seed, heaviest first
 	// Subjects are what it shares with the seed as a reader would name
@@ -63,7 +67,11 @@ type Candidate struct {
 // reason (see Why).
 func Score(c Candidate, seeds []Seed) (float64, string) {
 	s := seeds[c.Seed]
-	score := c.Sim * s.Weight * (0.5 + 0.5*math.Exp2(-max(c.Age-Fresh, 0).Hours()/FreshHalfLife.Hours()))
+	like := c.Like
+	if like == 0 {
+		like = c.Sim
+	}
+	score := like * s.Weight * (0.5 + 0.5*math.Exp2(-max(c.Age-Fresh, 0).Hours()/FreshHalfLife.Hours()))
 	return score, Why(c, seeds)
 }
 

@@ -47,6 +47,14 @@ func TestScoreAndReason(t *testing.T) {
 	if sc, _ := Score(closer, seeds); sc <= s {
 		t.Errorf("a closer but older candidate should win among fresh ones: %.3f vs %.3f", sc, s)
 	}
+	// The score weighs the likeness to the widened interest (Like); the
+	// reason goes by the likeness to the story read itself (Sim), so a
+	// candidate only the widening brought near is "more on" what it
+	// shares, never "because you read".
+	widened := Candidate{Seed: 0, Sim: 0.05, Like: 0.4, Subjects: []string{"layoffs"}}
+	if sw, why := Score(widened, seeds); sw != s || why != "more on layoffs" {
+		t.Errorf("widened: score %.3f (want %.3f), why %q", sw, s, why)
+	}
 	c.Seed = 1
 	if _, why := Score(c, seeds); why != "because you starred \u201cStars\u201d" {
 		t.Errorf("why %q", why)
