@@ -66,7 +66,7 @@ func TestScoreAndReason(t *testing.T) {
 	// A number shared with the history is no topic: "more on 6" told the
 	// reader nothing (seen in the demo's Recommended tab); nor is a common
 	// verb ("more on chose").
-	num := Candidate{Seed: 0, Sim: 0.05, Subjects: []string{"6", "sleep", "4.75", "chose", "walking"}}
+	num := Candidate{Seed: 0, Sim: 0.05, Subjects: []string{"6", "sleep", "nine", "4.75", "chose", "second", "picks", "walking"}}
 	if _, why := Score(num, seeds); why != "more on sleep, walking" {
 		t.Errorf("numbers in the reason: %q", why)
 	}

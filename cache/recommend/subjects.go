@@ -32,6 +32,8 @@ losing rising falling growing getting making taking saying showing leading follo
 hitting running pushing pulling coming going looking trying using working including remaining adding calling ending starting
 case cases group groups member members official officials country countries government state city area areas region side team home level issue issues
 number numbers percent cent million billion thousand hundred dozen half everyone everybody everything anybody
+one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty first second third fourth fifth last next
+pick picked picks
 `) {
 		common[stories.Normalize(w)] = true
 		common[w] = true
