@@ -163,17 +163,18 @@ func (s *Store) newSaver(ctx context.Context) (*saver, error) {
 	if err != nil {
 		return nil, err
 	}
-	// FTS5 merges its segments once 16 of a level pile up rather than 4:
+	// FTS5 merges its segments once 16 of a level pile up rather than 4,
+	// a little at every write, and all at once only past 64 (not 16):
 	// each save transaction writes a segment, and merging them four at a
-	// time rewrote every posting of a big first refresh several times
-	// (automerge is kept in the index's config; set here so that an index
-	// rebuilt by a later migration gets it too).
+	// time, or sixteen in one go, rewrote every posting of a big first
+	// refresh several times (the settings are kept in the index's config;
+	// set here so that an index rebuilt by a later migration gets them).
 	// Statement journals (an insert that fires triggers needs one) in
 	// memory rather than in a temporary file: a write(2) per page saved
 	// otherwise. A larger page cache keeps the indexes' hot pages, and
 	// checkpoints every 32 MB of log rather than 4 copy a page changed by
 	// many batches into the database fewer times.
-	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192; INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 16)"); err != nil {
+	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192; INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 16); INSERT INTO articles_fts(articles_fts, rank) VALUES('crisismerge', 64)"); err != nil {
 		conn.Close()
 		return nil, err
 	}
