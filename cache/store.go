@@ -73,7 +73,7 @@ func Open(path string) (*Store, error) {
 	r := url.Values{}
 	r.Add("_pragma", "busy_timeout(15000)")
 	r.Add("_pragma", "query_only(1)")
-	r.Add("_pragma", "mmap_size(268435456)")
+	r.Add("_pragma", "mmap_size(2147418112)") // SQLite's largest
 	s := &Store{db: db, path: path, readerDSN: "file:" + path + "?" + r.Encode()}
 	err = probe(path) // before the WAL pragma writes to someone else's file
 	if err == nil {
