@@ -185,6 +185,9 @@ func BenchmarkSiteRefreshCold(b *testing.B) {
 		b.StartTimer()
 		r, c := runBinaryCPU(b, "--config", cfg, "--cache", db, "--refresh")
 		rss, cpu = max(rss, r), append(cpu, c)
+		b.StopTimer()
+		reportCacheSize(b, db)
+		b.StartTimer()
 	}
 	report(b, rss, cpu)
 }
