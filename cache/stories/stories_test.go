@@ -189,6 +189,7 @@ func TestReadDocMatchesReference(t *testing.T) {
 		{"", "only lower case words here and numbers 1 0 42 2100 1899"},
 		{"Title Only With Capitals", ""},
 		{"Ünïcode Ärger in Zürich", "Zürich's mayor Élodie Brun said the Ärger was over. ÉLODIE agreed."},
+		{"Council approves the harbour budget", "The council of Saltmarsh approved the budget on Monday, mayor Ines Okafor said.\n\nRead More: Harbour Lights Festival Draws Record Crowds\n\nPhotograph: Dana Reyes For The Ledger\nThe Festival Ends Today.\nI said A and X, not i."},
 	}
 	knowns := []func(string) bool{nil, func(string) bool { return true }, func(t string) bool { return len(t)%2 == 0 }}
 	for _, tx := range texts {
@@ -266,5 +267,17 @@ func TestTitleCaseLinesAreNotNames(t *testing.T) {
 	d = NewDoc("Council approves the harbour budget", "The council said the Harbour Lights Festival would draw Record Crowds again, mayor Ines Okafor said.")
 	if _, ok := d.Names["festival"]; !ok {
 		t.Errorf("a name inside prose was dropped: %v", d.Names)
+	}
+}
+
+// BenchmarkRead: reading one article of about 2 KB of text (run for every
+// article a refresh stores).
+//
+//	go test ./cache/stories -run '^$' -bench Read -benchmem
+func BenchmarkRead(b *testing.B) {
+	body := strings.Repeat("The Tirrenian Reserve Bank held its rate at 4.75% on Tuesday. Analysts at Corbel Partners expected it, and officials in Port Alder said inflation was easing while rents kept climbing. ", 12)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		Read("Central bank of Tirrenia holds rates at 4.75%", body)
 	}
 }

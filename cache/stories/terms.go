@@ -164,38 +164,108 @@ type termStat struct {
 	year     bool
 }
 
-// Read reads an article's title and plain-text body.
+// Read reads an article's title and plain-text body: what read and doc
+// do token by token, with one lookup a token (it runs for every article
+// of a refresh).
 func Read(title, body string) Text {
-	x := read(title, body)
-	var out Text
-	at := map[string]int{}
-	add := func(ts []token, w, lw float64, leadN int) {
+	tt, bt := tokenize(title, 0), tokenize(body, bodyTokenCap)
+	// What is known of each term, found once for every token.
+	type seen struct {
+		stat                          int // index in out.terms, -1 for a term not kept
+		kept, stop                    bool
+		lower, proper, capital, capAt bool
+	}
+	at := make(map[string]*seen, len(tt)+len(bt)/2)
+	var pool []seen
+	lookup := func(ts []token) []*seen {
+		es := make([]*seen, len(ts))
 		for i, t := range ts {
-			if !keep(t) {
-				continue
+			e := at[t.term]
+			if e == nil {
+				if len(pool) == 0 {
+					pool = make([]seen, 64)
+				}
+				e, pool = &pool[0], pool[1:]
+				e.stat, e.kept, e.stop = -1, keep(t), stop[t.term]
+				at[t.term] = e
 			}
-			k, ok := at[t.term]
-			if !ok {
-				k = len(out.terms)
-				at[t.term] = k
-				st := termStat{term: t.term, number: isNumber(t.term), numTok: t.number, sure: !t.number && x.proper[t.term]}
-				st.year = isYear(t.term)
-				out.terms = append(out.terms, st)
-			}
-			st := &out.terms[k]
-			st.tf += w
-			if i < leadN {
-				st.lead += lw
-			}
-			if !t.number && !st.sure && t.capital && !x.lower[t.term] {
-				st.maybe = true
+			es[i] = e
+		}
+		return es
+	}
+	te, be := lookup(tt), lookup(bt)
+	// titleCase and headline, with the stop words known.
+	titled := func(ts []token, es []*seen) (words int, caps float64) {
+		n := 0
+		for i, t := range ts {
+			if !t.number && !es[i].stop {
+				words++
+				if t.capital {
+					n++
+				}
 			}
 		}
+		if words == 0 {
+			return 0, 0
+		}
+		return words, float64(n) / float64(words)
 	}
-	add(x.title, titleWeight, 2, len(x.title))
-	add(x.body, 1, 1, leadTokens)
-	for t := range x.capital {
-		if !x.lower[t] && !stop[t] {
+	var out Text
+	visit := func(t token, e *seen, marked bool, w, lw float64) {
+		if marked && !t.number { // as read's mark
+			switch {
+			case !t.capital:
+				e.lower = true
+			case !t.initial:
+				e.proper, e.capital = true, true
+			default:
+				e.capital = true
+			}
+		}
+		if !e.kept {
+			return
+		}
+		if e.stat < 0 {
+			e.stat = len(out.terms)
+			out.terms = append(out.terms, termStat{term: t.term, number: isNumber(t.term), numTok: t.number, year: isYear(t.term)})
+		}
+		st := &out.terms[e.stat]
+		st.tf += w
+		st.lead += lw
+		if !t.number && t.capital {
+			e.capAt = true
+		}
+	}
+	words, caps := titled(tt, te)
+	for i, t := range tt {
+		visit(t, te[i], words == 0 || caps < 0.6, titleWeight, 2)
+	}
+	var ends []bool
+	for lo := 0; lo < len(bt); {
+		hi := lo + 1
+		for hi < len(bt) && bt[hi].line == bt[lo].line {
+			hi++
+		}
+		marked := true
+		if words, caps := titled(bt[lo:hi], be[lo:hi]); words >= 2 && words <= 14 && caps >= 0.6 && sentences(bt[lo:hi]) <= 1 {
+			marked = endsSentence(&ends, body, bt[lo].line) // a headline or a credit, unless it ends like prose
+		}
+		for i := lo; i < hi; i++ {
+			lw := 0.0
+			if i < leadTokens {
+				lw = 1
+			}
+			visit(bt[i], be[i], marked, 1, lw)
+		}
+		lo = hi
+	}
+	for t, e := range at {
+		if e.stat >= 0 {
+			st := &out.terms[e.stat]
+			st.sure = !st.numTok && e.proper
+			st.maybe = !st.numTok && !e.proper && e.capAt && !e.lower
+		}
+		if e.capital && !e.lower && !e.stop {
 			out.proper = append(out.proper, t)
 		}
 	}
@@ -295,13 +365,18 @@ func endsSentence(ends *[]bool, text string, n int) bool {
 // sentences.
 func headline(ts []token) bool {
 	words, caps := titleCase(ts)
-	starts := 0
+	return words >= 2 && words <= 14 && caps >= 0.6 && sentences(ts) <= 1
+}
+
+// sentences counts the sentences that start after the first token.
+func sentences(ts []token) int {
+	n := 0
 	for _, t := range ts[1:] {
 		if t.initial {
-			starts++
+			n++
 		}
 	}
-	return words >= 2 && words <= 14 && caps >= 0.6 && starts <= 1
+	return n
 }
 
 func read(title, body string) text {
