@@ -836,15 +836,60 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 		secArg = append(secArg, section)
 	}
 	expr := strings.Join(phrases, " ")
-	var total int
-	count := func() error {
-		return s.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1 LIMIT "+strconv.Itoa(maxCount)+")",
-			append([]any{expr}, secArg...)...).Scan(&total)
+	now := time.Now().Unix()
+	// page reads a page of expr's matches, ranked by relevance (bm25, the
+	// title counting most) discounted by age, among the newest
+	// searchWindow matches: reading matches in rowid order and stopping
+	// there keeps a common word as cheap as a rare one. It also says how
+	// many matches that window holds: the total, when it is not full.
+	page := func(expr string) ([]Hit, int, error) {
+		rows, err := s.query(ctx, `
+WITH m AS MATERIALIZED (
+	SELECT f.rowid AS id, bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) AS r FROM articles_fts f `+join+`
+	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
+), top AS (
+	SELECT m.id, -m.r / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score, a.published
+	FROM m JOIN articles a ON a.id = m.id ORDER BY score DESC, a.published DESC, a.id DESC LIMIT ?4 OFFSET ?5
+)
+SELECT `+listColumns+`, top.score, (SELECT count(*) FROM m)
+FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published DESC, a.id DESC`,
+			expr, section, now, limit, offset)
+		if err != nil {
+			return nil, 0, err
+		}
+		defer rows.Close()
+		var hits []Hit
+		n := 0
+		for rows.Next() {
+			var h Hit
+			a, err := scanArticle(extraScanner{rows, []any{&h.Score, &n}}, false)
+			if err != nil {
+				return nil, 0, err
+			}
+			h.Article = a
+			hits = append(hits, h)
+		}
+		return hits, n, rows.Err()
 	}
-	if err := count(); err != nil {
+	// total counts expr's matches, up to maxCount.
+	total := func(expr string) (int, error) {
+		var n int
+		err := s.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM articles_fts f "+join+" WHERE articles_fts MATCH ?1 LIMIT "+strconv.Itoa(maxCount)+")",
+			append([]any{expr}, secArg...)...).Scan(&n)
+		return n, err
+	}
+	search := func(expr string) ([]Hit, int, error) {
+		hits, n, err := page(expr)
+		if err == nil && (n >= searchWindow || len(hits) == 0 && offset > 0) {
+			n, err = total(expr) // the window is full, or the page past the end
+		}
+		return hits, n, err
+	}
+	hits, n, err := search(expr)
+	if err != nil {
 		return nil, 0, err
 	}
-	if total == 0 && len(phrases) > 1 {
+	if n == 0 && len(phrases) > 1 {
 		// Any word will do, but not a word every article has ("and").
 		var some []string
 		for i, w := range words {
@@ -856,66 +901,32 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 			some = phrases
 		}
 		expr = strings.Join(some, " OR ")
-		if err := count(); err != nil {
+		if hits, n, err = search(expr); err != nil {
 			return nil, 0, err
 		}
 	}
-	if total == 0 {
+	if n == 0 {
 		return nil, 0, nil
 	}
-	// Relevance (bm25, the title counting most) discounted by age, among
-	// the newest searchWindow matches: reading matches in rowid order and
-	// stopping there keeps a common word as cheap as a rare one.
-	rows, err := s.query(ctx, `
-WITH m AS (
-	SELECT f.rowid AS id, bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) AS r FROM articles_fts f `+join+`
-	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
-)
-SELECT m.id, -m.r / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score
-FROM m JOIN articles a ON a.id = m.id ORDER BY score DESC, a.published DESC, a.id DESC LIMIT ?4 OFFSET ?5`,
-		expr, section, time.Now().Unix(), limit, offset)
-	if err != nil {
-		return nil, 0, err
-	}
-	var ids []int64
-	var scores []float64
-	for rows.Next() {
-		var id int64
-		var sc float64
-		if err := rows.Scan(&id, &sc); err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
-		ids, scores = append(ids, id), append(scores, sc)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	arts, err := s.byIDs(ctx, ids)
-	if err != nil {
-		return nil, 0, err
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
 	}
 	snippets, err := s.snippets(ctx, expr, ids)
 	if err != nil {
 		return nil, 0, err
 	}
-	hits := make([]Hit, 0, len(ids))
-	for i, id := range ids {
-		a, ok := arts[id]
-		if !ok {
-			continue
-		}
-		h := Hit{Scored: Scored{Article: a, Score: scores[i]}, Snippet: snippets[id]}
-		h.TitleMarks = TitleMarks(a.Title, words, trailing)
+	for i := range hits {
+		h := &hits[i]
+		h.Snippet = snippets[h.ID]
+		h.TitleMarks = TitleMarks(h.Title, words, trailing)
 		h.Why = "matches the text"
 		if len(h.TitleMarks) > 0 {
 			h.Why = "matches the title"
 		}
-		h.Why += " · " + rank.Age(time.Since(a.Published))
-		hits = append(hits, h)
+		h.Why += " · " + rank.Age(time.Since(h.Published))
 	}
-	return hits, total, nil
+	return hits, n, nil
 }
 
 // snippets makes the snippets of the articles ids among the matches of
