@@ -90,6 +90,29 @@ func (s *Store) byIDs(ctx context.Context, ids []int64) (map[int64]Article, erro
 	return out, nil
 }
 
+// briefs reads what choosing among articles needs of them: ID, story,
+// date and whether read.
+func (s *Store) briefs(ctx context.Context, ids []int64) (map[int64]Article, error) {
+	js, _ := json.Marshal(ids)
+	rows, err := s.query(ctx, `SELECT id, CASE story WHEN 0 THEN id ELSE story END, published, read
+FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(js))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]Article, len(ids))
+	for rows.Next() {
+		var a Article
+		var pub int64
+		if err := rows.Scan(&a.ID, &a.Story, &pub, &a.Read); err != nil {
+			return nil, err
+		}
+		a.Published = time.Unix(pub, 0)
+		out[a.ID] = a
+	}
+	return out, rows.Err()
+}
+
 // termStats are the document frequencies of some terms, and of their
 // use as names ("^term"), among docs articles.
 type termStats struct {
@@ -683,7 +706,9 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	if err != nil {
 		return nil, false, err
 	}
-	meta, err := s.byIDs(ctx, ids)
+	// What choosing needs of the candidates; the picked are read whole
+	// below (reading 150 articles whole was a tenth of the time).
+	meta, err := s.briefs(ctx, ids)
 	if err != nil {
 		return nil, false, err
 	}
@@ -782,6 +807,17 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		cands = append(cands, c)
 	}
 	picked := recommend.Pick(cands, limit)
+	pids := make([]int64, len(picked))
+	for i, c := range picked {
+		pids[i] = c.ID
+	}
+	whole, err := s.byIDs(ctx, pids)
+	if err != nil {
+		return nil, false, err
+	}
+	for id, a := range whole {
+		meta[id] = a
+	}
 	if err := s.recommendWhy(ctx, picked, seeds, sv, cv, meta, ts); err != nil {
 		return nil, false, err
 	}
