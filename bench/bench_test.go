@@ -23,36 +23,42 @@ import (
 	"newsreader/feed"
 )
 
-var (
-	buildOnce sync.Once
-	binary    string
-	buildErr  error
+// A binary built once per benchmark run.
+type built struct {
+	once sync.Once
+	path string
+	err  error
+}
 
+func (x *built) get(b *testing.B, name string, tags ...string) string {
+	x.once.Do(func() {
+		dir, err := os.MkdirTemp("", "newsreader-bench-")
+		if err != nil {
+			x.err = err
+			return
+		}
+		x.path = filepath.Join(dir, name)
+		args := []string{"build", "-o", x.path}
+		if len(tags) > 0 {
+			args = append(args, "-tags", strings.Join(tags, ","))
+		}
+		if out, err := exec.Command("go", append(args, "..")...).CombinedOutput(); err != nil {
+			x.err = fmt.Errorf("%v: %s", err, out)
+		}
+	})
+	if x.err != nil {
+		b.Fatal(x.err)
+	}
+	return x.path
+}
+
+var (
+	reader, engine built
 	// engineOnly: the binary run is built with -tags noindex (saves
 	// without the full-text index and stories), for the *EngineOnly
 	// benchmarks, which measure what discovery adds.
-	engineOnly                     bool
-	engineOnce                     sync.Once
-	engineBinaryPath, engineBuildE = "", error(nil)
+	engineOnly bool
 )
-
-func engineBinary(b *testing.B) string {
-	engineOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "newsreader-bench-")
-		if err != nil {
-			engineBuildE = err
-			return
-		}
-		engineBinaryPath = filepath.Join(dir, "newsreader-noindex")
-		if out, err := exec.Command("go", "build", "-tags", "noindex", "-o", engineBinaryPath, "..").CombinedOutput(); err != nil {
-			engineBuildE = fmt.Errorf("%v: %s", err, out)
-		}
-	})
-	if engineBuildE != nil {
-		b.Fatal(engineBuildE)
-	}
-	return engineBinaryPath
-}
 
 // withEngineOnly runs f with the engine-only binary.
 func withEngineOnly(f func(*testing.B)) func(*testing.B) {
@@ -63,27 +69,12 @@ func withEngineOnly(f func(*testing.B)) func(*testing.B) {
 	}
 }
 
-// newsreaderBinary builds the binary once per benchmark run.
+// newsreaderBinary is the binary the benchmarks run.
 func newsreaderBinary(b *testing.B) string {
 	if engineOnly {
-		return engineBinary(b)
+		return engine.get(b, "newsreader-noindex", "noindex")
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "newsreader-bench-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binary = filepath.Join(dir, "newsreader")
-		out, err := exec.Command("go", "build", "-o", binary, "..").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("%v: %s", err, out)
-		}
-	})
-	if buildErr != nil {
-		b.Fatal(buildErr)
-	}
-	return binary
+	return reader.get(b, "newsreader")
 }
 
 // reportRSS reports the peak RSS, or, when it could not be measured (no

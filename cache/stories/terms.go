@@ -194,21 +194,9 @@ func Read(title, body string) Text {
 		return es
 	}
 	te, be := lookup(tt), lookup(bt)
-	// titleCase and headline, with the stop words known.
-	titled := func(ts []token, es []*seen) (words int, caps float64) {
-		n := 0
-		for i, t := range ts {
-			if !t.number && !es[i].stop {
-				words++
-				if t.capital {
-					n++
-				}
-			}
-		}
-		if words == 0 {
-			return 0, 0
-		}
-		return words, float64(n) / float64(words)
+	// titleCase, with the stop words known.
+	titled := func(ts []token, es []*seen) (int, float64) {
+		return titleCaseBy(ts, func(i int) bool { return es[i].stop })
 	}
 	var out Text
 	visit := func(t token, e *seen, marked bool, w, lw float64) {
@@ -331,9 +319,15 @@ type text struct {
 // titleCase counts the words of ts that are not numbers or stop words,
 // and the share of them capitalised.
 func titleCase(ts []token) (words int, caps float64) {
+	return titleCaseBy(ts, func(i int) bool { return stop[ts[i].term] })
+}
+
+// titleCaseBy is titleCase where isStop(i) says whether ts[i] is a stop
+// word.
+func titleCaseBy(ts []token, isStop func(int) bool) (words int, caps float64) {
 	n := 0
-	for _, t := range ts {
-		if !t.number && !stop[t.term] {
+	for i, t := range ts {
+		if !t.number && !isStop(i) {
 			words++
 			if t.capital {
 				n++
@@ -540,19 +534,10 @@ func IDF(df, docs int) float64 {
 // Weigh multiplies a raw vector by IDF and scales it to unit length.
 func Weigh(v Vector, idf func(string) float64) Vector {
 	out := make(Vector, len(v))
-	var norm float64
 	for t, w := range v {
-		x := w * idf(t)
-		out[t] = x
-		norm += x * x
+		out[t] = w * idf(t)
 	}
-	if norm > 0 {
-		norm = math.Sqrt(norm)
-		for t := range out {
-			out[t] /= norm
-		}
-	}
-	return out
+	return Unit(out)
 }
 
 // Cosine is the dot product of two weighed (unit) vectors.
@@ -789,20 +774,12 @@ func ContentCosine(a, b Weighed, name func(string) bool) float64 {
 // unit length: what the article is about, whoever it concerns.
 func Content(w Weighed, name func(string) bool) Vector {
 	out := Vector{}
-	var norm float64
 	for t, x := range w.All {
 		if _, ok := w.Names[t]; !ok && (name == nil || !name(t)) {
 			out[t] = x
-			norm += x * x
 		}
 	}
-	if norm > 0 {
-		norm = math.Sqrt(norm)
-		for t := range out {
-			out[t] /= norm
-		}
-	}
-	return out
+	return Unit(out)
 }
 
 // Trim keeps the MaxStored terms that weigh most and the names.
