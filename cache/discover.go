@@ -409,7 +409,8 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	for _, c := range cands {
 		ids = append(ids, c.id)
 	}
-	arts, err := s.byIDs(ctx, ids)
+	// Chosen by story and likeness; only the chosen are read whole.
+	brief, err := s.briefs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -417,10 +418,10 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	// close as relatedSplit is the other half of the article's event, and
 	// its other reports come too.
 	closest := map[int64]float64{}
-	at := texts(a)
+	var chosen []cand
 	for _, c := range cands {
-		o, ok := arts[c.id]
-		if !ok || len(out) >= limit || o.Story == a.Story {
+		o, ok := brief[c.id]
+		if !ok || len(out)+len(chosen) >= limit || o.Story == a.Story {
 			continue
 		}
 		if best, seen := closest[o.Story]; seen && best < relatedSplit {
@@ -428,7 +429,21 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		} else if !seen {
 			closest[o.Story] = c.sim
 		}
-		out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(a, at, o, c.shared, ts)})
+		chosen = append(chosen, c)
+	}
+	ids = ids[:0]
+	for _, c := range chosen {
+		ids = append(ids, c.id)
+	}
+	arts, err := s.byIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	at := texts(a)
+	for _, c := range chosen {
+		if o, ok := arts[c.id]; ok {
+			out = append(out, Scored{Article: o, Score: c.sim, Why: relatedWhy(a, at, o, c.shared, ts)})
+		}
 	}
 	return out, nil
 }
