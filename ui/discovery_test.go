@@ -463,3 +463,59 @@ func TestStoryRowsCountFollowsFirstPage(t *testing.T) {
 		t.Errorf("a stale count applied: %d", m.list.total)
 	}
 }
+
+// The first frame does not share the cores with the side pane: Init asks
+// only for the list, the counts and the feeds; Ranking and Recommended are
+// asked for once the first page is in (and are applied).
+func TestSideListsFollowTheFirstPage(t *testing.T) {
+	st, _, secs := demoCache(t, nil)
+	i := slices.IndexFunc(secs, func(s feed.Section) bool { return s.Key == "markets" })
+	m := New(Options{Site: demo.SiteName, Store: st, Offline: true, NoColor: true, Sections: secs, Section: i})
+	var msgs []tea.Msg
+	var collect func(tea.Cmd)
+	collect = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				collect(c)
+			}
+		case nil:
+		default:
+			msgs = append(msgs, msg)
+		}
+	}
+	collect(m.Init())
+	var page tea.Msg
+	for _, msg := range msgs {
+		switch msg := msg.(type) {
+		case sideMsg:
+			t.Errorf("Init asked for the %s tab", msg.tab)
+		case pageMsg:
+			page = msg
+		}
+	}
+	if page == nil {
+		t.Fatal("Init asked for no page")
+	}
+	next, cmd := m.Update(page)
+	m = next.(Model)
+	msgs = nil
+	collect(cmd)
+	asked := map[sideTab]bool{}
+	for _, msg := range msgs {
+		if s, ok := msg.(sideMsg); ok {
+			asked[s.tab] = true
+			next, _ := m.Update(s)
+			m = next.(Model)
+		}
+	}
+	if !asked[RankingTab] || !asked[RecommendedTab] {
+		t.Fatalf("after the first page, asked for %v", asked)
+	}
+	if len(m.side.lists[RankingTab]) == 0 || len(m.side.lists[RecommendedTab]) == 0 {
+		t.Errorf("side lists not applied: ranking %d, recommended %d", len(m.side.lists[RankingTab]), len(m.side.lists[RecommendedTab]))
+	}
+}

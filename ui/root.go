@@ -90,6 +90,7 @@ type Model struct {
 	storyReq            int                   // the shown article's story versions (discovery.go)
 	relatedPending      bool                  // a relatedTickMsg is on its way (discovery.go)
 	relatedFor          int64                 // the article the latest Related request is for
+	sideStarted         bool                  // Ranking and Recommended asked for since the first page came
 	renderCache         map[[2]int64]rendered // (article ID, width) -> laid-out body
 
 	refreshing     bool
@@ -156,14 +157,14 @@ func (m Model) currentSection() feed.Section {
 	return m.opt.Sections[m.section]
 }
 
-// Init paints from the cache: the first page, counts, feed status and
-// the ranking. (Run asks for the background refresh.)
+// Init paints from the cache: the first page, counts and feed status;
+// the side pane's Ranking and Recommended follow the first page (see
+// handlePage), so the first frame does not share the two cores with them.
+// (Run asks for the background refresh.)
 func (m Model) Init() tea.Cmd {
 	// Init cannot change the model: it loads with the request IDs New set.
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadPage(m.opt.Store, m.listReq, m.listQuery(), 0, 0, true),
 		loadCounts(m.opt.Store), loadFeeds(m.opt.Store),
-		loadSide(m.opt.Store, m.sideReq[RankingTab], RankingTab, m.currentSection().Key, 0),
-		loadSide(m.opt.Store, m.sideReq[RecommendedTab], RecommendedTab, "", 0),
 		checkDataVersion(m.opt.Store)} // the baseline for noticing others' writes (watch.go)
 	if m.opt.Sync != nil {
 		cmds = append(cmds, loadSyncStatus(m.opt.Store, m.sy.req))

@@ -130,6 +130,14 @@ func (m Model) handlePage(msg pageMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		return m, m.setNote("cache: "+msg.err.Error(), true)
 	}
+	if msg.fresh && !m.sideStarted {
+		// The first page is in: now the side pane's lists.
+		m.sideStarted = true
+		next, cmd := m.handlePage(msg)
+		nm := next.(Model)
+		side := tea.Batch(nm.loadTab(RankingTab), nm.loadTab(RecommendedTab))
+		return nm, tea.Batch(cmd, side)
+	}
 	if msg.fresh {
 		// A fresh load: start over, keeping the reader's article under the cursor.
 		pages := map[int][]cache.Article{}
