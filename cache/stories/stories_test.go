@@ -281,3 +281,21 @@ func BenchmarkRead(b *testing.B) {
 		Read("Central bank of Tirrenia holds rates at 4.75%", body)
 	}
 }
+
+// FuzzRead: any text reads without panicking, and Read with Doc gives the
+// token-by-token reference's vectors (the seed corpus runs with go test).
+func FuzzRead(f *testing.F) {
+	f.Add("Central bank of Tirrenia holds rates at 2.6%", "The Tirrenian Reserve Bank held its rate.\n\nRead More: Harbour Lights Festival\nPhotograph: Dana Reyes")
+	f.Add("", "")
+	f.Add("A", "I said A and X, not i. 1 0 42 2100 1,000.5 3d ’s Élodie's ÉLODIE\u00a0x")
+	f.Add("\xff\xfe", "broken \xc3( utf-8 \n\n\n Title Case Line Here")
+	f.Fuzz(func(t *testing.T, title, body string) {
+		for _, known := range []func(string) bool{nil, func(s string) bool { return len(s)%2 == 1 }} {
+			want := read(title, body).doc(known)
+			got := Read(title, body).Doc(known)
+			if !reflect.DeepEqual(want.Terms, got.Terms) || !reflect.DeepEqual(want.Names, got.Names) || len(want.Proper) != len(got.Proper) {
+				t.Fatalf("Read differs from the reference:\nwant %v %v %v\ngot  %v %v %v", want.Terms, want.Names, want.Proper, got.Terms, got.Names, got.Proper)
+			}
+		}
+	})
+}

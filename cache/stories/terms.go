@@ -155,13 +155,14 @@ func (x Text) ProperIDs() []int32 { return x.properIDs }
 
 // termStat is what an article's text says of one kept term.
 type termStat struct {
-	term     string
-	tf, lead float64 // raw weight (title counts titleWeight), and in the title and lead (title 2)
-	sure     bool    // a name: capitalised inside a sentence here
-	maybe    bool    // capitalised only where a sentence starts, never in lower case: a name if known
-	number   bool    // isNumber(term): weighs numberBoost
-	numTok   bool    // written as a number: counts in Names
-	year     bool
+	term    string
+	tf      float64 // raw weight (title counts titleWeight)
+	lead    float64 // in the title (2 each) and the lead (1 each)
+	leadNum float64 // the same, of the tokens written as numbers ("000" but not "000s")
+	sure    bool    // a name: capitalised inside a sentence here
+	maybe   bool    // capitalised only where a sentence starts, never in lower case: a name if known
+	number  bool    // isNumber(term): weighs numberBoost
+	year    bool
 }
 
 // Read reads an article's title and plain-text body: what read and doc
@@ -171,8 +172,8 @@ func Read(title, body string) Text {
 	tt, bt := tokenize(title, 0), tokenize(body, bodyTokenCap)
 	// What is known of each term, found once for every token.
 	type seen struct {
-		stat                          int // index in out.terms, -1 for a term not kept
-		kept, stop                    bool
+		stat                          int  // index in out.terms, -1 for a term not kept
+		long, stop                    bool // more than one letter; a stop word
 		lower, proper, capital, capAt bool
 	}
 	at := make(map[string]*seen, len(tt)+len(bt)/2)
@@ -186,7 +187,7 @@ func Read(title, body string) Text {
 					pool = make([]seen, 64)
 				}
 				e, pool = &pool[0], pool[1:]
-				e.stat, e.kept, e.stop = -1, keep(t), stop[t.term]
+				e.stat, e.long, e.stop = -1, utf8.RuneCountInString(t.term) > 1, stop[t.term]
 				at[t.term] = e
 			}
 			es[i] = e
@@ -210,16 +211,20 @@ func Read(title, body string) Text {
 				e.capital = true
 			}
 		}
-		if !e.kept {
+		// keep, per token: a term may be written both ways ("5" and "5s").
+		if t.number && t.term == "0" || t.number && t.term == "1" || !t.number && (!e.long || e.stop) {
 			return
 		}
 		if e.stat < 0 {
 			e.stat = len(out.terms)
-			out.terms = append(out.terms, termStat{term: t.term, number: isNumber(t.term), numTok: t.number, year: isYear(t.term)})
+			out.terms = append(out.terms, termStat{term: t.term, number: isNumber(t.term), year: isYear(t.term)})
 		}
 		st := &out.terms[e.stat]
 		st.tf += w
 		st.lead += lw
+		if t.number {
+			st.leadNum += lw
+		}
 		if !t.number && t.capital {
 			e.capAt = true
 		}
@@ -250,8 +255,8 @@ func Read(title, body string) Text {
 	for t, e := range at {
 		if e.stat >= 0 {
 			st := &out.terms[e.stat]
-			st.sure = !st.numTok && e.proper
-			st.maybe = !st.numTok && !e.proper && e.capAt && !e.lower
+			st.sure = e.proper // only words that start with a letter are capitalised
+			st.maybe = !e.proper && e.capAt && !e.lower
 		}
 		if e.capital && !e.lower && !e.stop {
 			out.proper = append(out.proper, t)
@@ -276,10 +281,17 @@ func (x Text) each(known func(string) bool, f func(term string, w float64, n flo
 		} else if st.number && !st.year {
 			w *= numberBoost
 		}
+		lead := st.lead // a name's every use in the lead counts; otherwise its figures
+		if !name {
+			lead = st.leadNum
+			if st.year {
+				lead = 0
+			}
+		}
 		var n float64
-		named := st.lead > 0 && (name || st.numTok && !st.year)
+		named := lead > 0
 		if named {
-			n = 1 + math.Log(st.lead)
+			n = 1 + math.Log(lead)
 		}
 		f(st.term, w, n, named)
 	}
