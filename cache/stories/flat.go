@@ -75,8 +75,9 @@ func (f *FlatDoc) name() {
 	}
 }
 
-// TrimTo is Doc.TrimTo for a FlatDoc: all and names are the top IDs of
-// its weighed vectors (TopFlat).
+// TrimTo keeps what the cache stores of an article: its MaxStored terms
+// and MaxStored/2 names that weigh most, all and names being the top IDs
+// of its weighed vectors (TopFlat); raw weights are kept.
 func (d FlatDoc) TrimTo(all, names []int32) FlatDoc {
 	out := FlatDoc{Terms: pickFlat(d.Terms, all, MaxStored), Names: pickFlat(d.Names, names, MaxStored/2)}
 	out.name()

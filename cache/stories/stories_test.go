@@ -169,7 +169,22 @@ func TestTrimKeepsTheHeaviest(t *testing.T) {
 	for i := range 100 {
 		v[strings.Repeat("x", i%7+2)+string(rune('a'+i%26))+string(rune('a'+i/26))] = float64(i)
 	}
-	got := Trim(v, 10, func(string) float64 { return 1 })
+	// As the assigner trims: the heaviest after IDF (here 1) of the
+	// weighed vector, the raw weights kept.
+	ids := map[string]int32{}
+	var terms []string
+	id := func(t string) int32 {
+		if k, ok := ids[t]; ok {
+			return k
+		}
+		ids[t] = int32(len(terms))
+		terms = append(terms, t)
+		return ids[t]
+	}
+	f := Flatten(Doc{Terms: v}, id)
+	w := f.Weigh(func(int32) float64 { return 1 })
+	kept := f.TrimTo(TopFlat(w.All, 10, func(i int32) string { return terms[i] }), nil)
+	got := kept.Terms.W
 	if len(got) != 10 {
 		t.Fatalf("kept %d", len(got))
 	}

@@ -266,10 +266,6 @@ func Read(title, body string) Text {
 	return out
 }
 
-// Proper lists the words this article capitalises and never writes in
-// lower case.
-func (x Text) Proper() []string { return x.proper }
-
 // each calls f with every term's raw weight in Terms and, when it has
 // one, in Names.
 func (x Text) each(known func(string) bool, f func(term string, w float64, n float64, named bool)) {
@@ -436,12 +432,6 @@ func (x text) isName(t token, known func(string) bool) bool {
 // Terms builds the vector of an article from its title and plain-text
 // body; names and numbers weigh more.
 func Terms(title, body string) Vector { return NewDocKnown(title, body, nil).Terms }
-
-// Names builds the vector of the names and numbers in the title and the
-// opening of the body: who, where and how much. Two reports of one event
-// share them; a look-alike event (same news, another company or town)
-// does not.
-func Names(title, body string) Vector { return NewDocKnown(title, body, nil).Names }
 
 // leadTokens is how much of the body, after the title, says who and
 // what the event is about.
@@ -631,19 +621,6 @@ func cmpBy[T any](before func(a, b T) bool, a, b T) int {
 	return 0
 }
 
-// Trim keeps the n terms of raw vector v that weigh most after IDF.
-func Trim(v Vector, n int, idf func(string) float64) Vector {
-	if len(v) <= n {
-		return v
-	}
-	top := Top(Weigh(v, idf), n)
-	out := make(Vector, len(top))
-	for _, t := range top {
-		out[t] = v[t]
-	}
-	return out
-}
-
 // Encode writes a raw vector as "term weight term weight ...".
 func Encode(v Vector) string {
 	terms := make([]string, 0, len(v))
@@ -752,38 +729,9 @@ func Similarity(a, b Weighed) float64 {
 	return math.Sqrt(e * Cosine(a.Content, b.Content))
 }
 
-// ContentCosine is the cosine of the two term vectors without names
-// (those either article leads with, and those name says are names): how
-// alike their subjects are, whoever they concern. name may be nil.
-func ContentCosine(a, b Weighed, name func(string) bool) float64 {
-	skip := func(t string) bool {
-		_, na := a.Names[t]
-		_, nb := b.Names[t]
-		return na || nb || name != nil && name(t)
-	}
-	var dot, na, nb float64
-	for t, x := range a.All {
-		if skip(t) {
-			continue
-		}
-		na += x * x
-		if y, ok := b.All[t]; ok {
-			dot += x * y
-		}
-	}
-	for t, y := range b.All {
-		if !skip(t) {
-			nb += y * y
-		}
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
-}
-
-// Content is a weighed vector without its names (see ContentCosine), of
-// unit length: what the article is about, whoever it concerns.
+// Content is a weighed vector without its names (those the article leads
+// with, and those name says are names), of unit length: what the article
+// is about, whoever it concerns. name may be nil.
 func Content(w Weighed, name func(string) bool) Vector {
 	out := Vector{}
 	for t, x := range w.All {
@@ -792,29 +740,6 @@ func Content(w Weighed, name func(string) bool) Vector {
 		}
 	}
 	return Unit(out)
-}
-
-// Trim keeps the MaxStored terms that weigh most and the names.
-func (d Doc) Trim(idf func(string) float64) Doc {
-	return Doc{Terms: Trim(d.Terms, MaxStored, idf), Names: Trim(d.Names, MaxStored/2, idf)}
-}
-
-// TrimTo is Trim for a Doc whose weighed vectors' top terms are known:
-// all, the top MaxStored of Terms, and names, the top MaxStored/2 of
-// Names (see Top), weighed with the same IDF as Trim would.
-func (d Doc) TrimTo(all, names []string) Doc {
-	return Doc{Terms: pick(d.Terms, all, MaxStored), Names: pick(d.Names, names, MaxStored/2)}
-}
-
-func pick(raw Vector, top []string, n int) Vector {
-	if len(raw) <= n {
-		return raw
-	}
-	out := make(Vector, len(top))
-	for _, t := range top {
-		out[t] = raw[t]
-	}
-	return out
 }
 
 // Encode writes a Doc as its terms, " | ", its names.
