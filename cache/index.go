@@ -350,8 +350,8 @@ func (d *discoState) encode(f stories.FlatDoc) string {
 type newArticle struct {
 	id, published                    int64
 	title, link, source, author, cat string
-	text                             string // plain text (indexText)
-	words                            *stories.Text
+	text                             string        // plain text (indexText)
+	words                            *stories.Text // nil: place reads text
 }
 
 // articlePrep is what indexing reads of an article before it is saved:
@@ -422,10 +422,7 @@ func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []newArticle, cou
 		if err := indexRows(ctx, tx, arts); err != nil {
 			return err
 		}
-		pending := make([]pendingArticle, len(arts))
-		for i, a := range arts {
-			pending[i] = pendingArticle{id: a.id, published: a.published, link: a.link, source: a.source, title: a.title, text: a.text, words: a.words}
-		}
+		pending := slices.Clone(arts)
 		sort.Slice(pending, func(i, j int) bool {
 			return pending[i].published < pending[j].published || pending[i].published == pending[j].published && pending[i].id < pending[j].id
 		})
@@ -450,9 +447,9 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 	if err != nil {
 		return err
 	}
-	var pending []pendingArticle
+	var pending []newArticle
 	for rows.Next() {
-		var p pendingArticle
+		var p newArticle
 		if err := rows.Scan(&p.id, &p.published, &p.link, &p.source, &p.title, &p.text); err != nil {
 			rows.Close()
 			return err
@@ -466,13 +463,6 @@ WHERE a.story = 0 ORDER BY a.published, a.id`)
 	return s.place(ctx, tx, pending, counted)
 }
 
-type pendingArticle struct {
-	id, published      int64
-	link, source, text string
-	title              string
-	words              *stories.Text // nil: read here
-}
-
 // place gives every pending article (in publication order) a story,
 // inside the save's transaction: it compares each with the articles
 // published within stories.WindowHours of it that share its most
@@ -480,7 +470,7 @@ type pendingArticle struct {
 // are alike enough, else starts a story of its own. It also records the
 // article's terms and outlet, and counts the document frequencies into
 // counted.
-func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []pendingArticle, counted *indexed) error {
+func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, counted *indexed) error {
 	if len(pending) == 0 {
 		return nil
 	}
