@@ -197,27 +197,18 @@ func BenchmarkSiteRefreshCold(b *testing.B) {
 func BenchmarkSiteRefreshColdEngineOnly(b *testing.B) { withEngineOnly(BenchmarkSiteRefreshCold)(b) }
 
 // BenchmarkSiteRefreshWarm: the same site again, every feed answering 304.
-func BenchmarkSiteRefreshWarm(b *testing.B) {
-	dir := b.TempDir()
-	cfg := siteConfig(b, dir, siteServer(b, true))
-	db := filepath.Join(dir, "warm.db")
-	runBinaryCPU(b, "--config", cfg, "--cache", db, "--refresh")
-	var rss float64
-	var cpu []time.Duration
-	b.ResetTimer()
-	for b.Loop() {
-		r, c := runBinaryCPU(b, "--config", cfg, "--cache", db, "--refresh")
-		rss, cpu = max(rss, r), append(cpu, c)
-	}
-	report(b, rss, cpu)
-}
+func BenchmarkSiteRefreshWarm(b *testing.B) { siteRefreshAgain(b, true) }
 
 // BenchmarkSiteRefreshIdentical: the server ignores validators and sends
 // the same bytes again for every feed.
-func BenchmarkSiteRefreshIdentical(b *testing.B) {
+func BenchmarkSiteRefreshIdentical(b *testing.B) { siteRefreshAgain(b, false) }
+
+// siteRefreshAgain refreshes a cache that already holds the whole site,
+// from a server that answers validators or not.
+func siteRefreshAgain(b *testing.B, validators bool) {
 	dir := b.TempDir()
-	cfg := siteConfig(b, dir, siteServer(b, false))
-	db := filepath.Join(dir, "same.db")
+	cfg := siteConfig(b, dir, siteServer(b, validators))
+	db := filepath.Join(dir, "again.db")
 	runBinaryCPU(b, "--config", cfg, "--cache", db, "--refresh")
 	var rss float64
 	var cpu []time.Duration
