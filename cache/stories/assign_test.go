@@ -52,20 +52,10 @@ func TestSimilarityAtTrustsSharedNamesCloseInTime(t *testing.T) {
 	}
 
 	// The story assigner's flat form gives the same figures.
-	ids := map[string]int32{}
-	var terms []string
-	id := func(s string) int32 {
-		if v, ok := ids[s]; ok {
-			return v
-		}
-		ids[s] = int32(len(terms))
-		terms = append(terms, s)
-		return ids[s]
-	}
-	term := func(i int32) string { return terms[i] }
+	id, term := interner()
 	flat := map[string]FlatWeighed{}
 	for k, d := range docs {
-		flat[k] = Flatten(d, id).Weigh(func(i int32) float64 { return idf(terms[i]) })
+		flat[k] = Flatten(d, id).Weigh(func(i int32) float64 { return idf(term(i)) })
 	}
 	for a := range docs {
 		for b := range docs {

@@ -171,19 +171,10 @@ func TestTrimKeepsTheHeaviest(t *testing.T) {
 	}
 	// As the assigner trims: the heaviest after IDF (here 1) of the
 	// weighed vector, the raw weights kept.
-	ids := map[string]int32{}
-	var terms []string
-	id := func(t string) int32 {
-		if k, ok := ids[t]; ok {
-			return k
-		}
-		ids[t] = int32(len(terms))
-		terms = append(terms, t)
-		return ids[t]
-	}
+	id, term := interner()
 	f := Flatten(Doc{Terms: v}, id)
 	w := f.Weigh(func(int32) float64 { return 1 })
-	kept := f.TrimTo(TopFlat(w.All, 10, func(i int32) string { return terms[i] }), nil)
+	kept := f.TrimTo(TopFlat(w.All, 10, term), nil)
 	got := kept.Terms.W
 	if len(got) != 10 {
 		t.Fatalf("kept %d", len(got))
@@ -214,14 +205,7 @@ func TestReadDocMatchesReference(t *testing.T) {
 			if !reflect.DeepEqual(want.Terms, got.Terms) || !reflect.DeepEqual(want.Names, got.Names) || !reflect.DeepEqual(want.Proper, got.Proper) {
 				t.Errorf("%q known#%d:\nwant %v\n     %v\n     %v\ngot  %v\n     %v\n     %v", tx[0], k, want.Terms, want.Names, want.Proper, got.Terms, got.Names, got.Proper)
 			}
-			ids := map[string]int32{}
-			id := func(s string) int32 {
-				if v, ok := ids[s]; ok {
-					return v
-				}
-				ids[s] = int32(len(ids))
-				return ids[s]
-			}
+			id, _ := interner()
 			if f, g := Flatten(want, id), Read(tx[0], tx[1]).Flat(known, id); !reflect.DeepEqual(f, g) {
 				t.Errorf("%q known#%d: Flat %+v, Flatten %+v", tx[0], k, g, f)
 			}
@@ -236,29 +220,20 @@ func TestReadDocMatchesReference(t *testing.T) {
 
 // TopFlat picks the same terms, in the same order, as Top.
 func TestTopFlatMatchesTop(t *testing.T) {
-	ids := map[string]int32{}
-	var terms []string
-	id := func(s string) int32 {
-		if v, ok := ids[s]; ok {
-			return v
-		}
-		ids[s] = int32(len(terms))
-		terms = append(terms, s)
-		return ids[s]
-	}
+	id, term := interner()
 	doc := NewDoc("Saltmarsh storm closes port as ferries halt", strings.Repeat("Harbour master Dana Reyes said ferries, barges and trawlers stay in port; the storm may last days and cost 12,000 tonnes of cargo. ", 2)+"Ties tie tie equal equal words words.")
 	idf := func(t string) float64 { return 1 + float64(len(t)%3) } // many ties
 	w := Weigh(doc.Terms, idf)
-	f := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id).Weigh(func(i int32) float64 { return idf(terms[i]) })
+	f := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id).Weigh(func(i int32) float64 { return idf(term(i)) })
 	for _, n := range []int{0, 1, 5, 40, 1000} {
 		want := Top(w, n)
-		got := TopFlat(f.All, n, func(i int32) string { return terms[i] })
+		got := TopFlat(f.All, n, term)
 		if len(got) != len(want) {
 			t.Fatalf("n=%d: %d terms, want %d", n, len(got), len(want))
 		}
 		for i := range got {
-			if terms[got[i]] != want[i] {
-				t.Fatalf("n=%d: #%d is %q, want %q (%v)", n, i, terms[got[i]], want[i], want)
+			if term(got[i]) != want[i] {
+				t.Fatalf("n=%d: #%d is %q, want %q (%v)", n, i, term(got[i]), want[i], want)
 			}
 		}
 	}
@@ -313,4 +288,20 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// interner gives terms IDs in order of first use, as the cache's dictionary
+// does: id interns, term reads an ID back.
+func interner() (id func(string) int32, term func(int32) string) {
+	ids := map[string]int32{}
+	var terms []string
+	id = func(s string) int32 {
+		if v, ok := ids[s]; ok {
+			return v
+		}
+		ids[s] = int32(len(terms))
+		terms = append(terms, s)
+		return ids[s]
+	}
+	return id, func(i int32) string { return terms[i] }
 }
