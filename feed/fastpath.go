@@ -16,7 +16,7 @@ func plainHTML(s string) string {
 		switch {
 		case c == '&':
 			return HTML(s)
-		case c < 0x20 && c != '\t' && c != '\n', c == 0x7f:
+		case c < 0x20 && c != '\n', c == 0x7f:
 			return HTML(s)
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(s[i:])

@@ -206,8 +206,15 @@ var namedBidi = []string{"&lrm;", "&rlm;", "&LRM;", "&RLM;"}
 // a fixpoint (HTML(HTML(s)) == HTML(s)): when removing a reference would
 // splice the text before and after it into a new one ("&#&#1;x1b;" would
 // become "&#x1b;"), the dangling ampersand is escaped as "&amp;".
+//
+// A raw tab becomes four spaces, as the renderer shows one inside <pre>
+// (elsewhere both are just white space), so stored HTML holds no control
+// character but the newline.
 func HTML(s string) string {
 	s = stripControls(s)
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", "    ")
+	}
 	if !strings.Contains(s, "&") {
 		return s
 	}

@@ -174,3 +174,21 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// Stored HTML keeps no tab (a control character a frame must not carry):
+// each becomes the four spaces the renderer shows for it inside <pre>,
+// raw or decoded by the parser from "&#x9;", and the fast path agrees.
+func TestHTMLTabsBecomeSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"<pre>a\tb</pre>": "<pre>a    b</pre>",
+		"\t":              "    ",
+		"x\t&#x9;y":       "x    &#x9;y",
+	} {
+		if got := HTML(in); got != want {
+			t.Errorf("HTML(%q) = %q, want %q", in, got, want)
+		}
+		if got := plainHTML(in); got != want {
+			t.Errorf("plainHTML(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
