@@ -160,10 +160,13 @@ func copyEscape(b *strings.Builder, s string, i int) int {
 }
 
 // hyperlink parses an OSC payload "8;params;uri" and keeps it only when
-// the target is empty (closing a link) or an http(s) URL. An id= parameter
+// the target is empty (closing a link) or an http(s) URL, all valid UTF-8. An id= parameter
 // of letters and digits is kept (the renderer gives each wrapped piece of
 // a link the same id so terminals join them); other parameters are not.
 func hyperlink(payload string) (uri, id string, ok bool) {
+	if !utf8.ValidString(payload) { // a frame carries only UTF-8
+		return "", "", false
+	}
 	rest, ok := strings.CutPrefix(payload, "8;")
 	if !ok {
 		return "", "", false
