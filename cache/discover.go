@@ -876,17 +876,32 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	}
 	// The last word is also a prefix while it is being typed, once it has
 	// three letters (or is the only word): a shorter one would expand to
-	// most of the index.
-	trailing := query[len(query)-1] != ' ' && (len(words) == 1 || utf8.RuneCountInString(words[len(words)-1]) >= 3)
+	// most of the index. The index keeps no prefixes (they tripled the
+	// cost of indexing an article), so the prefix stands for the word
+	// itself and its commonest completions (completions).
+	last := words[len(words)-1]
+	trailing := query[len(query)-1] != ' ' && (len(words) == 1 || utf8.RuneCountInString(last) >= 3)
 	if trailing {
-		phrases[len(phrases)-1] += "*"
+		more, err := s.completions(ctx, last, maxCompletions)
+		if err != nil {
+			return nil, 0, err
+		}
+		alts := []string{phrases[len(phrases)-1]}
+		for _, c := range more {
+			if c != last {
+				alts = append(alts, ftsPhrase(c))
+			}
+		}
+		if len(alts) > 1 {
+			phrases[len(phrases)-1] = "(" + strings.Join(alts, " OR ") + ")"
+		}
 	}
 	join, secArg := "", []any{}
 	if section != "" {
 		join = "JOIN article_sections s ON s.article_id = f.rowid AND s.section = ?2"
 		secArg = append(secArg, section)
 	}
-	expr := strings.Join(phrases, " ")
+	expr := strings.Join(phrases, " AND ")
 	now := time.Now().Unix()
 	// page reads a page of expr's matches, ranked by relevance (bm25, the
 	// title counting most) discounted by age, among the newest
@@ -963,7 +978,7 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	snippets, err := s.snippets(ctx, expr, ids)
+	snippets, err := s.snippets(ctx, ids, words, trailing)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -980,35 +995,67 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 	return hits, n, nil
 }
 
-// snippets makes the snippets of the articles ids among the matches of
-// expr, in one pass over the matches between the lowest and highest of
-// them: the index sets up a query once, where asking row by row set it up
-// (and expanded a prefix) once a row. The IN test is an expression (+rowid)
-// so that it filters rows before snippet runs instead of becoming one
-// index query per ID.
-func (s *Store) snippets(ctx context.Context, expr string, ids []int64) (map[int64]string, error) {
+// snippets makes the snippets of the articles ids: the part of each one's
+// indexed text (indexText) with the most of the query's words (see
+// Snippet). The index keeps no copy of the text, so it is flattened again
+// from the article's HTML, for the page of hits only.
+func (s *Store) snippets(ctx context.Context, ids []int64, words []string, lastIsPrefix bool) (map[int64]string, error) {
 	out := make(map[int64]string, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	lo, hi := ids[0], ids[0]
-	for _, id := range ids {
-		lo, hi = min(lo, id), max(hi, id)
-	}
 	js, _ := json.Marshal(ids)
-	rows, err := s.query(ctx, `SELECT rowid, snippet(articles_fts, 1, '', '', '…', 16) FROM articles_fts
-WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND +rowid IN (SELECT value FROM json_each(?4))`, expr, lo, hi, string(js))
+	rows, err := s.query(ctx, `SELECT id, summary, content FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(js))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var sn string
-		if err := rows.Scan(&id, &sn); err != nil {
+		var sum, con string
+		if err := rows.Scan(&id, &sum, &con); err != nil {
 			return nil, err
 		}
-		out[id] = sn
+		out[id] = Snippet(indexText(sum, con), words, lastIsPrefix, snippetWords)
+	}
+	return out, rows.Err()
+}
+
+// maxCompletions is how many completions of a word being typed a search
+// tries beside the word itself: the more, the more of the index it reads
+// (each is one term's list of articles).
+const maxCompletions = 24
+
+// maxCompletionScan is how many words of the vocabulary completions reads
+// at most (about 4 ms).
+const maxCompletionScan = 20000
+
+// completions returns the n words of the cache's vocabulary (term_df: the
+// terms of titles and of the start of texts, as cache/stories reads them)
+// that begin with prefix, the most common first. Only plain words are
+// taken (runs of letters and digits), so each is one term of the index.
+func (s *Store) completions(ctx context.Context, prefix string, n int) ([]string, error) {
+	// A short prefix spans much of the vocabulary: its first
+	// maxCompletionScan words (in order) are weighed, which bounds the cost.
+	st, err := s.prepared(ctx, `SELECT term FROM (SELECT term, df FROM term_df WHERE term >= ?1 AND term < ?2 LIMIT `+strconv.Itoa(maxCompletionScan)+`)
+ORDER BY df DESC, term LIMIT ?3`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := st.QueryContext(ctx, prefix, prefix+string(utf8.MaxRune), 2*n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		if w := queryWords(t); len(out) < n && len(w) == 1 && w[0] == t {
+			out = append(out, t)
+		}
 	}
 	return out, rows.Err()
 }

@@ -90,8 +90,8 @@ func loadLabelled(t *testing.T, sections []feed.Section, minArticles int, reorde
 		}
 	}
 	e := &evalSet{s: s, byID: map[int64]*labelled{}, byTruth: map[string][]*labelled{}, sections: sections}
-	rows, err := s.db.Query(`SELECT a.id, a.story, a.link, a.title, coalesce(f.body, ''), (SELECT group_concat(section, ' ') FROM article_sections WHERE article_id = a.id)
-FROM articles a JOIN articles_fts f ON f.rowid = a.id`)
+	rows, err := s.db.Query(`SELECT a.id, a.story, a.link, a.title, newsreader_plain(a.summary, a.content), (SELECT group_concat(section, ' ') FROM article_sections WHERE article_id = a.id)
+FROM articles a`)
 	if err != nil {
 		t.Fatal(err)
 	}

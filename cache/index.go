@@ -441,9 +441,8 @@ FROM articles a WHERE a.story = 0 AND NOT EXISTS (SELECT 1 FROM articles_fts f W
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, `
-SELECT a.id, a.published, a.link, a.source, a.title, coalesce(f.body, '')
-FROM articles a LEFT JOIN articles_fts f ON f.rowid = a.id
-WHERE a.story = 0 ORDER BY a.published, a.id`)
+SELECT a.id, a.published, a.link, a.source, a.title, newsreader_plain(a.summary, a.content)
+FROM articles a WHERE a.story = 0 ORDER BY a.published, a.id`)
 	if err != nil {
 		return err
 	}

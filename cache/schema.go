@@ -291,4 +291,20 @@ CREATE TRIGGER articles_story_copy AFTER UPDATE OF story ON articles WHEN OLD.st
 	UPDATE article_sections SET story = NEW.story WHERE article_id = NEW.id;
 END;
 `,
+	// (fts): the full-text index keeps no copy of the text (contentless:
+	// snippets are made in Go from the article, see Store.snippets) and no
+	// prefixes (a word being typed stands for its commonest completions,
+	// see Store.completions): each article costs a third as much to index,
+	// and the index a quarter of the space. Deleted rows are still removed
+	// by rowid (contentless_delete). The text is copied from the old index,
+	// not flattened from HTML again.
+	`
+CREATE TEMP TABLE articles_fts_copy AS SELECT rowid AS id, title, body, author, source, categories FROM articles_fts;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, author, source, categories,
+	tokenize = 'porter unicode61 remove_diacritics 2', content = '', contentless_delete = 1);
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	SELECT id, title, body, author, source, categories FROM temp.articles_fts_copy ORDER BY id;
+DROP TABLE temp.articles_fts_copy;
+`,
 }

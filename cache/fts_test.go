@@ -1,0 +1,180 @@
+package cache
+
+import (
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"newsreader/feed"
+)
+
+func TestSnippet(t *testing.T) {
+	long := "Officials met on Monday. The council said the harbour levy would rise next year, " +
+		"and the mayor said the fund needed more money before the winter storms arrived at the coast. " +
+		"Residents asked about the timetable, the ferry and the schools."
+	for _, c := range []struct {
+		name, text string
+		words      []string
+		prefix     bool
+		want       string // 16 words, the matches in the middle
+	}{
+		{"whole short text", " “Brake software fails in the cold.”\n", []string{"brake"}, false, "“Brake software fails in the cold.”"},
+		{"no match: the opening", long, []string{"zeppelin"}, false, "Officials met on Monday. The council said the harbour levy would rise next year, and the…"},
+		{"match in the middle, centred", long, []string{"winter", "storms"}, false, "…the fund needed more money before the winter storms arrived at the coast. Residents asked about…"},
+		{"both words beat many of one", "fund fund fund fund fund a b c d e f g h i j k l m n o p q r s t u v the fund and the ferry",
+			[]string{"fund", "ferry"}, false, "…l m n o p q r s t u v the fund and the ferry"},
+		{"a word being typed", long, []string{"timet"}, true, "…winter storms arrived at the coast. Residents asked about the timetable, the ferry and the schools."},
+		{"not a prefix once typed", long, []string{"timet"}, false, "Officials met on Monday. The council said the harbour levy would rise next year, and the…"},
+		{"another form of the word", "A b c d e f g h i j k l m n o p q r s t u v w x y z. Olmsted recalled 882,000 cars.", []string{"recall"}, false,
+			"…p q r s t u v w x y z. Olmsted recalled 882,000 cars."},
+		{"empty text", "", []string{"x"}, false, ""},
+	} {
+		if got := Snippet(c.text, c.words, c.prefix, 16); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+// A word being typed finds the articles of its commonest completions
+// (the index keeps no prefixes); the word itself always counts.
+func TestSearchCompletesTypedWord(t *testing.T) {
+	s := openTemp(t)
+	saveNews(t, s)
+	// "vehicles" is only in a text, "measles" in a title and a text; "o"
+	// is Olmsted (3 articles) and officials (2).
+	for q, want := range map[string]int{"vehi": 1, "mea": 2, "measl": 2, "olmsted bra": 2, "tirrenia bor": 1, "ol": 3, "o": 5} {
+		hits, n, err := s.Search(ctx, "", q, 0, 10)
+		if err != nil || n != want || len(hits) != want {
+			t.Errorf("%q: %d hits (%d on the page), %v; want %d", q, n, len(hits), err, want)
+		}
+	}
+	// A two-letter word after another is no prefix.
+	if _, n, err := s.Search(ctx, "", "olmsted pr", 0, 10); err != nil || n != 3 {
+		t.Errorf("olmsted pr: %d %v (want any word: olmsted)", n, err)
+	}
+	// Once a space follows it, a word is only itself.
+	if _, n, err := s.Search(ctx, "", "vehi ", 0, 10); err != nil || n != 0 {
+		t.Errorf("'vehi ': %d %v", n, err)
+	}
+	hits, _, _ := s.Search(ctx, "", "mea", 0, 10)
+	for _, h := range hits {
+		if !strings.Contains(strings.ToLower(h.Snippet), "measles") {
+			t.Errorf("snippet of a prefix hit: %q", h.Snippet)
+		}
+	}
+
+	// With more completions than a search takes, the commonest are taken:
+	// the first word (in 5 articles) is found, the rarest (in 1) only when
+	// typed in full. (Consonant endings: the stemmer leaves them alone.)
+	word := func(i int) string { return fmt.Sprintf("zorb%c%c", "bdfghkmpwx"[i/10], "bdfghkmpwx"[i%10]) }
+	var arts []feed.Article
+	for i := range maxCompletions + 5 {
+		w := word(i)
+		n := 1
+		if i == 0 {
+			n = 5
+		}
+		for k := range n {
+			arts = append(arts, news("Daily Item", "daily.example", 10+i*7+k, fmt.Sprintf("Item %d %d", i, k), "The "+w+" was seen."))
+		}
+	}
+	mustSave(t, s, ok("https://daily.example/feed", arts...), "daily")
+	got, err := s.completions(ctx, "zorb", maxCompletions)
+	if err != nil || len(got) != maxCompletions || got[0] != word(0) {
+		t.Fatalf("completions: %v %v", got, err)
+	}
+	if _, n, _ := s.Search(ctx, "", "zorb", 0, 50); n != 5+maxCompletions-1 {
+		t.Errorf("zorb: %d hits, want the %d articles of the %d commonest words", n, 5+maxCompletions-1, maxCompletions)
+	}
+	last := word(maxCompletions + 4)
+	if _, n, _ := s.Search(ctx, "", last, 0, 50); n != 1 {
+		t.Errorf("%s typed in full: %d hits", last, n)
+	}
+}
+
+// An index from before (a full copy of the text and prefixes) is rebuilt
+// without either on opening: search, snippets, edits and deletions keep
+// working.
+func TestMigrationToContentlessIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	mine := -1
+	for i, m := range migrations {
+		if strings.Contains(m, "content = ''") {
+			mine = i
+		}
+	}
+	if mine < 0 {
+		t.Fatal("no contentless migration")
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:mine] {
+		if _, err := db.Exec(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Exec("INSERT INTO feeds(id, url) VALUES (1, 'https://old.example/feed')")
+	now := time.Now().Unix()
+	for i, title := range []string{"Harbour levy rises", "Ferry timetable changes", "Schools reopen"} {
+		res, err := db.Exec(`INSERT INTO articles(uid, feed_id, source, title, link, published, updated, summary, fetched_at)
+VALUES (?, 1, 'Old Gazette', ?, ?, ?, ?, ?, ?)`, fmt.Sprint("old-", i), title, fmt.Sprintf("https://old.example/%d", i), now-int64(i*60), now,
+			fmt.Sprintf("<p>Before the storm the council met.</p><p>Item %d: the <b>zeppelin</b> mooring was discussed.</p>", i), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		// As the save of the time did: the index holds the text.
+		if _, err := db.Exec(`INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+SELECT id, title, newsreader_plain(summary, content), author, source, '' FROM articles WHERE id = ?`, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Exec(fmt.Sprintf("PRAGMA user_version = %d", mine))
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var copies int
+	s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name IN ('articles_fts_content', 'articles_fts_copy')").Scan(&copies)
+	if copies != 0 {
+		t.Error("the index still keeps a copy of the text")
+	}
+	hits, n, err := s.Search(ctx, "", "zeppelin", 0, 10)
+	if err != nil || n != 3 {
+		t.Fatalf("old articles not in the new index: %d %v", n, err)
+	}
+	for _, h := range hits {
+		if !strings.Contains(h.Snippet, "zeppelin mooring") || !strings.HasPrefix(h.Snippet, "Before the storm") {
+			t.Errorf("snippet %q", h.Snippet)
+		}
+	}
+	if _, n, _ := s.Search(ctx, "", "gazette", 0, 10); n != 3 {
+		t.Errorf("source not indexed: %d", n)
+	}
+	// An edit is indexed again, a deletion leaves the index.
+	if _, err := s.db.Exec("UPDATE articles SET summary = '<p>Airship news.</p>' WHERE uid = 'old-0'"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("DELETE FROM articles WHERE uid = 'old-1'"); err != nil {
+		t.Fatal(err)
+	}
+	if _, n, _ := s.Search(ctx, "", "zeppelin", 0, 10); n != 1 {
+		t.Errorf("zeppelin after an edit and a deletion: %d", n)
+	}
+	if hits, n, _ := s.Search(ctx, "", "airship", 0, 10); n != 1 || hits[0].Snippet != "Airship news." {
+		t.Errorf("edited text: %d %+v", n, hits)
+	}
+	var left int
+	s.db.QueryRow("SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)").Scan(&left)
+	if left != 0 {
+		t.Errorf("%d deleted rows left in the index", left)
+	}
+}
