@@ -1,0 +1,35 @@
+package feed
+
+import (
+	"testing"
+
+	"newsreader/internal/sitetext"
+)
+
+// BenchmarkPlainText: the plain text of one article body, as indexing
+// reads every article a refresh stores: bench's generated site bodies
+// (lower-case prose, a link per paragraph) and news-like ones (names,
+// figures, character references).
+//
+//	go test ./feed -run '^$' -bench PlainText -benchmem -count 5
+func BenchmarkPlainText(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		body func(int) string
+	}{{"site", sitetext.Site}, {"news", sitetext.News}} {
+		b.Run(c.name, func(b *testing.B) {
+			bodies := make([]string, 64)
+			n := 0
+			for i := range bodies {
+				bodies[i] = c.body(i * 37)
+				n += len(bodies[i])
+			}
+			b.SetBytes(int64(n / len(bodies)))
+			i := 0
+			for b.Loop() {
+				PlainText(bodies[i%len(bodies)])
+				i++
+			}
+		})
+	}
+}
