@@ -157,6 +157,42 @@ func (t *termDict) id(term string) int32 {
 	return id
 }
 
+// idsOf sets out[i] to the ID of words[i], as id would one after the
+// other: every known word under one read lock, then the new ones, in
+// order, under one write lock.
+func (t *termDict) idsOf(words []string, out []int32) {
+	missing := false
+	t.mu.RLock()
+	for i, w := range words {
+		id, ok := t.ids[w]
+		if !ok {
+			id, missing = -1, true
+		}
+		out[i] = id
+	}
+	t.mu.RUnlock()
+	if !missing {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.ids == nil {
+		t.ids = map[string]int32{}
+	}
+	for i, w := range words {
+		if out[i] >= 0 {
+			continue
+		}
+		id, ok := t.ids[w]
+		if !ok {
+			id = int32(len(t.terms))
+			t.ids[w] = id
+			t.terms = append(t.terms, w)
+		}
+		out[i] = id
+	}
+}
+
 // lookup is a term's ID, if it has one.
 func (t *termDict) lookup(term string) (int32, bool) {
 	t.mu.RLock()
@@ -364,7 +400,7 @@ type articlePrep struct {
 func (s *Store) prepareArticle(a feed.Article) articlePrep {
 	text := indexText(a.Summary, a.Content)
 	words := stories.Read(a.Title, text)
-	words.Intern(s.disc.dict.id)
+	words.InternAll(s.disc.dict.idsOf)
 	return articlePrep{text: text, words: &words}
 }
 

@@ -214,6 +214,15 @@ func TestReadDocMatchesReference(t *testing.T) {
 			if f, g := Flatten(want, id), x.Flat(known, nil); !reflect.DeepEqual(f, g) {
 				t.Errorf("%q known#%d: interned Flat %+v, Flatten %+v", tx[0], k, g, f)
 			}
+			y := Read(tx[0], tx[1])
+			y.InternAll(func(words []string, out []int32) {
+				for i, w := range words {
+					out[i] = id(w)
+				}
+			})
+			if !reflect.DeepEqual(x.ids, y.ids) || !reflect.DeepEqual(x.properIDs, y.properIDs) {
+				t.Errorf("%q known#%d: InternAll gave %v %v, Intern %v %v", tx[0], k, y.ids, y.properIDs, x.ids, x.properIDs)
+			}
 		}
 	}
 }

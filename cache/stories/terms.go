@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,8 +43,13 @@ type token struct {
 
 // tokenize splits text into words: runs of letters and digits, where a
 // '.' or ',' between two digits stays inside the number ("2.6", "12,000").
-func tokenize(text string, limit int) []token {
-	var out []token
+func tokenize(text string, limit int) []token { return tokenizeInto(nil, text, limit) }
+
+// tokenizeInto is tokenize appending to out.
+func tokenizeInto(out []token, text string, limit int) []token {
+	if out == nil {
+		out = make([]token, 0, min(len(text)/5+1, 512))
+	}
 	initial := true
 	i, line := 0, 0
 	for i < len(text) && (limit <= 0 || len(out) < limit) {
@@ -150,6 +156,20 @@ func (x *Text) Intern(id func(string) int32) {
 	}
 }
 
+// InternAll is Intern with one call for every word: ids(words, out)
+// sets out[i] to the ID of words[i] as id would, in order (so a
+// dictionary gives new words the IDs Intern would have given them).
+func (x *Text) InternAll(ids func(words []string, out []int32)) {
+	words := make([]string, 0, len(x.terms)+len(x.proper))
+	for _, st := range x.terms {
+		words = append(words, st.term)
+	}
+	words = append(words, x.proper...)
+	all := make([]int32, len(words))
+	ids(words, all)
+	x.ids, x.properIDs = all[:len(x.terms):len(x.terms)], all[len(x.terms):]
+}
+
 // ProperIDs is Proper interned (nil before Intern).
 func (x Text) ProperIDs() []int32 { return x.properIDs }
 
@@ -167,40 +187,34 @@ type termStat struct {
 
 // Read reads an article's title and plain-text body: what read and doc
 // do token by token, with one lookup a token (it runs for every article
-// of a refresh).
+// of a refresh). Its working memory (tokens, the term table) is reused
+// from one call to the next.
 func Read(title, body string) Text {
-	tt, bt := tokenize(title, 0), tokenize(body, bodyTokenCap)
+	sc := readPool.Get().(*readScratch)
+	defer sc.put()
+	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
+	tt, bt := sc.tt, sc.bt
 	// What is known of each term, found once for every token.
-	type seen struct {
-		stat                          int  // index in out.terms, -1 for a term not kept
-		long, stop                    bool // more than one letter; a stop word
-		lower, proper, capital, capAt bool
-	}
-	at := make(map[string]*seen, len(tt)+len(bt)/2)
-	var pool []seen
-	lookup := func(ts []token) []*seen {
-		es := make([]*seen, len(ts))
-		for i, t := range ts {
-			e := at[t.term]
-			if e == nil {
-				if len(pool) == 0 {
-					pool = make([]seen, 64)
-				}
-				e, pool = &pool[0], pool[1:]
-				e.stat, e.long, e.stop = -1, utf8.RuneCountInString(t.term) > 1, stop[t.term]
-				at[t.term] = e
+	lookup := func(ts []token, es []int32) []int32 {
+		for _, t := range ts {
+			k, ok := sc.at[t.term]
+			if !ok {
+				k = int32(len(sc.seen))
+				sc.seen = append(sc.seen, seen{term: t.term, stat: -1, long: utf8.RuneCountInString(t.term) > 1, stop: stop[t.term]})
+				sc.at[t.term] = k
 			}
-			es[i] = e
+			es = append(es, k)
 		}
 		return es
 	}
-	te, be := lookup(tt), lookup(bt)
+	sc.te, sc.be = lookup(tt, sc.te[:0]), lookup(bt, sc.be[:0])
+	te, be, all := sc.te, sc.be, sc.seen
 	// titleCase, with the stop words known.
-	titled := func(ts []token, es []*seen) (int, float64) {
-		return titleCaseBy(ts, func(i int) bool { return es[i].stop })
+	titled := func(ts []token, es []int32) (int, float64) {
+		return titleCaseBy(ts, func(i int) bool { return all[es[i]].stop })
 	}
-	var out Text
-	visit := func(t token, e *seen, marked bool, w, lw float64) {
+	out := Text{terms: make([]termStat, 0, len(all))}
+	visit := func(t *token, e *seen, marked bool, w, lw float64) {
 		if marked && !t.number { // as read's mark
 			switch {
 			case !t.capital:
@@ -216,7 +230,7 @@ func Read(title, body string) Text {
 			return
 		}
 		if e.stat < 0 {
-			e.stat = len(out.terms)
+			e.stat = int32(len(out.terms))
 			out.terms = append(out.terms, termStat{term: t.term, number: isNumber(t.term), year: isYear(t.term)})
 		}
 		st := &out.terms[e.stat]
@@ -230,8 +244,8 @@ func Read(title, body string) Text {
 		}
 	}
 	words, caps := titled(tt, te)
-	for i, t := range tt {
-		visit(t, te[i], words == 0 || caps < 0.6, titleWeight, 2)
+	for i := range tt {
+		visit(&tt[i], &all[te[i]], words == 0 || caps < 0.6, titleWeight, 2)
 	}
 	var ends []bool
 	for lo := 0; lo < len(bt); {
@@ -248,22 +262,56 @@ func Read(title, body string) Text {
 			if i < leadTokens {
 				lw = 1
 			}
-			visit(bt[i], be[i], marked, 1, lw)
+			visit(&bt[i], &all[be[i]], marked, 1, lw)
 		}
 		lo = hi
 	}
-	for t, e := range at {
+	for i := range all {
+		e := &all[i]
 		if e.stat >= 0 {
 			st := &out.terms[e.stat]
 			st.sure = e.proper // only words that start with a letter are capitalised
 			st.maybe = !e.proper && e.capAt && !e.lower
 		}
 		if e.capital && !e.lower && !e.stop {
-			out.proper = append(out.proper, t)
+			out.proper = append(out.proper, e.term)
 		}
 	}
 	sort.Strings(out.proper)
 	return out
+}
+
+// seen is what Read knows of one distinct term of an article.
+type seen struct {
+	term                          string
+	stat                          int32 // index in Text.terms, -1 for a term not kept
+	long, stop                    bool  // more than one letter; a stop word
+	lower, proper, capital, capAt bool
+}
+
+// readScratch is Read's working memory: the tokens of title and body,
+// every distinct term (seen, indexed through at) and each token's entry.
+type readScratch struct {
+	tt, bt []token
+	at     map[string]int32
+	seen   []seen
+	te, be []int32
+}
+
+var readPool = sync.Pool{New: func() any { return &readScratch{at: map[string]int32{}} }}
+
+// put empties the scratch (it must not keep the article's text alive)
+// and returns it to the pool, unless a huge title made it too big to keep.
+func (sc *readScratch) put() {
+	if len(sc.seen) > 4096 || len(sc.tt) > 4096 {
+		return
+	}
+	clear(sc.tt)
+	clear(sc.bt)
+	clear(sc.seen)
+	clear(sc.at)
+	sc.tt, sc.bt, sc.seen = sc.tt[:0], sc.bt[:0], sc.seen[:0]
+	readPool.Put(sc)
 }
 
 // each calls f with every term's raw weight in Terms and, when it has
@@ -522,6 +570,12 @@ func isNumber(term string) bool {
 }
 
 func isYear(term string) bool {
+	// Only strconv.Atoi's input can be a year: at least four bytes that
+	// start with a digit or a sign. Words never are; skipping Atoi for
+	// them saves the error it allocates.
+	if len(term) < 4 || (term[0] < '0' || term[0] > '9') && term[0] != '+' && term[0] != '-' {
+		return false
+	}
 	n, err := strconv.Atoi(term)
 	return err == nil && n >= 1900 && n <= 2100
 }

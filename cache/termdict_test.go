@@ -1,0 +1,71 @@
+package cache
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+	"testing"
+)
+
+// idsOf gives every word the ID id would, one word after the other: known
+// words keep theirs, new ones are numbered in order of first use, a word
+// repeated within one call gets one ID.
+func TestTermDictIdsOfMatchesId(t *testing.T) {
+	batches := [][]string{
+		{"harbour", "storm", "port", "storm", "ferry"},
+		{},
+		{"port", "harbour"},
+		{"crane", "port", "crane", "dock", "harbour", "quay"},
+		{"quay", "quay"},
+	}
+	var one, all termDict
+	for _, words := range batches {
+		want := make([]int32, len(words))
+		for i, w := range words {
+			want[i] = one.id(w)
+		}
+		got := make([]int32, len(words))
+		all.idsOf(words, got)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("idsOf(%q) = %v, id gives %v", words, got, want)
+		}
+	}
+	if !reflect.DeepEqual(one.terms, all.terms) || !reflect.DeepEqual(one.ids, all.ids) {
+		t.Errorf("dictionaries differ:\n%v\n%v", one.terms, all.terms)
+	}
+}
+
+// Workers interning at once agree on every word's ID, and the dictionary
+// reads each ID back as its word.
+func TestTermDictIdsOfConcurrent(t *testing.T) {
+	var d termDict
+	const workers, words = 4, 500
+	got := make([][]int32, workers)
+	var wg sync.WaitGroup
+	step := []int{1, 3, 7, 9} // coprime with words: each worker sees every word, in its own order
+	for w := range workers {
+		wg.Go(func() {
+			batch := make([]string, words)
+			for i := range batch {
+				batch[i] = fmt.Sprintf("w%d", (i*step[w])%words)
+			}
+			out := make([]int32, words)
+			d.idsOf(batch, out)
+			got[w] = make([]int32, words)
+			for i, id := range out {
+				got[w][(i*step[w])%words] = id
+			}
+		})
+	}
+	wg.Wait()
+	if len(d.terms) != words {
+		t.Fatalf("%d terms, want %d", len(d.terms), words)
+	}
+	for w := range workers {
+		for i, id := range got[w] {
+			if want := fmt.Sprintf("w%d", i); d.terms[id] != want || got[0][i] != id {
+				t.Fatalf("worker %d: w%d has ID %d (%q), worker 0 gave %d", w, i, id, d.terms[id], got[0][i])
+			}
+		}
+	}
+}
