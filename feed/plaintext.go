@@ -15,6 +15,13 @@ import (
 // article's headline>"), whose words belong to another article and would
 // make the two look alike. When that would leave nothing (a fragment that
 // is only a link), the furniture is kept.
+//
+// It runs for every article the cache indexes, so the common markup of
+// feed HTML (plain tags with quoted attributes, text with or without
+// character references) is cut into tokens by a byte scanner (scan);
+// anything else (comments, raw-text elements with content, unquoted
+// attributes, carriage returns...) goes through x/net/html's tokenizer.
+// Both give the tokens the tokenizer gives, so the output is the same.
 func PlainText(fragment string) string {
 	if s := plainText(fragment, true); s != "" || fragment == "" {
 		return s
@@ -26,72 +33,354 @@ func PlainText(fragment string) string {
 // block counts as a link to elsewhere.
 const linkShare = 0.6
 
+// plainState is the text being written from a fragment's tokens.
+type plainState struct {
+	b                     []byte
+	drop                  bool // leave out furniture
+	skip                  int  // inside this many skipped elements
+	block, linked, inLink int  // where the block being written starts in b; its letters inside <a>; open <a>s
+}
+
 func plainText(fragment string, dropFurniture bool) string {
-	z := html.NewTokenizer(strings.NewReader(fragment))
-	var b []byte
-	skip := 0
-	block, linked, inLink := 0, 0, 0 // where the block being written starts in b; its letters inside <a>
-	endBlock := func() {
-		if dropFurniture && linked > 0 && float64(linked) >= linkShare*float64(letters(b[block:])) {
-			b = b[:block]
-		}
-		b = append(b, "\n\n"...)
-		block, linked = len(b), 0
+	p := plainState{b: make([]byte, 0, len(fragment)), drop: dropFurniture}
+	if !p.scan(fragment) {
+		p = plainState{b: p.b[:0], drop: dropFurniture}
+		p.tokenize(fragment)
 	}
+	p.endBlock()
+	return block(p.b)
+}
+
+func (p *plainState) endBlock() {
+	if p.drop && p.linked > 0 && float64(p.linked) >= linkShare*float64(letters(p.b[p.block:])) {
+		p.b = p.b[:p.block]
+	}
+	p.b = append(p.b, "\n\n"...)
+	p.block, p.linked = len(p.b), 0
+}
+
+// text takes a text token, its character references decoded.
+func (p *plainState) text(text string) {
+	if p.skip > 0 {
+		return
+	}
+	from := len(p.b)
+	p.b = append(p.b, text...)
+	if p.inLink > 0 {
+		p.linked += letters(p.b[from:])
+	}
+}
+
+// textBytes is text for the tokenizer's bytes.
+func (p *plainState) textBytes(text []byte) {
+	if p.skip > 0 {
+		return
+	}
+	p.b = append(p.b, text...)
+	if p.inLink > 0 {
+		p.linked += letters(text)
+	}
+}
+
+// tag takes a tag token; name is lower case.
+func (p *plainState) tag(tt html.TokenType, name []byte) {
+	switch string(name) {
+	case "script", "style":
+		p.skipped(tt)
+	case "aside", "nav", "footer":
+		if !p.drop {
+			p.endBlock()
+			return
+		}
+		p.skipped(tt)
+		p.endBlock()
+	case "a":
+		if tt == html.StartTagToken {
+			p.inLink++
+		} else if tt == html.EndTagToken && p.inLink > 0 {
+			p.inLink--
+		}
+	case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header":
+		p.endBlock()
+	case "td", "th":
+		p.b = append(p.b, ' ')
+	}
+}
+
+// skipped counts the elements whose text is left out.
+func (p *plainState) skipped(tt html.TokenType) {
+	if tt == html.StartTagToken {
+		p.skip++
+	} else if tt == html.EndTagToken && p.skip > 0 {
+		p.skip--
+	}
+}
+
+// tokenize feeds p the tokens of x/net/html's tokenizer.
+func (p *plainState) tokenize(fragment string) {
+	z := html.NewTokenizer(strings.NewReader(fragment))
 	for {
-		tt := z.Next()
-		switch tt {
+		switch tt := z.Next(); tt {
 		case html.ErrorToken:
-			endBlock()
-			return Block(string(b))
+			return
 		case html.TextToken:
-			if skip == 0 {
-				text := z.Text()
-				b = append(b, text...)
-				if inLink > 0 {
-					linked += letters(text)
-				}
+			if p.skip == 0 {
+				p.textBytes(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
-			switch tag := string(name); tag {
-			case "script", "style", "aside", "nav", "footer":
-				if tag != "script" && tag != "style" && !dropFurniture {
-					endBlock()
-					break
-				}
+			p.tag(tt, name)
+		}
+	}
+}
+
+// scan feeds p the tokens x/net/html's tokenizer would give for s, when s
+// is made only of what scan handles: text (with character references,
+// decoded as the tokenizer decodes them), start, end and self-closing
+// tags whose attributes are quoted, and raw-text elements (script, style,
+// title...) that are empty. On anything else it stops and reports false,
+// having fed p part of s: the caller starts again with the tokenizer.
+func (p *plainState) scan(s string) bool {
+	from, amp := 0, false // where the pending text token starts; it holds a '&'
+	flush := func(to int) {
+		if to > from && p.skip == 0 {
+			if amp {
+				p.text(html.UnescapeString(s[from:to]))
+			} else {
+				p.text(s[from:to])
+			}
+		}
+	}
+	var lower [12]byte
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '<':
+		case '&':
+			amp = true
+			i++
+			continue
+		case '\r': // the tokenizer rewrites line ends
+			return false
+		default:
+			i++
+			continue
+		}
+		if i+1 == len(s) {
+			break // a '<' at the end is text
+		}
+		switch c := s[i+1]; {
+		case asciiLetter(c):
+		case c == '/' && i+2 < len(s) && asciiLetter(s[i+2]):
+		case c == '/', c == '!', c == '?': // comments, "</>", bogus comments
+			return false
+		default: // '<' starts no tag: text
+			i++
+			continue
+		}
+		tt, name, end, ok := scanTag(s, i)
+		if !ok {
+			return false
+		}
+		flush(i)
+		n := lowerName(lower[:], name)
+		p.tag(tt, n)
+		i, from, amp = end, end, false
+		if tt != html.EndTagToken && rawText(n) {
+			// The tokenizer reads what follows as raw text up to the
+			// closing tag: handled only when there is none.
+			if len(s) < end+len(n)+3 || s[end] != '<' || s[end+1] != '/' || !asciiEqualFold(s[end+2:end+2+len(n)], n) || s[end+2+len(n)] != '>' || string(n) == "plaintext" {
+				return false
+			}
+			p.tag(html.EndTagToken, n)
+			i, from = end+len(n)+3, end+len(n)+3
+		}
+	}
+	flush(len(s))
+	return true
+}
+
+// asciiEqualFold says whether s is name (lower case) with any of its
+// ASCII letters in upper case, as the tokenizer matches a raw-text
+// element's end tag.
+func asciiEqualFold(s string, name []byte) bool {
+	if len(s) != len(name) {
+		return false
+	}
+	for k := range len(s) {
+		if c := s[k]; c != name[k] && c != name[k]-('a'-'A') {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// tagSpace is the white space the tokenizer skips inside a tag ('\r'
+// never reaches scan).
+func tagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\f' }
+
+// scanTag reads the tag that starts at s[i] ('<' then a letter, or "</"
+// then a letter): its type, its name as written, and where it ends. ok is
+// false for what scan leaves to the tokenizer: an attribute value not in
+// quotes, a '/' not right before the '>', an attribute name with a quote,
+// '<' or a leading '=', a tag not closed.
+func scanTag(s string, i int) (tt html.TokenType, name string, end int, ok bool) {
+	j := i + 1
+	tt = html.StartTagToken
+	if s[j] == '/' {
+		tt = html.EndTagToken
+		j++
+	}
+	start := j
+	for j < len(s) && !tagSpace(s[j]) && s[j] != '/' && s[j] != '>' {
+		j++
+	}
+	name = s[start:j]
+	for {
+		for j < len(s) && tagSpace(s[j]) {
+			j++
+		}
+		if j == len(s) {
+			return 0, "", 0, false
+		}
+		switch s[j] {
+		case '>':
+			return tt, name, j + 1, true
+		case '/':
+			if j+1 < len(s) && s[j+1] == '>' {
 				if tt == html.StartTagToken {
-					skip++
-				} else if tt == html.EndTagToken && skip > 0 {
-					skip--
+					tt = html.SelfClosingTagToken
 				}
-				if tag != "script" && tag != "style" {
-					endBlock()
-				}
-			case "a":
-				if tt == html.StartTagToken {
-					inLink++
-				} else if tt == html.EndTagToken && inLink > 0 {
-					inLink--
-				}
-			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header":
-				endBlock()
-			case "td", "th":
-				b = append(b, ' ')
+				return tt, name, j + 2, true
+			}
+			return 0, "", 0, false
+		case '=', '"', '\'', '<':
+			return 0, "", 0, false
+		}
+		// An attribute: its name, then, after '=', a quoted value.
+		for j < len(s) && !tagSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=' {
+			if s[j] == '"' || s[j] == '\'' || s[j] == '<' {
+				return 0, "", 0, false
+			}
+			j++
+		}
+		if j < len(s) && s[j] == '=' {
+			j++
+			if j == len(s) || s[j] != '"' && s[j] != '\'' {
+				return 0, "", 0, false
+			}
+			k := strings.IndexByte(s[j+1:], s[j])
+			if k < 0 {
+				return 0, "", 0, false
+			}
+			j += k + 2
+			if j < len(s) && !tagSpace(s[j]) && s[j] != '/' && s[j] != '>' {
+				return 0, "", 0, false
 			}
 		}
 	}
 }
 
+// lowerName is name in lower case (ASCII letters only, as the tokenizer
+// does), in buf; a name too long for buf is none that plainState or
+// rawText knows, and comes back empty.
+func lowerName(buf []byte, name string) []byte {
+	if len(name) > len(buf) {
+		return buf[:0]
+	}
+	for k := 0; k < len(name); k++ {
+		c := name[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return buf[:len(name)]
+}
+
+// rawText says whether the tokenizer reads an element's content as raw
+// text (after its start tag, even a self-closing one).
+func rawText(name []byte) bool {
+	switch string(name) {
+	case "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp":
+		return true
+	}
+	return false
+}
+
+// block is Block(string(b)), in one pass when b needs no sanitising (no
+// '&' that could start a character reference, no control or forbidden
+// rune, valid UTF-8): lines with their white space collapsed, one blank
+// line at most between them.
+func block(b []byte) string {
+	out := make([]byte, 0, len(b))
+	sep := -1 // before the next word of a new line: -1 nothing (start), 1 a newline, 2 a blank line
+	line, space := false, false
+	for i := 0; i < len(b); {
+		c, n := rune(b[i]), 1
+		switch {
+		case c == '\n':
+			if line {
+				sep = 1
+			} else if sep > 0 {
+				sep = 2
+			}
+			line, space = false, false
+			i++
+			continue
+		case c == ' ' || c == '\t':
+			space = true
+			i++
+			continue
+		case c == '&' && i+1 < len(b) && (b[i+1] == '#' || asciiLetter(b[i+1]) || '0' <= b[i+1] && b[i+1] <= '9'):
+			// Perhaps a character reference, which Block decodes ("AT&T"
+			// and "&amp;" alike: the tokenizer decoded one layer).
+			return Block(string(b))
+		case c < 0x20 || c == 0x7f:
+			return Block(string(b))
+		case c >= utf8.RuneSelf:
+			c, n = utf8.DecodeRune(b[i:])
+			if c == utf8.RuneError && n == 1 || Forbidden(c) || c == 0x2028 || c == 0x2029 {
+				return Block(string(b))
+			}
+			if unicode.IsSpace(c) {
+				space = true
+				i += n
+				continue
+			}
+		}
+		switch {
+		case !line && sep == 1:
+			out = append(out, '\n')
+		case !line && sep == 2:
+			out = append(out, "\n\n"...)
+		case line && space:
+			out = append(out, ' ')
+		}
+		line, space = true, false
+		out = append(out, b[i:i+n]...)
+		i += n
+	}
+	return string(out)
+}
+
 // letters counts the letters and digits of a text.
 func letters(text []byte) int {
 	n := 0
-	for len(text) > 0 {
-		r, size := utf8.DecodeRune(text)
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			n++
 		}
-		text = text[size:]
+		i += size
 	}
 	return n
 }

@@ -1,0 +1,90 @@
+package feed
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// The reference PlainText: the implementation before the byte-scanning
+// fast path, every fragment through x/net/html's tokenizer. The tests and
+// FuzzPlainText hold PlainText to it byte for byte.
+
+func plainTextRef(fragment string) string {
+	if s := plainTextRefDrop(fragment, true); s != "" || fragment == "" {
+		return s
+	}
+	return plainTextRefDrop(fragment, false)
+}
+
+func plainTextRefDrop(fragment string, dropFurniture bool) string {
+	z := html.NewTokenizer(strings.NewReader(fragment))
+	var b []byte
+	skip := 0
+	block, linked, inLink := 0, 0, 0 // where the block being written starts in b; its letters inside <a>
+	endBlock := func() {
+		if dropFurniture && linked > 0 && float64(linked) >= linkShare*float64(lettersRef(b[block:])) {
+			b = b[:block]
+		}
+		b = append(b, "\n\n"...)
+		block, linked = len(b), 0
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			endBlock()
+			return Block(string(b))
+		case html.TextToken:
+			if skip == 0 {
+				text := z.Text()
+				b = append(b, text...)
+				if inLink > 0 {
+					linked += lettersRef(text)
+				}
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			switch tag := string(name); tag {
+			case "script", "style", "aside", "nav", "footer":
+				if tag != "script" && tag != "style" && !dropFurniture {
+					endBlock()
+					break
+				}
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				if tag != "script" && tag != "style" {
+					endBlock()
+				}
+			case "a":
+				if tt == html.StartTagToken {
+					inLink++
+				} else if tt == html.EndTagToken && inLink > 0 {
+					inLink--
+				}
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header":
+				endBlock()
+			case "td", "th":
+				b = append(b, ' ')
+			}
+		}
+	}
+}
+
+// lettersRef counts the letters and digits of a text.
+func lettersRef(text []byte) int {
+	n := 0
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+		text = text[size:]
+	}
+	return n
+}
