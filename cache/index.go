@@ -397,9 +397,15 @@ type articlePrep struct {
 	words *stories.Text
 }
 
+// readers are the read-ahead workers' stories.Readers, each reused from
+// one article to the next.
+var readers = sync.Pool{New: func() any { return new(stories.Reader) }}
+
 func (s *Store) prepareArticle(a feed.Article) articlePrep {
 	text := indexText(a.Summary, a.Content)
-	words := stories.Read(a.Title, text)
+	r := readers.Get().(*stories.Reader)
+	words := r.Read(a.Title, text)
+	readers.Put(r)
 	words.InternAll(s.disc.dict.idsOf)
 	return articlePrep{text: text, words: &words}
 }

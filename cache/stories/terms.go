@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -187,11 +186,24 @@ type termStat struct {
 
 // Read reads an article's title and plain-text body: what read and doc
 // do token by token, with one lookup a token (it runs for every article
-// of a refresh). Its working memory (tokens, the term table) is reused
-// from one call to the next.
+// of a refresh).
 func Read(title, body string) Text {
-	sc := readPool.Get().(*readScratch)
-	defer sc.put()
+	var r Reader
+	return r.Read(title, body)
+}
+
+// Reader reads articles as Read does, reusing its working memory (tokens,
+// the term table) from one article to the next. The zero Reader is ready;
+// it is not for concurrent use.
+type Reader struct{ sc readScratch }
+
+// Read is Read.
+func (r *Reader) Read(title, body string) Text {
+	sc := &r.sc
+	defer sc.reset()
+	if sc.at == nil {
+		sc.at = map[string]int32{}
+	}
 	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
 	tt, bt := sc.tt, sc.bt
 	// What is known of each term, found once for every token.
@@ -298,20 +310,15 @@ type readScratch struct {
 	te, be []int32
 }
 
-var readPool = sync.Pool{New: func() any { return &readScratch{at: map[string]int32{}} }}
-
-// put empties the scratch (it must not keep the article's text alive)
-// and returns it to the pool, unless a huge title made it too big to keep.
-func (sc *readScratch) put() {
+// reset empties the scratch for the next article: all of it when a huge
+// title made it too big to keep.
+func (sc *readScratch) reset() {
 	if len(sc.seen) > 4096 || len(sc.tt) > 4096 {
+		*sc = readScratch{}
 		return
 	}
-	clear(sc.tt)
-	clear(sc.bt)
-	clear(sc.seen)
 	clear(sc.at)
 	sc.tt, sc.bt, sc.seen = sc.tt[:0], sc.bt[:0], sc.seen[:0]
-	readPool.Put(sc)
 }
 
 // each calls f with every term's raw weight in Terms and, when it has
