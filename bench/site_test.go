@@ -323,3 +323,29 @@ func runBinaryCPU(b *testing.B, args ...string) (float64, time.Duration) {
 	}
 	return kb / 1024, time.Duration((user + sys) * float64(time.Second))
 }
+
+// BenchmarkLoadRefreshInProcess is BenchmarkRefreshCold's 200 x 100 load
+// in this process, for -cpuprofile (with -tags noindex: the engine only).
+func BenchmarkLoadRefreshInProcess(b *testing.B) {
+	dir := b.TempDir()
+	urls := loadGenerator(b, 200, 100)
+	secs := []feed.Section{{Key: "top", Feeds: urls}}
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		st, err := cache.Open(filepath.Join(dir, fmt.Sprintf("inproc%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		i++
+		b.StartTimer()
+		sum, err := st.Refresh(context.Background(), feed.NewFetcher(feed.Options{}), secs, nil)
+		if err != nil || sum.OK != len(urls) {
+			b.Fatalf("%+v %v", sum, err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+}

@@ -1,7 +1,9 @@
 package cache
 
 import (
+	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -526,5 +528,37 @@ func TestPostingsForgetEvictedArticles(t *testing.T) {
 	}
 	if len(d.byStory) > maxRecent+1 {
 		t.Errorf("%d stories remembered for %d recent articles", len(d.byStory), len(d.recent))
+	}
+}
+
+// A save that rolls back after its articles were given stories leaves
+// nothing of them in the assigner's memory: not their terms' counts, not
+// the articles as candidates for the next save.
+func TestRolledBackSaveLeavesNoTrace(t *testing.T) {
+	s := openTemp(t)
+	saveNews(t, s)
+	SavedHook = func(context.Context, *sql.Tx, []int64) error { return errors.New("disk full") }
+	err := s.Save(ctx, ok("https://late.example/feed",
+		news("Late Wire", "late.example", 5, "Olmsted widens brake recall to 1.2 million cars", "Olmsted Motors widened the recall of cars with faulty brake software.")),
+		Membership{Sections: []string{"markets"}})
+	SavedHook = nil
+	if err == nil {
+		t.Fatal("the save did not fail")
+	}
+	mustSave(t, s, ok("https://new.example/feed", news("New", "new.example", 1, "Unrelated weather news", "Sun all week.")), "top")
+	s.disc.mu.Lock()
+	docs, widen := s.disc.docs, int32(0)
+	if id, ok := s.disc.dict.lookup("widen"); ok && int(id) < len(s.disc.dfs) {
+		widen = s.disc.dfs[id]
+	}
+	var ghost bool
+	for _, d := range s.disc.recent {
+		for _, id := range d.doc.Terms.IDs {
+			ghost = ghost || s.disc.terms[id] == "widen"
+		}
+	}
+	s.disc.mu.Unlock()
+	if docs != 8 || widen != 0 || ghost {
+		t.Errorf("after a rolled-back save the assigner counts %d articles (want 8), 'widen' in %d (want 0), remembers the lost article: %v", docs, widen, ghost)
 	}
 }

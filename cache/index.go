@@ -1,12 +1,12 @@
 package cache
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -257,8 +257,10 @@ func (d *discoState) add(doc *recentDoc) {
 	d.byStory[doc.story] = append(d.byStory[doc.story], doc)
 	for _, t := range doc.doc.Terms.IDs {
 		l := d.byTerm[t]
-		if len(l) > maxPostings { // drop the evicted first: the list counts recent articles
-			l = slices.DeleteFunc(l, func(r *recentDoc) bool { return r.gone })
+		// Drop the evicted first: the list counts recent articles. They
+		// lead it, since articles leave in the order they came.
+		for len(l) > 0 && l[0].gone {
+			l = l[1:]
 		}
 		if len(l) <= maxPostings { // longer lists are never followed
 			l = append(l, doc)
@@ -388,6 +390,11 @@ type newArticle struct {
 	title, link, source, author, cat string
 	text                             string        // plain text (indexText)
 	words                            *stories.Text // nil: place reads text
+	// What assign decided: the story, the outlet and the stored terms
+	// (stories.Doc encoded); terms is "" until it has run.
+	story  int64
+	outlet string
+	terms  string
 }
 
 // articlePrep is what indexing reads of an article before it is saved:
@@ -456,19 +463,33 @@ func (x *indexed) reset() {
 func (x *indexed) empty() bool { return len(x.touched) == 0 && x.docs == 0 }
 
 // indexNew enters the articles a save transaction inserted into the
-// full-text index and gives each a story (see place); then it does the
+// full-text index and gives each a story (see assign); then it does the
 // same for any other article still without a story (a cache from before
 // discovery, or rows another version left), reading those from SQL.
 func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []newArticle, counted *indexed) error {
 	if len(arts) > 0 {
-		if err := indexRows(ctx, tx, arts); err != nil {
+		// SQLite indexes the text on this goroutine while the stories
+		// are assigned on another: assign reads nothing from the
+		// database once ready.
+		placing := make([]*newArticle, len(arts))
+		for k := range arts {
+			placing[k] = &arts[k]
+		}
+		sortByPublished(placing)
+		if err := s.disc.ready(ctx, tx, placing[0].published); err != nil {
 			return err
 		}
-		pending := slices.Clone(arts)
-		sort.Slice(pending, func(i, j int) bool {
-			return pending[i].published < pending[j].published || pending[i].published == pending[j].published && pending[i].id < pending[j].id
-		})
-		if err := s.place(ctx, tx, pending, counted); err != nil {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			s.disc.assign(placing, counted)
+		}()
+		err := indexRows(ctx, tx, arts)
+		<-done
+		if err != nil {
+			return err
+		}
+		if err := s.setStories(ctx, tx, arts); err != nil {
 			return err
 		}
 	}
@@ -504,26 +525,79 @@ FROM articles a WHERE a.story = 0 ORDER BY a.published, a.id`)
 	return s.place(ctx, tx, pending, counted)
 }
 
-// place gives every pending article (in publication order) a story,
-// inside the save's transaction: it compares each with the articles
-// published within stories.WindowHours of it that share its most
-// distinctive terms, joins the story of the most similar one when they
-// are alike enough, else starts a story of its own. It also records the
-// article's terms and outlet, and counts the document frequencies into
-// counted.
+// place gives every pending article a story (assign) and writes it
+// (setStories): the articles of a cache from before discovery.
 func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, counted *indexed) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	d := &s.disc
+	ptrs := make([]*newArticle, len(pending))
+	for i := range pending {
+		ptrs[i] = &pending[i]
+	}
+	if err := s.assign(ctx, tx, ptrs, counted); err != nil {
+		return err
+	}
+	return s.setStories(ctx, tx, pending)
+}
+
+// setStories writes the stories assign gave articles into their rows, then
+// the rest (record).
+func (s *Store) setStories(ctx context.Context, tx *sql.Tx, placed []newArticle) error {
+	set, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer set.Close()
+	for _, p := range placed {
+		if _, err := set.ExecContext(ctx, p.story, p.outlet, p.id); err != nil {
+			return err
+		}
+	}
+	return s.record(ctx, tx, placed)
+}
+
+// assign gives every article (taken in publication order) a story, inside
+// the save's transaction: it compares each with the articles published
+// within stories.WindowHours of it that share its most distinctive terms,
+// joins the story of the most similar one when they are alike enough,
+// else starts a story of its own (the article's ID). It fills each one's
+// story, outlet and terms, and counts the document frequencies into
+// counted. What it learns stays in memory: if the transaction does not
+// commit, forget must be called (saver.abandon does).
+func (s *Store) assign(ctx context.Context, tx *sql.Tx, pending []*newArticle, counted *indexed) error {
+	if len(pending) == 0 {
+		return nil
+	}
+	sortByPublished(pending)
+	if err := s.disc.ready(ctx, tx, pending[0].published); err != nil {
+		return err
+	}
+	s.disc.assign(pending, counted)
+	return nil
+}
+
+// sortByPublished puts articles in the order assign takes them.
+func sortByPublished(arts []*newArticle) {
+	slices.SortFunc(arts, func(a, b *newArticle) int {
+		if a.published != b.published {
+			return cmp.Compare(a.published, b.published)
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+}
+
+// ready makes the assigner's memory current for placing articles
+// published from `from` on: it reads it again when another process has
+// saved since, or the articles before `from` it lacks.
+func (d *discoState) ready(ctx context.Context, tx *sql.Tx, from int64) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	var gen int64
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'gen'").Scan(&gen); err != nil {
 		return err
 	}
-	window := int64(stories.WindowHours * 3600)
-	from := pending[0].published - window
+	from -= int64(stories.WindowHours * 3600)
 	if !d.loaded || gen != d.gen {
 		if err := d.load(ctx, tx, gen, from); err != nil {
 			d.loaded = false
@@ -536,16 +610,15 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, cou
 		}
 		d.from = from
 	}
-	ok := false
-	defer func() {
-		if !ok { // the transaction rolls back: forget what this save taught
-			d.loaded = false
-		}
-	}()
+	return nil
+}
 
-	// What the loop decides is written in a few statements at the end:
-	// each article's [id, story, outlet, terms].
-	var placed [][4]any
+// assign is Store.assign after ready, in memory only: articles sorted by
+// publication.
+func (d *discoState) assign(pending []*newArticle, counted *indexed) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	window := int64(stories.WindowHours * 3600)
 	for _, p := range pending {
 		words := p.words
 		if words == nil {
@@ -602,19 +675,24 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, cou
 			story = p.id
 		}
 		kept := fd.TrimTo(topAll, topNames)
-		placed = append(placed, [4]any{p.id, story, stories.Outlet(p.link, p.source), d.encode(kept)})
+		p.story, p.outlet, p.terms = story, stories.Outlet(p.link, p.source), d.encode(kept)
 		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
-	set, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
-	if err != nil {
-		return err
-	}
-	defer set.Close()
-	for _, p := range placed {
-		if _, err := set.ExecContext(ctx, p[1], p[2], p[0]); err != nil {
-			return err
-		}
-	}
+}
+
+// forget drops the assigner's memory, to be read again from the cache:
+// a transaction that assigned stories did not commit.
+func (d *discoState) forget() {
+	d.mu.Lock()
+	d.loaded = false
+	d.mu.Unlock()
+}
+
+// record writes what assign decided for articles already carrying their
+// story: their terms, the new stories with their counts, and the stories
+// they joined counted again; then it moves the generation on, so other
+// processes reload.
+func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []newArticle) error {
 	terms, err := tx.PrepareContext(ctx, "INSERT INTO article_terms(article_id, terms) VALUES (?1, ?2) ON CONFLICT(article_id) DO UPDATE SET terms = ?2")
 	if err != nil {
 		return err
@@ -628,22 +706,29 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, cou
 	// A story of its own is new: one article, one outlet. The stories
 	// an article joined are counted again below.
 	recount := map[int64]bool{}
-	for i, p := range placed {
-		if _, err := terms.ExecContext(ctx, p[0], p[3]); err != nil {
+	any := false
+	for _, p := range placed {
+		if p.terms == "" {
+			continue // not assigned (indexing is off)
+		}
+		any = true
+		if _, err := terms.ExecContext(ctx, p.id, p.terms); err != nil {
 			return err
 		}
-		st := p[1].(int64)
-		if p[0] != p[1] {
-			recount[st] = true
+		if p.id != p.story {
+			recount[p.story] = true
 			continue
 		}
-		r, err := newStory.ExecContext(ctx, st, pending[i].published)
+		r, err := newStory.ExecContext(ctx, p.story, p.published)
 		if err != nil {
 			return err
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
-			recount[st] = true
+			recount[p.story] = true
 		}
+	}
+	if !any {
+		return nil
 	}
 	// Each story touched, counted again over its articles (one indexed
 	// lookup each; a join over the batch made SQLite walk every story).
@@ -658,11 +743,10 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, cou
 			return err
 		}
 	}
-	if err := tx.QueryRowContext(ctx, "UPDATE discover_meta SET value = value + 1 WHERE key = 'gen' RETURNING value").Scan(&d.gen); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	d := &s.disc
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return tx.QueryRowContext(ctx, "UPDATE discover_meta SET value = value + 1 WHERE key = 'gen' RETURNING value").Scan(&d.gen)
 }
 
 // indexRows enters new articles into the full-text index, many rows to a

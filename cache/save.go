@@ -143,6 +143,7 @@ type saver struct {
 	fresh    []newArticle
 	discoPer time.Duration
 	txCounts indexed // document frequencies counted by this transaction
+	assigned bool    // stories were assigned in this transaction (see abandon)
 	// prep, when set, is the result being added read ahead by prepare,
 	// one per article (Refresh does it on other cores).
 	prep    []articlePrep
@@ -182,10 +183,7 @@ func (s *Store) newSaver(ctx context.Context) (*saver, error) {
 }
 
 func (v *saver) close() {
-	if v.tx != nil {
-		v.tx.Rollback()
-		v.tx = nil
-	}
+	v.abandon()
 	// The document frequencies counted and not yet written (see
 	// discoState).
 	if v.s.disc.hasUnsaved() {
@@ -263,6 +261,19 @@ func (v *saver) begin(ctx context.Context) error {
 	return nil
 }
 
+// abandon rolls the open transaction back; the story assigner then
+// forgets what it learnt in it.
+func (v *saver) abandon() {
+	if v.tx != nil {
+		v.tx.Rollback()
+		v.tx = nil
+	}
+	if v.assigned {
+		v.s.disc.forget()
+		v.assigned = false
+	}
+}
+
 // over reports whether the open transaction has used its budget.
 // Indexing and story assignment of its new articles, done at the commit,
 // count in the budget.
@@ -283,6 +294,7 @@ func (v *saver) flush(ctx context.Context) error {
 	counted := &v.txCounts
 	counted.reset()
 	if indexing {
+		v.assigned = true
 		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted); err != nil {
 			return err
 		}
@@ -303,11 +315,11 @@ func (v *saver) flush(ctx context.Context) error {
 		}
 	}
 	long := v.over()
-	err := v.tx.Commit()
-	v.tx = nil
-	if err != nil {
+	if err := v.tx.Commit(); err != nil {
+		v.abandon()
 		return err
 	}
+	v.tx, v.assigned = nil, false
 	v.s.disc.committed(counted, writeCounts)
 	v.done = append(v.done, v.pending...)
 	v.pending = nil
@@ -322,10 +334,7 @@ func (v *saver) flush(ctx context.Context) error {
 
 // rollback abandons the open transaction and returns the results it held.
 func (v *saver) rollback() []pending {
-	if v.tx != nil {
-		v.tx.Rollback()
-		v.tx = nil
-	}
+	v.abandon()
 	p := v.pending
 	v.pending = nil
 	v.fresh = v.fresh[:0]
