@@ -777,7 +777,8 @@ WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err
 			}
 		}
 		args := make([]any, 0, 6*len(chunk))
-		for _, a := range chunk {
+		for i := range chunk {
+			a := &chunk[i] // not a copy: assign may be writing its story
 			args = append(args, a.id, a.title, a.text, a.author, a.source, a.cat)
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {
