@@ -244,7 +244,13 @@ func (s *Store) postings(ctx context.Context, terms map[string]float64, n int, m
 	}
 	score := map[int64]float64{}
 	for t, w := range terms {
-		rows, err := st.QueryContext(ctx, "{title body} : "+ftsPhrase(t), maxID, perTerm)
+		// A term the index holds as several ("2.6") would be a phrase,
+		// which an index without positions cannot look up.
+		one := queryWords(t)
+		if len(one) != 1 {
+			continue
+		}
+		rows, err := st.QueryContext(ctx, "{title body} : "+ftsPhrase(one[0]), maxID, perTerm)
 		if err != nil {
 			return nil, err
 		}
@@ -853,10 +859,24 @@ const (
 )
 
 // queryWords splits what a person typed into words the index knows:
-// every run of letters and digits. Quotes, operators and brackets are not
-// syntax here, so no input is an error.
+// every run of letters and digits (ftsWordRune). Quotes, operators and
+// brackets are not syntax here, so no input is an error; and each word is
+// one term of the index, never a phrase of several (which the index,
+// keeping no positions, would refuse).
 func queryWords(q string) []string {
-	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !ftsWordRune(r) })
+}
+
+// ftsWordRune says whether r is part of a word both here and for the
+// index's tokenizer (unicode61): a letter or digit, but for the few that
+// SQLite's older Unicode tables take for marks (New Tai Lue vowel signs,
+// two Vedic signs; TestQueryWordsAreSingleTerms checks every rune).
+func ftsWordRune(r rune) bool {
+	switch {
+	case r >= 0x19B0 && r <= 0x19C0, r == 0x19C8, r == 0x19C9, r == 0x1CF2, r == 0x1CF3:
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // Search finds articles matching every word of query (or, when none
@@ -1022,22 +1042,28 @@ func (s *Store) snippets(ctx context.Context, ids []int64, words []string, lastI
 }
 
 // maxCompletions is how many completions of a word being typed a search
-// tries beside the word itself: the more, the more of the index it reads
-// (each is one term's list of articles).
-const maxCompletions = 24
+// tries beside the word itself, and maxCompletionPostings how many
+// articles they may hold together (by term_df): ranking the matches reads
+// every article of each term, so a short prefix, whose commonest
+// completions are common words, takes fewer of them.
+const (
+	maxCompletions        = 24
+	maxCompletionPostings = 20000
+)
 
 // maxCompletionScan is how many words of the vocabulary completions reads
 // at most (about 4 ms).
 const maxCompletionScan = 20000
 
-// completions returns the n words of the cache's vocabulary (term_df: the
-// terms of titles and of the start of texts, as cache/stories reads them)
-// that begin with prefix, the most common first. Only plain words are
-// taken (runs of letters and digits), so each is one term of the index.
+// completions returns up to n words of the cache's vocabulary (term_df:
+// the terms of titles and of the start of texts, as cache/stories reads
+// them) that begin with prefix, the most common first, as many as
+// maxCompletionPostings allows (at least one). Only plain words are taken
+// (runs of letters and digits), so each is one term of the index.
 func (s *Store) completions(ctx context.Context, prefix string, n int) ([]string, error) {
 	// A short prefix spans much of the vocabulary: its first
 	// maxCompletionScan words (in order) are weighed, which bounds the cost.
-	st, err := s.prepared(ctx, `SELECT term FROM (SELECT term, df FROM term_df WHERE term >= ?1 AND term < ?2 LIMIT `+strconv.Itoa(maxCompletionScan)+`)
+	st, err := s.prepared(ctx, `SELECT term, df FROM (SELECT term, df FROM term_df WHERE term >= ?1 AND term < ?2 LIMIT `+strconv.Itoa(maxCompletionScan)+`)
 ORDER BY df DESC, term LIMIT ?3`)
 	if err != nil {
 		return nil, err
@@ -1048,14 +1074,20 @@ ORDER BY df DESC, term LIMIT ?3`)
 	}
 	defer rows.Close()
 	var out []string
+	postings := 0
 	for rows.Next() {
 		var t string
-		if err := rows.Scan(&t); err != nil {
+		var df int
+		if err := rows.Scan(&t, &df); err != nil {
 			return nil, err
 		}
-		if w := queryWords(t); len(out) < n && len(w) == 1 && w[0] == t {
-			out = append(out, t)
+		if w := queryWords(t); len(w) != 1 || w[0] != t {
+			continue
 		}
+		if postings += df; len(out) == n || len(out) > 0 && postings > maxCompletionPostings {
+			break
+		}
+		out = append(out, t)
 	}
 	return out, rows.Err()
 }

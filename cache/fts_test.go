@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"newsreader/feed"
 )
@@ -176,5 +177,85 @@ SELECT id, title, newsreader_plain(summary, content), author, source, '' FROM ar
 	s.db.QueryRow("SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)").Scan(&left)
 	if left != 0 {
 		t.Errorf("%d deleted rows left in the index", left)
+	}
+}
+
+// The index keeps no positions, so a query must never hold a phrase of
+// several terms: every word queryWords makes (and so every phrase Search
+// and Related build) is one term for the index's tokenizer. Each rune
+// ftsWordRune takes for a letter, between two letters, must not split a
+// word.
+func TestQueryWordsAreSingleTerms(t *testing.T) {
+	s := openTemp(t)
+	var def string
+	if err := s.db.QueryRow("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").Scan(&def); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(def, "detail = column") {
+		t.Fatalf("the index keeps positions: this test is moot (%s)", def)
+	}
+	// The same table (tokenizer, detail) under another name.
+	if _, err := s.db.Exec(strings.Replace(def, "articles_fts", "temp.runes_fts", 1)); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !ftsWordRune(r) {
+			continue
+		}
+		if _, err := tx.Exec("INSERT INTO temp.runes_fts(rowid, title) VALUES (?, ?)", r, "qq"+string(r)+"qq"); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n < 100000 {
+		t.Fatalf("only %d runes tried", n)
+	}
+	rows, err := s.db.Query("SELECT rowid FROM temp.runes_fts WHERE runes_fts MATCH 'qq'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r rune
+		rows.Scan(&r)
+		t.Errorf("%U (%q) splits a word for the index", r, r)
+	}
+	// Those runes in a query: words, never an error.
+	for _, q := range []string{"qq\u19B0qq", "\u1CF2rates\u1CF3 2.6", `"2.6" 882,000`} {
+		if _, _, err := s.Search(ctx, "", q, 0, 10); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+// completions takes the commonest plain words first, no more than
+// maxCompletionPostings articles' worth (but always one).
+func TestCompletionsBudget(t *testing.T) {
+	s := openTemp(t)
+	for term, df := range map[string]int{"qa": maxCompletionPostings * 3 / 4, "qb": maxCompletionPostings / 2, "qc": 100, "q2.5": 90000, "^qa": 90000, "qd": 10, "pz": 90000} {
+		if _, err := s.db.Exec("INSERT INTO term_df(term, df) VALUES (?, ?)", term, df); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for prefix, want := range map[string]string{"q": "[qa]", "qb": "[qb]", "qc": "[qc]", "qz": "[]", "p": "[pz]"} {
+		got, err := s.completions(ctx, prefix, maxCompletions)
+		if err != nil || fmt.Sprint(got) != want {
+			t.Errorf("%q: %v %v, want %s", prefix, got, err, want)
+		}
+	}
+	s.db.Exec("UPDATE term_df SET df = 10 WHERE term = 'qa'")
+	if got, _ := s.completions(ctx, "q", maxCompletions); fmt.Sprint(got) != "[qb qc qa qd]" {
+		t.Errorf("q with a smaller qa: %v", got)
+	}
+	if got, _ := s.completions(ctx, "q", 2); fmt.Sprint(got) != "[qb qc]" {
+		t.Errorf("q, two: %v", got)
 	}
 }
