@@ -359,6 +359,11 @@ func block(b []byte) string {
 			out = append(out, ' ')
 		}
 		line, space = true, false
+		if c < utf8.RuneSelf { // take the rest of a run of plain ASCII at once
+			for i+n < len(b) && b[i+n] > ' ' && b[i+n] < 0x7f && b[i+n] != '&' {
+				n++
+			}
+		}
 		out = append(out, b[i:i+n]...)
 		i += n
 	}
