@@ -151,6 +151,9 @@ func (p *plainState) scan(s string) bool {
 			}
 		}
 	}
+	if strings.IndexByte(s, '\r') >= 0 {
+		return false // the tokenizer rewrites line ends in text, and takes '\r' for a space in tags
+	}
 	var lower [12]byte
 	for i := 0; i < len(s); {
 		switch s[i] {
@@ -159,8 +162,6 @@ func (p *plainState) scan(s string) bool {
 			amp = true
 			i++
 			continue
-		case '\r': // the tokenizer rewrites line ends
-			return false
 		default:
 			i++
 			continue
@@ -217,7 +218,7 @@ func asciiEqualFold(s string, name []byte) bool {
 func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // tagSpace is the white space the tokenizer skips inside a tag ('\r'
-// never reaches scan).
+// too, but scan leaves every fragment with one to the tokenizer).
 func tagSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\f' }
 
 // scanTag reads the tag that starts at s[i] ('<' then a letter, or "</"

@@ -41,6 +41,7 @@ var plainTextInputs = []string{
 	"controls \x1b[31mred\x1b[0m \x07bell \x00nul \x7fdel \u009b31m c1 \u202eoverride\u202c \ufeffbom",
 	"invalid \xff\xfe utf-8 \xc3( <p>\xe2\x82</p> \xed\xa0\x80",
 	"crlf\r\nline\rend<p\r>x</p>",
+	"<A\r>00</a\r><a\rhref=\"x\">y</a>",
 	"<div><div><div><p><a><a><a>deep</div></div>",
 	"<p>" + strings.Repeat("<b>", 500) + "nested" + strings.Repeat("</i>", 500),
 	"<a>link only</a>",
