@@ -27,11 +27,13 @@ func BenchmarkPrepareArticle(b *testing.B) {
 			for _, a := range arts {
 				s.prepareArticle(a)
 			}
+			cpu := sitetext.CPU()
 			i := 0
 			for b.Loop() {
 				s.prepareArticle(arts[i%len(arts)])
 				i++
 			}
+			sitetext.ReportCPU(b, cpu)
 		})
 	}
 }

@@ -25,11 +25,13 @@ func BenchmarkPlainText(b *testing.B) {
 				n += len(bodies[i])
 			}
 			b.SetBytes(int64(n / len(bodies)))
+			cpu := sitetext.CPU()
 			i := 0
 			for b.Loop() {
 				PlainText(bodies[i%len(bodies)])
 				i++
 			}
+			sitetext.ReportCPU(b, cpu)
 		})
 	}
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // BenchmarkReadSite: reading one article's title and plain text, on
-// bench's generated site bodies and on news-like ones (names, figures).
+// bench's generated site bodies and on news-like ones (names, figures),
+// with Read and with a Reader reused from one article to the next.
 //
 //	go test ./cache/stories -run '^$' -bench ReadSite -benchmem -count 5
 func BenchmarkReadSite(b *testing.B) {
@@ -24,13 +25,29 @@ func BenchmarkReadSite(b *testing.B) {
 				arts[i] = art{sitetext.Title(i * 37), feed.PlainText(c.body(i * 37))}
 				n += len(arts[i].text)
 			}
-			b.SetBytes(int64(n / len(arts)))
-			i := 0
-			for b.Loop() {
-				a := arts[i%len(arts)]
-				Read(a.title, a.text)
-				i++
-			}
+			b.Run("Read", func(b *testing.B) {
+				b.SetBytes(int64(n / len(arts)))
+				cpu := sitetext.CPU()
+				i := 0
+				for b.Loop() {
+					a := arts[i%len(arts)]
+					Read(a.title, a.text)
+					i++
+				}
+				sitetext.ReportCPU(b, cpu)
+			})
+			b.Run("Reader", func(b *testing.B) { // as the cache's read-ahead workers read
+				b.SetBytes(int64(n / len(arts)))
+				var r Reader
+				cpu := sitetext.CPU()
+				i := 0
+				for b.Loop() {
+					a := arts[i%len(arts)]
+					r.Read(a.title, a.text)
+					i++
+				}
+				sitetext.ReportCPU(b, cpu)
+			})
 		})
 	}
 }

@@ -289,6 +289,8 @@ func FuzzRead(f *testing.F) {
 	f.Add("A", "I said A and X, not i. 1 0 42 2100 1,000.5 3d ’s Élodie's ÉLODIE\u00a0x")
 	f.Add("\xff\xfe", "broken \xc3( utf-8 \n\n\n Title Case Line Here")
 	f.Fuzz(func(t *testing.T, title, body string) {
+		checkTokenize(t, title, 0)
+		checkTokenize(t, body, bodyTokenCap)
 		// A Reader that has read another article first reads this one
 		// as a fresh one does.
 		var r Reader

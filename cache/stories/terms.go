@@ -52,8 +52,8 @@ func tokenizeInto(out []token, text string, limit int) []token {
 	initial := true
 	i, line := 0, 0
 	for i < len(text) && (limit <= 0 || len(out) < limit) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, n := runeAt(text, i)
+		if !isLetter(r) && !isDigit(r) {
 			if r == '\n' {
 				line++
 			}
@@ -66,11 +66,20 @@ func tokenizeInto(out []token, text string, limit int) []token {
 		start, first := i, len(out)
 		digits, letters := 0, 0
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case unicode.IsLetter(r):
+			if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
 				letters++
-			case unicode.IsDigit(r):
+				i++
+				continue
+			} else if '0' <= c && c <= '9' {
+				digits++
+				i++
+				continue
+			}
+			r, n := runeAt(text, i)
+			switch {
+			case isLetter(r):
+				letters++
+			case isDigit(r):
 				digits++
 			case r == '\'' || r == '\u2019':
 				// possessive or contraction: keep the stem, drop "'s"
@@ -97,6 +106,30 @@ func tokenizeInto(out []token, text string, limit int) []token {
 		}
 	}
 	return out
+}
+
+// runeAt is utf8.DecodeRuneInString(text[i:]), quicker for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// isLetter is unicode.IsLetter, quicker for ASCII.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// isDigit is unicode.IsDigit, quicker for ASCII.
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
 func isWordByte(b byte) bool {
@@ -188,34 +221,50 @@ type termStat struct {
 // do token by token, with one lookup a token (it runs for every article
 // of a refresh).
 func Read(title, body string) Text {
-	var r Reader
+	r := Reader{oneOff: true}
 	return r.Read(title, body)
 }
 
-// Reader reads articles as Read does, reusing its working memory (tokens,
-// the term table) from one article to the next. The zero Reader is ready;
-// it is not for concurrent use.
-type Reader struct{ sc readScratch }
+// Reader reads articles as Read does, reusing its working memory from one
+// article to the next: the token slices, and what it knows of every term
+// it has met (whether it is a stop word, whether it is longer than one
+// letter), so each token costs one lookup. The zero Reader is ready; it
+// is not for concurrent use.
+type Reader struct {
+	sc     readScratch
+	oneOff bool // reads one article: no need to copy the terms it keeps
+}
 
 // Read is Read.
 func (r *Reader) Read(title, body string) Text {
 	sc := &r.sc
 	defer sc.reset()
-	if sc.at == nil {
-		sc.at = map[string]int32{}
-	}
+	sc.epoch++
 	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
 	tt, bt := sc.tt, sc.bt
+	if sc.known == nil {
+		sc.known = make(map[string]int32, (len(tt)+len(bt))/2+8)
+		sc.info = make([]termInfo, 0, (len(tt)+len(bt))/2+8)
+	}
 	// What is known of each term, found once for every token.
 	lookup := func(ts []token, es []int32) []int32 {
 		for _, t := range ts {
-			k, ok := sc.at[t.term]
+			k, ok := sc.known[t.term]
 			if !ok {
-				k = int32(len(sc.seen))
-				sc.seen = append(sc.seen, seen{term: t.term, stat: -1, long: utf8.RuneCountInString(t.term) > 1, stop: stop[t.term]})
-				sc.at[t.term] = k
+				k = int32(len(sc.info))
+				sc.info = append(sc.info, termInfo{long: utf8.RuneCountInString(t.term) > 1, stop: stop[t.term]})
+				if r.oneOff {
+					sc.known[t.term] = k
+				} else { // kept for later articles: not a slice of this one's text
+					sc.known[strings.Clone(t.term)] = k
+				}
 			}
-			es = append(es, k)
+			in := &sc.info[k]
+			if in.epoch != sc.epoch { // first use in this article
+				in.epoch, in.local = sc.epoch, int32(len(sc.seen))
+				sc.seen = append(sc.seen, seen{term: t.term, stat: -1, long: in.long, stop: in.stop})
+			}
+			es = append(es, in.local)
 		}
 		return es
 	}
@@ -301,23 +350,36 @@ type seen struct {
 	lower, proper, capital, capAt bool
 }
 
+// termInfo is what a Reader knows of a term it has met.
+type termInfo struct {
+	long, stop bool   // more than one letter; a stop word
+	epoch      uint32 // the article that last used it
+	local      int32  // its index in seen in that article
+}
+
 // readScratch is Read's working memory: the tokens of title and body,
-// every distinct term (seen, indexed through at) and each token's entry.
+// every term met (info, indexed through known), the distinct terms of
+// the article being read (seen) and each token's index in seen.
 type readScratch struct {
 	tt, bt []token
-	at     map[string]int32
+	known  map[string]int32
+	info   []termInfo
+	epoch  uint32 // counts the articles read
 	seen   []seen
 	te, be []int32
 }
 
-// reset empties the scratch for the next article: all of it when a huge
-// title made it too big to keep.
+// maxKnown bounds the terms a Reader remembers; beyond it, it starts
+// afresh.
+const maxKnown = 1 << 15
+
+// reset prepares the scratch for the next article: all of it afresh when
+// a huge title made it too big to keep or it knows too many terms.
 func (sc *readScratch) reset() {
-	if len(sc.seen) > 4096 || len(sc.tt) > 4096 {
+	if len(sc.seen) > 4096 || len(sc.tt) > 4096 || len(sc.info) > maxKnown || sc.epoch == math.MaxUint32 {
 		*sc = readScratch{}
 		return
 	}
-	clear(sc.at)
 	sc.tt, sc.bt, sc.seen = sc.tt[:0], sc.bt[:0], sc.seen[:0]
 }
 

@@ -7,6 +7,8 @@ package sitetext
 import (
 	"fmt"
 	"strings"
+	"testing"
+	"time"
 )
 
 var prose = strings.Fields(`the council said on monday that the plan would cost more than expected
@@ -112,4 +114,13 @@ func News(k int) string {
 	}
 	fmt.Fprintf(&h, `<strong>Read more:</strong> <a href="https://news.test/%d">%s %s %s</a></p><p><em>Reporting by %s %s; editing by %s</em></p>`, k, name(), name(), name(), name(), name(), name())
 	return h.String()
+}
+
+// ReportCPU adds the CPU time per operation since start (CPU's value when
+// the loop began) to a benchmark's figures, as cpu-ns/op.
+func ReportCPU(b *testing.B, start time.Duration) {
+	if start == 0 || b.N == 0 {
+		return
+	}
+	b.ReportMetric(float64(CPU()-start)/float64(b.N), "cpu-ns/op")
 }

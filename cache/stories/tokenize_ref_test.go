@@ -1,0 +1,146 @@
+package stories
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenizeRef is tokenize as first written (every rune decoded, the
+// unicode tables asked for ASCII too): the reference FuzzRead and
+// TestTokenizeMatchesReference hold tokenize to.
+func tokenizeRef(text string, limit int) []token {
+	var out []token
+	initial := true
+	i, line := 0, 0
+	for i < len(text) && (limit <= 0 || len(out) < limit) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r == '\n' {
+				line++
+			}
+			if r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' || r == '"' || r == '\u201c' || r == '|' || r == '\u2014' {
+				initial = true
+			}
+			i += n
+			continue
+		}
+		start, first := i, len(out)
+		digits, letters := 0, 0
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+			case unicode.IsDigit(r):
+				digits++
+			case r == '\'' || r == '\u2019':
+				if i+n < len(text) && (text[i+n] == 's' || text[i+n] == 'S') && (i+n+1 == len(text) || !isWordByte(text[i+n+1])) {
+					w := text[start:i]
+					out = appendTokenRef(out, w, initial, digits, letters)
+					initial = false
+					i += n + 1
+					goto next
+				}
+				goto done
+			case (r == '.' || r == ',') && digits > 0 && letters == 0 && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
+			default:
+				goto done
+			}
+			i += n
+		}
+	done:
+		out = appendTokenRef(out, text[start:i], initial, digits, letters)
+		initial = false
+	next:
+		for k := first; k < len(out); k++ {
+			out[k].line = line
+		}
+	}
+	return out
+}
+
+func appendTokenRef(out []token, w string, initial bool, digits, letters int) []token {
+	if w == "" {
+		return out
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	t := token{capital: unicode.IsUpper(r), initial: initial, number: digits > 0 && letters == 0}
+	t.term = Normalize(w)
+	if t.number {
+		t.term = strings.ReplaceAll(w, ",", "")
+	}
+	return append(out, t)
+}
+
+// checkTokenize fails t when tokenize and tokenizeRef cut text apart
+// differently.
+func checkTokenize(t *testing.T, text string, limit int) {
+	t.Helper()
+	got, want := tokenize(text, limit), tokenizeRef(text, limit)
+	if len(got) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("tokenize(%q, %d):\n got %+v\nwant %+v", text, limit, got, want)
+	}
+}
+
+func TestTokenizeMatchesReference(t *testing.T) {
+	for _, text := range []string{
+		"", "plain ascii words, 12,000.5 and 2.6% at 4.75%.", "Tirrenia's bank: \"Rates\" stay — ‘quoted’ O’Neill’s 3d 1990s",
+		"Ünïcode Ärger in Zürich\nÉLODIE\u00a0x ǅ ﬁ ٢٠٢٠ ⅷ ²³ Ⅻ", "broken \xc3( utf-8 \xff\n\n\nTitle Case Line Here", "a'b c's d'S e’s f'",
+	} {
+		for _, limit := range []int{0, 3, bodyTokenCap} {
+			checkTokenize(t, text, limit)
+		}
+	}
+}
+
+// A Reader reading many articles in a row (more distinct words than it
+// keeps, and a title too long to keep its scratch) reads each as a fresh
+// Read does.
+func TestReaderMatchesRead(t *testing.T) {
+	word := func(n int) string { // distinct letters-only words
+		var b []byte
+		for n >= 0 {
+			b = append(b, byte('a'+n%26))
+			n = n/26 - 1
+		}
+		return string(b)
+	}
+	var arts [][2]string
+	for k := range 300 {
+		var title, body strings.Builder
+		title.WriteString("Storm closes the Port of " + strings.ToUpper(word(k)[:1]) + word(k)[1:])
+		if k == 150 {
+			for j := range 6000 {
+				title.WriteString(" " + word(j))
+			}
+		}
+		for j := range 320 {
+			if j%9 == 0 {
+				body.WriteString(". The Harbour Master said ")
+			}
+			body.WriteString(word(k*200+j) + " ")
+			if j%40 == 0 {
+				body.WriteString("\nRead More: Harbour Lights Festival\n")
+			}
+		}
+		arts = append(arts, [2]string{title.String(), body.String()})
+	}
+	var r Reader
+	for round := range 2 {
+		for k, a := range arts {
+			got, want := r.Read(a[0], a[1]), Read(a[0], a[1])
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d article %d: Reader read %d terms %d proper, Read %d %d", round, k, len(got.terms), len(got.proper), len(want.terms), len(want.proper))
+			}
+		}
+	}
+	if len(r.sc.info) > maxKnown+400 {
+		t.Errorf("the Reader keeps %d terms, more than maxKnown %d", len(r.sc.info), maxKnown)
+	}
+}
