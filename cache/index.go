@@ -38,6 +38,9 @@ func init() {
 // read of an article (see newsreader_plain).
 func indexText(sum, con string) string {
 	text := feed.PlainText(con)
+	if sum == con { // one HTML in both (feeds that repeat the summary): nothing to add
+		sum = ""
+	}
 	if s := feed.PlainText(sum); len(s) > len(text) || !strings.Contains(text, firstWords(s)) {
 		if len(s) > len(text) {
 			text = s
@@ -134,6 +137,10 @@ type termDict struct {
 	mu    sync.RWMutex
 	ids   map[string]int32
 	terms []string
+	// readers are the read-ahead workers' stories.Readers, each reused
+	// from one article to the next; they remember this dictionary's IDs
+	// (stories.Reader.ReadInterned), which never change.
+	readers sync.Pool
 }
 
 func (t *termDict) id(term string) int32 {
@@ -404,16 +411,15 @@ type articlePrep struct {
 	words *stories.Text
 }
 
-// readers are the read-ahead workers' stories.Readers, each reused from
-// one article to the next.
-var readers = sync.Pool{New: func() any { return new(stories.Reader) }}
-
 func (s *Store) prepareArticle(a feed.Article) articlePrep {
 	text := indexText(a.Summary, a.Content)
-	r := readers.Get().(*stories.Reader)
-	words := r.Read(a.Title, text)
-	readers.Put(r)
-	words.InternAll(s.disc.dict.idsOf)
+	d := &s.disc.dict
+	r, _ := d.readers.Get().(*stories.Reader)
+	if r == nil {
+		r = new(stories.Reader)
+	}
+	words := r.ReadInterned(a.Title, text, d.idsOf)
+	d.readers.Put(r)
 	return articlePrep{text: text, words: &words}
 }
 

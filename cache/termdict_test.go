@@ -5,6 +5,10 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+
+	"newsreader/cache/stories"
+	"newsreader/feed"
+	"newsreader/internal/sitetext"
 )
 
 // idsOf gives every word the ID id would, one word after the other: known
@@ -67,5 +71,34 @@ func TestTermDictIdsOfConcurrent(t *testing.T) {
 				t.Fatalf("worker %d: w%d has ID %d (%q), worker 0 gave %d", w, i, id, d.terms[id], got[0][i])
 			}
 		}
+	}
+}
+
+// The read-ahead workers' words carry the IDs interning them one by one
+// gives, article after article: a Reader remembers IDs it has seen, and
+// hands the dictionary only the words it has not.
+func TestPrepareArticleInternsAsOneByOne(t *testing.T) {
+	s := &Store{}
+	var one termDict
+	for k := range 400 {
+		a := feed.Article{Title: sitetext.Title(k), Summary: sitetext.Site(k)}
+		if k%2 == 1 {
+			a.Summary = sitetext.News(k)
+		}
+		if k%7 == 0 {
+			a.Content = "<p>Ünïcode Ärger in Zürich: Élodie Brun &amp; the <a href=\"/x\">Harbour Board</a> said so.</p>"
+		}
+		got := s.prepareArticle(a)
+		want := stories.Read(a.Title, indexText(a.Summary, a.Content))
+		want.Intern(one.id)
+		if got.text != indexText(a.Summary, a.Content) {
+			t.Fatalf("article %d: text differs from indexText", k)
+		}
+		if g, w := got.words.Flat(nil, nil), want.Flat(nil, nil); !reflect.DeepEqual(g, w) || !reflect.DeepEqual(got.words.ProperIDs(), want.ProperIDs()) {
+			t.Fatalf("article %d: IDs differ:\n got %v %v\nwant %v %v", k, g.Terms.IDs, got.words.ProperIDs(), w.Terms.IDs, want.ProperIDs())
+		}
+	}
+	if !reflect.DeepEqual(s.disc.dict.terms, one.terms) {
+		t.Errorf("the dictionaries differ: %d terms, want %d", len(s.disc.dict.terms), len(one.terms))
 	}
 }

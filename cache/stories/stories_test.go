@@ -296,6 +296,27 @@ func FuzzRead(f *testing.F) {
 		var r Reader
 		r.Read("Harbor Post: Central Bank Holds Rates at 4.25%", "The central bank of Norvania held its rate at 4.25% on Tuesday. Governor Ilse Marek said inflation had eased.")
 		reused := r.Read(title, body)
+		// ReadInterned, after another article, gives the IDs InternAll
+		// gives with a dictionary fed the same words.
+		id1, _ := interner()
+		id2, _ := interner()
+		batch := func(id func(string) int32) func([]string, []int32) {
+			return func(words []string, out []int32) {
+				for i, w := range words {
+					out[i] = id(w)
+				}
+			}
+		}
+		var ri Reader
+		ri.ReadInterned("Storm closes the port", "Harbour master Dana Reyes closed the port of Saltmarsh.", batch(id1))
+		prev := Read("Storm closes the port", "Harbour master Dana Reyes closed the port of Saltmarsh.")
+		prev.InternAll(batch(id2))
+		in := ri.ReadInterned(title, body, batch(id1))
+		plain := Read(title, body)
+		plain.InternAll(batch(id2))
+		if !reflect.DeepEqual(in.ids, plain.ids) || !reflect.DeepEqual(in.properIDs, plain.properIDs) {
+			t.Fatalf("ReadInterned IDs %v %v, InternAll %v %v", in.ids, in.properIDs, plain.ids, plain.properIDs)
+		}
 		for _, known := range []func(string) bool{nil, func(s string) bool { return len(s)%2 == 1 }} {
 			want := read(title, body).doc(known)
 			for _, got := range []Doc{Read(title, body).Doc(known), reused.Doc(known)} {

@@ -237,8 +237,53 @@ type Reader struct {
 
 // Read is Read.
 func (r *Reader) Read(title, body string) Text {
+	x := r.read(title, body)
+	r.sc.reset()
+	return x
+}
+
+// ReadInterned is Read with its words interned as InternAll(ids) does,
+// for a Reader that is only ever used with one dictionary whose IDs never
+// change: it remembers the ID of every word it has met and hands ids only
+// the words it has not (in the order InternAll would, so new words get
+// the IDs InternAll would give them).
+func (r *Reader) ReadInterned(title, body string, ids func(words []string, out []int32)) Text {
+	x := r.read(title, body)
 	sc := &r.sc
 	defer sc.reset()
+	all := make([]int32, len(x.terms)+len(x.proper))
+	words, at := sc.words[:0], sc.at[:0]
+	give := func(i int, k int32, w string) {
+		if id1 := sc.info[k].id1; id1 != 0 {
+			all[i] = id1 - 1
+			return
+		}
+		words, at = append(words, w), append(at, [2]int32{int32(i), k})
+	}
+	for i, st := range x.terms {
+		give(i, sc.statInfo[i], st.term)
+	}
+	for j, w := range x.proper {
+		give(len(x.terms)+j, sc.known[w], w)
+	}
+	if len(words) > 0 {
+		got := make([]int32, len(words))
+		ids(words, got)
+		for m, a := range at {
+			all[a[0]] = got[m]
+			sc.info[a[1]].id1 = got[m] + 1
+		}
+	}
+	clear(words)
+	sc.words, sc.at = words[:0], at[:0]
+	x.ids, x.properIDs = all[:len(x.terms):len(x.terms)], all[len(x.terms):]
+	return x
+}
+
+// read reads an article, leaving what ReadInterned needs in the scratch;
+// the caller resets it.
+func (r *Reader) read(title, body string) Text {
+	sc := &r.sc
 	sc.epoch++
 	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
 	tt, bt := sc.tt, sc.bt
@@ -262,7 +307,7 @@ func (r *Reader) Read(title, body string) Text {
 			in := &sc.info[k]
 			if in.epoch != sc.epoch { // first use in this article
 				in.epoch, in.local = sc.epoch, int32(len(sc.seen))
-				sc.seen = append(sc.seen, seen{term: t.term, stat: -1, long: in.long, stop: in.stop})
+				sc.seen = append(sc.seen, seen{term: t.term, stat: -1, info: k, long: in.long, stop: in.stop})
 			}
 			es = append(es, in.local)
 		}
@@ -293,6 +338,7 @@ func (r *Reader) Read(title, body string) Text {
 		if e.stat < 0 {
 			e.stat = int32(len(out.terms))
 			out.terms = append(out.terms, termStat{term: t.term, number: isNumber(t.term), year: isYear(t.term)})
+			sc.statInfo = append(sc.statInfo, e.info)
 		}
 		st := &out.terms[e.stat]
 		st.tf += w
@@ -346,6 +392,7 @@ func (r *Reader) Read(title, body string) Text {
 type seen struct {
 	term                          string
 	stat                          int32 // index in Text.terms, -1 for a term not kept
+	info                          int32 // index in readScratch.info
 	long, stop                    bool  // more than one letter; a stop word
 	lower, proper, capital, capAt bool
 }
@@ -355,6 +402,7 @@ type termInfo struct {
 	long, stop bool   // more than one letter; a stop word
 	epoch      uint32 // the article that last used it
 	local      int32  // its index in seen in that article
+	id1        int32  // its ID + 1 in ReadInterned's dictionary; 0 not known yet
 }
 
 // readScratch is Read's working memory: the tokens of title and body,
@@ -367,6 +415,12 @@ type readScratch struct {
 	epoch  uint32 // counts the articles read
 	seen   []seen
 	te, be []int32
+	// statInfo is the index in info of each of the article's kept terms
+	// (Text.terms); words and at, ReadInterned's words to intern and
+	// where each goes ([index in its IDs, index in info]).
+	statInfo []int32
+	words    []string
+	at       [][2]int32
 }
 
 // maxKnown bounds the terms a Reader remembers; beyond it, it starts
@@ -380,7 +434,7 @@ func (sc *readScratch) reset() {
 		*sc = readScratch{}
 		return
 	}
-	sc.tt, sc.bt, sc.seen = sc.tt[:0], sc.bt[:0], sc.seen[:0]
+	sc.tt, sc.bt, sc.seen, sc.statInfo = sc.tt[:0], sc.bt[:0], sc.seen[:0], sc.statInfo[:0]
 }
 
 // each calls f with every term's raw weight in Terms and, when it has

@@ -101,7 +101,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 
 // A Reader reading many articles in a row (more distinct words than it
 // keeps, and a title too long to keep its scratch) reads each as a fresh
-// Read does.
+// Read does, and ReadInterned interns each as InternAll does.
 func TestReaderMatchesRead(t *testing.T) {
 	word := func(n int) string { // distinct letters-only words
 		var b []byte
@@ -131,12 +131,28 @@ func TestReaderMatchesRead(t *testing.T) {
 		}
 		arts = append(arts, [2]string{title.String(), body.String()})
 	}
-	var r Reader
+	var r, ri Reader
+	id1, _ := interner()
+	id2, _ := interner()
+	batch := func(id func(string) int32) func([]string, []int32) {
+		return func(words []string, out []int32) {
+			for i, w := range words {
+				out[i] = id(w)
+			}
+		}
+	}
 	for round := range 2 {
 		for k, a := range arts {
 			got, want := r.Read(a[0], a[1]), Read(a[0], a[1])
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("round %d article %d: Reader read %d terms %d proper, Read %d %d", round, k, len(got.terms), len(got.proper), len(want.terms), len(want.proper))
+			}
+			// ReadInterned gives the IDs InternAll gives, with a
+			// dictionary fed the same words in the same order.
+			in := ri.ReadInterned(a[0], a[1], batch(id1))
+			want.InternAll(batch(id2))
+			if !reflect.DeepEqual(in, want) {
+				t.Fatalf("round %d article %d: ReadInterned %v %v, Read and InternAll %v %v", round, k, in.ids, in.properIDs, want.ids, want.properIDs)
 			}
 		}
 	}
