@@ -1017,26 +1017,26 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 
 // snippets makes the snippets of the articles ids: the part of each one's
 // indexed text (indexText) with the most of the query's words (see
-// Snippet). The index keeps no copy of the text, so it is flattened again
-// from the article's HTML, for the page of hits only.
+// Snippet, hitSnippet). The index keeps no copy of the text, so it is
+// flattened again from the article's HTML, for the page of hits only.
 func (s *Store) snippets(ctx context.Context, ids []int64, words []string, lastIsPrefix bool) (map[int64]string, error) {
 	out := make(map[int64]string, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
 	js, _ := json.Marshal(ids)
-	rows, err := s.query(ctx, `SELECT id, summary, content FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(js))
+	rows, err := s.query(ctx, `SELECT id, title, summary, content FROM articles WHERE id IN (SELECT value FROM json_each(?))`, string(js))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var sum, con string
-		if err := rows.Scan(&id, &sum, &con); err != nil {
+		var title, sum, con string
+		if err := rows.Scan(&id, &title, &sum, &con); err != nil {
 			return nil, err
 		}
-		out[id] = Snippet(indexText(sum, con), words, lastIsPrefix, snippetWords)
+		out[id] = hitSnippet(title, sum, con, words, lastIsPrefix)
 	}
 	return out, rows.Err()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"newsreader/feed"
 )
@@ -257,5 +258,39 @@ func TestCompletionsBudget(t *testing.T) {
 	}
 	if got, _ := s.completions(ctx, "q", 2); fmt.Sprint(got) != "[qb qc]" {
 		t.Errorf("q, two: %v", got)
+	}
+}
+
+// A long article's snippet is looked for in its start first; a match
+// only further on is still found.
+func TestHitSnippetLongArticle(t *testing.T) {
+	filler := strings.Repeat("<p>The council met again on a quiet afternoon &amp; talked.</p>\n", 200) // 13 KB, 11 KB of text: all indexed
+	early := "<p>Ferry timetable changes from May.</p>\n" + filler
+	late := filler + "<p>Ferry timetable changes from May.</p>\n" + filler
+	for _, c := range []struct {
+		name, title, html string
+		words             []string
+		want              string // contained in the snippet
+		cut               bool   // ends with "…"
+	}{
+		{"match at the start", "Notes", early, []string{"ferry", "timetable"}, "Ferry timetable changes from May.", true},
+		{"match far in", "Notes", late, []string{"ferry", "timetable"}, "Ferry timetable changes from May.", true},
+		{"one word at the start, the other in the title", "Timetable news", early, []string{"ferry", "timetable"}, "Ferry timetable", true},
+		{"no match: the opening", "Ferry", filler, []string{"ferry"}, "The council met again on a quiet afternoon & talked.\n\nThe council met", true},
+	} {
+		got := hitSnippet(c.title, "", c.html, c.words, false)
+		if !strings.Contains(got, c.want) || strings.HasSuffix(got, "…") != c.cut || strings.Contains(got, "<") || strings.Contains(got, "&amp;") {
+			t.Errorf("%s: %q", c.name, got)
+		}
+		if len(got) > 200 {
+			t.Errorf("%s: %d bytes", c.name, len(got))
+		}
+	}
+	// The head is cut before a tag, or at a rune's start.
+	for _, h := range []string{strings.Repeat("<b>é</b>", 2000), strings.Repeat("é", 5000)} {
+		head := htmlHead(h)
+		if len(head) > snippetHead || len(head) < snippetHead-10 || !utf8.ValidString(head) || strings.LastIndexByte(head, '<') > strings.LastIndexByte(head, '>') {
+			t.Errorf("head of %q…: %d bytes, ends %q", h[:10], len(head), head[max(0, len(head)-10):])
+		}
 	}
 }
