@@ -294,3 +294,22 @@ func TestHitSnippetLongArticle(t *testing.T) {
 		}
 	}
 }
+
+// Any text is a valid query: never an error, whatever runes, operators or
+// numbers it holds (the index refuses phrases of several terms).
+func FuzzSearchQuery(f *testing.F) {
+	for _, q := range []string{`"olmsted`, `2.6% rates`, `882,000`, `-x*:`, `NEAR(a b`, "qq\u19B0qq", "Zürich's Bänke", "o", "ol", `a AND (b OR`, "\u0301e", "東京 地震"} {
+		f.Add(q)
+	}
+	s := openTemp(f)
+	saveNews(f, s)
+	f.Fuzz(func(t *testing.T, q string) {
+		hits, n, err := s.Search(ctx, "", q, 0, 5)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if len(hits) > n || len(hits) > 5 {
+			t.Fatalf("%q: %d hits of %d", q, len(hits), n)
+		}
+	})
+}
