@@ -402,6 +402,10 @@ type newArticle struct {
 	story  int64
 	outlet string
 	terms  string
+	// stored: the insert already wrote a story of its own and guess as
+	// the outlet, so setStories writes the row only if assign differs.
+	stored bool
+	guess  string
 }
 
 // articlePrep is what indexing reads of an article before it is saved:
@@ -556,6 +560,9 @@ func (s *Store) setStories(ctx context.Context, tx *sql.Tx, placed []newArticle)
 	}
 	defer set.Close()
 	for _, p := range placed {
+		if p.stored && p.story == p.id && p.outlet == p.guess {
+			continue
+		}
 		if _, err := set.ExecContext(ctx, p.story, p.outlet, p.id); err != nil {
 			return err
 		}

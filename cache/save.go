@@ -144,6 +144,7 @@ type saver struct {
 	discoPer time.Duration
 	txCounts indexed // document frequencies counted by this transaction
 	assigned bool    // stories were assigned in this transaction (see abandon)
+	nextID   int64   // the next new article's ID (0: not read yet)
 	// prep, when set, is the result being added read ahead by prepare,
 	// one per article (Refresh does it on other cores).
 	prep    []articlePrep
@@ -211,10 +212,11 @@ UPDATE articles SET title = ?2, link = CASE WHEN ?3 != '' THEN ?3 ELSE link END,
 	comments = max(comments, ?12), views = max(views, ?13), rating = CASE WHEN ?14 > 0 THEN ?14 ELSE rating END,
 	hash = ?15
 WHERE id = ?1`,
+	// The ID is given (see newID), with a first story and outlet.
 	"insert": `
-INSERT INTO articles(uid, feed_id, source, title, link, author, published, updated, summary, content,
-	categories, image, comments, views, rating, fetched_at, hash)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+INSERT INTO articles(id, uid, feed_id, source, title, link, author, published, updated, summary, content,
+	categories, image, comments, views, rating, fetched_at, hash, story, outlet)
+VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	// One statement per batch and section, joined over the batch's IDs.
 	"sections": `
 INSERT INTO article_sections(section, article_id, published, read, story)
@@ -258,7 +260,21 @@ func (v *saver) begin(ctx context.Context) error {
 		return err
 	}
 	v.tx, v.began, v.st, v.saved, v.txSaved = tx, time.Now(), map[string]*sql.Stmt{}, v.saved[:0], Saved{}
+	v.nextID = 0
 	return nil
+}
+
+// newID is the ID of the next article the transaction inserts, as SQLite
+// would choose it: the write lock is held from the transaction's start
+// (_txlock=immediate), so no other writer takes it.
+func (v *saver) newID(ctx context.Context) (int64, error) {
+	if v.nextID == 0 {
+		if err := v.tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM articles").Scan(&v.nextID); err != nil {
+			return 0, err
+		}
+	}
+	v.nextID++
+	return v.nextID - 1, nil
 }
 
 // abandon rolls the open transaction back; the story assigner then
@@ -503,12 +519,22 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 			ids[i] = inserted[a.Link]
 		}
 		if ids[i] == 0 {
-			var r sql.Result
-			r, err = insert.ExecContext(ctx, a.ID, feedID, a.Source, a.Title, a.Link, a.Author,
+			// A new article is written with a story of its own and its
+			// outlet: story assignment, at the commit, rewrites only the
+			// rows that join another story (most start their own).
+			var id, story int64
+			var outlet string
+			if id, err = v.newID(ctx); err != nil {
+				return nil, err
+			}
+			if indexing {
+				story, outlet = id, stories.Outlet(a.Link, a.Source)
+			}
+			_, err = insert.ExecContext(ctx, id, a.ID, feedID, a.Source, a.Title, a.Link, a.Author,
 				a.Published.Unix(), a.Updated.Unix(), a.Summary, a.Content, cats, a.Image,
-				a.Comments, a.Views, a.Rating, now, a.Hash)
+				a.Comments, a.Views, a.Rating, now, a.Hash, story, outlet)
 			if err == nil {
-				ids[i], err = r.LastInsertId()
+				ids[i] = id
 				v.txSaved.New = append(v.txSaved.New, ids[i])
 				var p articlePrep
 				if prep != nil && prep[i].words != nil {
@@ -517,7 +543,8 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 					p = v.s.prepareArticle(a)
 				}
 				v.fresh = append(v.fresh, newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
-					source: a.Source, author: a.Author, cat: strings.Join(a.Categories, " "), text: p.text, words: p.words})
+					source: a.Source, author: a.Author, cat: strings.Join(a.Categories, " "), text: p.text, words: p.words,
+					stored: indexing, guess: outlet})
 			}
 			if a.Link != "" && err == nil {
 				if inserted == nil {
@@ -564,15 +591,13 @@ func (v *saver) adopt(ctx context.Context, id, feedID int64, a feed.Article) err
 	case err != nil:
 		return err
 	}
-	if story == 0 {
-		// Story assignment computes the outlet from the new source (when
-		// this transaction stored the article, from its queued copy).
-		for i := range v.fresh {
-			if v.fresh[i].id == id {
-				v.fresh[i].source = a.Source
-			}
+	for i := range v.fresh { // stored by this transaction: indexed and placed with the new source
+		if v.fresh[i].id == id {
+			v.fresh[i].source = a.Source
 		}
-		return nil
+	}
+	if story == 0 {
+		return nil // story assignment computes the outlet from the new source
 	}
 	if _, err := v.tx.ExecContext(ctx, "UPDATE articles SET outlet = ? WHERE id = ?", stories.Outlet(link, a.Source), id); err != nil {
 		return err
