@@ -204,20 +204,26 @@ func TopFlat(v FlatVec, n int, term func(int32) string) []int32 {
 	if n <= 0 {
 		return nil
 	}
-	// Keep the best n in top, in order, with one pass.
+	// Keep the best n in top, in order, with one pass; each newcomer's
+	// place is found by binary search.
 	top := make([]int, 0, n)
 	for i := range v.IDs {
 		if len(top) == n && !before(i, top[n-1]) {
 			continue
 		}
+		lo, hi := 0, len(top) // the first place whose holder i goes before
+		for lo < hi {
+			if m := int(uint(lo+hi) >> 1); before(i, top[m]) {
+				hi = m
+			} else {
+				lo = m + 1
+			}
+		}
 		if len(top) < n {
-			top = append(top, i)
-		} else {
-			top[n-1] = i
+			top = append(top, 0)
 		}
-		for k := len(top) - 1; k > 0 && before(top[k], top[k-1]); k-- {
-			top[k], top[k-1] = top[k-1], top[k]
-		}
+		copy(top[lo+1:], top[lo:len(top)-1])
+		top[lo] = i
 	}
 	out := make([]int32, len(top))
 	for i, k := range top {

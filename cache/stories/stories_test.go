@@ -299,7 +299,7 @@ func FuzzRead(f *testing.F) {
 		// ReadInterned, after another article, gives the IDs InternAll
 		// gives with a dictionary fed the same words.
 		id1, _ := interner()
-		id2, _ := interner()
+		id2, term2 := interner()
 		batch := func(id func(string) int32) func([]string, []int32) {
 			return func(words []string, out []int32) {
 				for i, w := range words {
@@ -316,6 +316,29 @@ func FuzzRead(f *testing.F) {
 		plain.InternAll(batch(id2))
 		if !reflect.DeepEqual(in.ids, plain.ids) || !reflect.DeepEqual(in.properIDs, plain.properIDs) {
 			t.Fatalf("ReadInterned IDs %v %v, InternAll %v %v", in.ids, in.properIDs, plain.ids, plain.properIDs)
+		}
+		// TopFlat picks what Top picks, ties (equal weights) and all.
+		doc := plain.Doc(nil)
+		idf := func(t string) float64 { return 1 + float64(len(t)%3) }
+		fw := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id2).Weigh(func(i int32) float64 { return idf(term2(i)) })
+		for _, n := range []int{1, 5, MaxStored, 1000} {
+			want := Top(Weigh(doc.Terms, idf), n)
+			got := TopFlat(fw.All, n, term2)
+			if len(got) != len(want) {
+				t.Fatalf("TopFlat n=%d: %d terms, Top %d", n, len(got), len(want))
+			}
+			for i := range got {
+				if term2(got[i]) != want[i] {
+					t.Fatalf("TopFlat n=%d: #%d is %q, Top has %q", n, i, term2(got[i]), want[i])
+				}
+			}
+		}
+		// Flat of interned words (terms ordered by ID beforehand) is Flat
+		// interning as it goes.
+		for _, known := range []func(string) bool{nil, func(s string) bool { return len(s)%2 == 1 }} {
+			if f, g := Read(title, body).Flat(known, id2), in.Flat(known, nil); !reflect.DeepEqual(f, g) {
+				t.Fatalf("interned Flat %+v, Flat %+v", g, f)
+			}
 		}
 		for _, known := range []func(string) bool{nil, func(s string) bool { return len(s)%2 == 1 }} {
 			want := read(title, body).doc(known)

@@ -171,8 +171,9 @@ func Normalize(w string) string {
 type Text struct {
 	terms  []termStat // in order of first use
 	proper []string
-	// IDs of terms and proper, once Intern has run.
-	ids, properIDs []int32
+	// IDs of terms and proper, once Intern has run, and the indexes of
+	// terms in the order of their IDs.
+	ids, properIDs, byID []int32
 }
 
 // Intern gives every term and proper word its ID by id ahead of Flat
@@ -186,6 +187,7 @@ func (x *Text) Intern(id func(string) int32) {
 	for i, t := range x.proper {
 		x.properIDs[i] = id(t)
 	}
+	x.orderIDs()
 }
 
 // InternAll is Intern with one call for every word: ids(words, out)
@@ -200,6 +202,7 @@ func (x *Text) InternAll(ids func(words []string, out []int32)) {
 	all := make([]int32, len(words))
 	ids(words, all)
 	x.ids, x.properIDs = all[:len(x.terms):len(x.terms)], all[len(x.terms):]
+	x.orderIDs()
 }
 
 // ProperIDs is Proper interned (nil before Intern).
@@ -277,6 +280,7 @@ func (r *Reader) ReadInterned(title, body string, ids func(words []string, out [
 	clear(words)
 	sc.words, sc.at = words[:0], at[:0]
 	x.ids, x.properIDs = all[:len(x.terms):len(x.terms)], all[len(x.terms):]
+	x.orderIDs()
 	return x
 }
 
@@ -440,32 +444,64 @@ func (sc *readScratch) reset() {
 // each calls f with every term's raw weight in Terms and, when it has
 // one, in Names.
 func (x Text) each(known func(string) bool, f func(term string, w float64, n float64, named bool)) {
-	for _, st := range x.terms {
-		name := st.sure || st.maybe && known != nil && known(st.term)
-		w := 1 + math.Log(st.tf)
-		if name {
-			w *= nameBoost
-		} else if st.number && !st.year {
-			w *= numberBoost
-		}
-		lead := st.lead // a name's every use in the lead counts; otherwise its figures
-		if !name {
-			lead = st.leadNum
-			if st.year {
-				lead = 0
-			}
-		}
-		var n float64
-		named := lead > 0
-		if named {
-			n = 1 + math.Log(lead)
-		}
+	for i := range x.terms {
+		st := &x.terms[i]
+		w, n, named := st.weights(known)
 		f(st.term, w, n, named)
 	}
 }
 
+// weights is a term's raw weight in Terms and, when it has one (named),
+// in Names.
+func (st *termStat) weights(known func(string) bool) (w, n float64, named bool) {
+	name := st.sure || st.maybe && known != nil && known(st.term)
+	w = 1 + math.Log(st.tf)
+	if name {
+		w *= nameBoost
+	} else if st.number && !st.year {
+		w *= numberBoost
+	}
+	lead := st.lead // a name's every use in the lead counts; otherwise its figures
+	if !name {
+		lead = st.leadNum
+		if st.year {
+			lead = 0
+		}
+	}
+	named = lead > 0
+	if named {
+		n = 1 + math.Log(lead)
+	}
+	return w, n, named
+}
+
+// orderIDs sorts the terms by ID once they are interned (byID), so Flat,
+// which runs where the story assigner works alone, need not.
+func (x *Text) orderIDs() {
+	x.byID = make([]int32, len(x.terms))
+	for i := range x.byID {
+		x.byID[i] = int32(i)
+	}
+	slices.SortFunc(x.byID, func(a, b int32) int { return int(x.ids[a]) - int(x.ids[b]) })
+}
+
 // Flat is Doc with its terms interned by id (see Flatten).
 func (x Text) Flat(known func(string) bool, id func(string) int32) FlatDoc {
+	if x.byID != nil {
+		f := FlatDoc{
+			Terms: FlatVec{IDs: make([]int32, 0, len(x.terms)), W: make([]float64, 0, len(x.terms))},
+			Names: FlatVec{IDs: make([]int32, 0, 8), W: make([]float64, 0, 8)},
+		}
+		for _, i := range x.byID {
+			w, n, named := x.terms[i].weights(known)
+			f.Terms.IDs, f.Terms.W = append(f.Terms.IDs, x.ids[i]), append(f.Terms.W, w)
+			if named {
+				f.Names.IDs, f.Names.W = append(f.Names.IDs, x.ids[i]), append(f.Names.W, n)
+			}
+		}
+		f.name()
+		return f
+	}
 	terms := make([]idw, 0, len(x.terms))
 	var names []idw
 	i := 0
