@@ -313,3 +313,24 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 	})
 }
+
+// A save of more articles than one index statement takes (indexRows'
+// chunks) indexes every one of them.
+func TestIndexRowsManyArticles(t *testing.T) {
+	s := openTemp(t)
+	var arts []feed.Article
+	for i := range 2345 {
+		arts = append(arts, news("Bulk Wire", "bulk.example", i, fmt.Sprintf("Bulletin %d", i), fmt.Sprintf("Number w%dx in the text.", i)))
+	}
+	mustSave(t, s, ok("https://bulk.example/feed", arts...), "bulk")
+	for _, i := range []int{0, 999, 1000, 1999, 2000, 2344} {
+		if hits, n, err := s.Search(ctx, "", fmt.Sprintf("w%dx ", i), 0, 5); err != nil || n != 1 || hits[0].Title != fmt.Sprintf("Bulletin %d", i) {
+			t.Errorf("article %d: %d hits %v", i, n, err)
+		}
+	}
+	var rows int
+	s.db.QueryRow("SELECT count(*) FROM articles_fts").Scan(&rows)
+	if rows != 2345 {
+		t.Errorf("%d rows in the index", rows)
+	}
+}

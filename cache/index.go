@@ -765,9 +765,11 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []newArticle) err
 // indexRows enters new articles into the full-text index, many rows to a
 // statement: FTS5 writes its pending terms out as a new segment at the
 // end of every statement (and the rows of one large JSON argument cost
-// SQLite more the longer the whole text is).
+// SQLite more the longer the whole text is). A thousand rows (6,000
+// parameters) rather than 200 make most save transactions one segment:
+// a third less of the index's flushing and merging in a 500x100 refresh.
 func indexRows(ctx context.Context, tx *sql.Tx, arts []newArticle) error {
-	const per = 200 // 1,200 parameters
+	const per = 1000
 	var st *sql.Stmt
 	defer func() {
 		if st != nil {
