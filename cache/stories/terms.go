@@ -218,6 +218,9 @@ type termStat struct {
 	maybe   bool    // capitalised only where a sentence starts, never in lower case: a name if known
 	number  bool    // isNumber(term): weighs numberBoost
 	year    bool
+	// 1+log of tf, lead and leadNum (when above 0), worked out where the
+	// words are read rather than where they are weighed.
+	logTF, logLead, logLeadNum float64
 }
 
 // Read reads an article's title and plain-text body: what read and doc
@@ -389,6 +392,16 @@ func (r *Reader) read(title, body string) Text {
 		}
 	}
 	sort.Strings(out.proper)
+	for i := range out.terms {
+		st := &out.terms[i]
+		st.logTF = 1 + math.Log(st.tf)
+		if st.lead > 0 {
+			st.logLead = 1 + math.Log(st.lead)
+		}
+		if st.leadNum > 0 {
+			st.logLeadNum = 1 + math.Log(st.leadNum)
+		}
+	}
 	return out
 }
 
@@ -455,24 +468,20 @@ func (x Text) each(known func(string) bool, f func(term string, w float64, n flo
 // in Names.
 func (st *termStat) weights(known func(string) bool) (w, n float64, named bool) {
 	name := st.sure || st.maybe && known != nil && known(st.term)
-	w = 1 + math.Log(st.tf)
+	w = st.logTF // 1 + log(tf)
 	if name {
 		w *= nameBoost
 	} else if st.number && !st.year {
 		w *= numberBoost
 	}
-	lead := st.lead // a name's every use in the lead counts; otherwise its figures
-	if !name {
-		lead = st.leadNum
-		if st.year {
-			lead = 0
-		}
+	// A name's every use in the lead counts; otherwise its figures.
+	switch {
+	case name:
+		return w, st.logLead, st.lead > 0
+	case st.year:
+		return w, 0, false
 	}
-	named = lead > 0
-	if named {
-		n = 1 + math.Log(lead)
-	}
-	return w, n, named
+	return w, st.logLeadNum, st.leadNum > 0
 }
 
 // orderIDs sorts the terms by ID once they are interned (byID), so Flat,
