@@ -1,7 +1,9 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	_ "modernc.org/sqlite"
 )
 
 func TestHelpGoesToStdout(t *testing.T) {
@@ -127,5 +131,42 @@ func TestHeadlineReadableInTmux(t *testing.T) {
 		if joined := strings.Join(text, " "); !strings.Contains(joined, first.Title) {
 			t.Errorf("%d columns: %q not whole in the list:\n%s", w, first.Title, scr)
 		}
+	}
+}
+
+// A cache from an older version is upgraded on open, and the user is told
+// first (a rebuild of the search index takes a while on a big cache); a
+// current cache opens without a word.
+func TestOldCacheSaysItIsUpdated(t *testing.T) {
+	cfg := writeConfig(t, "http://127.0.0.1:1/feed.xml")
+	path := filepath.Join(t.TempDir(), "c.db")
+	list := func() string {
+		t.Helper()
+		code, _, errOut := runArgs(t, "--config", cfg, "--cache", path, "--offline", "--list")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		return errOut
+	}
+	if errOut := list(); strings.Contains(errOut, "updating the cache") {
+		t.Errorf("a new cache said it was updated: %q", errOut)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v < 2 {
+		t.Fatalf("version %d: %v", v, err)
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v-1)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if errOut := list(); !strings.Contains(errOut, "updating the cache") {
+		t.Errorf("an older cache opened without a word: %q", errOut)
+	}
+	if errOut := list(); strings.Contains(errOut, "updating the cache") {
+		t.Errorf("the upgrade was announced again: %q", errOut)
 	}
 }
