@@ -295,8 +295,11 @@ func (r *Reader) read(title, body string) Text {
 	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
 	tt, bt := sc.tt, sc.bt
 	if sc.known == nil {
-		sc.known = make(map[string]int32, (len(tt)+len(bt))/2+8)
-		sc.info = make([]termInfo, 0, (len(tt)+len(bt))/2+8)
+		n := len(tt) + len(bt)/2 + 8 // about the distinct terms of an article
+		sc.known = make(map[string]int32, n)
+		sc.info = make([]termInfo, 0, n)
+		sc.seen = make([]seen, 0, n)
+		sc.statInfo = make([]int32, 0, n)
 	}
 	// What is known of each term, found once for every token.
 	lookup := func(ts []token, es []int32) []int32 {
