@@ -264,12 +264,16 @@ func (v *saver) begin(ctx context.Context) error {
 	return nil
 }
 
-// newID is the ID of the next article the transaction inserts, as SQLite
-// would choose it: the write lock is held from the transaction's start
-// (_txlock=immediate), so no other writer takes it.
+// newID is the ID of the next article the transaction inserts: the write
+// lock is held from the transaction's start (_txlock=immediate), so no
+// other writer takes it. It is above every story's ID too, not only every
+// article's as SQLite would choose: a story keeps the ID of its first
+// article after that article is pruned, and a new article takes its own
+// ID as its first story.
 func (v *saver) newID(ctx context.Context) (int64, error) {
 	if v.nextID == 0 {
-		if err := v.tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) + 1 FROM articles").Scan(&v.nextID); err != nil {
+		if err := v.tx.QueryRowContext(ctx,
+			"SELECT max((SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM stories)) + 1").Scan(&v.nextID); err != nil {
 			return 0, err
 		}
 	}
