@@ -20,6 +20,7 @@ import (
 
 	"newsreader/cache"
 	"newsreader/feed"
+	"newsreader/feed/sitetext"
 )
 
 // The 500 x 100 single-host site of issue 8: 500 feeds of 100 news items
@@ -28,33 +29,13 @@ import (
 //	go test ./bench -run '^$' -bench 'Site' -benchtime 3x -count 3
 const siteFeeds, siteItems = 500, 100
 
-// Words for generated prose (written for these benchmarks).
-var prose = strings.Fields(`the council said on monday that the plan would cost more than expected
-and that officials were reviewing the figures before a vote next week while residents asked
-for clearer answers about the timetable the budget and what happens to services in the meantime
-analysts noted that markets had already priced in a slower pace of growth and that the central
-bank would watch wages prices and the jobs report closely before deciding whether rates move again`)
-
 // siteBody is feed f of the generated site: RSS 2.0 with the media, dc and
-// content namespaces, items of 1-3 KB HTML; a third carry media:thumbnail,
-// a third an image enclosure, the rest only an <img> inside the HTML.
+// content namespaces, items of 1-3 KB HTML (feed/sitetext: made-up words,
+// some recurring far more than others, as the words of real news do); a
+// third carry media:thumbnail, a third an image enclosure, the rest only
+// an <img> inside the HTML.
 func siteBody(f, items int) []byte {
 	var sb strings.Builder
-	rng := uint64(f)*0x9E3779B97F4A7C15 + 1
-	next := func() uint64 { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; return rng }
-	// Four words in ten are common ones; the rest come from a made-up
-	// vocabulary of 8,000 words, skewed so some recur far more than
-	// others, as the words of real news do.
-	syll := []string{"ka", "lo", "mi", "ner", "sto", "va", "pel", "ri", "dun", "te", "bra", "ol", "shi", "gu", "fen", "ar", "zo", "qui", "em", "tal"}
-	word := func() string {
-		r := next()
-		if r%10 < 4 {
-			return prose[(r/10)%uint64(len(prose))]
-		}
-		u := float64((r>>20)%1_000_000) / 1_000_000
-		v := uint64(u * u * u * 8000)
-		return syll[v%20] + syll[(v/20)%20] + syll[(v/400)%20]
-	}
 	fmt.Fprintf(&sb, `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Section %d | The Bench Courier</title><link>https://site.test/section/%d</link><description>News from section %d</description>
@@ -63,7 +44,7 @@ func siteBody(f, items int) []byte {
 	for i := range items {
 		k := f*items + i
 		sb.WriteString("<item>")
-		fmt.Fprintf(&sb, "<title>Section %d story %d: %s %s %s %s</title>", f, i, word(), word(), word(), word())
+		fmt.Fprintf(&sb, "<title>%s</title>", sitetext.Title(k))
 		fmt.Fprintf(&sb, "<link>https://site.test/news/%d/%d-story</link><guid isPermaLink=\"true\">https://site.test/news/%d/%d-story</guid>", f, i, f, i)
 		fmt.Fprintf(&sb, "<pubDate>%s</pubDate>", base.Add(-time.Duration(k)*time.Minute).Format(time.RFC1123Z))
 		fmt.Fprintf(&sb, "<dc:creator>Reporter %d</dc:creator><category>Section %d</category>", k%37, f)
@@ -73,21 +54,8 @@ func siteBody(f, items int) []byte {
 		case 1:
 			fmt.Fprintf(&sb, `<enclosure url="https://img.site.test/%d/%d.jpg" type="image/jpeg" length="12345"/>`, f, i)
 		}
-		var h strings.Builder
-		if i%3 == 2 {
-			fmt.Fprintf(&h, `<figure><img src="/img/%d/%d.jpg" alt="%s %s"><figcaption>%s %s %s</figcaption></figure>`, f, i, word(), word(), word(), word(), word())
-		}
-		size := 1000 + (k*397)%2000 // 1-3 KB of HTML
-		for h.Len() < size {
-			h.WriteString("<p>")
-			for range 25 {
-				h.WriteString(word())
-				h.WriteByte(' ')
-			}
-			fmt.Fprintf(&h, `<a href="/news/%d/%d-more">%s %s</a> <em>%s</em> %s.</p>`, f, (i+1)%items, word(), word(), word(), word())
-		}
 		sb.WriteString("<description><![CDATA[")
-		sb.WriteString(h.String())
+		sb.WriteString(sitetext.Site(k))
 		sb.WriteString("]]></description>")
 		sb.WriteString("</item>\n")
 	}

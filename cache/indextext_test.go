@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"newsreader/feed"
-	"newsreader/internal/sitetext"
+	"newsreader/feed/sitetext"
 )
 
 // indexTextRef is indexText before it skipped a summary equal to the

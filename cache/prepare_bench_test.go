@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"newsreader/feed"
-	"newsreader/internal/sitetext"
+	"newsreader/feed/sitetext"
 )
 
 // BenchmarkPrepareArticle: what the read-ahead workers do for every new

@@ -8,7 +8,7 @@ import (
 
 	"newsreader/cache/stories"
 	"newsreader/feed"
-	"newsreader/internal/sitetext"
+	"newsreader/feed/sitetext"
 )
 
 // idsOf gives every word the ID id would, one word after the other: known

@@ -3,7 +3,7 @@ package feed
 import (
 	"testing"
 
-	"newsreader/internal/sitetext"
+	"newsreader/feed/sitetext"
 )
 
 // BenchmarkPlainText: the plain text of one article body, as indexing

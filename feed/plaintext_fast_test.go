@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsreader/internal/sitetext"
+	"newsreader/feed/sitetext"
 )
 
 // plainTextInputs are fragments PlainText must flatten exactly as the

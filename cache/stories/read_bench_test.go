@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"newsreader/feed"
-	"newsreader/internal/sitetext"
+	"newsreader/feed/sitetext"
 )
 
 // BenchmarkReadSite: reading one article's title and plain text, on

@@ -1,5 +1,5 @@
 // Package sitetext writes article bodies for benchmarks: the HTML items
-// of bench's generated 500-feed site (bench/site_test.go siteBody), and a
+// of the generated 500-feed site (bench/site_test.go siteBody), and a
 // variant closer to real news with names, figures and character
 // references. All text is made up here; only tests import it.
 package sitetext
