@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"newsreader/internal/termcheck"
+	"newsreader/ui/termcheck"
 )
 
 // hostileItem is an RSS item whose every text carries spliced references:

@@ -19,7 +19,7 @@ import (
 
 	"newsreader/cache"
 	"newsreader/feed"
-	"newsreader/internal/termcheck"
+	"newsreader/ui/termcheck"
 )
 
 const goodRSS = `<rss version="2.0"><channel><title>Good</title><item><title>Hello reader</title><link>https://x.test/1</link><guid>g1</guid></item></channel></rss>`

@@ -18,7 +18,7 @@ import (
 
 	"newsreader/cache"
 	"newsreader/feed/demo"
-	"newsreader/internal/termcheck"
+	"newsreader/ui/termcheck"
 )
 
 func runArgs(t *testing.T, args ...string) (int, string, string) {

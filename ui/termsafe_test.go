@@ -13,7 +13,7 @@ import (
 
 	"newsreader/cache"
 	"newsreader/feed"
-	"newsreader/internal/termcheck"
+	"newsreader/ui/termcheck"
 )
 
 func TestTermSafeKeepsOwnStylingOnly(t *testing.T) {
