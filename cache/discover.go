@@ -1101,10 +1101,12 @@ type extraScanner struct {
 func (e extraScanner) Scan(dest ...any) error { return e.rows.Scan(append(dest, e.extra...)...) }
 
 // TitleMarks returns the byte ranges of the title's words that match
-// the query's words: the same word, the same word but for a plural "s",
+// the query's words (case and accents aside, as in the index): the same
+// word, the same word but for a plural "s",
 // or, for the last word while it is being typed, a word it begins.
 func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 	var marks [][2]int
+	words = foldAll(words)
 	i := 0
 	for i < len(title) {
 		r, n := utf8.DecodeRuneInString(title[i:])
@@ -1120,7 +1122,7 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 			}
 			i += n
 		}
-		w := strings.ToLower(title[start:i])
+		w := fold(title[start:i])
 		for k, q := range words {
 			if w == q || stories.Normalize(w) == stories.Normalize(q) ||
 				(k == len(words)-1 && lastIsPrefix && strings.HasPrefix(w, q)) {

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"newsreader/cache/stories"
 )
 
@@ -34,7 +36,7 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 	}
 	// A word matches only words that begin with its first letter: the
 	// rest of the test runs for those only.
-	words = words[:min(len(words), 64)]
+	words = foldAll(words[:min(len(words), 64)])
 	first := make([]rune, len(words))
 	for k, q := range words {
 		first[k], _ = utf8.DecodeRuneInString(q)
@@ -64,14 +66,14 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 			i += size
 		}
 		t := tok{start, i, -1}
-		lr := unicode.ToLower(r)
+		lr := foldRune(r)
 		w := ""
 		for k, q := range words {
 			if first[k] != lr {
 				continue
 			}
 			if w == "" {
-				w = strings.ToLower(text[start:i])
+				w = fold(text[start:i])
 			}
 			if snippetMatch(w, q, k == len(words)-1 && lastIsPrefix) {
 				t.word = k
@@ -169,6 +171,45 @@ func htmlHead(h string) string {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// fold is a word as the index's tokenizer compares it (unicode61
+// remove_diacritics): lower case, Latin letters without their accents,
+// so that "cafe" finds "Café" in a snippet and a title as in the index.
+func fold(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			b := make([]rune, 0, len(w))
+			for _, r := range w {
+				if !unicode.Is(unicode.Mn, r) {
+					b = append(b, foldRune(r))
+				}
+			}
+			return string(b)
+		}
+	}
+	return strings.ToLower(w)
+}
+
+// foldRune is one rune of fold: a Latin letter lower case and without
+// its accent (the first rune of its canonical decomposition).
+func foldRune(r rune) rune {
+	if r >= 0xC0 && unicode.Is(unicode.Latin, r) {
+		var buf [utf8.UTFMax]byte
+		if d := norm.NFD.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition(); d != nil {
+			r, _ = utf8.DecodeRune(d)
+		}
+	}
+	return unicode.ToLower(r)
+}
+
+// foldAll is fold of each word, in a new slice.
+func foldAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = fold(w)
+	}
+	return out
+}
 
 // snippetMatch says whether a word of the text (lower case) matches a
 // word of the query: the same word, the same but for a plural, a word it
