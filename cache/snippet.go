@@ -129,11 +129,41 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 	if best > 0 {
 		b.WriteString("…")
 	}
-	b.WriteString(text[from:to])
+	// The words and what lies between them, each shortened to
+	// snippetRunes (a blob of letters or a rule of "=" is no reading).
+	at := from
+	for j := best; j < end; j++ {
+		writeShort(&b, text[at:toks[j].start])
+		writeShort(&b, text[toks[j].start:toks[j].end])
+		at = toks[j].end
+	}
+	writeShort(&b, text[at:max(at, to)])
 	if end < len(toks) || cut {
 		b.WriteString("…")
 	}
 	return b.String(), found
+}
+
+// snippetRunes is how much of one word, or of what lies between two
+// words, a snippet shows.
+const snippetRunes = 40
+
+// writeShort writes s, or its first snippetRunes runes and "…".
+func writeShort(b *strings.Builder, s string) {
+	if len(s) <= snippetRunes {
+		b.WriteString(s)
+		return
+	}
+	n := 0
+	for i := range s {
+		if n == snippetRunes {
+			b.WriteString(s[:i])
+			b.WriteString("…")
+			return
+		}
+		n++
+	}
+	b.WriteString(s)
 }
 
 // snippetHead is how much of an article's HTML a snippet is first looked

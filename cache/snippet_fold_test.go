@@ -3,6 +3,7 @@ package cache
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // The index folds case and diacritics (unicode61 remove_diacritics 2), so
@@ -37,6 +38,29 @@ func TestSnippetFindsWordsTheIndexFolds(t *testing.T) {
 			if len(marked) != 2 || marked[1] != c.title {
 				t.Errorf("%q: title %q marks %q", c.query, h.Title, marked)
 			}
+		}
+	}
+}
+
+// A snippet is a line of about snippetWords words: a word or a run of
+// punctuation thousands of characters long (an encoded blob, a rule of
+// "=") is shortened, so one hit cannot make a snippet of kilobytes (the
+// list draws every visible one at each frame; --search --json prints
+// them whole), and the match still shows.
+func TestSnippetShortensVeryLongWords(t *testing.T) {
+	s := openTemp(t)
+	blob := strings.Repeat("QUJD", 3000)
+	mustSave(t, s, ok("https://city.example/feed",
+		news("City Desk", "city.example", 5, "Data leak", "The dump "+blob+" held the zeppelin logs "+strings.Repeat("=", 5000)+" and more."),
+		news("City Desk", "city.example", 6, "Short one", "A "+strings.Repeat("й", 500)+" zeppelin."),
+	), "top")
+	hits, n, err := s.Search(ctx, "", "zeppelin", 0, 10)
+	if err != nil || n != 2 {
+		t.Fatalf("%d hits, %v", n, err)
+	}
+	for _, h := range hits {
+		if len(h.Snippet) > 1000 || !strings.Contains(h.Snippet, "zeppelin") || !utf8.ValidString(h.Snippet) {
+			t.Errorf("%s: snippet of %d bytes: %.120q", h.Title, len(h.Snippet), h.Snippet)
 		}
 	}
 }
