@@ -18,7 +18,8 @@ const snippetWords = 16
 // the most of a search's words: the most distinct words first, then the
 // most matches, the earliest window on a tie, widened evenly around its
 // matches. "…" marks text left out before or after it (the punctuation
-// at either end of the text is kept). With no match the
+// at either end of the text is kept), and the end of a word, or of what
+// lies between two, cut at snippetRunes. With no match the
 // text's first words stand for it. A word matches as in TitleMarks, and
 // also in another form of the same stem ("recall" finds "recalled"), as
 // the index's stemmer would.
