@@ -975,6 +975,17 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 	if err != nil {
 		return nil, 0, err
 	}
+	if n == 0 && trailing && utf8.RuneCountInString(last) >= 3 {
+		// term_df holds the words of titles and of the start of texts
+		// only: a word being typed that only a later paragraph holds is
+		// looked for as a prefix in the index itself (which keeps no
+		// prefixes, so only when the completions found nothing).
+		phrases[len(phrases)-1] = ftsPhrase(last) + "*"
+		expr = strings.Join(phrases, " AND ")
+		if hits, n, err = search(expr); err != nil {
+			return nil, 0, err
+		}
+	}
 	if n == 0 && len(phrases) > 1 {
 		// Any word will do, but not a word every article has ("and").
 		var some []string

@@ -64,3 +64,22 @@ func TestSnippetShortensVeryLongWords(t *testing.T) {
 		}
 	}
 }
+
+// The completions of a word being typed come from term_df, which holds
+// the words of titles and of the start of texts only: a word that only a
+// later paragraph holds must still be found while it is typed ("zeppe"),
+// not only once it is whole, and its snippet must show it.
+func TestSearchFindsAWordBeingTypedDeepInTheText(t *testing.T) {
+	s := openTemp(t)
+	filler := strings.Repeat("The council met again on the harbour levy and the ferry timetable. ", 50)
+	mustSave(t, s, ok("https://city.example/feed",
+		news("City Desk", "city.example", 5, "Council notes", filler+"At the end a zeppelin flew over the pier."),
+		news("City Desk", "city.example", 6, "Ferry notes", "The ferry timetable changes in May."),
+	), "top")
+	for _, q := range []string{"zep", "zeppe", "zeppeli", "zeppelin", "council zeppe", "ferry zeppe"} {
+		hits, n, err := s.Search(ctx, "", q, 0, 10)
+		if err != nil || n != 1 || hits[0].Title != "Council notes" || !strings.Contains(hits[0].Snippet, "zeppelin") {
+			t.Errorf("%q: %d hits %+v, %v", q, n, hits, err)
+		}
+	}
+}
