@@ -254,7 +254,13 @@ func snippetMatch(w, q string, prefix bool) bool {
 		s = stories.Normalize(s)
 		for _, suf := range []string{"ing", "ed", "es", "e", "er", "ly"} {
 			if len(s) > len(suf)+2 && strings.HasSuffix(s, suf) {
-				return s[:len(s)-len(suf)]
+				s = s[:len(s)-len(suf)]
+				// "running", "stopped": one of a doubled consonant
+				// goes with the ending, as the index's stemmer does.
+				if n := len(s); (suf == "ing" || suf == "ed") && s[n-1] == s[n-2] && 'b' <= s[n-1] && s[n-1] <= 'z' && !strings.ContainsRune("aeiouylsz", rune(s[n-1])) {
+					s = s[:n-1]
+				}
+				return s
 			}
 		}
 		return s

@@ -83,3 +83,22 @@ func TestSearchFindsAWordBeingTypedDeepInTheText(t *testing.T) {
 		}
 	}
 }
+
+// The index stems words (porter): "runs" finds "running", "stop" finds
+// "stopped". The snippet must show that word, not the article's opening.
+func TestSnippetFindsStemmedForms(t *testing.T) {
+	s := openTemp(t)
+	filler := "Officials met on Monday. The council said the harbour levy would rise next year, and the mayor said the fund needed more money before the winter storms. "
+	mustSave(t, s, ok("https://city.example/feed",
+		news("City Desk", "city.example", 5, "Ferry service", filler+"The ferry is running late and the buses stopped early."),
+	), "top")
+	for q, want := range map[string]string{"runs ": "running", "stop ": "stopped", "run ": "running", "stops ": "stopped"} {
+		hits, n, err := s.Search(ctx, "", q, 0, 10)
+		if err != nil || n != 1 {
+			t.Fatalf("%q: %d hits, %v", q, n, err)
+		}
+		if !strings.Contains(hits[0].Snippet, want) {
+			t.Errorf("%q: snippet %q lacks %q", q, hits[0].Snippet, want)
+		}
+	}
+}
