@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -371,29 +372,31 @@ func TestTitleMarksByteRanges(t *testing.T) {
 	}
 }
 
-// A cache made before the index gets it on opening, and stories at the
-// next save.
-func TestMigrationIndexesAnExistingCache(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	mine := -1
-	for i, m := range migrations {
-		if strings.Contains(m, "CREATE VIRTUAL TABLE articles_fts") {
-			mine = i
-			break // the first: later ones rebuild the index
-		}
-	}
+// cacheBefore makes at path a cache as the version before the first
+// migration that contains marker left it, and returns it open.
+func cacheBefore(t *testing.T, path, marker string) *sql.DB {
+	t.Helper()
+	mine := slices.IndexFunc(migrations, func(m string) bool { return strings.Contains(m, marker) })
 	if mine < 0 {
-		t.Fatal("no discovery migration")
+		t.Fatalf("no migration with %q", marker)
 	}
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range migrations[:mine] {
+	for _, m := range append(migrations[:mine:mine], fmt.Sprintf("PRAGMA user_version = %d", mine)) {
 		if _, err := db.Exec(m); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return db
+}
+
+// A cache made before the index gets it on opening, and stories at the
+// next save.
+func TestMigrationIndexesAnExistingCache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := cacheBefore(t, path, "CREATE VIRTUAL TABLE articles_fts")
 	db.Exec("INSERT INTO feeds(id, url) VALUES (1, 'https://old.example/feed')")
 	now := time.Now().Unix()
 	for i, title := range []string{"Olmsted Motors recalls 882,000 cars", "Olmsted recall: 882,000 cars need brake fix", "Kalmira measles cases rise"} {
@@ -403,7 +406,6 @@ VALUES (?, 1, 'Old', ?, ?, ?, ?, '<p>Olden <b>zeppelin</b> text.</p>', ?)`, fmt.
 			t.Fatal(err)
 		}
 	}
-	db.Exec(fmt.Sprintf("PRAGMA user_version = %d", mine))
 	db.Close()
 
 	s, err := Open(path)

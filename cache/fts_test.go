@@ -1,7 +1,6 @@
 package cache
 
 import (
-	"database/sql"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -102,25 +101,7 @@ func TestSearchCompletesTypedWord(t *testing.T) {
 // edits and deletions keep working.
 func TestMigrationToContentlessIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	mine := -1
-	for i, m := range migrations {
-		if strings.Contains(m, "content = ''") {
-			mine = i
-			break // the first: later ones rebuild the index again
-		}
-	}
-	if mine < 0 {
-		t.Fatal("no contentless migration")
-	}
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range migrations[:mine] {
-		if _, err := db.Exec(m); err != nil {
-			t.Fatal(err)
-		}
-	}
+	db := cacheBefore(t, path, "content = ''")
 	db.Exec("INSERT INTO feeds(id, url) VALUES (1, 'https://old.example/feed')")
 	now := time.Now().Unix()
 	for i, title := range []string{"Harbour levy rises", "Ferry timetable changes", "Schools reopen"} {
@@ -137,7 +118,6 @@ SELECT id, title, newsreader_plain(summary, content), author, source, '' FROM ar
 			t.Fatal(err)
 		}
 	}
-	db.Exec(fmt.Sprintf("PRAGMA user_version = %d", mine))
 	db.Close()
 
 	s, err := Open(path)
