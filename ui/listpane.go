@@ -352,12 +352,37 @@ func (l *listModel) rowText(a cache.Article, cur bool, now time.Time, tw int) []
 	src := ansi.Truncate(meta[0], max(tw-ansi.StringWidth(rest), 1), "…")
 	out = append(out, pad+src+rest)
 	if l.search != nil {
-		out = append(out, pad+ansi.Truncate(l.search.snippets[a.ID], tw, "…"))
+		out = append(out, pad+fitSnippet(l.search.snippets[a.ID], l.search, tw))
 	}
 	for len(out) < l.rowHeight() {
 		out = append(out, "")
 	}
 	return out
+}
+
+// fitSnippet is a hit's snippet cut to w cells: from its start when its
+// first match fits, else from a few words before that match ("…" marks
+// what is left out), so that a narrow pane still shows why the article
+// matched (the snippet holds its matches in the middle).
+func fitSnippet(sn string, q *listSearch, w int) string {
+	if ansi.StringWidth(sn) <= w {
+		return sn
+	}
+	marks := cache.TitleMarks(sn, q.words, q.prefix)
+	if len(marks) == 0 || marks[0][0] == 0 || ansi.StringWidth(sn[:marks[0][1]]) < w {
+		return ansi.Truncate(sn, w, "…")
+	}
+	// Up to a third of the width of the words before the match.
+	at := marks[0][0]
+	from := at
+	for {
+		i := strings.LastIndexByte(strings.TrimRight(sn[:from], " "), ' ')
+		if i < 0 || ansi.StringWidth(sn[i+1:at]) > w/3 {
+			break
+		}
+		from = i + 1
+	}
+	return ansi.Truncate("…"+sn[from:], w, "…")
 }
 
 // highlight styles a row's line with st, its words that match the search
