@@ -163,6 +163,17 @@ func TestOldCacheSaysItIsUpdated(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
+	// Read-only, it cannot be upgraded: no promise of an update, only why
+	// it cannot be read.
+	makeReadOnly(t, path, 0o444)
+	code, _, errOut := runArgs(t, "--config", cfg, "--cache", path, "--offline", "--list")
+	if code == 0 || strings.Contains(errOut, "updating the cache") || !strings.Contains(errOut, "writable") {
+		t.Errorf("older read-only cache: exit %d, stderr %q", code, errOut)
+	}
+	os.Chmod(path, 0o644)
+	if os.Geteuid() == 0 {
+		exec.Command("chattr", "-i", path).Run()
+	}
 	if errOut := list(); !strings.Contains(errOut, "updating the cache") {
 		t.Errorf("an older cache opened without a word: %q", errOut)
 	}

@@ -132,10 +132,10 @@ func probe(path string) error {
 // NeedsUpgrade says whether the cache at path was written by an older
 // newsreader and Open will migrate it: a few migrations rebuild the
 // search index, which takes a while on a large cache, so the caller can
-// say so first. A missing or unreadable file needs none.
+// say so first. A missing, unreadable or read-only file gets none.
 func NeedsUpgrade(path string) bool {
-	if _, err := os.Stat(path); err != nil {
-		return false
+	if _, err := os.Stat(path); err != nil || checkWritable(path) != nil {
+		return false // a cache that cannot be written is not upgraded
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
