@@ -97,7 +97,7 @@ func TestSearchCompletesTypedWord(t *testing.T) {
 }
 
 // An index from before (a full copy of the text and prefixes) is rebuilt
-// without either on opening (then without positions): search, snippets,
+// without either, and without positions, on opening: search, snippets,
 // edits and deletions keep working.
 func TestMigrationToContentlessIndex(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
