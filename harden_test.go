@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -80,20 +81,30 @@ func TestOfflineNeverTouchesFeedState(t *testing.T) {
 func TestInterruptedRefreshExits130(t *testing.T) {
 	bin := buildBinary(t)
 	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/hung") {
-			select {
-			case <-release:
-			case <-r.Context().Done():
-			}
-			return
+	// The hung feeds are on a host of their own (127.0.0.2): two feeds of
+	// one host take both of its slots (PerHost), and the good one would
+	// wait for them when their workers start first.
+	hung := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
 		}
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.2:0") // hosts are told apart by name
+	if err != nil {
+		t.Fatal(err)
+	}
+	hung.Listener.Close()
+	hung.Listener = ln
+	hung.Start()
+	defer hung.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, goodRSS)
 	}))
 	defer srv.Close()
 	defer close(release)
 	cfg := filepath.Join(t.TempDir(), "c.toml")
-	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q, %q]\n", srv.URL+"/good", srv.URL+"/hung1", srv.URL+"/hung2")), 0o644)
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q, %q]\n", srv.URL+"/good", hung.URL+"/hung1", hung.URL+"/hung2")), 0o644)
 	cmd := exec.Command(bin, "--config", cfg, "--cache", filepath.Join(t.TempDir(), "c.db"), "--refresh")
 	var out, errOut lockedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -105,7 +116,7 @@ func TestInterruptedRefreshExits130(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	cmd.Process.Signal(syscall.SIGINT)
-	err := cmd.Wait()
+	err = cmd.Wait()
 	code := cmd.ProcessState.ExitCode()
 	if code != 130 {
 		t.Errorf("exit %d (%v), want 130\nstdout:\n%s\nstderr:\n%s", code, err, out.String(), errOut.String())
