@@ -169,10 +169,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 2
 	}
-	if cache.NeedsUpgrade(cachePath) {
+	store, err := cache.OpenUpgrading(cachePath, func() {
 		fmt.Fprintln(stderr, "newsreader: updating the cache for this version (once; a large cache takes a minute)")
-	}
-	store, err := cache.Open(cachePath)
+	})
 	if errors.Is(err, cache.ErrReadOnly) && o.offline && o.list {
 		store, err = cache.OpenReadOnly(cachePath) // reading needs no write access
 	}

@@ -129,26 +129,6 @@ func probe(path string) error {
 	return (&Store{db: db, path: path}).checkForeign(context.Background())
 }
 
-// NeedsUpgrade says whether the cache at path was written by an older
-// newsreader and Open will migrate it: a few migrations rebuild the
-// search index, which takes a while on a large cache, so the caller can
-// say so first. A missing, unreadable or read-only file gets none.
-func NeedsUpgrade(path string) bool {
-	if _, err := os.Stat(path); err != nil || checkWritable(path) != nil {
-		return false // a cache that cannot be written is not upgraded
-	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		return false
-	}
-	defer db.Close()
-	var v int
-	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		return false
-	}
-	return v > 0 && v < len(migrations)
-}
-
 // OpenReadOnly opens an existing cache for reading only, creating no file
 // (no -wal or -shm): for --offline --list on a cache that cannot be
 // written. Every write fails.

@@ -47,7 +47,13 @@ func DefaultPath() (string, error) {
 
 // Open opens (creating if needed) the cache at path and brings its schema
 // up to date.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenUpgrading(path, nil) }
+
+// OpenUpgrading is Open; upgrading, when set, runs just before the
+// migrations of a cache an older newsreader wrote (some rebuild the
+// search index, which takes a while on a large cache, so the caller can
+// say so first). A new cache, or a current one, does not call it.
+func OpenUpgrading(path string, upgrading func()) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("cache folder: %w", err)
 	}
@@ -77,7 +83,7 @@ func Open(path string) (*Store, error) {
 	s := &Store{db: db, path: path, readerDSN: "file:" + path + "?" + r.Encode()}
 	err = probe(path) // before the WAL pragma writes to someone else's file
 	if err == nil {
-		err = s.migrate(context.Background())
+		err = s.migrate(context.Background(), upgrading)
 	}
 	if err != nil {
 		db.Close()
@@ -122,7 +128,7 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context, upgrading func()) error {
 	var v int
 	// The first connection sets WAL mode, which SQLite refuses at once
 	// (no busy wait) while another process is creating or converting the
@@ -151,6 +157,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if v > len(migrations) {
 		return fmt.Errorf("schema version %d is newer than this newsreader (%d)", v, len(migrations))
+	}
+	if v > 0 && upgrading != nil {
+		upgrading()
 	}
 	for i := v; i < len(migrations); i++ {
 		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
