@@ -338,23 +338,17 @@ func (d *discoState) load(ctx context.Context, tx *sql.Tx, gen int64, from int64
 }
 
 func (d *discoState) loadRecent(ctx context.Context, tx *sql.Tx, from, to int64) error {
-	rows, err := tx.QueryContext(ctx, `
-SELECT a.id, a.story, a.published, t.terms FROM articles a JOIN article_terms t ON t.article_id = a.id
-WHERE a.published >= ? AND a.published < ? AND a.story != 0 ORDER BY a.published, a.id`, from, to)
-	if err != nil {
-		return err
+	rows, err := readRecent(ctx, tx, from, to)
+	for _, r := range rows {
+		d.addRow(r)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		doc := &recentDoc{}
-		var terms string
-		if err := rows.Scan(&doc.id, &doc.story, &doc.published, &terms); err != nil {
-			return err
-		}
-		doc.doc = stories.Flatten(stories.DecodeDoc(terms), d.intern)
-		d.add(doc)
-	}
-	return rows.Err()
+	return err
+}
+
+// addRow adds a stored article to the recent ones.
+func (d *discoState) addRow(r recentRow) {
+	d.add(&recentDoc{id: r.id, story: r.story, published: r.published,
+		doc: stories.Flatten(stories.DecodeDoc(r.terms), d.intern)})
 }
 
 // Bounds on the work of placing one article: terms used by more recent
@@ -473,32 +467,20 @@ func (x *indexed) reset() {
 func (x *indexed) empty() bool { return len(x.touched) == 0 && x.docs == 0 }
 
 // indexNew enters the articles a save transaction inserted into the
-// full-text index and gives each a story (see assign); then it does the
-// same for any other article still without a story (a cache from before
-// discovery, or rows another version left), reading those from SQL.
-func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []newArticle, counted *indexed) error {
+// full-text index, while the placer (see saver.stream) finishes giving
+// them stories, and writes those (setStories); wait returns once the
+// placer is done. Then it does the same for any other article still
+// without a story (a cache from before discovery, or rows another version
+// left), reading those from SQL.
+func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []*newArticle, counted *indexed, wait func()) error {
+	// SQLite indexes the text on this goroutine while the placer
+	// finishes on its own: it reads nothing from the database.
+	err := indexRows(ctx, tx, arts)
+	wait()
+	if err != nil {
+		return err
+	}
 	if len(arts) > 0 {
-		// SQLite indexes the text on this goroutine while the stories
-		// are assigned on another: assign reads nothing from the
-		// database once ready.
-		placing := make([]*newArticle, len(arts))
-		for k := range arts {
-			placing[k] = &arts[k]
-		}
-		sortByPublished(placing)
-		if err := s.disc.ready(ctx, tx, placing[0].published); err != nil {
-			return err
-		}
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			s.disc.assign(placing, counted)
-		}()
-		err := indexRows(ctx, tx, arts)
-		<-done
-		if err != nil {
-			return err
-		}
 		if err := s.setStories(ctx, tx, arts); err != nil {
 			return err
 		}
@@ -519,9 +501,9 @@ FROM articles a WHERE a.story = 0 ORDER BY a.published, a.id`)
 	if err != nil {
 		return err
 	}
-	var pending []newArticle
+	var pending []*newArticle
 	for rows.Next() {
-		var p newArticle
+		p := new(newArticle)
 		if err := rows.Scan(&p.id, &p.published, &p.link, &p.source, &p.title, &p.text); err != nil {
 			rows.Close()
 			return err
@@ -537,15 +519,11 @@ FROM articles a WHERE a.story = 0 ORDER BY a.published, a.id`)
 
 // place gives every pending article a story (assign) and writes it
 // (setStories): the articles of a cache from before discovery.
-func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, counted *indexed) error {
+func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []*newArticle, counted *indexed) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	ptrs := make([]*newArticle, len(pending))
-	for i := range pending {
-		ptrs[i] = &pending[i]
-	}
-	if err := s.assign(ctx, tx, ptrs, counted); err != nil {
+	if err := s.assign(ctx, tx, slices.Clone(pending), counted); err != nil {
 		return err
 	}
 	return s.setStories(ctx, tx, pending)
@@ -553,13 +531,16 @@ func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []newArticle, cou
 
 // setStories writes the stories assign gave articles into their rows, then
 // the rest (record).
-func (s *Store) setStories(ctx context.Context, tx *sql.Tx, placed []newArticle) error {
+func (s *Store) setStories(ctx context.Context, tx *sql.Tx, placed []*newArticle) error {
 	set, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
 	if err != nil {
 		return err
 	}
 	defer set.Close()
 	for _, p := range placed {
+		// The outlet is worked out here, not by the placer: the source
+		// may change after it placed the article (saver.adopt).
+		p.outlet = stories.Outlet(p.link, p.source)
 		if p.stored && p.story == p.id && p.outlet == p.guess {
 			continue
 		}
@@ -586,7 +567,10 @@ func (s *Store) assign(ctx context.Context, tx *sql.Tx, pending []*newArticle, c
 	if err := s.disc.ready(ctx, tx, pending[0].published); err != nil {
 		return err
 	}
-	s.disc.assign(pending, counted)
+	d := &s.disc
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.assign(pending, counted)
 	return nil
 }
 
@@ -626,11 +610,92 @@ func (d *discoState) ready(ctx context.Context, tx *sql.Tx, from int64) error {
 	return nil
 }
 
-// assign is Store.assign after ready, in memory only: articles sorted by
-// publication.
-func (d *discoState) assign(pending []*newArticle, counted *indexed) {
+// placer runs discoState.assign on its own goroutine over the jobs a save
+// transaction sends it (saver.stream).
+type placer struct {
+	jobs chan placeJob
+	done chan struct{}
+	// from is the earliest publication time the assigner's memory will
+	// cover once the jobs sent are done; the saver's copy.
+	from int64
+}
+
+// placeJob is articles to place, after adding the stored articles
+// (recent) published from `from` on that the assigner's memory lacked.
+type placeJob struct {
+	recent []recentRow
+	from   int64
+	arts   []*newArticle
+}
+
+// recentRow is a stored article's story and terms, read by readRecent.
+type recentRow struct {
+	id, story, published int64
+	terms                string
+}
+
+// startPlacer starts placing, counting document frequencies into counted
+// (the placer's until finish returns), holding a slot of gate for each
+// job; ready must have run.
+func (d *discoState) startPlacer(counted *indexed, gate *feed.Gate) *placer {
 	d.mu.Lock()
-	defer d.mu.Unlock()
+	p := &placer{jobs: make(chan placeJob, 64), done: make(chan struct{}), from: d.from}
+	d.mu.Unlock()
+	go func() {
+		defer close(p.done)
+		for job := range p.jobs {
+			// The saver waits for the placer before it commits: the
+			// placer goes ahead of the work that feeds them, like the
+			// saver.
+			gate.Hold()
+			d.mu.Lock()
+			for _, r := range job.recent {
+				d.addRow(r)
+			}
+			if job.recent != nil {
+				d.from = job.from
+			}
+			d.assign(job.arts, counted)
+			d.mu.Unlock()
+			gate.Release()
+		}
+	}()
+	return p
+}
+
+// finish waits until every article sent is placed; nil does nothing.
+func (p *placer) finish() {
+	if p == nil {
+		return
+	}
+	close(p.jobs)
+	<-p.done
+}
+
+// readRecent reads the stored articles published in [from, to) with their
+// stories and terms, oldest first.
+func readRecent(ctx context.Context, tx *sql.Tx, from, to int64) ([]recentRow, error) {
+	rows, err := tx.QueryContext(ctx, `
+SELECT a.id, a.story, a.published, t.terms FROM articles a JOIN article_terms t ON t.article_id = a.id
+WHERE a.published >= ? AND a.published < ? AND a.story != 0 ORDER BY a.published, a.id`, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []recentRow{}
+	for rows.Next() {
+		var r recentRow
+		if err := rows.Scan(&r.id, &r.story, &r.published, &r.terms); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// assign is Store.assign after ready, in memory only, with d.mu held:
+// articles sorted by publication.
+func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 	window := int64(stories.WindowHours * 3600)
 	for _, p := range pending {
 		words := p.words
@@ -688,7 +753,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 			story = p.id
 		}
 		kept := fd.TrimTo(topAll, topNames)
-		p.story, p.outlet, p.terms = story, stories.Outlet(p.link, p.source), d.encode(kept)
+		p.story, p.terms = story, d.encode(kept)
 		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}
 }
@@ -705,7 +770,7 @@ func (d *discoState) forget() {
 // story: their terms, the new stories with their counts, and the stories
 // they joined counted again; then it moves the generation on, so other
 // processes reload.
-func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []newArticle) error {
+func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []*newArticle) error {
 	terms, err := tx.PrepareContext(ctx, "INSERT INTO article_terms(article_id, terms) VALUES (?1, ?2) ON CONFLICT(article_id) DO UPDATE SET terms = ?2")
 	if err != nil {
 		return err
@@ -768,7 +833,7 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []newArticle) err
 // SQLite more the longer the whole text is). A thousand rows (6,000
 // parameters) rather than 200 make most save transactions one segment:
 // a third less of the index's flushing and merging in a 500x100 refresh.
-func indexRows(ctx context.Context, tx *sql.Tx, arts []newArticle) error {
+func indexRows(ctx context.Context, tx *sql.Tx, arts []*newArticle) error {
 	const per = 1000
 	var st *sql.Stmt
 	defer func() {
@@ -792,8 +857,7 @@ WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err
 			}
 		}
 		args := make([]any, 0, 6*len(chunk))
-		for i := range chunk {
-			a := &chunk[i] // not a copy: assign may be writing its story
+		for _, a := range chunk {
 			args = append(args, a.id, a.title, a.text, a.author, a.source, a.cat)
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {

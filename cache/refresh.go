@@ -72,6 +72,12 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	}
 	defer sv.close()
 	sv.schedule = true
+	// The saver runs ahead of the parsing and reading ahead that feed it
+	// whenever it has work (see feed.Gate): it holds a slot of the
+	// fetcher's gate except while it waits.
+	sv.gate = f.Gate()
+	sv.gate.Hold()
+	defer sv.gate.Release()
 	var sum Summary
 	report := func(r feed.Result, err error) {
 		if err != nil {
@@ -109,7 +115,7 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 			report(p.res, err)
 		}
 	}
-	results := s.prepare(f.Results(ctx, reqs))
+	results := s.prepare(f.Results(ctx, reqs), sv.gate)
 	// An open batch waits up to linger for the next result before it
 	// commits: a batch then takes several feeds (fewer commits, each index
 	// page written once per batch rather than once per feed) while the
@@ -119,20 +125,27 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	for {
 		var pr prepared
 		var ok bool
-		if sv.tx == nil {
-			pr, ok = <-results
-		} else {
-			timer.Reset(linger)
-			select {
-			case pr, ok = <-results:
-				timer.Stop()
-			case <-timer.C:
-				if err := sv.flush(ctx); err != nil {
-					fail()
+		select {
+		case pr, ok = <-results:
+		default:
+			sv.gate.Release()
+			if sv.tx == nil {
+				pr, ok = <-results
+			} else {
+				timer.Reset(linger)
+				select {
+				case pr, ok = <-results:
+					timer.Stop()
+				case <-timer.C:
+					sv.gate.Hold()
+					if err := sv.flush(ctx); err != nil {
+						fail()
+					}
+					drain()
+					continue
 				}
-				drain()
-				continue
 			}
+			sv.gate.Hold()
 		}
 		if !ok {
 			break
@@ -186,7 +199,7 @@ type prepared struct {
 // prepare reads ahead, on every core, the results the saver will write:
 // the CPU work of indexing that needs nothing from the cache, so the
 // saver (one goroutine holding the write lock) does less.
-func (s *Store) prepare(in <-chan feed.Result) <-chan prepared {
+func (s *Store) prepare(in <-chan feed.Result, gate *feed.Gate) <-chan prepared {
 	out := make(chan prepared, 2)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -195,11 +208,13 @@ func (s *Store) prepare(in <-chan feed.Result) <-chan prepared {
 				p := prepared{res: r}
 				if r.Status == feed.StatusOK && indexing {
 					p.arts = make([]articlePrep, len(r.Articles))
-					for i, a := range r.Articles {
-						if !a.Unchanged {
-							p.arts[i] = s.prepareArticle(a)
+					gate.Work(func() {
+						for i, a := range r.Articles {
+							if !a.Unchanged {
+								p.arts[i] = s.prepareArticle(a)
+							}
 						}
-					}
+					})
 				}
 				out <- p
 			}

@@ -137,14 +137,19 @@ type saver struct {
 	pending []pending // results whose last part is in this transaction
 	done    []pending // results committed and not yet reported
 	perItem time.Duration
-	// fresh are the articles this transaction inserted, indexed and
-	// placed in stories just before it commits; discoPer is what that
-	// cost an article last time, counted in the transaction's budget.
-	fresh    []newArticle
+	// fresh are the articles this transaction inserted, placed in
+	// stories as they come (placer) and indexed just before it commits;
+	// discoPer is what the commit's share cost an article last time,
+	// counted in the transaction's budget.
+	fresh    []*newArticle
 	discoPer time.Duration
-	txCounts indexed // document frequencies counted by this transaction
-	assigned bool    // stories were assigned in this transaction (see abandon)
-	nextID   int64   // the next new article's ID (0: not read yet)
+	// placer assigns stories to fresh on its own goroutine while the
+	// transaction goes on (see stream); nil until the first is inserted.
+	placer   *placer
+	gate     *feed.Gate // the saver holds a slot of it while it works (see Refresh)
+	txCounts indexed    // document frequencies counted by this transaction
+	assigned bool       // stories were assigned in this transaction (see abandon)
+	nextID   int64      // the next new article's ID (0: not read yet)
 	// prep, when set, is the result being added read ahead by prepare,
 	// one per article (Refresh does it on other cores).
 	prep    []articlePrep
@@ -284,6 +289,12 @@ func (v *saver) newID(ctx context.Context) (int64, error) {
 // abandon rolls the open transaction back; the story assigner then
 // forgets what it learnt in it.
 func (v *saver) abandon() {
+	if v.placer != nil {
+		v.gate.Release()
+		v.placer.finish()
+		v.gate.Hold()
+	}
+	v.placer = nil
 	if v.tx != nil {
 		v.tx.Rollback()
 		v.tx = nil
@@ -312,16 +323,26 @@ func (v *saver) flush(ctx context.Context) error {
 	// new articles, in the same transaction.
 	start := time.Now()
 	counted := &v.txCounts
-	counted.reset()
+	if v.placer == nil {
+		counted.reset()
+	}
 	if indexing {
 		v.assigned = true
-		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted); err != nil {
+		p := v.placer
+		v.placer = nil
+		wait := func() {
+			v.gate.Release()
+			p.finish()
+			v.gate.Hold()
+		}
+		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted, wait); err != nil {
 			return err
 		}
 	}
 	if n := len(v.fresh); n > 0 {
 		v.discoPer = time.Since(start) / time.Duration(n)
 	}
+	clear(v.fresh)
 	v.fresh = v.fresh[:0]
 	writeCounts := v.s.disc.countsDue()
 	if writeCounts {
@@ -347,7 +368,9 @@ func (v *saver) flush(ctx context.Context) error {
 	v.counted.Updated = append(v.counted.Updated, v.txSaved.Updated...)
 	v.txSaved = Saved{}
 	if long {
+		v.gate.Release()
 		time.Sleep(YieldGap)
+		v.gate.Hold()
 	}
 	return nil
 }
@@ -357,6 +380,7 @@ func (v *saver) rollback() []pending {
 	v.abandon()
 	p := v.pending
 	v.pending = nil
+	clear(v.fresh)
 	v.fresh = v.fresh[:0]
 	return p
 }
@@ -515,7 +539,8 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 		return nil, err
 	}
 	written := make([]int64, 0, len(pos))
-	var inserted map[string]int64 // links inserted in this chunk: later items with the same link update that row
+	placing := make([]*newArticle, 0, len(pos)) // inserted here, for the placer
+	var inserted map[string]int64               // links inserted in this chunk: later items with the same link update that row
 	for _, i := range pos {
 		a := arts[i]
 		cats := strings.Join(a.Categories, "\x1f")
@@ -546,9 +571,11 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 				} else if indexing {
 					p = v.s.prepareArticle(a)
 				}
-				v.fresh = append(v.fresh, newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
+				na := &newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
 					source: a.Source, author: a.Author, cat: strings.Join(a.Categories, " "), text: p.text, words: p.words,
-					stored: indexing, guess: outlet})
+					stored: indexing, guess: outlet}
+				v.fresh = append(v.fresh, na)
+				placing = append(placing, na)
 			}
 			if a.Link != "" && err == nil {
 				if inserted == nil {
@@ -576,7 +603,47 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 		written = append(written, ids[i])
 	}
 	v.saved = append(v.saved, written...)
-	return written, nil
+	return written, v.stream(ctx, placing)
+}
+
+// stream hands articles just inserted to the placer, which assigns their
+// stories on its own goroutine while the transaction goes on (the saver
+// writes the next results and the full-text index meanwhile); flush waits
+// for it before writing the stories. The placer's memory is made ready
+// here, on the saver, which holds the transaction: at the first articles
+// of a transaction (reloaded if another process has saved since), and
+// with the stored articles older than it covers whenever older articles
+// come.
+func (v *saver) stream(ctx context.Context, arts []*newArticle) error {
+	if !indexing || len(arts) == 0 {
+		return nil
+	}
+	sortByPublished(arts)
+	d := &v.s.disc
+	if v.placer == nil {
+		v.assigned = true
+		v.txCounts.reset()
+		if err := d.ready(ctx, v.tx, arts[0].published); err != nil {
+			return err
+		}
+		v.placer = d.startPlacer(&v.txCounts, v.gate)
+	}
+	job := placeJob{arts: arts}
+	if from := arts[0].published - int64(stories.WindowHours*3600); from < v.placer.from {
+		rows, err := readRecent(ctx, v.tx, from, v.placer.from)
+		if err != nil {
+			return err
+		}
+		job.recent, job.from, v.placer.from = rows, from, from
+	}
+	select {
+	case v.placer.jobs <- job:
+	default: // the placer is behind: it needs the slot
+		v.gate.Release()
+		v.placer.jobs <- job
+		v.gate.Hold()
+	}
+	return nil
 }
 
 // adopt moves article id to feed feedID if a ranking-only feed holds it,
@@ -595,9 +662,9 @@ func (v *saver) adopt(ctx context.Context, id, feedID int64, a feed.Article) err
 	case err != nil:
 		return err
 	}
-	for i := range v.fresh { // stored by this transaction: indexed and placed with the new source
-		if v.fresh[i].id == id {
-			v.fresh[i].source = a.Source
+	for _, f := range v.fresh { // stored by this transaction: indexed, and its outlet written, with the new source
+		if f.id == id {
+			f.source = a.Source
 		}
 	}
 	if story == 0 {

@@ -108,7 +108,12 @@ type Fetcher struct {
 
 	mu    sync.Mutex
 	hosts map[string]chan struct{} // Get's per-host slots (a refresh has its own)
+	gate  *Gate                    // parsing runs behind it (see Gate)
 }
+
+// Gate is the Gate the fetcher's parsing runs behind, one slot per core:
+// the consumer of Results holds a slot while it works (see Gate).
+func (f *Fetcher) Gate() *Gate { return f.gate }
 
 // ErrOffline is the reason given for every feed when fetching offline.
 var ErrOffline = errors.New("offline")
@@ -179,7 +184,7 @@ func NewFetcher(opt Options) *Fetcher {
 			return nil
 		},
 	}
-	return &Fetcher{opt: opt, client: client, now: time.Now, hosts: map[string]chan struct{}{}}
+	return &Fetcher{opt: opt, client: client, now: time.Now, hosts: map[string]chan struct{}{}, gate: NewGate(runtime.GOMAXPROCS(0))}
 }
 
 // hostSlot blocks until the host of u has a free slot for Get and
@@ -279,7 +284,9 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 	for range f.opt.Parsers {
 		parsers.Go(func() {
 			for b := range bodies {
-				out <- f.finish(b)
+				var res Result
+				f.gate.Work(func() { res = f.finish(b) })
+				out <- res
 			}
 		})
 	}

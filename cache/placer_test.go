@@ -1,0 +1,65 @@
+package cache
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"newsreader/cache/stories"
+)
+
+// A transaction whose later result is older than what the placer's memory
+// covers reads the stored articles it lacks before placing that result,
+// in the middle of the transaction: the older report joins the story
+// stored before, and a reopened cache keeps both in it.
+func TestOneTransactionReadsOlderStoriesMidway(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := stories.WindowHours * 60
+	// Stored before: one outlet's report, a little more than the window
+	// before the transaction's first article.
+	mustSave(t, s, ok("https://harbor.example/markets.rss",
+		news("Harbor Post", "www.harbor.example", w+120, "Olmsted Motors recalls 882,000 cars over brake fault", "Olmsted Motors is calling back 882,000 vehicles after finding a fault in brake software, the carmaker said.")), "markets")
+	s.Close()
+	// A new process: its assigner's memory starts empty.
+	if s, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	budget := TxBudget
+	TxBudget = time.Hour // both results in one transaction
+	defer func() { TxBudget = budget }()
+	sv, err := s.newSaver(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Membership{Sections: []string{"markets"}}
+	// First a recent, unrelated result: the placer's memory then covers the
+	// window before it, not the stored report.
+	if err := sv.add(ctx, ok("https://new.example/feed", news("New", "new.example", 10, "Sun all week in Port Alder", "Forecasters expect a dry, warm week.")), m); err != nil {
+		t.Fatal(err)
+	}
+	// Then another outlet's report of the stored event, an hour after it.
+	if err := sv.add(ctx, ok("https://wire.example/feed",
+		news("Capital Wire", "capitalwire.example", w+60, "Faulty brake software forces Olmsted to call back cars", "Olmsted Motors will recall 882,000 cars to fix brake software that can fail in the cold.")), m); err != nil {
+		t.Fatal(err)
+	}
+	if sv.tx == nil || len(sv.pending) != 2 {
+		t.Fatalf("the two results are not in one open transaction (%d pending)", len(sv.pending))
+	}
+	if err := sv.flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sv.close()
+	a, b := byTitle(t, s, "Olmsted Motors recalls"), byTitle(t, s, "Faulty brake")
+	sun := byTitle(t, s, "Sun all week")
+	if a.Story == 0 || a.Story != b.Story || sun.Story == a.Story {
+		t.Errorf("stories: stored report %d, older report saved later %d, unrelated %d", a.Story, b.Story, sun.Story)
+	}
+	if b.StorySize != 2 {
+		t.Errorf("the story counts %d outlets, want 2", b.StorySize)
+	}
+}
