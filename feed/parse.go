@@ -117,7 +117,11 @@ func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 
 // parseFormat detects the format and runs gofeed's parser for it and
 // its translator (for RSS, without the HTML image scan).
-func parseFormat(body []byte) (*gofeed.Feed, []span, error) {
+func parseFormat(body []byte) (*gofeed.Feed, []span, error) { return parseFormatLifting(body, true) }
+
+// parseFormatLifting is parseFormat, lifting the long CDATA texts of an
+// RSS body out of gofeed's way when lift is set (see liftCDATA).
+func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 	bad := func(err error) error { return fmt.Errorf("bad feed: %s", firstLine(err.Error())) }
 	typ := gofeed.DetectFeedType(bytes.NewReader(body[:min(len(body), 4096)]))
 	var spans []span
@@ -129,7 +133,12 @@ func parseFormat(body []byte) (*gofeed.Feed, []span, error) {
 	}
 	switch typ {
 	case gofeed.FeedTypeRSS:
-		rf, err := (&rss.Parser{}).Parse(bytes.NewReader(body))
+		var texts []lifted
+		in := body
+		if lift {
+			in, texts = liftCDATA(body)
+		}
+		rf, err := (&rss.Parser{}).Parse(bytes.NewReader(in))
 		if err != nil {
 			return nil, nil, bad(err)
 		}
@@ -137,6 +146,7 @@ func parseFormat(body []byte) (*gofeed.Feed, []span, error) {
 		if err != nil {
 			return nil, nil, bad(err)
 		}
+		restoreCDATA(f, texts)
 		return f, spans, nil
 	case gofeed.FeedTypeAtom:
 		af, err := (&atom.Parser{}).Parse(bytes.NewReader(body))

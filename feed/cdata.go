@@ -1,0 +1,257 @@
+package feed
+
+import (
+	"bytes"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Most RSS feeds carry each item's HTML in a CDATA section, and
+// encoding/xml, under gofeed, reads every byte of it one call at a time,
+// twice (as text and as the element's inner XML): about half the CPU of a
+// whole parse. The text of a CDATA section is taken as it is, so
+// liftCDATA swaps the longer sections' text for short placeholders
+// before gofeed reads the body, and restoreCDATA puts the text back into
+// what gofeed made of it, which is then exactly what gofeed makes of the
+// original.
+//
+// Only text that gofeed would take unchanged is lifted: the body is
+// UTF-8 (no other encoding declared), the text holds only characters XML
+// allows and no carriage return (encoding/xml turns CR LF into LF where it
+// reads character data), and each placeholder keeps the text's line
+// breaks, so an error further down names the same line. Only the text of
+// a section that opens a description or content:encoded element is
+// lifted, less its leading and trailing white space. A body that already
+// holds the placeholders' marker, or has a DOCTYPE, is left as it is.
+
+// minLifted is the shortest CDATA text worth a placeholder.
+const minLifted = 128
+
+const (
+	liftOpen  = "\uE000" // private-use characters, kept by XML and gofeed
+	liftClose = "\uE001"
+)
+
+var (
+	cdataStart = []byte("<![CDATA[")
+	cdataEnd   = []byte("]]>")
+)
+
+// liftCDATA returns body with the text of its longer CDATA sections
+// replaced by placeholders, and the placeholders with their texts; body
+// itself and nil when there is nothing to lift.
+func liftCDATA(body []byte) ([]byte, []lifted) {
+	if !bytes.Contains(body, cdataStart) || bytes.Contains(body, []byte(liftOpen)) ||
+		bytes.Contains(body, []byte("<!DOCTYPE")) || otherEncoding(body) || !utf8.Valid(body) {
+		return body, nil
+	}
+	var out []byte
+	var texts []lifted
+	last := 0 // body[last:] is not copied to out yet
+	for i := 0; i < len(body); {
+		lt := bytes.IndexByte(body[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt
+		rest := body[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 {
+				i = len(body)
+				continue
+			}
+			i += 4 + end + 3
+		case bytes.HasPrefix(rest, []byte("<?")):
+			end := bytes.Index(rest[2:], []byte("?>"))
+			if end < 0 {
+				i = len(body)
+				continue
+			}
+			i += 2 + end + 2
+		case bytes.HasPrefix(rest, cdataStart):
+			from := i + len(cdataStart)
+			end := bytes.Index(body[from:], cdataEnd)
+			if end < 0 {
+				i = len(body)
+				continue
+			}
+			inner := in(body[:i])
+			i = from + end + len(cdataEnd)
+			// The text less its leading and trailing white space, which
+			// stays in place for gofeed to trim or keep as it would.
+			lo, hi := from, from+end
+			for lo < hi && isXMLSpace(body[lo]) {
+				lo++
+			}
+			for hi > lo && isXMLSpace(body[hi-1]) {
+				hi--
+			}
+			text := body[lo:hi]
+			if !inner || len(text) < minLifted || !liftable(text) {
+				continue
+			}
+			ph := liftOpen + strings.Repeat("\n", bytes.Count(text, []byte("\n"))) + strconv.Itoa(len(texts)) + liftClose
+			if out == nil {
+				out = make([]byte, 0, len(body)/4)
+			}
+			out = append(out, body[last:lo]...)
+			out = append(out, ph...)
+			last = hi
+			texts = append(texts, lifted{ph, string(text)})
+		default:
+			i++
+		}
+	}
+	if texts == nil {
+		return body, nil
+	}
+	return append(out, body[last:]...), texts
+}
+
+// in says whether a CDATA section that follows before is the first thing
+// in a description or content:encoded element (gofeed takes their text
+// as it is; other elements' text may be resolved as a URL or otherwise
+// changed).
+func in(before []byte) bool {
+	before = bytes.TrimRight(before, " \t\n")
+	if len(before) == 0 || before[len(before)-1] != '>' {
+		return false
+	}
+	lt := bytes.LastIndexByte(before, '<')
+	if lt < 0 {
+		return false
+	}
+	tag := before[lt+1 : len(before)-1]
+	if i := bytes.IndexAny(tag, " \t\n/"); i >= 0 {
+		if bytes.IndexByte(tag[i:], '<') >= 0 || bytes.HasSuffix(tag, []byte("/")) {
+			return false
+		}
+		tag = tag[:i]
+	}
+	_, local, _ := bytes.Cut(tag, []byte(":"))
+	if local == nil {
+		local = tag
+	}
+	return string(tag) == "description" || string(local) == "encoded"
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// lifted is a placeholder and the text it stands for.
+type lifted struct{ placeholder, text string }
+
+// liftable says whether encoding/xml takes text as it is: only characters
+// XML allows, no carriage return.
+func liftable(text []byte) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError || (r >= 0xFFFE && r <= 0xFFFF) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// otherEncoding says whether the XML declaration names an encoding other
+// than UTF-8 (gofeed then decodes the body, lifted text included).
+func otherEncoding(body []byte) bool {
+	if !prologEncoding(body) {
+		return false
+	}
+	b := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	decl := strings.ToLower(string(b[:bytes.Index(b, []byte("?>"))]))
+	_, enc, _ := strings.Cut(decl, "encoding")
+	enc = strings.Trim(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(enc), "=")), `"' `)
+	if i := strings.IndexAny(enc, `"' `); i >= 0 {
+		enc = enc[:i]
+	}
+	return enc != "utf-8" && enc != "utf8" && enc != "us-ascii"
+}
+
+// restoreCDATA puts the lifted texts back into every string v reaches.
+func restoreCDATA(v any, texts []lifted) {
+	if len(texts) == 0 {
+		return
+	}
+	restoreValue(reflect.ValueOf(v), texts)
+}
+
+func restoreValue(v reflect.Value, texts []lifted) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			restoreValue(v.Elem(), texts)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				restoreValue(v.Field(i), texts)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			restoreValue(v.Index(i), texts)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			val := iter.Value()
+			if val.Kind() == reflect.String {
+				if s, ok := restoreString(val.String(), texts); ok {
+					v.SetMapIndex(iter.Key(), reflect.ValueOf(s).Convert(val.Type()))
+				}
+				continue
+			}
+			// Slices and pointers share what they point to; other
+			// values are copied out, mended and put back.
+			cp := reflect.New(val.Type()).Elem()
+			cp.Set(val)
+			restoreValue(cp, texts)
+			v.SetMapIndex(iter.Key(), cp)
+		}
+	case reflect.String:
+		if s, ok := restoreString(v.String(), texts); ok && v.CanSet() {
+			v.SetString(s)
+		}
+	}
+}
+
+// restoreString replaces the placeholders in s by their texts.
+func restoreString(s string, texts []lifted) (string, bool) {
+	if !strings.Contains(s, liftOpen) {
+		return s, false
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, liftOpen)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), true
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.Index(s, liftClose)
+		n, err := strconv.Atoi(strings.TrimLeft(s[len(liftOpen):max(j, len(liftOpen))], "\n"))
+		if j < 0 || err != nil || n < 0 || n >= len(texts) || !strings.HasPrefix(s, texts[n].placeholder) {
+			// Not ours whole (gofeed cut it): keep it as it is.
+			b.WriteString(liftOpen)
+			s = s[len(liftOpen):]
+			continue
+		}
+		b.WriteString(texts[n].text)
+		s = s[len(texts[n].placeholder):]
+	}
+}

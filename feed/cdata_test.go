@@ -1,0 +1,99 @@
+package feed
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"newsreader/feed/sitetext"
+)
+
+// cdataFeeds are RSS bodies that lift text in every way liftCDATA
+// handles, and some it must leave alone.
+func cdataFeeds() []string {
+	long := strings.Repeat("<p>Harbour fees rise &amp; ferries wait</p>\n", 6)
+	feeds := []string{
+		`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><link>https://a.test/</link>
+<description><![CDATA[` + long + `]]></description>
+<item><title>One</title><link>https://a.test/1</link><description><![CDATA[` + long + `]]></description><content:encoded>
+  <![CDATA[
+` + long + `  ]]>  </content:encoded></item>
+<item><title><![CDATA[` + long + `]]></title><link>https://a.test/2</link><description>before <![CDATA[` + long + `]]> between <![CDATA[` + long + `]]> after &amp; more</description>
+<media:description><![CDATA[` + long + `]]></media:description><category><![CDATA[` + long + `]]></category></item>
+<!-- <description><![CDATA[` + long + `]]></description> -->
+<item><title>Three</title><description><![CDATA[` + long + "\r\n" + long + `]]></description><content:encoded><![CDATA[short]]></content:encoded></item>
+</channel></rss>`,
+		// An error after the lifted text names the same line.
+		`<rss version="2.0"><channel><title>T</title><item><description><![CDATA[` + long + `]]></description></item>
+<item><title>broken</title></itme></channel></rss>`,
+		// A feed that already holds the marker, and one in another encoding.
+		`<rss version="2.0"><channel><title>T` + liftOpen + `</title><item><description><![CDATA[` + long + `]]></description></item></channel></rss>`,
+		`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><item><description><![CDATA[` + long + `]]></description></item></channel></rss>`,
+	}
+	var sb strings.Builder
+	sb.WriteString(`<rss version="2.0"><channel><title>Site</title>`)
+	for k := range 5 {
+		sb.WriteString("<item><title>" + sitetext.Title(k) + "</title><description><![CDATA[" + sitetext.Site(k) + "]]></description></item>")
+	}
+	sb.WriteString("</channel></rss>")
+	return append(feeds, sb.String())
+}
+
+// Lifting changes nothing gofeed makes of a feed, only how fast.
+func TestLiftedCDATAParsesTheSame(t *testing.T) {
+	bodies := cdataFeeds()
+	files, _ := filepath.Glob("testdata/*.rss")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, string(b))
+	}
+	liftedSome := 0
+	for i, b := range bodies {
+		if _, texts := liftCDATA([]byte(b)); len(texts) > 0 {
+			liftedSome++
+		}
+		sameParse(t, i, []byte(b))
+	}
+	if liftedSome < 3 {
+		t.Errorf("only %d bodies had text lifted", liftedSome)
+	}
+	// What is lifted: only description and content:encoded text.
+	_, texts := liftCDATA([]byte(bodies[0]))
+	// The channel's and the first item's description and its
+	// content:encoded; not a title, a media:description, text after other
+	// text, a comment's, text with a CR, or short text.
+	if len(texts) != 3 {
+		t.Errorf("%d texts lifted from the first feed, want 3", len(texts))
+	}
+	for _, l := range texts {
+		if strings.HasPrefix(l.text, " ") || strings.HasSuffix(l.text, "\n") {
+			t.Errorf("lifted text keeps its outer white space: %q", l.text)
+		}
+	}
+}
+
+func sameParse(t *testing.T, i int, body []byte) {
+	t.Helper()
+	want, _, errWant := parseFormatLifting(body, false)
+	got, _, errGot := parseFormatLifting(body, true)
+	if (errWant == nil) != (errGot == nil) || (errWant != nil && errWant.Error() != errGot.Error()) {
+		t.Fatalf("body %d: error %v, lifted %v", i, errWant, errGot)
+	}
+	if !reflect.DeepEqual(want, got) {
+		t.Fatalf("body %d: lifted parse differs\nwant %+v\ngot  %+v", i, want, got)
+	}
+}
+
+func FuzzLiftCDATA(f *testing.F) {
+	for _, b := range cdataFeeds() {
+		f.Add([]byte(b))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		sameParse(t, 0, body)
+	})
+}
