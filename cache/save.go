@@ -356,7 +356,12 @@ func (v *saver) flush(ctx context.Context) error {
 		}
 	}
 	long := v.over()
-	if err := v.tx.Commit(); err != nil {
+	// The commit waits for the disk at times (a checkpoint syncs the
+	// database file): the work that feeds the saver has its slot meanwhile.
+	v.gate.Release()
+	err := v.tx.Commit()
+	v.gate.Hold()
+	if err != nil {
 		v.abandon()
 		return err
 	}
