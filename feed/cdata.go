@@ -235,6 +235,7 @@ func restoreString(s string, texts []lifted) (string, bool) {
 		return s, false
 	}
 	var b strings.Builder
+	b.Grow(len(s) + 512)
 	for {
 		i := strings.Index(s, liftOpen)
 		if i < 0 {

@@ -317,6 +317,31 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 	return out
 }
 
+// readBody reads at most limit bytes of resp's body into a buffer sized
+// by its Content-Length (up to 4 MB: the header may lie), not grown from
+// 512 bytes by doubling.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	size := int64(512)
+	if n := resp.ContentLength; n > 0 {
+		size = min(n+1, limit, 4<<20) // +1: the read that finds the end
+	}
+	r := io.LimitReader(resp.Body, limit)
+	b := make([]byte, 0, size)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // as io.ReadAll grows
+		}
+	}
+}
+
 // Fetch does one conditional GET and parses the body.
 func (f *Fetcher) Fetch(ctx context.Context, req Request) Result {
 	return f.finish(f.newRun().download(ctx, req))
@@ -441,7 +466,7 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 		out.res = Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status)), Hints: hintsFrom(resp.Header, nil, f.now())}
 		return out
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opt.MaxBody+1))
+	body, err := readBody(resp, f.opt.MaxBody+1)
 	if err != nil {
 		if outer.Err() != nil {
 			return fail(deadlineReason(outer))
