@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"github.com/mmcdole/gofeed"
 	"reflect"
 	"strconv"
 	"strings"
@@ -145,24 +146,15 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 type lifted struct{ placeholder, text string }
 
 // liftable says whether encoding/xml takes text as it is: only characters
-// XML allows, no carriage return.
+// XML allows, no carriage return. The body is valid UTF-8 (checked
+// whole), so what is left to refuse is control bytes and U+FFFE, U+FFFF.
 func liftable(text []byte) bool {
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(text[i:])
-		if r == utf8.RuneError || (r >= 0xFFFE && r <= 0xFFFF) {
+	for _, c := range text {
+		if c < 0x20 && c != '\t' && c != '\n' {
 			return false
 		}
-		i += n
 	}
-	return true
+	return !bytes.Contains(text, []byte("\xef\xbf\xbe")) && !bytes.Contains(text, []byte("\xef\xbf\xbf"))
 }
 
 // otherEncoding says whether the XML declaration names an encoding other
@@ -182,11 +174,31 @@ func otherEncoding(body []byte) bool {
 }
 
 // restoreCDATA puts the lifted texts back into every string v reaches.
-func restoreCDATA(v any, texts []lifted) {
+//
+// Lifted text comes from description and content:encoded elements, which
+// gofeed puts in the feed's and the items' Description and Content: those
+// are mended first, and everything else only when some placeholder was
+// not found there.
+func restoreCDATA(f *gofeed.Feed, texts []lifted) {
 	if len(texts) == 0 {
 		return
 	}
-	restoreValue(reflect.ValueOf(v), texts)
+	found := 0
+	mend := func(s *string) {
+		if r, n := restoreCount(*s, texts); n > 0 {
+			*s, found = r, found+n
+		}
+	}
+	mend(&f.Description)
+	for _, it := range f.Items {
+		if it != nil {
+			mend(&it.Description)
+			mend(&it.Content)
+		}
+	}
+	if found != len(texts) {
+		restoreValue(reflect.ValueOf(f), texts)
+	}
 }
 
 func restoreValue(v reflect.Value, texts []lifted) {
@@ -231,28 +243,36 @@ func restoreValue(v reflect.Value, texts []lifted) {
 
 // restoreString replaces the placeholders in s by their texts.
 func restoreString(s string, texts []lifted) (string, bool) {
+	r, n := restoreCount(s, texts)
+	return r, n > 0 || r != s
+}
+
+// restoreCount is restoreString, counting the placeholders replaced.
+func restoreCount(s string, texts []lifted) (string, int) {
 	if !strings.Contains(s, liftOpen) {
-		return s, false
+		return s, 0
 	}
+	n := 0
 	var b strings.Builder
 	b.Grow(len(s) + 512)
 	for {
 		i := strings.Index(s, liftOpen)
 		if i < 0 {
 			b.WriteString(s)
-			return b.String(), true
+			return b.String(), n
 		}
 		b.WriteString(s[:i])
 		s = s[i:]
 		j := strings.Index(s, liftClose)
-		n, err := strconv.Atoi(strings.TrimLeft(s[len(liftOpen):max(j, len(liftOpen))], "\n"))
-		if j < 0 || err != nil || n < 0 || n >= len(texts) || !strings.HasPrefix(s, texts[n].placeholder) {
+		k, err := strconv.Atoi(strings.TrimLeft(s[len(liftOpen):max(j, len(liftOpen))], "\n"))
+		if j < 0 || err != nil || k < 0 || k >= len(texts) || !strings.HasPrefix(s, texts[k].placeholder) {
 			// Not ours whole (gofeed cut it): keep it as it is.
 			b.WriteString(liftOpen)
 			s = s[len(liftOpen):]
 			continue
 		}
-		b.WriteString(texts[n].text)
-		s = s[len(texts[n].placeholder):]
+		b.WriteString(texts[k].text)
+		s = s[len(texts[k].placeholder):]
+		n++
 	}
 }
