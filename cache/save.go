@@ -260,7 +260,11 @@ func (v *saver) begin(ctx context.Context) error {
 	if v.tx != nil {
 		return nil
 	}
+	// Another writer may hold the lock (BEGIN IMMEDIATE waits for it):
+	// the slot is not held meanwhile.
+	v.gate.Release()
 	tx, err := v.conn.BeginTx(ctx, nil)
+	v.gate.Hold()
 	if err != nil {
 		return err
 	}
