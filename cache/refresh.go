@@ -77,7 +77,6 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	// fetcher's gate except while it waits.
 	sv.gate = f.Gate()
 	sv.gate.Hold()
-	defer sv.gate.Release()
 	var sum Summary
 	report := func(r feed.Result, err error) {
 		if err != nil {
@@ -105,7 +104,13 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	// fail abandons the batch and saves its results one by one, so one
 	// bad result costs only itself.
 	fail := func(extra ...pending) {
-		for _, p := range append(sv.rollback(), extra...) {
+		again := append(sv.rollback(), extra...)
+		// Each save below waits for the write lock, which another
+		// writer may hold until it gets a slot (a refresh through the
+		// same fetcher): not in this one's.
+		sv.gate.Release()
+		defer sv.gate.Hold()
+		for _, p := range again {
 			saved, err := s.SaveCounted(ctx, p.res, p.m)
 			if err == nil && ctx.Err() == nil {
 				s.Schedule(ctx, p.res, time.Now())
@@ -172,6 +177,10 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		fail()
 	}
 	drain()
+	// The saver is done: fetching full texts and pruning wait for the
+	// write lock, not in a slot (see fail).
+	sv.gate.Release()
+	sv.gate = nil
 	added, changed := map[int64]bool{}, map[int64]bool{}
 	for _, id := range sv.counted.New {
 		added[id] = true
