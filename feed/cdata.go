@@ -51,6 +51,7 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 	var out []byte
 	var texts []lifted
 	last := 0 // body[last:] is not copied to out yet
+	tag := -1 // the last '<' that opens a tag (not a comment, PI or CDATA)
 	for i := 0; i < len(body); {
 		lt := bytes.IndexByte(body[i:], '<')
 		if lt < 0 {
@@ -80,7 +81,7 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 				i = len(body)
 				continue
 			}
-			inner := in(body[:i])
+			inner := tag >= 0 && in(body[tag:i])
 			i = from + end + len(cdataEnd)
 			// The text less its leading and trailing white space, which
 			// stays in place for gofeed to trim or keep as it would.
@@ -104,6 +105,7 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 			last = hi
 			texts = append(texts, lifted{ph, string(text)})
 		default:
+			tag = i
 			i++
 		}
 	}
@@ -113,20 +115,18 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 	return append(out, body[last:]...), texts
 }
 
-// in says whether a CDATA section that follows before is the first thing
-// in a description or content:encoded element (gofeed takes their text
-// as it is; other elements' text may be resolved as a URL or otherwise
-// changed).
+// in says whether a CDATA section that follows before, which starts at
+// the last tag, is the first thing in a description or content:encoded
+// element (gofeed takes their text as it is; other elements' text may be
+// resolved as a URL or otherwise changed). The tag is the one the body's
+// scan found, not the last '<': that may be in a comment, a processing
+// instruction or a CDATA section between the tag and this one.
 func in(before []byte) bool {
 	before = bytes.TrimRight(before, " \t\n")
-	if len(before) == 0 || before[len(before)-1] != '>' {
+	if len(before) == 0 || before[len(before)-1] != '>' || bytes.LastIndexByte(before, '<') != 0 {
 		return false
 	}
-	lt := bytes.LastIndexByte(before, '<')
-	if lt < 0 {
-		return false
-	}
-	tag := before[lt+1 : len(before)-1]
+	tag := before[1 : len(before)-1]
 	if i := bytes.IndexAny(tag, " \t\n/"); i >= 0 {
 		if bytes.IndexByte(tag[i:], '<') >= 0 || bytes.HasSuffix(tag, []byte("/")) {
 			return false

@@ -14,6 +14,7 @@ import (
 // handles, and some it must leave alone.
 func cdataFeeds() []string {
 	long := strings.Repeat("<p>Harbour fees rise &amp; ferries wait</p>\n", 6)
+	path := "page/" + strings.Repeat("harbour-fees-", 12)
 	feeds := []string{
 		`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title><link>https://a.test/</link>
 <description><![CDATA[` + long + `]]></description>
@@ -32,6 +33,14 @@ func cdataFeeds() []string {
 		// A feed that already holds the marker, and one in another encoding.
 		`<rss version="2.0"><channel><title>T` + liftOpen + `</title><item><description><![CDATA[` + long + `]]></description></item></channel></rss>`,
 		`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><item><description><![CDATA[` + long + `]]></description></item></channel></rss>`,
+		// Text after what only looks like a description's start tag (in
+		// a comment, a processing instruction, another CDATA section),
+		// in a link gofeed resolves against xml:base.
+		// (A link's text has no line break: that stops the resolving.)
+		`<rss version="2.0" xml:base="https://a.test/dir/"><channel><title>T</title><item><title>One</title>
+<link><!-- <description x --><![CDATA[` + path + `]]></link>
+<link><?pi <description x ?><![CDATA[` + path + `]]></link>
+<link><![CDATA[page<description x]]><![CDATA[` + path + `]]></link></item></channel></rss>`,
 	}
 	var sb strings.Builder
 	sb.WriteString(`<rss version="2.0"><channel><title>Site</title>`)
