@@ -323,7 +323,7 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	size := int64(512)
 	if n := resp.ContentLength; n > 0 {
-		size = min(n+1, limit, 4<<20) // +1: the read that finds the end
+		size = min(n, limit, 4<<20) + 1 // +1: the read that finds the end (n+1 overflows for the largest n)
 	}
 	r := io.LimitReader(resp.Body, limit)
 	b := make([]byte, 0, size)

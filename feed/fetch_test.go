@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -341,5 +342,27 @@ func TestUserAgentSent(t *testing.T) {
 	fetchOne(t, NewFetcher(Options{UserAgent: "newsreader/test"}), Request{URL: srv.URL})
 	if ua != "newsreader/test" {
 		t.Errorf("User-Agent %q", ua)
+	}
+}
+
+// A Content-Length of the largest size a server may send sizes no buffer
+// (its +1 overflowed: a negative capacity, a panic): the body is read as
+// any other, and its early end is the feed's error.
+func TestHugeContentLength(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: %d\r\n\r\n%s", int64(math.MaxInt64),
+			`<rss version="2.0"><channel><title>T</title></channel></rss>`)
+		buf.Flush()
+	}))
+	defer srv.Close()
+	r := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed"})
+	if r.Status != StatusError {
+		t.Errorf("a body cut short of its Content-Length: %v %v", r.Status, r.Err)
 	}
 }
