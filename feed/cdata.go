@@ -158,7 +158,9 @@ func liftable(text []byte) bool {
 }
 
 // otherEncoding says whether the XML declaration names an encoding other
-// than UTF-8 (gofeed then decodes the body, lifted text included).
+// than UTF-8 (gofeed then decodes the body, lifted text included; its
+// US-ASCII is windows-1252, which turns UTF-8's multi-byte characters
+// into others).
 func otherEncoding(body []byte) bool {
 	if !prologEncoding(body) {
 		return false
@@ -170,7 +172,7 @@ func otherEncoding(body []byte) bool {
 	if i := strings.IndexAny(enc, `"' `); i >= 0 {
 		enc = enc[:i]
 	}
-	return enc != "utf-8" && enc != "utf8" && enc != "us-ascii"
+	return enc != "utf-8" && enc != "utf8" // us-ascii too: gofeed reads it as windows-1252
 }
 
 // restoreCDATA puts the lifted texts back into every string v reaches.

@@ -33,6 +33,9 @@ func cdataFeeds() []string {
 		// A feed that already holds the marker, and one in another encoding.
 		`<rss version="2.0"><channel><title>T` + liftOpen + `</title><item><description><![CDATA[` + long + `]]></description></item></channel></rss>`,
 		`<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><item><description><![CDATA[` + long + `]]></description></item></channel></rss>`,
+		// US-ASCII, which gofeed decodes as windows-1252: UTF-8 text
+		// in it comes out as gofeed reads it, lifted or not.
+		`<?xml version="1.0" encoding="us-ascii"?><rss version="2.0"><channel><title>T</title><item><description><![CDATA[Café ` + long + `]]></description></item></channel></rss>`,
 		// Text after what only looks like a description's start tag (in
 		// a comment, a processing instruction, another CDATA section),
 		// in a link gofeed resolves against xml:base.
