@@ -96,6 +96,15 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		}
 	}
 	drain := func() {
+		if len(sv.done) == 0 {
+			return
+		}
+		// progress may wait (the reader's channel of results is full):
+		// the slot is not held meanwhile.
+		if progress != nil {
+			sv.gate.Release()
+			defer sv.gate.Hold()
+		}
 		for _, p := range sv.done {
 			report(p.res, nil)
 		}
