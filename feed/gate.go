@@ -8,16 +8,17 @@ import "sync"
 // and reading ahead can use every core. Go's scheduler shares the cores
 // evenly between runnable goroutines, which left the saver a third of a
 // core when five were busy; behind a Gate, work waits for a free slot
-// (one per core) and the saver takes the next slot ahead of any work
-// waiting, so it runs whenever it has something to do, and the work runs
-// on the other cores and on all of them while the saver waits for input.
+// (one per core), while a holder (the saver) takes a slot at once, even
+// when work has them all: no new work starts until the slots are free
+// again. So the saver runs whenever it has something to do, never waits
+// for work to finish, and the work runs on the other cores, and on all of
+// them while the saver waits for input.
 //
 // A nil *Gate lets everything run at once.
 type Gate struct {
-	mu     sync.Mutex
-	cond   sync.Cond
-	free   int
-	wanted int // holders waiting for a slot: no work starts meanwhile
+	mu   sync.Mutex
+	cond sync.Cond
+	free int // below 0 while holders overdraw
 }
 
 // NewGate makes a Gate of n slots (at least 1).
@@ -27,14 +28,14 @@ func NewGate(n int) *Gate {
 	return g
 }
 
-// Work runs f in a slot, once one is free and no holder waits for one.
+// Work runs f in a slot, once one is free.
 func (g *Gate) Work(f func()) {
 	if g == nil {
 		f()
 		return
 	}
 	g.mu.Lock()
-	for g.free == 0 || g.wanted > 0 {
+	for g.free <= 0 {
 		g.cond.Wait()
 	}
 	g.free--
@@ -43,8 +44,9 @@ func (g *Gate) Work(f func()) {
 	f()
 }
 
-// Hold takes a slot for the goroutine with priority, ahead of any work
-// waiting; Release gives it back. The holder must release its slot
+// Hold takes a slot for the goroutine with priority, at once: when work
+// has every slot, the holder overdraws, and no work starts until one is
+// free again. Release gives it back. The holder must release its slot
 // before anything that waits for the work (a channel the work fills),
 // and it may hold it again afterwards.
 func (g *Gate) Hold() {
@@ -52,11 +54,6 @@ func (g *Gate) Hold() {
 		return
 	}
 	g.mu.Lock()
-	g.wanted++
-	for g.free == 0 {
-		g.cond.Wait()
-	}
-	g.wanted--
 	g.free--
 	g.mu.Unlock()
 }
