@@ -51,7 +51,10 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 	var out []byte
 	var texts []lifted
 	last := 0 // body[last:] is not copied to out yet
-	tag := -1 // the last '<' that opens a tag (not a comment, PI or CDATA)
+	// The last start tag's name and where it ends, when nothing but
+	// comments, PIs and white space came since (scanned as scanXML does).
+	var open []byte
+	openEnd := 0
 	for i := 0; i < len(body); {
 		lt := bytes.IndexByte(body[i:], '<')
 		if lt < 0 {
@@ -61,19 +64,9 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 		rest := body[i:]
 		switch {
 		case bytes.HasPrefix(rest, []byte("<!--")):
-			end := bytes.Index(rest[4:], []byte("-->"))
-			if end < 0 {
-				i = len(body)
-				continue
-			}
-			i += 4 + end + 3
+			i = skipPast(body, i+4, "-->")
 		case bytes.HasPrefix(rest, []byte("<?")):
-			end := bytes.Index(rest[2:], []byte("?>"))
-			if end < 0 {
-				i = len(body)
-				continue
-			}
-			i += 2 + end + 2
+			i = skipPast(body, i+2, "?>")
 		case bytes.HasPrefix(rest, cdataStart):
 			from := i + len(cdataStart)
 			end := bytes.Index(body[from:], cdataEnd)
@@ -81,8 +74,9 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 				i = len(body)
 				continue
 			}
-			inner := tag >= 0 && in(body[tag:i])
-			i = from + end + len(cdataEnd)
+			first := open != nil && len(bytes.TrimLeft(body[openEnd:i], " \t\n")) == 0
+			lifts := first && liftsFrom(open)
+			open, i = nil, from+end+len(cdataEnd)
 			// The text less its leading and trailing white space, which
 			// stays in place for gofeed to trim or keep as it would.
 			lo, hi := from, from+end
@@ -93,7 +87,7 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 				hi--
 			}
 			text := body[lo:hi]
-			if !inner || len(text) < minLifted || !liftable(text) {
+			if !lifts || len(text) < minLifted || !liftable(text) {
 				continue
 			}
 			ph := liftOpen + strings.Repeat("\n", bytes.Count(text, []byte("\n"))) + strconv.Itoa(len(texts)) + liftClose
@@ -104,9 +98,19 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 			out = append(out, ph...)
 			last = hi
 			texts = append(texts, lifted{ph, string(text)})
+		case bytes.HasPrefix(rest, []byte("<!")), len(rest) > 1 && rest[1] == '/':
+			open, i = nil, skipPast(body, i+1, ">")
 		default:
-			tag = i
-			i++
+			nameEnd := i + 1
+			for nameEnd < len(body) && !isNameEnd(body[nameEnd]) {
+				nameEnd++
+			}
+			end, selfClosing := skipTag(body, nameEnd)
+			open, openEnd = body[i+1:nameEnd], end
+			if selfClosing {
+				open = nil
+			}
+			i = end
 		}
 	}
 	if texts == nil {
@@ -115,29 +119,13 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 	return append(out, body[last:]...), texts
 }
 
-// in says whether a CDATA section that follows before, which starts at
-// the last tag, is the first thing in a description or content:encoded
-// element (gofeed takes their text as it is; other elements' text may be
-// resolved as a URL or otherwise changed). The tag is the one the body's
-// scan found, not the last '<': that may be in a comment, a processing
-// instruction or a CDATA section between the tag and this one.
-func in(before []byte) bool {
-	before = bytes.TrimRight(before, " \t\n")
-	if len(before) == 0 || before[len(before)-1] != '>' || bytes.LastIndexByte(before, '<') != 0 {
-		return false
-	}
-	tag := before[1 : len(before)-1]
-	if i := bytes.IndexAny(tag, " \t\n/"); i >= 0 {
-		if bytes.IndexByte(tag[i:], '<') >= 0 || bytes.HasSuffix(tag, []byte("/")) {
-			return false
-		}
-		tag = tag[:i]
-	}
-	_, local, _ := bytes.Cut(tag, []byte(":"))
-	if local == nil {
-		local = tag
-	}
-	return string(tag) == "description" || string(local) == "encoded"
+// liftsFrom says whether a CDATA section that opens an element of this
+// name is lifted: description or content:encoded (gofeed takes their
+// text as it is; other elements' text may be resolved as a URL or
+// otherwise changed).
+func liftsFrom(name []byte) bool {
+	_, local, found := bytes.Cut(name, []byte(":"))
+	return string(name) == "description" || found && string(local) == "encoded" || string(name) == "encoded"
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
