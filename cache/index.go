@@ -663,11 +663,8 @@ func (d *discoState) startPlacer(counted *indexed, gate *feed.Gate) *placer {
 	return p
 }
 
-// finish waits until every article sent is placed; nil does nothing.
+// finish waits until every article sent is placed.
 func (p *placer) finish() {
-	if p == nil {
-		return
-	}
 	close(p.jobs)
 	<-p.done
 }

@@ -136,30 +136,37 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 	// write lock is never held idle for long.
 	timer := time.NewTimer(linger)
 	timer.Stop()
-	for {
-		var pr prepared
-		var ok bool
+	// next waits for the next result, without the saver's slot if it
+	// has to wait; lingered says the open batch waited linger for none.
+	next := func() (pr prepared, ok, lingered bool) {
 		select {
 		case pr, ok = <-results:
+			return pr, ok, false
 		default:
-			sv.gate.Release()
-			if sv.tx == nil {
-				pr, ok = <-results
-			} else {
-				timer.Reset(linger)
-				select {
-				case pr, ok = <-results:
-					timer.Stop()
-				case <-timer.C:
-					sv.gate.Hold()
-					if err := sv.flush(ctx); err != nil {
-						fail()
-					}
-					drain()
-					continue
-				}
+		}
+		sv.gate.Release()
+		defer sv.gate.Hold()
+		if sv.tx == nil {
+			pr, ok = <-results
+			return pr, ok, false
+		}
+		timer.Reset(linger)
+		select {
+		case pr, ok = <-results:
+			timer.Stop()
+			return pr, ok, false
+		case <-timer.C:
+			return prepared{}, true, true
+		}
+	}
+	for {
+		pr, ok, lingered := next()
+		if lingered {
+			if err := sv.flush(ctx); err != nil {
+				fail()
 			}
-			sv.gate.Hold()
+			drain()
+			continue
 		}
 		if !ok {
 			break

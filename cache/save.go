@@ -293,12 +293,7 @@ func (v *saver) newID(ctx context.Context) (int64, error) {
 // abandon rolls the open transaction back; the story assigner then
 // forgets what it learnt in it.
 func (v *saver) abandon() {
-	if v.placer != nil {
-		v.gate.Release()
-		v.placer.finish()
-		v.gate.Hold()
-	}
-	v.placer = nil
+	v.finishPlacing()
 	if v.tx != nil {
 		v.tx.Rollback()
 		v.tx = nil
@@ -307,6 +302,18 @@ func (v *saver) abandon() {
 		v.s.disc.forget()
 		v.assigned = false
 	}
+}
+
+// finishPlacing waits, out of the gate, until the placer has placed
+// every article sent, and drops it.
+func (v *saver) finishPlacing() {
+	if v.placer == nil {
+		return
+	}
+	v.gate.Release()
+	v.placer.finish()
+	v.gate.Hold()
+	v.placer = nil
 }
 
 // over reports whether the open transaction has used its budget.
@@ -332,14 +339,7 @@ func (v *saver) flush(ctx context.Context) error {
 	}
 	if indexing {
 		v.assigned = true
-		p := v.placer
-		v.placer = nil
-		wait := func() {
-			v.gate.Release()
-			p.finish()
-			v.gate.Hold()
-		}
-		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted, wait); err != nil {
+		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted, v.finishPlacing); err != nil {
 			return err
 		}
 	}
