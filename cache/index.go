@@ -390,6 +390,7 @@ type newArticle struct {
 	id, published                    int64
 	title, link, source, author, cat string
 	text                             string        // plain text (indexText)
+	fts                              string        // text each word once (ftsBody); "" if not read ahead
 	words                            *stories.Text // nil: place reads text
 	// What assign decided: the story, the outlet and the stored terms
 	// (stories.Doc encoded); terms is "" until it has run.
@@ -406,6 +407,7 @@ type newArticle struct {
 // its plain text and its words.
 type articlePrep struct {
 	text  string
+	fts   string // text each word once, for the index (ftsBody)
 	words *stories.Text
 }
 
@@ -418,7 +420,7 @@ func (s *Store) prepareArticle(a feed.Article) articlePrep {
 	}
 	words := r.ReadInterned(a.Title, text, d.idsOf)
 	d.readers.Put(r)
-	return articlePrep{text: text, words: &words}
+	return articlePrep{text: text, fts: ftsBody(text), words: &words}
 }
 
 // indexed counts, by term ID, the articles that use each term (df) and
@@ -491,7 +493,7 @@ func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []*newArticle, co
 	}
 	if _, err := tx.ExecContext(ctx, `
 INSERT INTO articles_fts(rowid, title, body, author, source, categories)
-SELECT a.id, a.title, newsreader_plain(a.summary, a.content), a.author, a.source, replace(a.categories, char(31), ' ')
+SELECT a.id, a.title, newsreader_fts(a.summary, a.content), a.author, a.source, replace(a.categories, char(31), ' ')
 FROM articles a WHERE a.story = 0 AND NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.id)`); err != nil {
 		return err
 	}
@@ -855,7 +857,11 @@ WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err
 		}
 		args := make([]any, 0, 6*len(chunk))
 		for _, a := range chunk {
-			args = append(args, a.id, a.title, a.text, a.author, a.source, a.cat)
+			body := a.fts
+			if body == "" {
+				body = ftsBody(a.text)
+			}
+			args = append(args, a.id, a.title, body, a.author, a.source, a.cat)
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return err

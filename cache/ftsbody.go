@@ -1,0 +1,151 @@
+package cache
+
+import (
+	"database/sql/driver"
+	"sync"
+
+	"modernc.org/sqlite"
+)
+
+// The full-text index records in which columns an article holds a term,
+// not how often or where (detail=column). A word's second and later
+// occurrences in the body therefore add nothing the index keeps but the
+// column's length, yet cost the index's tokenizer as much to split, stem
+// and hash as the first, on the single writer and inside the save
+// transaction. About half the words of English prose are repeats, so the
+// body is handed to the index with each word once (ftsBody), in the
+// read-ahead that runs beside the writer.
+
+func init() {
+	// newsreader_fts(summary, content) is the body the full-text index is
+	// given for an article: its plain text (newsreader_plain), each word
+	// once (ftsBody).
+	sqlite.MustRegisterDeterministicScalarFunction("newsreader_fts", 2, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		sum, _ := args[0].(string)
+		con, _ := args[1].(string)
+		return ftsBody(indexText(sum, con)), nil
+	})
+}
+
+// ftsBody is text with each word but its first occurrence left out,
+// the words kept in order and one space apart. A word here is a run of
+// bytes split only at ASCII bytes that are not letters or digits: the
+// index's tokenizer (unicode61, default options) always takes those for
+// separators, so each piece kept gives it exactly the terms the piece gave
+// in place, and the terms of the whole are the terms of text. Pieces that
+// differ only in ASCII case give the same terms (the tokenizer folds case)
+// and count as one; others that fold to the same term are kept, which is
+// harmless.
+func ftsBody(text string) string {
+	d, _ := dedupers.Get().(*deduper)
+	if d == nil {
+		d = new(deduper)
+	}
+	s := d.body(text)
+	dedupers.Put(d)
+	return s
+}
+
+var dedupers sync.Pool
+
+// deduper is ftsBody's scratch, reused: an open-addressing set of the
+// words kept so far, each slot the index+1 of a word in words (0 empty).
+type deduper struct {
+	slots []int32
+	words []piece
+	out   []byte
+}
+
+type piece struct {
+	start, end int32
+	hash       uint32
+}
+
+func (d *deduper) body(text string) string {
+	if len(text) == 0 {
+		return ""
+	}
+	// At most one word in two bytes; a table at most half full.
+	n := 64
+	for n < len(text) { // len/2 words, table twice that
+		n <<= 1
+	}
+	if n > 1<<16 {
+		n = 1 << 16 // maxIndexedText keeps bodies far below this many words
+	}
+	if cap(d.slots) < n {
+		d.slots = make([]int32, n)
+	} else {
+		d.slots = d.slots[:n]
+		clear(d.slots)
+	}
+	d.words = d.words[:0]
+	out := d.out[:0]
+	mask := uint32(n - 1)
+	for i := 0; i < len(text); {
+		for i < len(text) && text[i] < 0x80 && !asciiAlnum(text[i]) {
+			i++
+		}
+		j, h := i, uint32(2166136261)
+		for ; j < len(text); j++ {
+			c := text[j]
+			if c < 0x80 {
+				if !asciiAlnum(c) {
+					break
+				}
+				c |= 0x20 * (c >> 6 & 1) // ASCII letters to lower case; digits have bit 6 clear
+			}
+			h = (h ^ uint32(c)) * 16777619
+		}
+		if j == i {
+			break
+		}
+		if len(d.words) >= n/2 { // table full enough: keep the rest as it is
+			if len(out) > 0 {
+				out = append(out, ' ')
+			}
+			out = append(out, text[i:]...)
+			break
+		}
+		slot := h & mask
+		for {
+			k := d.slots[slot]
+			if k == 0 {
+				d.words = append(d.words, piece{int32(i), int32(j), h})
+				d.slots[slot] = int32(len(d.words))
+				if len(out) > 0 {
+					out = append(out, ' ')
+				}
+				out = append(out, text[i:j]...)
+				break
+			}
+			if w := d.words[k-1]; w.hash == h && foldedEqual(text[w.start:w.end], text[i:j]) {
+				break
+			}
+			slot = (slot + 1) & mask
+		}
+		i = j
+	}
+	d.out = out
+	return string(out)
+}
+
+// foldedEqual says whether a and b are the same but for ASCII case.
+func foldedEqual(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x != y {
+			if x|0x20 != y|0x20 || x|0x20 < 'a' || x|0x20 > 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func asciiAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}

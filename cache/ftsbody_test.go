@@ -1,0 +1,175 @@
+package cache
+
+import (
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"newsreader/feed"
+	"newsreader/feed/sitetext"
+)
+
+// ftsTerms opens an in-memory database with a table tokenised as the
+// cache's index is, and returns, for each text, the terms SQLite's
+// tokenizer makes of it, in order, each once.
+func ftsTerms(t testing.TB, texts ...string) [][]string {
+	t.Helper()
+	db, err := sql.Open("sqlite", ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	// The tokenizer the cache's index is made with, read from the schema
+	// of a real cache rather than written here a second time.
+	tokenize := cacheTokenizer(t)
+	if _, err := db.Exec(`CREATE VIRTUAL TABLE f USING fts5(body, tokenize = '` + tokenize + `', detail = column);
+CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, f, instance);`); err != nil {
+		t.Fatal(err)
+	}
+	out := make([][]string, len(texts))
+	for i, s := range texts {
+		if _, err := db.Exec("INSERT INTO f(rowid, body) VALUES (?, ?)", i+1, s); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.Query("SELECT term FROM v WHERE doc = ? ORDER BY term", i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var term string
+			if err := rows.Scan(&term); err != nil {
+				t.Fatal(err)
+			}
+			out[i] = append(out[i], term)
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+var tokenizerOnce struct {
+	sync.Mutex
+	spec string
+}
+
+// cacheTokenizer is the tokenize option of a fresh cache's articles_fts.
+func cacheTokenizer(t testing.TB) string {
+	t.Helper()
+	tokenizerOnce.Lock()
+	defer tokenizerOnce.Unlock()
+	if tokenizerOnce.spec != "" {
+		return tokenizerOnce.spec
+	}
+	s, err := Open(t.TempDir() + "/c.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var schema string
+	if err := s.db.QueryRow("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").Scan(&schema); err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(schema, "tokenize = '")
+	spec, _, ok2 := strings.Cut(rest, "'")
+	if !ok || !ok2 || spec == "" {
+		t.Fatalf("no tokenize option in %q", schema)
+	}
+	tokenizerOnce.spec = spec
+	return spec
+}
+
+// ftsBodyTexts are texts whose words the tokenizer may split, join or fold
+// in unusual ways.
+func ftsBodyTexts() []string {
+	distinct := make([]string, 0, 30000)
+	for i := range 30000 {
+		distinct = append(distinct, fmt.Sprintf("w%dx", i))
+	}
+	return []string{
+		"",
+		"The cat and the CAT saw The Cat.",
+		"Café CAFÉ cafe café Cafe\u0301 naïve NAÏVE",
+		"don't don't dont; U.S. U.S. us; 3D 3d 3-D e-mail email E-MAIL",
+		"foo_bar foo_bar foo bar $5 $5 5 100% 100",
+		"Ünïcödé ÜNÏCÖDÉ straße STRASSE İstanbul istanbul ΣΊΣΥΦΟΣ σίσυφος",
+		"東京 東京 株式市場 株式市場 ソニー",
+		"مرحبا مرحبا שלום שלום",
+		"emoji 🎉 🎉party🎉 party zero\u200bwidth zero\u200bwidth soft\u00adhyphen soft\u00adhyphen",
+		"ᦰᦱ ᦰᦱ vedic\u1cf2sign vedic\u1cf2sign x² x² ½ ½ Ⅻ Ⅻ",
+		"runs running ran RUNS Running; generalization generalizations",
+		"Āx Ġx ĀX ġx", // bytes 0x80 and 0xA0 differ as ASCII case does; the letters do not
+		"tab\tsep\ttab\nnew\nline new line\r\nCR",
+		feed.PlainText(sitetext.News(1)),
+		feed.PlainText(sitetext.News(7) + sitetext.News(8)),
+		strings.Join(distinct, " "), // more words than ftsBody's table holds
+	}
+}
+
+// TestFTSBodyKeepsTheTerms: the index gets the same terms of ftsBody(text)
+// as of text, as SQLite's own tokenizer makes them.
+func TestFTSBodyKeepsTheTerms(t *testing.T) {
+	texts := ftsBodyTexts()
+	in := make([]string, 0, 2*len(texts))
+	for _, s := range texts {
+		in = append(in, s, ftsBody(s))
+	}
+	terms := ftsTerms(t, in...)
+	for i := 0; i < len(terms); i += 2 {
+		if !slices.Equal(terms[i], terms[i+1]) {
+			t.Errorf("text %d: terms %q, of ftsBody %q", i/2, terms[i], terms[i+1])
+		}
+	}
+}
+
+func TestFTSBodyDropsRepeatedWords(t *testing.T) {
+	for _, c := range [][2]string{
+		{"The cat and the CAT saw The Cat.", "The cat and saw"},
+		{"  a, b; A... B!? c ", "a b c"},
+		{"Café café CAFÉ", "Café CAFÉ"}, // only ASCII case is folded here
+		{"x1 X1 x1y 1x", "x1 x1y 1x"},
+		{"", ""},
+		{"...!!!", ""},
+	} {
+		if got := ftsBody(c[0]); got != c[1] {
+			t.Errorf("ftsBody(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+	// Repeats are what it saves: an article's prose loses a good part.
+	text := feed.PlainText(sitetext.News(3))
+	if got := len(strings.Fields(ftsBody(text))); got*10 > len(strings.Fields(text))*9 {
+		t.Errorf("ftsBody kept %d of %d words", got, len(strings.Fields(text)))
+	}
+}
+
+// TestIndexedBodyFindsEveryWord: an article saved through a refresh is
+// found by each word of its body, the repeated ones included, and by the
+// stemmed forms of them.
+func TestIndexedBodyFindsEveryWord(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://harbor.example/port.rss", news("Harbor Post", "www.harbor.example", 30, "Dock talks",
+		"<p>Harbour cranes idle. The harbour strike runs on; cranes stay idle while the strike runs.</p>")), "markets")
+	for _, q := range []string{"harbour", "cranes", "idle", "strike", "runs", "running", "stay", "while"} {
+		hits, n, err := s.Search(ctx, "", q, 0, 10)
+		if err != nil || n != 1 || len(hits) != 1 {
+			t.Errorf("search %q: %d hits (%v)", q, n, err)
+		}
+	}
+}
+
+func FuzzFTSBody(f *testing.F) {
+	for _, s := range ftsBodyTexts()[:12] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		terms := ftsTerms(t, s, ftsBody(s))
+		if !slices.Equal(terms[0], terms[1]) {
+			t.Errorf("terms %q, of ftsBody %q", terms[0], terms[1])
+		}
+	})
+}
