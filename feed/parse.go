@@ -74,7 +74,7 @@ func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	if err != nil {
 		return Parsed{}, err
 	}
-	title := Line(f.Title)
+	title := titleLine(f.Title)
 	if title == "" {
 		title = base.Hostname()
 	}
@@ -176,12 +176,14 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 // for the same input (the sanitiser's behaviour on these probes), so
 // items stored by an older build are normalised again.
 var normVersion = func() string {
-	probes := []string{"&#&#1;x1b;[5m", "<p onclick=x>a&#x9b;b\x1b[31m</p>", "\u202eexe.txt", "&amp;lt;b&amp;gt;"}
+	probes := []string{"&#&#1;x1b;[5m", "<p onclick=x>a&#x9b;b\x1b[31m</p>", "\u202eexe.txt", "&amp;lt;b&amp;gt;", "<em>x</em> &lt;b&gt;y"}
 	h := sha256.New()
 	for _, p := range probes {
 		h.Write([]byte(HTML(p)))
 		h.Write([]byte{0})
 		h.Write([]byte(Line(p)))
+		h.Write([]byte{0})
+		h.Write([]byte(titleLine(p)))
 		h.Write([]byte{0})
 	}
 	return string(h.Sum(nil))
@@ -250,7 +252,7 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 			}
 		}
 	}
-	title = plainLine(it.Title)
+	title = titleLine(it.Title)
 	if title == "" {
 		title = Line(truncateRunes(stripTags(it.Description), 80))
 	}

@@ -1,0 +1,71 @@
+package feed
+
+import (
+	"net/url"
+	"testing"
+)
+
+// parseString parses an inline feed body fetched from base.
+func parseString(t *testing.T, body, base string) (string, []Article) {
+	t.Helper()
+	u, _ := url.Parse(base)
+	title, arts, err := Parse([]byte(body), u, fixedNow)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return title, arts
+}
+
+func titles(arts []Article) map[string]string {
+	m := map[string]string{}
+	for _, a := range arts {
+		m[a.Link] = a.Title
+	}
+	return m
+}
+
+// Atom titles of type html and xhtml, and RSS titles in CDATA, carry
+// markup that must not show as tags; text that only looks like a tag
+// stays.
+func TestTitleMarkupIsRemoved(t *testing.T) {
+	const atomFeed = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="html">Site &lt;em&gt;with&lt;/em&gt; markup</title>
+  <id>tag:odd.test,2026:t</id><updated>2026-11-26T10:00:00Z</updated>
+  <entry><id>tag:odd.test,2026:x1</id><updated>2026-11-26T10:00:00Z</updated>
+    <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <em>xhtml</em> title</div></title>
+    <link href="https://odd.test/1"/></entry>
+  <entry><id>tag:odd.test,2026:x2</id><updated>2026-11-26T10:00:00Z</updated>
+    <title type="html">Escaped &lt;b&gt;bold&lt;/b&gt;&lt;br/&gt;words &amp;amp; more</title>
+    <link href="https://odd.test/2"/></entry>
+  <entry><id>tag:odd.test,2026:x3</id><updated>2026-11-26T10:00:00Z</updated>
+    <title type="text">Why &lt;blink&gt; died: a &lt; b &gt; c</title>
+    <link href="https://odd.test/3"/></entry>
+  <entry><id>tag:odd.test,2026:x4</id><updated>2026-11-26T10:00:00Z</updated>
+    <title type="html">&lt;a href="https://odd.test/x" onclick="y"&gt;Linked&lt;/a&gt; title&lt;sup&gt;2&lt;/sup&gt;</title>
+    <link href="https://odd.test/4"/></entry>
+</feed>`
+	title, arts := parseString(t, atomFeed, "https://odd.test/atom.xml")
+	if title != "Site with markup" {
+		t.Errorf("feed title %q", title)
+	}
+	got := titles(arts)
+	for link, want := range map[string]string{
+		"https://odd.test/1": "An xhtml title",
+		"https://odd.test/2": "Escaped bold words & more",
+		"https://odd.test/3": "Why <blink> died: a < b > c",
+		"https://odd.test/4": "Linked title2",
+	} {
+		if got[link] != want {
+			t.Errorf("%s: title %q, want %q", link, got[link], want)
+		}
+	}
+
+	const rssFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>R</title><link>https://odd.test/</link><description>d</description>
+<item><title><![CDATA[A <strong>CDATA</strong> title &amp; <i>more</i>]]></title><link>https://odd.test/c</link></item>
+</channel></rss>`
+	_, arts = parseString(t, rssFeed, "https://odd.test/rss.xml")
+	if got := titles(arts)["https://odd.test/c"]; got != "A CDATA title & more" {
+		t.Errorf("CDATA title %q", got)
+	}
+}
