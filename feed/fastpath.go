@@ -20,7 +20,7 @@ func plainHTML(s string) string {
 			return HTML(s)
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError || Forbidden(r) || r == 0x2028 || r == 0x2029 {
+			if r == utf8.RuneError || Forbidden(r) || WidthUnstable(r) || r == 0x2028 || r == 0x2029 {
 				return HTML(s)
 			}
 			i += size - 1
@@ -45,7 +45,7 @@ func plainLine(s string) string {
 			return Line(s)
 		case c >= 0x80:
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError || Forbidden(r) || r == 0x2028 || r == 0x2029 || r == 0x85 || r == 0xa0 || r == 0x1680 || r >= 0x2000 && r <= 0x200a || r == 0x202f || r == 0x205f || r == 0x3000 {
+			if r == utf8.RuneError || Forbidden(r) || WidthUnstable(r) || r == 0x2028 || r == 0x2029 || r == 0x85 || r == 0xa0 || r == 0x1680 || r >= 0x2000 && r <= 0x200a || r == 0x202f || r == 0x205f || r == 0x3000 {
 				return Line(s)
 			}
 			i += size - 1

@@ -69,3 +69,35 @@ func TestTitleMarkupIsRemoved(t *testing.T) {
 		t.Errorf("CDATA title %q", got)
 	}
 }
+
+// Emoji sequences whose width a grapheme-aware layout (lipgloss) and a
+// per-code-point terminal (tmux, most terminals) disagree on would push
+// the panes' borders out of line: they are stored as code points both
+// count alike.
+func TestEmojiSequencesAreWidthStable(t *testing.T) {
+	for in, want := range map[string]string{
+		"Family \U0001F469\u200d\U0001F469\u200d\U0001F467 day": "Family \U0001F469\U0001F469\U0001F467 day",
+		"Thumbs \U0001F44D\U0001F3FD up":                        "Thumbs \U0001F44D up",
+		"Love \u2764\ufe0f it":                                  "Love \u2764 it",
+		"Key 1\ufe0f\u20e3 pad":                                 "Key 1 pad",
+		"Pride \U0001F3F3\ufe0f\u200d\U0001F308 flag":           "Pride \U0001F3F3\U0001F308 flag",
+		"Ukraine \U0001F1FA\U0001F1E6 flag":                     "Ukraine \U0001F1FA\U0001F1E6 flag",
+		"Hindi \u0915\u094d\u200d\u0937 joiner":                 "Hindi \u0915\u094d\u0937 joiner",
+		"Entity &#x2764;&#xFE0F; heart":                         "Entity \u2764 heart",
+	} {
+		for name, f := range map[string]func(string) string{"Line": Line, "Block": Block, "titleLine": titleLine} {
+			if got := f(in); got != want {
+				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+			}
+		}
+		if got := PlainText("<p>" + in + "</p>"); got != want {
+			t.Errorf("PlainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	const rssFeed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed \u2764\ufe0f</title><link>https://odd.test/</link><description>d</description>" +
+		"<item><title>Win \U0001F44D\U0001F3FF</title><link>https://odd.test/e</link><description>&lt;p&gt;Body \U0001F469\u200d\U0001F4BB&lt;/p&gt;</description></item></channel></rss>"
+	title, arts := parseString(t, rssFeed, "https://odd.test/rss.xml")
+	if title != "Feed \u2764" || arts[0].Title != "Win \U0001F44D" || arts[0].Summary != "<p>Body \U0001F469\U0001F4BB</p>" {
+		t.Errorf("feed %q, item %q, summary %q", title, arts[0].Title, arts[0].Summary)
+	}
+}

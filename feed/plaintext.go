@@ -342,7 +342,7 @@ func block(b []byte) string {
 			return Block(string(b))
 		case c >= utf8.RuneSelf:
 			c, n = utf8.DecodeRune(b[i:])
-			if c == utf8.RuneError && n == 1 || Forbidden(c) || c == 0x2028 || c == 0x2029 {
+			if c == utf8.RuneError && n == 1 || Forbidden(c) || WidthUnstable(c) || c == 0x2028 || c == 0x2029 {
 				return Block(string(b))
 			}
 			if unicode.IsSpace(c) {

@@ -31,10 +31,25 @@ func Forbidden(r rune) bool {
 	return false
 }
 
+// WidthUnstable reports whether r joins or modifies an emoji into a
+// sequence whose width a grapheme-aware layout (lipgloss: one emoji, two
+// cells) and a terminal that counts code points (tmux and most others:
+// the parts' widths added) disagree on, pushing everything after it on
+// the row out of line: the zero width joiner, variation selector 16, the
+// skin tone modifiers and the combining keycap. stripControls removes
+// them, leaving code points both count alike ("👩‍👩‍👧" becomes "👩👩👧",
+// "❤️" "❤"). The joiner goes everywhere (whatever removing it joins
+// together, removing it again changes nothing): elsewhere it only picks
+// a glyph form, which terminals hardly show.
+func WidthUnstable(r rune) bool {
+	return r == 0x200d || r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
+}
+
 // stripControls removes escape sequences (CSI, OSC, DCS and two-byte ESC
 // forms, whether introduced by ESC or by the C1 equivalents) and every
 // other forbidden rune. Invalid UTF-8 is dropped. Carriage returns and
-// the Unicode line separators become newlines.
+// the Unicode line separators become newlines. Emoji sequences are
+// reduced to code points of a stable width (see WidthUnstable).
 func stripControls(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -59,7 +74,7 @@ func stripControls(s string) string {
 			b.WriteByte('\n')
 		case r == utf8.RuneError && size <= 1:
 			// invalid byte: drop
-		case Forbidden(r):
+		case Forbidden(r), WidthUnstable(r):
 			// drop
 		default:
 			b.WriteString(s[i : i+size])

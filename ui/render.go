@@ -202,7 +202,7 @@ func plainUnicode(s string) bool {
 			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
 				return false
 			}
-		case r == '&', r == '\r', r == 0x85, r == 0x2028, r == 0x2029, feed.Forbidden(r),
+		case r == '&', r == '\r', r == 0x85, r == 0x2028, r == 0x2029, feed.Forbidden(r), feed.WidthUnstable(r),
 			r >= utf8.RuneSelf && unicode.IsSpace(r): // feed.Line trims these at the ends
 			return false
 		}
