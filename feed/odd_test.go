@@ -101,3 +101,39 @@ func TestEmojiSequencesAreWidthStable(t *testing.T) {
 		t.Errorf("feed %q, item %q, summary %q", title, arts[0].Title, arts[0].Summary)
 	}
 }
+
+// JSON Feed's content_text and summary are plain text: angle brackets
+// and ampersands are text and blank lines separate paragraphs. An item
+// with no title takes one from its text; a UTF-8 BOM is no error.
+func TestJSONFeedPlainText(t *testing.T) {
+	const body = "\xef\xbb\xbf" + `{"version": "https://jsonfeed.org/version/1.1", "title": "JSON Odd",
+  "items": [
+    {"id": "1", "url": "https://odd.test/j/1", "title": "Text item",
+     "summary": "Use <b> & <i> tags",
+     "content_text": "First line\nsame paragraph with <angle> brackets & more.\n\nSecond paragraph."},
+    {"id": "2", "url": "https://odd.test/j/2",
+     "content_text": "A note with no title that goes on for some while, enough words to need cutting when it becomes the title of the item in the list."},
+    {"id": "3", "url": "https://odd.test/j/3", "content_html": "<p>An <b>HTML</b> note without a title.</p><script>var x = 'LEAK';</script>"}
+  ]}`
+	title, arts := parseString(t, body, "https://odd.test/feed.json")
+	if title != "JSON Odd" || len(arts) != 3 {
+		t.Fatalf("title %q, %d articles", title, len(arts))
+	}
+	byLink := map[string]Article{}
+	for _, a := range arts {
+		byLink[a.Link] = a
+	}
+	a := byLink["https://odd.test/j/1"]
+	if a.Content != "<p>First line<br>same paragraph with &lt;angle&gt; brackets &amp; more.</p><p>Second paragraph.</p>" {
+		t.Errorf("content_text stored as %q", a.Content)
+	}
+	if got := PlainText(a.Summary); got != "Use <b> & <i> tags" {
+		t.Errorf("summary as text: %q (stored %q)", got, a.Summary)
+	}
+	if got := byLink["https://odd.test/j/2"].Title; got != "A note with no title that goes on for some while, enough words to need cutting w…" {
+		t.Errorf("derived title %q", got)
+	}
+	if got := byLink["https://odd.test/j/3"].Title; got != "An HTML note without a title." {
+		t.Errorf("derived title %q", got)
+	}
+}

@@ -61,6 +61,7 @@ func Parse(body []byte, base *url.URL, now time.Time) (string, []Article, error)
 // body, one streaming pass rejects nesting deeper than MaxDepth (gofeed
 // would overflow the stack) and finds each item's bytes for its hash.
 func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Parsed, error) {
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")) // a UTF-8 BOM (JSON's parser refuses it)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Parsed{}, errors.New("empty response")
 	}
@@ -167,9 +168,48 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 		if err != nil {
 			return nil, nil, bad(err)
 		}
+		jsonPlainText(jf, f)
 		return f, nil, nil
 	}
 	return nil, nil, errors.New("not an RSS, Atom or JSON feed")
+}
+
+// jsonPlainText writes JSON Feed's plain-text fields, which the
+// translator passes on as they are, as the HTML the rest expects:
+// summary, and content_text when there is no content_html.
+func jsonPlainText(jf *json.Feed, f *gofeed.Feed) {
+	if len(jf.Items) != len(f.Items) {
+		return
+	}
+	for i, ji := range jf.Items {
+		it := f.Items[i]
+		if ji == nil || it == nil {
+			continue
+		}
+		if ji.Summary != "" {
+			it.Description = html.EscapeString(ji.Summary)
+		}
+		if ji.ContentHTML == "" && ji.ContentText != "" {
+			it.Content = textHTML(ji.ContentText)
+		}
+	}
+}
+
+// textHTML is plain text as HTML: escaped, a paragraph for each run of
+// lines between blank lines, its lines joined with <br>.
+func textHTML(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	var b strings.Builder
+	for _, para := range strings.Split(s, "\n\n") {
+		para = strings.Trim(para, "\n")
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		b.WriteString("<p>")
+		b.WriteString(strings.ReplaceAll(html.EscapeString(para), "\n", "<br>"))
+		b.WriteString("</p>")
+	}
+	return b.String()
 }
 
 // normVersion changes whenever normalising would give different output
@@ -255,6 +295,9 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 	title = titleLine(it.Title)
 	if title == "" {
 		title = Line(truncateRunes(stripTags(it.Description), 80))
+	}
+	if title == "" && it.Content != "" {
+		title = Line(truncateRunes(Line(PlainText(it.Content)), 80))
 	}
 	if title == "" {
 		title = "(untitled)"
