@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Request names one feed to fetch and what the cache knows of its last
@@ -382,6 +383,12 @@ func (f *Fetcher) parse(b fetched) Result {
 		opt.Known = b.req.Known()
 	}
 	p, err := ParseWith(body, b.base, f.now(), opt)
+	if err != nil && strings.Contains(err.Error(), "invalid UTF-8") && !utf8.Valid(body) {
+		// Declared UTF-8 (prolog or header) but not: read the stray
+		// bytes as windows-1252, as CMSs pasting old text into UTF-8
+		// templates mean them, rather than losing the whole feed.
+		p, err = ParseWith(repairUTF8(body), b.base, f.now(), opt)
+	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -572,6 +579,22 @@ func toUTF8(body []byte, contentType string) ([]byte, error) {
 		return nil, fmt.Errorf("unknown charset %q", label)
 	}
 	return io.ReadAll(r)
+}
+
+// repairUTF8 keeps body's valid UTF-8 and reads every other byte as
+// windows-1252.
+func repairUTF8(body []byte) []byte {
+	out := make([]byte, 0, len(body)+len(body)/8)
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && n <= 1 {
+			r = charmap.Windows1252.DecodeByte(body[i])
+			n = 1
+		}
+		out = utf8.AppendRune(out, r)
+		i += n
+	}
+	return out
 }
 
 // mimeParams returns the media type and its charset parameter.

@@ -1,0 +1,35 @@
+package feed
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// A feed that declares UTF-8 (in its prolog or its Content-Type) but
+// holds windows-1252 bytes, as CMSs that paste old text into UTF-8
+// templates serve, is read with those bytes as windows-1252 rather than
+// failing whole; its real UTF-8 stays as it is.
+func TestMislabelledUTF8IsRepaired(t *testing.T) {
+	doc := "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9 Times</title><link>https://odd.test/</link><description>d</description>" +
+		"<item><title>D\xe9j\xe0 vu \x96 it\x92s back, na\u00efve \u20ac5</title><link>https://odd.test/1</link><description>Cr\xe8me br\xfbl\xe9e</description></item></channel></rss>"
+	for _, ct := range []string{"application/rss+xml", "application/rss+xml; charset=utf-8"} {
+		t.Run(ct, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", ct)
+				fmt.Fprint(w, doc)
+			}))
+			defer srv.Close()
+			res := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed.xml"})
+			if res.Status != StatusOK || len(res.Articles) != 1 {
+				t.Fatalf("fetch: status %v err %v, %d articles", res.Status, res.Err, len(res.Articles))
+			}
+			a := res.Articles[0]
+			if res.Title != "Café Times" || a.Title != "Déjà vu – it’s back, naïve €5" || !strings.Contains(a.Summary, "Crème brûlée") {
+				t.Errorf("feed %q, title %q, summary %q", res.Title, a.Title, a.Summary)
+			}
+		})
+	}
+}
