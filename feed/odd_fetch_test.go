@@ -33,3 +33,34 @@ func TestMislabelledUTF8IsRepaired(t *testing.T) {
 		})
 	}
 }
+
+// A subscription that is a web page, not its feed, says so and names the
+// feed the page announces (the site's own before a comments feed).
+func TestWebPageErrorNamesItsFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/blog/":
+			fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Blog</title>
+<link rel="stylesheet" href="/s.css">
+<link rel="alternate" type="application/rss+xml" title="Comments Feed" href="/comments/feed/">
+<link rel="alternate" type="application/atom+xml" title="Posts" href="atom.xml">
+</head><body><p>Posts</p></body></html>`)
+		default:
+			fmt.Fprint(w, `<html><head><title>Plain</title></head><body>no feeds</body></html>`)
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	res := fetchOne(t, f, Request{URL: srv.URL + "/blog/"})
+	if res.Status != StatusError || res.Err == nil {
+		t.Fatalf("page fetched as %v", res.Status)
+	}
+	if msg := res.Err.Error(); !strings.Contains(msg, "a web page, not an RSS, Atom or JSON feed") || !strings.Contains(msg, srv.URL+"/blog/atom.xml") || strings.Contains(msg, "comments") {
+		t.Errorf("error %q", msg)
+	}
+	res = fetchOne(t, f, Request{URL: srv.URL + "/plain"})
+	if msg := res.Err.Error(); !strings.Contains(msg, "a web page, not an RSS, Atom or JSON feed") || !strings.Contains(msg, "--add") {
+		t.Errorf("error %q", msg)
+	}
+}

@@ -72,6 +72,9 @@ func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		body = stripEscapeBytes(body)
 	}
 	f, spans, err := parseFormat(body)
+	if err == errNotFeed && looksHTML(body) {
+		return Parsed{}, webPageError(body, base)
+	}
 	if err != nil {
 		return Parsed{}, err
 	}
@@ -171,8 +174,10 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 		jsonPlainText(jf, f)
 		return f, nil, nil
 	}
-	return nil, nil, errors.New("not an RSS, Atom or JSON feed")
+	return nil, nil, errNotFeed
 }
+
+var errNotFeed = errors.New("not an RSS, Atom or JSON feed")
 
 // jsonPlainText writes JSON Feed's plain-text fields, which the
 // translator passes on as they are, as the HTML the rest expects:
