@@ -555,6 +555,8 @@ func reason(err error) error {
 		return errors.New("timed out")
 	case errors.Is(err, context.Canceled):
 		return errors.New("cancelled")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("cut off: the connection closed before the whole feed arrived")
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

@@ -64,3 +64,23 @@ func TestWebPageErrorNamesItsFeed(t *testing.T) {
 		t.Errorf("error %q", msg)
 	}
 }
+
+// A body cut off before its Content-Length (the server or a proxy closed
+// the connection) is a clear error, not Go's "unexpected EOF".
+func TestTruncatedBodyError(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		doc := rssDoc("cut", 20)
+		w.Header().Set("Content-Length", fmt.Sprint(len(doc)))
+		w.Write([]byte(doc[:len(doc)/2]))
+		w.(http.Flusher).Flush()
+		c, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			c.Close()
+		}
+	}))
+	defer srv.Close()
+	res := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed.xml"})
+	if res.Status != StatusError || res.Err == nil || res.Err.Error() != "cut off: the connection closed before the whole feed arrived" {
+		t.Errorf("status %v, error %v", res.Status, res.Err)
+	}
+}
