@@ -84,6 +84,7 @@ func TestEmojiSequencesAreWidthStable(t *testing.T) {
 		"Ukraine \U0001F1FA\U0001F1E6 flag":                     "Ukraine \U0001F1FA\U0001F1E6 flag",
 		"Hindi \u0915\u094d\u200d\u0937 joiner":                 "Hindi \u0915\u094d\u0937 joiner",
 		"Entity &#x2764;&#xFE0F; heart":                         "Entity \u2764 heart",
+		"Bundes\u00adregierung und Landes&shy;regierung":        "Bundesregierung und Landesregierung",
 	} {
 		for name, f := range map[string]func(string) string{"Line": Line, "Block": Block, "titleLine": titleLine} {
 			if got := f(in); got != want {

@@ -31,18 +31,20 @@ func Forbidden(r rune) bool {
 	return false
 }
 
-// WidthUnstable reports whether r joins or modifies an emoji into a
-// sequence whose width a grapheme-aware layout (lipgloss: one emoji, two
-// cells) and a terminal that counts code points (tmux and most others:
-// the parts' widths added) disagree on, pushing everything after it on
-// the row out of line: the zero width joiner, variation selector 16, the
-// skin tone modifiers and the combining keycap. stripControls removes
-// them, leaving code points both count alike ("👩‍👩‍👧" becomes "👩👩👧",
-// "❤️" "❤"). The joiner goes everywhere (whatever removing it joins
-// together, removing it again changes nothing): elsewhere it only picks
-// a glyph form, which terminals hardly show.
+// WidthUnstable reports whether r makes text whose width the layout
+// (lipgloss, counting grapheme clusters) and the terminal (tmux and most
+// others, counting code points) disagree on, pushing everything after it
+// on the row out of line: the zero width joiner, variation selector 16,
+// the skin tone modifiers and the combining keycap, which join or modify
+// emoji ("👩‍👩‍👧" is two cells to lipgloss, six to tmux), and the soft
+// hyphen (no cell to lipgloss, one to tmux; German and Dutch news put it
+// in long words). stripControls removes them, leaving code points both
+// count alike ("👩👩👧", "❤" for "❤️"). The joiner goes everywhere
+// (whatever removing it joins together, removing it again changes
+// nothing): elsewhere it only picks a glyph form, which terminals hardly
+// show.
 func WidthUnstable(r rune) bool {
-	return r == 0x200d || r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
+	return r == 0xad || r == 0x200d || r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
 }
 
 // stripControls removes escape sequences (CSI, OSC, DCS and two-byte ESC
