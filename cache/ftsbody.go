@@ -65,13 +65,12 @@ func (d *deduper) body(text string) string {
 	if len(text) == 0 {
 		return ""
 	}
-	// At most one word in two bytes; a table at most half full.
+	// A table for one distinct word in eight bytes, at most half full (prose has
+	// one in six or seven, counting the spaces, and repeats half of them);
+	// past that the rest of the text is kept as it is.
 	n := 64
-	for n < len(text) { // len/2 words, table twice that
+	for n < len(text)/4 && n < 1<<16 {
 		n <<= 1
-	}
-	if n > 1<<16 {
-		n = 1 << 16 // maxIndexedText keeps bodies far below this many words
 	}
 	if cap(d.slots) < n {
 		d.slots = make([]int32, n)

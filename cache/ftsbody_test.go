@@ -87,8 +87,8 @@ func cacheTokenizer(t testing.TB) string {
 // ftsBodyTexts are texts whose words the tokenizer may split, join or fold
 // in unusual ways.
 func ftsBodyTexts() []string {
-	distinct := make([]string, 0, 30000)
-	for i := range 30000 {
+	distinct := make([]string, 0, 40000)
+	for i := range 40000 {
 		distinct = append(distinct, fmt.Sprintf("w%dx", i))
 	}
 	return []string{
@@ -172,4 +172,26 @@ func FuzzFTSBody(f *testing.F) {
 			t.Errorf("terms %q, of ftsBody %q", terms[0], terms[1])
 		}
 	})
+}
+
+// TestPendingArticlesIndexed: articles a cache holds without a story or an
+// index row (as a build without indexing leaves them) are indexed at the
+// next save, found by every word of their body.
+func TestPendingArticlesIndexed(t *testing.T) {
+	s := openTemp(t)
+	saveNews(t, s)
+	id := byTitle(t, s, "Measles cases rise in Kalmira").ID
+	if _, err := s.db.Exec("DELETE FROM articles_fts WHERE rowid = ?; UPDATE articles SET story = 0 WHERE id = ?", id, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, n, err := s.Search(ctx, "", "kalmira", 0, 10); err != nil || n != 0 {
+		t.Fatalf("before: %d hits, %v", n, err)
+	}
+	mustSave(t, s, ok("https://wire.example/other", news("Capital Wire", "capitalwire.example", 5, "Ferry timetable changes", "The ferry will run hourly.")), "markets")
+	for _, q := range []string{"kalmira", "vaccination", "children", "measles cases week"} {
+		hits, _, err := s.Search(ctx, "", q, 0, 10)
+		if err != nil || !slices.ContainsFunc(hits, func(h Hit) bool { return h.ID == id }) {
+			t.Errorf("search %q: %v %v", q, hits, err)
+		}
+	}
 }
