@@ -53,7 +53,7 @@ func (a *articleModel) headerLines(s Styles) []string {
 		meta = metaLines(a.meta(), w)
 	}
 	if also := a.alsoIn(); also != "" && budget >= 3 {
-		meta = append(meta, ansi.Truncate(also, w, "…"))
+		meta = append(meta, ansi.Truncate(stableWidth(also), w, "…"))
 	}
 	rule := budget >= 4
 	titleMax := budget - len(meta)
@@ -86,7 +86,7 @@ func metaLines(parts []string, w int) []string {
 	var out []string
 	line := ""
 	for _, p := range parts {
-		p = ansi.Truncate(p, w, "…")
+		p = ansi.Truncate(stableWidth(p), w, "…")
 		switch {
 		case line == "":
 			line = p

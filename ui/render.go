@@ -250,7 +250,7 @@ func relink(lines []string) {
 // prefixing continuation lines with indent.
 func wrapLines(s string, width int, indent string) []string {
 	w := max(width-ansi.StringWidth(indent), 1)
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	lines := strings.Split(ansi.Wrap(stableWidth(s), w, ""), "\n")
 	for i := range lines {
 		if i > 0 {
 			lines[i] = indent + lines[i]
@@ -271,7 +271,7 @@ func attr(n *html.Node, name string) string {
 func (r *renderer) block(n *html.Node, prefix string) {
 	switch n.Type {
 	case html.TextNode:
-		r.inline.WriteString(textLine(n.Data) + spaceAfter(n.Data))
+		r.inline.WriteString(stableWidth(textLine(n.Data)) + spaceAfter(n.Data))
 		return
 	case html.ElementNode, html.DocumentNode:
 	default:

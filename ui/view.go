@@ -44,10 +44,10 @@ func (m Model) Render() string {
 
 func (m Model) header(h int) []string {
 	s := m.styles
-	crumb := s.Header.Render(m.opt.Site) + "  " + s.Breadcrumb.Render(m.breadcrumb())
+	crumb := s.Header.Render(stableWidth(m.opt.Site)) + "  " + s.Breadcrumb.Render(stableWidth(m.breadcrumb()))
 	focus := s.Dim.Render("[" + m.focus.String() + "]")
 	if label := m.listLabel(); label != "" {
-		crumb += s.Dim.Render("  " + label)
+		crumb += s.Dim.Render("  " + stableWidth(label))
 	}
 	gap := max(m.width-ansi.StringWidth(crumb)-ansi.StringWidth(focus), 1)
 	first := crumb + strings.Repeat(" ", gap) + focus
@@ -56,7 +56,7 @@ func (m Model) header(h int) []string {
 	}
 	var tabs []string
 	for i, sec := range m.opt.Sections {
-		label := itoa(i+1) + " " + sectionLabel(sec, m.counts[strings.ToLower(sec.Key)])
+		label := itoa(i+1) + " " + stableWidth(sectionLabel(sec, m.counts[strings.ToLower(sec.Key)]))
 		if i == m.section {
 			tabs = append(tabs, s.ActiveTab.Render("["+label+"]"))
 		} else {

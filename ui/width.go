@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// stableWidth makes text occupy as many cells to the layout as it does on
+// the terminal. Lip Gloss measures grapheme clusters; the renderer and
+// terminals without grapheme support (tmux, most others) add up code
+// points. They disagree on the clusters of Indic scripts (a vowel sign
+// or a conjunct is one cluster of one cell to Lip Gloss, a cell for each
+// spacing code point to tmux), and a row holding one ran past the frame,
+// pushing the panes' borders out. In such a cluster a zero width space
+// goes before each code point that takes a cell, so each is a cluster of
+// its own and both count alike; combining marks stay with their letter.
+// Plain text only (a string with escape sequences is left alone); the
+// sanitiser already removed the emoji joiners that do the same.
+func stableWidth(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii || strings.IndexByte(s, 0x1b) >= 0 || ansi.StringWidth(s) == ansi.StringWidthWc(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for s != "" {
+		c, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+		if c == "" {
+			b.WriteString(s)
+			break
+		}
+		s = s[len(c):]
+		if w == ansi.StringWidthWc(c) {
+			b.WriteString(c)
+			continue
+		}
+		for i, r := range c {
+			if i > 0 && ansi.StringWidthWc(string(r)) > 0 {
+				b.WriteRune(0x200b)
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

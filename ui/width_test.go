@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Text in Indic scripts takes as many cells to the layout as on a
+// terminal that adds up code points, and reads the same once the
+// zero width spaces are taken out.
+func TestStableWidth(t *testing.T) {
+	for _, s := range []string{
+		"प्रधानमंत्री ने कहा",  // Devanagari: conjuncts, vowel signs
+		"বাংলা সংবাদ",          // Bengali
+		"தமிழ்நாடு செய்திகள்",  // Tamil
+		"ગુજરાતી સમાચાર",       // Gujarati
+		"Plain ASCII headline", // untouched
+		"東京の天気 مرحبا Ελληνικά",
+	} {
+		out := stableWidth(s)
+		if g, wc := ansi.StringWidth(out), ansi.StringWidthWc(out); g != wc {
+			t.Errorf("%q: layout %d cells, terminal %d", s, g, wc)
+		}
+		if strings.ReplaceAll(out, "\u200b", "") != s {
+			t.Errorf("%q became %q", s, out)
+		}
+		if stableWidth(out) != out {
+			t.Errorf("%q: not stable after one pass", s)
+		}
+	}
+	if s := "東京の天気 مرحبا"; stableWidth(s) != s {
+		t.Errorf("text both count alike changed: %q", stableWidth(s))
+	}
+	// A title too long for its row is cut and padded to the row's width
+	// in both counts.
+	row := fit("प्रधानमंत्री ने कहा कि सरकार नई योजना लाएगी", 20)
+	if g, wc := ansi.StringWidth(row), ansi.StringWidthWc(row); g != 20 || wc != 20 {
+		t.Errorf("fit: layout %d, terminal %d cells: %q", g, wc, row)
+	}
+	for _, l := range wrapLines("प्रधानमंत्री ने कहा कि सरकार नई योजना लाएगी", 12, "") {
+		if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g != wc || g > 12 {
+			t.Errorf("wrapLines: layout %d, terminal %d cells: %q", g, wc, l)
+		}
+	}
+}
