@@ -138,3 +138,27 @@ func TestJSONFeedPlainText(t *testing.T) {
 		t.Errorf("derived title %q", got)
 	}
 }
+
+// An item with no link whose guid (or Atom id) is a web address links
+// there, as RSS means a permalink guid; other guids give no link.
+func TestGUIDStandsInForMissingLink(t *testing.T) {
+	const rssFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>R</title><link>https://odd.test/</link><description>d</description>
+<item><title>Permalink guid</title><guid>https://odd.test/story/1</guid></item>
+<item><title>Opaque guid</title><guid isPermaLink="false">urn:uuid:1234</guid></item>
+<item><title>Script guid</title><guid>javascript:alert(1)</guid></item>
+</channel></rss>`
+	_, arts := parseString(t, rssFeed, "https://odd.test/rss.xml")
+	links := map[string]string{}
+	for _, a := range arts {
+		links[a.Title] = a.Link
+	}
+	if links["Permalink guid"] != "https://odd.test/story/1" || links["Opaque guid"] != "" || links["Script guid"] != "" {
+		t.Errorf("links %q", links)
+	}
+	const atomFeed = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+<entry><title>Id only</title><id>https://odd.test/a/2</id><updated>2026-11-26T10:00:00Z</updated></entry></feed>`
+	_, arts = parseString(t, atomFeed, "https://odd.test/atom.xml")
+	if len(arts) != 1 || arts[0].Link != "https://odd.test/a/2" {
+		t.Errorf("atom id as link: %+v", arts)
+	}
+}

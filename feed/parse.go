@@ -308,6 +308,9 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 		title = "(untitled)"
 	}
 	guid := strings.TrimSpace(it.GUID)
+	if link == "" && (strings.HasPrefix(guid, "http://") || strings.HasPrefix(guid, "https://")) {
+		link = resolve(base, guid) // a permalink guid, or an Atom id that is the page's address
+	}
 	switch {
 	case guid != "" && (strings.Contains(guid, "://") || strings.HasPrefix(guid, "tag:") || strings.HasPrefix(guid, "urn:")):
 		id = guid
