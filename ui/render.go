@@ -419,6 +419,9 @@ func (r *renderer) block(n *html.Node, prefix string) {
 // only if it is http(s).
 func (r *renderer) resolve(href string) string {
 	href = strings.TrimSpace(href)
+	if href == "" {
+		return "" // not the article's own address: an anchor without one is text
+	}
 	if r.base != nil {
 		if u, err := url.Parse(href); err == nil {
 			href = r.base.ResolveReference(u).String()

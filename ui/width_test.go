@@ -45,3 +45,16 @@ func TestStableWidth(t *testing.T) {
 		}
 	}
 }
+
+// An anchor without an address (a named anchor, a script hook) is text,
+// not a numbered link back to the article itself.
+func TestAnchorWithoutHrefIsText(t *testing.T) {
+	out := Render(`<p>An <a name="x">anchor</a>, an <a href="">empty one</a>, a <a href="  ">blank one</a> and a <a href="/real">real link</a>.</p>`,
+		"https://example.test/news/story.html", 80, plainStyle())
+	if len(out.links) != 1 || out.links[0] != "https://example.test/real" {
+		t.Errorf("links %q", out.links)
+	}
+	if got := strings.Join(out.lines, "\n"); !strings.Contains(got, "An anchor, an empty one, a blank one and a real link[1].") {
+		t.Errorf("text %q", got)
+	}
+}
