@@ -60,7 +60,7 @@ func TestWebPageErrorNamesItsFeed(t *testing.T) {
 		t.Errorf("error %q", msg)
 	}
 	res = fetchOne(t, f, Request{URL: srv.URL + "/plain"})
-	if msg := res.Err.Error(); !strings.Contains(msg, "a web page, not an RSS, Atom or JSON feed") || !strings.Contains(msg, "--add") {
+	if msg := res.Err.Error(); !strings.Contains(msg, "a web page, not an RSS, Atom or JSON feed") || !strings.Contains(msg, "names none") {
 		t.Errorf("error %q", msg)
 	}
 }

@@ -18,13 +18,13 @@ func looksHTML(b []byte) bool {
 
 // webPageError is the error for a subscription that is a web page: it
 // names the feed the page announces (<link rel="alternate">, the site's
-// own before a comments feed), or says how to find one.
+// own before a comments feed), short enough for the reader's error list.
 func webPageError(body []byte, base *url.URL) error {
 	const msg = "a web page, not an RSS, Atom or JSON feed"
 	if u := announcedFeed(body, base); u != "" {
-		return errors.New(msg + ": it announces " + u + " (subscribe to that, or --add the page)")
+		return errors.New(msg + "; its feed: " + u)
 	}
-	return errors.New(msg + " (it announces none; --add the site's address to look for one)")
+	return errors.New(msg + ", and it names none")
 }
 
 // announcedFeed is the first feed a page's <link rel="alternate"> tags
