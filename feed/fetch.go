@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -373,7 +374,18 @@ func (f *Fetcher) parse(b fetched) Result {
 		res.Status = StatusNotModified // the same bytes again
 		return res
 	}
-	body, err := toUTF8(b.body, b.ctype)
+	raw := b.body
+	for range 2 { // compressed again under the transport's gzip, or a .gz file
+		if len(raw) < 2 || raw[0] != 0x1f || raw[1] != 0x8b {
+			break
+		}
+		var err error
+		if raw, err = gunzip(raw, f.opt.MaxBody); err != nil {
+			res.Err = err
+			return res
+		}
+	}
+	body, err := toUTF8(raw, b.ctype)
 	if err != nil {
 		res.Err = err
 		return res
@@ -581,6 +593,22 @@ func toUTF8(body []byte, contentType string) ([]byte, error) {
 		return nil, fmt.Errorf("unknown charset %q", label)
 	}
 	return io.ReadAll(r)
+}
+
+// gunzip unpacks a gzip body, at most limit bytes of it.
+func gunzip(body []byte, limit int64) ([]byte, error) {
+	z, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, errors.New("bad gzip body")
+	}
+	out, err := io.ReadAll(io.LimitReader(z, limit+1))
+	if err != nil {
+		return nil, errors.New("bad gzip body")
+	}
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("feed larger than %d MB", limit>>20)
+	}
+	return out, nil
 }
 
 // repairUTF8 keeps body's valid UTF-8 and reads every other byte as

@@ -1,6 +1,8 @@
 package feed
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -82,5 +84,42 @@ func TestTruncatedBodyError(t *testing.T) {
 	res := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed.xml"})
 	if res.Status != StatusError || res.Err == nil || res.Err.Error() != "cut off: the connection closed before the whole feed arrived" {
 		t.Errorf("status %v, error %v", res.Status, res.Err)
+	}
+}
+
+// A body still gzip-compressed after the transport's decompression (the
+// server compressed twice, as a CMS's own compression behind a
+// compressing server does, or serves a .xml.gz as it is) is unpacked,
+// within the body cap.
+func TestGzippedBodyIsUnpacked(t *testing.T) {
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		z := gzip.NewWriter(&buf)
+		z.Write(b)
+		z.Close()
+		return buf.Bytes()
+	}
+	doc := []byte(rssDoc("packed", 3))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/twice":
+			w.Header().Set("Content-Encoding", "gzip")
+			w.Write(gz(gz(doc)))
+		case "/file.xml.gz":
+			w.Header().Set("Content-Type", "application/gzip")
+			w.Write(gz(doc))
+		case "/bomb":
+			w.Write(gz(bytes.Repeat([]byte(" "), 2<<20)))
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{MaxBody: 1 << 20})
+	for _, p := range []string{"/twice", "/file.xml.gz"} {
+		if res := fetchOne(t, f, Request{URL: srv.URL + p}); res.Status != StatusOK || len(res.Articles) != 3 {
+			t.Errorf("%s: %v %v, %d articles", p, res.Status, res.Err, len(res.Articles))
+		}
+	}
+	if res := fetchOne(t, f, Request{URL: srv.URL + "/bomb"}); res.Status != StatusError || res.Err == nil || !strings.Contains(res.Err.Error(), "larger than") {
+		t.Errorf("bomb: %v %v", res.Status, res.Err)
 	}
 }
