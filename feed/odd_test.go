@@ -82,7 +82,7 @@ func TestEmojiSequencesAreWidthStable(t *testing.T) {
 		"Key 1\ufe0f\u20e3 pad":                                 "Key 1 pad",
 		"Pride \U0001F3F3\ufe0f\u200d\U0001F308 flag":           "Pride \U0001F3F3\U0001F308 flag",
 		"Ukraine \U0001F1FA\U0001F1E6 flag":                     "Ukraine \U0001F1FA\U0001F1E6 flag",
-		"Hindi \u0915\u094d\u200d\u0937 joiner":                 "Hindi \u0915\u094d\u0937 joiner",
+		"Hindi \u0915\u094d\u200d\u0937 joiner":                 "Hindi \u0915\u094d\u200d\u0937 joiner", // a letter's joiner stays
 		"Entity &#x2764;&#xFE0F; heart":                         "Entity \u2764 heart",
 		"Bundes\u00adregierung und Landes&shy;regierung":        "Bundesregierung und Landesregierung",
 	} {
@@ -160,5 +160,47 @@ func TestGUIDStandsInForMissingLink(t *testing.T) {
 	_, arts = parseString(t, atomFeed, "https://odd.test/atom.xml")
 	if len(arts) != 1 || arts[0].Link != "https://odd.test/a/2" {
 		t.Errorf("atom id as link: %+v", arts)
+	}
+}
+
+// The zero width joiner is part of the spelling of several scripts: it
+// makes the Malayalam chillu letters in text encoded before Unicode 5.1
+// ("അവന്‍", he), the Sinhala rakaaransaya and yansaya ("ශ്‍රී", "ව්‍යාපාර"),
+// Marathi's eyelash ra and Bengali's ya-phala after ra ("র‍্যাব").
+// There it joins no emoji and changes no width, so it stays; between
+// emoji it still goes.
+func TestJoinerStaysInScripts(t *testing.T) {
+	for _, s := range []string{
+		"അവന്\u200d വന്നു",              // Malayalam, chillu n
+		"ශ්\u200dරී ලංකා ව්\u200dයාපාර", // Sinhala rakaaransaya, yansaya
+		"दर्\u200dया",                   // Marathi eyelash ra
+		"র\u200d্যাব",                   // Bengali ra + ZWJ + ya-phala
+		"क्\u200dष",                     // Devanagari half form asked for
+		"\u0643\u200d",                  // Arabic letter shown in its joining form
+	} {
+		for name, f := range map[string]func(string) string{"Line": Line, "Block": Block, "titleLine": titleLine} {
+			if got := f(s); got != s {
+				t.Errorf("%s(%q) = %q, want it unchanged", name, s, got)
+			}
+		}
+		if got := PlainText("<p>" + s + "</p>"); got != s {
+			t.Errorf("PlainText(%q) = %q", s, got)
+		}
+	}
+	// Emoji joined after a letter, or after a variation selector or a
+	// skin tone that goes too, still lose the joiner.
+	for in, want := range map[string]string{
+		"x\U0001F469\u200d\U0001F4BB":                "x\U0001F469\U0001F4BB",
+		"\U0001F469\U0001F3FD\u200d\U0001F4BB":       "\U0001F469\U0001F4BB",
+		"\U0001F441\ufe0f\u200d\U0001F5E8\ufe0f eye": "\U0001F441\U0001F5E8 eye",
+		"a \u200db":                    "a b",
+		"\u263a\ufe0e\u200d\U0001F525": "\u263a\ufe0e\U0001F525", // text-style emoji: its mark is no letter
+	} {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+		if got := Line(Line(in)); got != Line(in) {
+			t.Errorf("Line not a fixpoint on %q", in)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -39,10 +40,10 @@ func Forbidden(r rune) bool {
 // emoji ("👩‍👩‍👧" is two cells to lipgloss, six to tmux), and the soft
 // hyphen (no cell to lipgloss, one to tmux; German and Dutch news put it
 // in long words). stripControls removes them, leaving code points both
-// count alike ("👩👩👧", "❤" for "❤️"). The joiner goes everywhere
-// (whatever removing it joins together, removing it again changes
-// nothing): elsewhere it only picks a glyph form, which terminals hardly
-// show.
+// count alike ("👩👩👧", "❤" for "❤️"). The joiner stays after a letter
+// and its marks: there it spells a script, not an emoji.
+// Callers that see one of these runes must take the slow path, which
+// decides.
 func WidthUnstable(r rune) bool {
 	return r == 0xad || r == 0x200d || r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
 }
@@ -56,9 +57,23 @@ func stripControls(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	i := 0
+	base := rune(-1) // the last rune written that is not a mark
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r == 0x200d && unicode.IsLetter(base):
+			// After a letter (and its marks) the joiner is spelling:
+			// Malayalam chillu letters, Sinhala rakaaransaya and
+			// yansaya, Marathi eyelash ra, Arabic joining forms. Both
+			// the layout and the terminal give it no cell there; only
+			// after an emoji (what is left of one: its variation
+			// selector and skin tone go first) does it make a cluster
+			// they measure differently. base is what was written, so a
+			// second pass keeps exactly what the first kept.
+			b.WriteString(s[i : i+size])
+			base = r
+			i += size
+			continue
 		case r == 0x1b: // ESC: skip the sequence it introduces
 			i = skipEscape(s, i+size)
 			continue
@@ -71,15 +86,20 @@ func stripControls(s string) string {
 		case r == '\r':
 			if !strings.HasPrefix(s[i+size:], "\n") {
 				b.WriteByte('\n')
+				base = '\n'
 			}
 		case r == 0x2028 || r == 0x2029:
 			b.WriteByte('\n')
+			base = '\n'
 		case r == utf8.RuneError && size <= 1:
 			// invalid byte: drop
 		case Forbidden(r), WidthUnstable(r):
 			// drop
 		default:
 			b.WriteString(s[i : i+size])
+			if !unicode.IsMark(r) {
+				base = r
+			}
 		}
 		i += size
 	}
