@@ -28,6 +28,7 @@ func TestEmojiHeadlinesKeepPanesAligned(t *testing.T) {
 		"Press 1\ufe0f\u20e3 for the ferry timetable",
 		"Bundes\u00adregierung and Landes&amp;shy;regierung talk",
 		"Hindi प्रधानमंत्री ने नई योजना की घोषणा की and Tamil தமிழ்நாடு செய்திகள்",
+		"Malayalam അവന്\u200d വന്നു and Sinhala ශ්\u200dරී ලංකා ව්\u200dයාපාර joiners",
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var b strings.Builder
@@ -48,7 +49,7 @@ func TestEmojiHeadlinesKeepPanesAligned(t *testing.T) {
 	}
 	const w, h = 160, 30
 	s := startTmux(t, w, h, bin+" --config "+cfg+" --cache "+db+" --offline")
-	scr := s.waitFor("first screen", "Family", "Thumbs", "harbour festival", "timetable", "Bundesregierung and Landesregierung", "Hindi", "Related")
+	scr := s.waitFor("first screen", "Family", "Thumbs", "harbour festival", "timetable", "Bundesregierung and Landesregierung", "Hindi", "Malayalam", "Related")
 	// Each body row holds the three panes' two side borders and nothing
 	// else of the frame (no text here draws one); a row run past the
 	// frame loses the last.

@@ -164,11 +164,10 @@ func TestGUIDStandsInForMissingLink(t *testing.T) {
 }
 
 // The zero width joiner is part of the spelling of several scripts: it
-// makes the Malayalam chillu letters in text encoded before Unicode 5.1
-// ("അവന്‍", he), the Sinhala rakaaransaya and yansaya ("ශ്‍රී", "ව්‍යාපාර"),
-// Marathi's eyelash ra and Bengali's ya-phala after ra ("র‍্যাব").
-// There it joins no emoji and changes no width, so it stays; between
-// emoji it still goes.
+// makes the Malayalam chillu letters of text encoded before Unicode 5.1,
+// the Sinhala rakaaransaya and yansaya, Marathi's eyelash ra and
+// Bengali's ya-phala after ra. There it joins no emoji and changes no
+// width, so it stays; between emoji it still goes.
 func TestJoinerStaysInScripts(t *testing.T) {
 	for _, s := range []string{
 		"അവന്\u200d വന്നു",              // Malayalam, chillu n
