@@ -271,14 +271,26 @@ func attr(n *html.Node, name string) string {
 func (r *renderer) block(n *html.Node, prefix string) {
 	switch n.Type {
 	case html.TextNode:
-		r.inline.WriteString(stableWidth(textLine(n.Data)) + spaceAfter(n.Data))
+		text := stableWidth(textLine(n.Data))
+		if text != "" && spaceBefore(n.Data) {
+			// the space after an inline element ("<span>LONDON</span> — …")
+			if in := r.inline.String(); in != "" && in[len(in)-1] != ' ' {
+				r.inline.WriteByte(' ')
+			}
+		}
+		r.inline.WriteString(text + spaceAfter(n.Data))
 		return
 	case html.ElementNode, html.DocumentNode:
 	default:
 		return
 	}
 	switch n.Data {
-	case "script", "style", "head", "title", "iframe", "object", "svg", "noscript":
+	case "script", "style", "head", "title", "iframe", "object", "svg", "noscript", "template", "canvas":
+		return
+	case "video", "audio":
+		// Their content is the fallback for browsers without them ("your
+		// browser does not support the video tag").
+		r.inline.WriteString(" [" + n.Data + "] ")
 		return
 	case "p", "div", "section", "article", "header", "footer", "figure", "figcaption", "main", "aside", "dd", "dt", "dl", "center":
 		r.flush(prefix, prefix)
@@ -447,6 +459,10 @@ func spaceAfter(s string) string {
 		return " "
 	}
 	return ""
+}
+
+func spaceBefore(s string) bool {
+	return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\n") || strings.HasPrefix(s, "\t")
 }
 
 func spaceAfterNode(n *html.Node) string {

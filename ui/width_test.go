@@ -58,3 +58,20 @@ func TestAnchorWithoutHrefIsText(t *testing.T) {
 		t.Errorf("text %q", got)
 	}
 }
+
+// The space after an inline element that the renderer has no style for
+// (span, sup, abbr, time …) survives, and media fallback text ("your
+// browser does not support …") and templates never show.
+func TestInlineSpacingAndMediaFallback(t *testing.T) {
+	out := Render(`<p><span class="dateline">LONDON</span> — Talks <abbr title="x">UN</abbr> said <time>Monday</time>, note<sup>1</sup> and <b>bold</b> <i>it</i> end.</p>`+
+		`<video src="https://example.test/v.mp4" controls>Your browser does not support the video tag.</video>`+
+		`<audio src="https://example.test/a.mp3">Your browser does not support audio.</audio><template><p>Hidden template</p></template><p>After.</p>`,
+		"https://example.test/news/story.html", 100, plainStyle())
+	got := strings.Join(out.lines, "\n")
+	if !strings.Contains(got, "LONDON — Talks UN said Monday, note1 and bold it end.") {
+		t.Errorf("spacing: %q", got)
+	}
+	if strings.Contains(got, "browser") || strings.Contains(got, "Hidden") || !strings.Contains(got, "[video]") || !strings.Contains(got, "[audio]") || !strings.Contains(got, "After.") {
+		t.Errorf("media: %q", got)
+	}
+}
