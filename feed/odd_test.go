@@ -203,3 +203,16 @@ func TestJoinerStaysInScripts(t *testing.T) {
 		}
 	}
 }
+
+// Media fallback text, templates, noscript markup and inline SVG text
+// stay out of the plain text (summaries, search), as they stay out of
+// the article pane.
+func TestPlainTextLeavesOutFallbacks(t *testing.T) {
+	got := PlainText(`<p>Before.</p><video src="v.mp4">Your browser does not support the video tag.</video>` +
+		`<audio>No audio support.</audio><template><p>Template text</p></template>` +
+		`<noscript><img src="x.jpg" alt="lazy"></noscript><svg><title>Chart title</title><text>Axis</text></svg>` +
+		`<iframe src="https://odd.test/embed">Frame text</iframe><p>After.</p>`)
+	if got != "Before.\n\nAfter." {
+		t.Errorf("%q", got)
+	}
+}

@@ -85,8 +85,8 @@ func (p *plainState) textBytes(text []byte) {
 // tag takes a tag token; name is lower case.
 func (p *plainState) tag(tt html.TokenType, name []byte) {
 	switch string(name) {
-	case "script", "style":
-		p.skipped(tt)
+	case "script", "style", "noscript", "iframe", "noembed", "noframes", "template", "video", "audio", "object", "svg", "canvas":
+		p.skipped(tt) // code, markup or a fallback for browsers without the feature, never the article's text
 	case "aside", "nav", "footer":
 		if !p.drop {
 			p.endBlock()
