@@ -299,7 +299,7 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 	}
 	title = titleLine(it.Title)
 	if title == "" {
-		title = Line(truncateRunes(stripTags(it.Description), 80))
+		title = Line(truncateRunes(Line(stripTags(it.Description)), 80)) // cut the text, not its escapes
 	}
 	if title == "" && it.Content != "" {
 		title = Line(truncateRunes(Line(PlainText(it.Content)), 80))
