@@ -3,6 +3,7 @@ package feed
 import (
 	"net/url"
 	"testing"
+	"time"
 )
 
 // parseString parses an inline feed body fetched from base.
@@ -214,5 +215,33 @@ func TestPlainTextLeavesOutFallbacks(t *testing.T) {
 		`<iframe src="https://odd.test/embed">Frame text</iframe><p>After.</p>`)
 	if got != "Before.\n\nAfter." {
 		t.Errorf("%q", got)
+	}
+}
+
+// Dates gofeed cannot read, or reads as UTC for a zone it does not know,
+// are read right instead of becoming the fetch time.
+func TestLooseDates(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sat,20 Nov 2026 08:00:00 GMT":       "2026-11-20T08:00:00Z",
+		"Sa, 20 Nov 2026 08:00:00 +0100":     "2026-11-20T07:00:00Z",
+		"Sam, 20 nov. 2026 08:00:00 +0100":   "2026-11-20T07:00:00Z",
+		"Samstag, 28. Dez. 2025 08:00 MEZ":   "2025-12-28T07:00:00Z",
+		"Sat, 20 Nov. 2026 08:00:00 GMT":     "2026-11-20T08:00:00Z",
+		"Monday, November 23, 2026 - 4:15pm": "2026-11-23T16:15:00Z",
+		"Sat, 20 Nov 2026 8:00 am EST":       "2026-11-20T13:00:00Z",
+		"2026/11/20 08:00":                   "2026-11-20T08:00:00Z",
+		"28 März 2026 10:30 +0100":           "2026-03-28T09:30:00Z",
+		"Sat, 20 Nov 2026 08:00:00 AEDT":     "2026-11-19T21:00:00Z",
+		"Sat, 20 Nov 2026 08:00:00 CEST":     "2026-11-20T06:00:00Z",
+		"Tue, 5 Nov 2026 9:03:00 EST":        "2026-11-05T14:03:00Z",
+	} {
+		body := `<rss version="2.0"><channel><title>D</title><item><title>x</title><link>https://odd.test/d</link><pubDate>` + in + `</pubDate></item></channel></rss>`
+		_, arts := parseString(t, body, "https://odd.test/rss.xml")
+		if got := arts[0].Published.Format(time.RFC3339); got != want || arts[0].Undated {
+			t.Errorf("%q: %s (undated %v), want %s", in, got, arts[0].Undated, want)
+		}
+	}
+	if _, ok := looseDate("not a date at all"); ok {
+		t.Error("nonsense read as a date")
 	}
 }

@@ -374,22 +374,39 @@ func dates(it *gofeed.Item, now time.Time) (pub, upd time.Time, undated bool) {
 	ok := func(t *time.Time) bool {
 		return t != nil && !t.Before(oldest) && !t.After(now.Add(24*time.Hour))
 	}
+	published, updated := parsedDate(it.Published, it.PublishedParsed), parsedDate(it.Updated, it.UpdatedParsed)
 	switch {
-	case ok(it.PublishedParsed):
-		pub = it.PublishedParsed.UTC()
-	case ok(it.UpdatedParsed):
-		pub = it.UpdatedParsed.UTC()
+	case ok(published):
+		pub = published.UTC()
+	case ok(updated):
+		pub = updated.UTC()
 	default:
 		pub, undated = now.UTC(), true
 	}
 	upd = pub
-	if ok(it.UpdatedParsed) && it.UpdatedParsed.After(pub) {
-		upd = it.UpdatedParsed.UTC()
+	if ok(updated) && updated.After(pub) {
+		upd = updated.UTC()
 	}
 	if pub.After(now) {
 		pub = now.UTC()
 	}
 	return pub, upd, undated
+}
+
+// parsedDate is gofeed's reading of a date, its zone corrected when
+// gofeed took an abbreviation it does not know for UTC, or looseDate's
+// when gofeed gave up.
+func parsedDate(raw string, t *time.Time) *time.Time {
+	if t != nil {
+		return fixZone(raw, t)
+	}
+	if raw == "" {
+		return nil
+	}
+	if l, ok := looseDate(raw); ok {
+		return &l
+	}
+	return nil
 }
 
 func image(it *gofeed.Item, base *url.URL) string {
