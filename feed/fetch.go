@@ -374,16 +374,10 @@ func (f *Fetcher) parse(b fetched) Result {
 		res.Status = StatusNotModified // the same bytes again
 		return res
 	}
-	raw := b.body
-	for range 2 { // compressed again under the transport's gzip, or a .gz file
-		if len(raw) < 2 || raw[0] != 0x1f || raw[1] != 0x8b {
-			break
-		}
-		var err error
-		if raw, err = gunzip(raw, f.opt.MaxBody); err != nil {
-			res.Err = err
-			return res
-		}
+	raw, err := gunzipped(b.body, f.opt.MaxBody)
+	if err != nil {
+		res.Err = err
+		return res
 	}
 	body, err := toUTF8(raw, b.ctype)
 	if err != nil {
@@ -395,12 +389,6 @@ func (f *Fetcher) parse(b fetched) Result {
 		opt.Known = b.req.Known()
 	}
 	p, err := ParseWith(body, b.base, f.now(), opt)
-	if err != nil && strings.Contains(err.Error(), "invalid UTF-8") && !utf8.Valid(body) {
-		// Declared UTF-8 (prolog or header) but not: read the stray
-		// bytes as windows-1252, as CMSs pasting old text into UTF-8
-		// templates mean them, rather than losing the whole feed.
-		p, err = ParseWith(repairUTF8(body), b.base, f.now(), opt)
-	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -593,6 +581,21 @@ func toUTF8(body []byte, contentType string) ([]byte, error) {
 		return nil, fmt.Errorf("unknown charset %q", label)
 	}
 	return io.ReadAll(r)
+}
+
+// gunzipped is body unpacked while it is gzip (up to twice: compressed
+// again under the transport's gzip, or a .gz file), at most limit bytes.
+func gunzipped(body []byte, limit int64) ([]byte, error) {
+	for range 2 {
+		if len(body) < 2 || body[0] != 0x1f || body[1] != 0x8b {
+			break
+		}
+		var err error
+		if body, err = gunzip(body, limit); err != nil {
+			return nil, err
+		}
+	}
+	return body, nil
 }
 
 // gunzip unpacks a gzip body, at most limit bytes of it.

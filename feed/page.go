@@ -83,6 +83,9 @@ func (f *Fetcher) Get(ctx context.Context, raw, accept string, maxBody int64) (P
 	if int64(len(body)) > limit {
 		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
 	}
+	if body, err = gunzipped(body, limit); err != nil { // as refresh reads feeds
+		return Page{}, err
+	}
 	ct := resp.Header.Get("Content-Type")
 	if isHTML(ct, body) {
 		// <meta charset> and the BOM count for HTML, not only the header.

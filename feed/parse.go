@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/atom"
@@ -61,6 +62,19 @@ func Parse(body []byte, base *url.URL, now time.Time) (string, []Article, error)
 // body, one streaming pass rejects nesting deeper than MaxDepth (gofeed
 // would overflow the stack) and finds each item's bytes for its hash.
 func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Parsed, error) {
+	p, err := parseWith(body, base, now, opt)
+	if err != nil && strings.Contains(err.Error(), "invalid UTF-8") && !utf8.Valid(body) {
+		// Declared UTF-8 (prolog or header) but not: read the stray
+		// bytes as windows-1252, as CMSs pasting old text into UTF-8
+		// templates mean them, rather than losing the whole feed. Only
+		// on that error, so good feeds pay nothing; here rather than in
+		// the fetcher, so that adding a feed reads it as refresh does.
+		p, err = parseWith(repairUTF8(body), base, now, opt)
+	}
+	return p, err
+}
+
+func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Parsed, error) {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")) // a UTF-8 BOM (JSON's parser refuses it)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return Parsed{}, errors.New("empty response")

@@ -1,0 +1,40 @@
+package discover
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"testing"
+
+	"newsreader/feed"
+)
+
+// A feed that refresh reads (windows-1252 bytes in a feed declared UTF-8;
+// a body gzip-compressed under the transport's own gzip, or a .xml.gz
+// file) is a feed to --add and to the reader's add dialog too, not "no
+// feed found".
+func TestDiscoverTakesFeedsRefreshReads(t *testing.T) {
+	gz := func(b string) string {
+		var buf bytes.Buffer
+		z := gzip.NewWriter(&buf)
+		z.Write([]byte(b))
+		z.Close()
+		return buf.String()
+	}
+	mislabelled := "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9 Times</title><link>https://odd.test/</link><description>d</description>" +
+		"<item><title>D\xe9j\xe0 vu</title><link>https://odd.test/1</link></item></channel></rss>"
+	srv := site(t, map[string][2]string{
+		"/mislabelled.xml": {"application/rss+xml; charset=utf-8", mislabelled},
+		"/packed.xml.gz":   {"application/gzip", gz(atomFeed)},
+	})
+	f := feed.NewFetcher(feed.Options{})
+	for path, title := range map[string]string{"/mislabelled.xml": "Café Times", "/packed.xml.gz": "Atom site"} {
+		if res := f.Fetch(context.Background(), feed.Request{URL: srv.URL + path}); res.Status != feed.StatusOK || res.Title != title {
+			t.Fatalf("%s: refresh reads it as %v %v %q", path, res.Status, res.Err, res.Title)
+		}
+		cands, err := Discover(context.Background(), f, srv.URL+path)
+		if err != nil || len(cands) != 1 || cands[0].URL != srv.URL+path || cands[0].Via != "self" || cands[0].Title != title {
+			t.Errorf("%s: %+v, %v", path, cands, err)
+		}
+	}
+}
