@@ -245,3 +245,44 @@ func TestLooseDates(t *testing.T) {
 		t.Error("nonsense read as a date")
 	}
 }
+
+// Video feeds (a YouTube channel's Atom, broadcasters' video RSS) carry
+// an item's text only in media:description (plain text), inside
+// media:group or not: it becomes the summary, so the article pane is not
+// empty and the item's title can come from it.
+func TestMediaDescriptionIsTheSummary(t *testing.T) {
+	const atomFeed = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xmlns:yt="http://www.youtube.com/xml/schemas/2015">
+ <title>Odd Channel</title>
+ <entry><id>yt:video:abc</id><title>Harbour tour</title><link rel="alternate" href="https://video.odd.test/watch?v=abc"/>
+  <published>2026-11-26T10:00:00+00:00</published>
+  <media:group><media:title>Harbour tour</media:title><media:thumbnail url="https://img.odd.test/abc.jpg" width="480" height="360"/>
+   <media:description>We walk the harbour &amp; its &lt;three&gt; piers.
+
+Chapters:
+0:00 Start</media:description></media:group>
+ </entry></feed>`
+	_, arts := parseString(t, atomFeed, "https://video.odd.test/feeds/videos.xml")
+	if len(arts) != 1 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	a := arts[0]
+	if a.Summary != "<p>We walk the harbour &amp; its &lt;three&gt; piers.</p><p>Chapters:<br>0:00 Start</p>" || a.Image != "https://img.odd.test/abc.jpg" {
+		t.Errorf("summary %q image %q", a.Summary, a.Image)
+	}
+	const rssFeed = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>V</title>
+<item><link>https://odd.test/v/1</link><media:content url="https://odd.test/v/1.mp4" medium="video"><media:description>Clip of the ferry launch.</media:description></media:content></item>
+<item><title>Has text</title><link>https://odd.test/v/2</link><description>Own text</description><media:description>Media text</media:description></item>
+</channel></rss>`
+	_, arts = parseString(t, rssFeed, "https://odd.test/v.rss")
+	got := map[string]Article{}
+	for _, a := range arts {
+		got[a.Link] = a
+	}
+	if a := got["https://odd.test/v/1"]; a.Summary != "<p>Clip of the ferry launch.</p>" || a.Title != "Clip of the ferry launch." {
+		t.Errorf("rss media:content description: title %q summary %q", a.Title, a.Summary)
+	}
+	if a := got["https://odd.test/v/2"]; a.Summary != "Own text" {
+		t.Errorf("own description replaced: %q", a.Summary)
+	}
+}

@@ -113,6 +113,9 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		if hashes != nil {
 			h = hashes[i]
 		}
+		if it.Description == "" && it.Content == "" {
+			it.Description = mediaDescription(it)
+		}
 		id, link, itemTitle := identity(it, base)
 		if seen[id] {
 			continue
@@ -245,6 +248,9 @@ var normVersion = func() string {
 		h.Write([]byte(titleLine(p)))
 		h.Write([]byte{0})
 	}
+	// What the probes cannot show: bump when normalising reads more of an
+	// item (2: media:description when there is no other text).
+	h.Write([]byte("revision 2"))
 	return string(h.Sum(nil))
 }()
 
@@ -493,6 +499,20 @@ func mediaElements(exts ext.Extensions, name string) []ext.Extension {
 		}
 	}
 	return out
+}
+
+// mediaDescription is the HTML of an item's media:description (video
+// feeds put their text only there), plain text unless it says type="html".
+func mediaDescription(it *gofeed.Item) string {
+	for _, d := range mediaElements(it.Extensions, "description") {
+		if v := strings.TrimSpace(d.Value); v != "" {
+			if d.Attrs["type"] == "html" {
+				return v
+			}
+			return textHTML(v)
+		}
+	}
+	return ""
 }
 
 func popularity(it *gofeed.Item) (comments, views int, rating float64) {
