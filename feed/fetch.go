@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // Request names one feed to fetch and what the cache knows of its last
@@ -568,6 +570,15 @@ func reason(err error) error {
 // toUTF8 decodes body with the HTTP charset when the XML prolog declares
 // no encoding of its own (gofeed reads only the prolog).
 func toUTF8(body []byte, contentType string) ([]byte, error) {
+	if len(body) >= 2 && (body[0] == 0xff && body[1] == 0xfe || body[0] == 0xfe && body[1] == 0xff) {
+		// UTF-16 with its byte order mark (Windows servers): as UTF-8,
+		// its prolog saying so (gofeed would decode it again).
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(body)
+		if err != nil {
+			return nil, errors.New("bad UTF-16")
+		}
+		return prologUTF16.ReplaceAll(out, []byte(`${1}"UTF-8"`)), nil
+	}
 	_, params, _ := mimeParams(contentType)
 	label := strings.ToLower(strings.TrimSpace(params))
 	if label == "" && !utf8.Valid(body) && !prologEncoding(body) {
@@ -629,6 +640,8 @@ func repairUTF8(body []byte) []byte {
 	}
 	return out
 }
+
+var prologUTF16 = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']`)
 
 // mimeParams returns the media type and its charset parameter.
 func mimeParams(ct string) (string, string, bool) {

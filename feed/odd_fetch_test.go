@@ -123,3 +123,38 @@ func TestGzippedBodyIsUnpacked(t *testing.T) {
 		t.Errorf("bomb: %v %v", res.Status, res.Err)
 	}
 }
+
+// A feed in UTF-16 (with its byte order mark, as Windows servers write
+// it) is read like any other, little- or big-endian.
+func TestUTF16Feed(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="UTF-16"?>` + "\n" + `<rss version="2.0"><channel><title>Sixteen</title><link>https://odd.test/</link><description>d</description>` +
+		`<item><title>Café ’16</title><link>https://odd.test/16</link><description>wide text</description></item></channel></rss>`
+	enc := func(bigEndian bool) []byte {
+		var b []byte
+		if bigEndian {
+			b = append(b, 0xfe, 0xff)
+		} else {
+			b = append(b, 0xff, 0xfe)
+		}
+		for _, r := range doc { // every rune here is in the BMP
+			if bigEndian {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return b
+	}
+	for _, be := range []bool{false, true} {
+		body := enc(be)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/xml")
+			w.Write(body)
+		}))
+		res := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed.xml"})
+		srv.Close()
+		if res.Status != StatusOK || len(res.Articles) != 1 || res.Title != "Sixteen" || res.Articles[0].Title != "Café ’16" {
+			t.Errorf("big endian %v: %v %v %q %+v", be, res.Status, res.Err, res.Title, res.Articles)
+		}
+	}
+}
