@@ -881,7 +881,7 @@ func ftsWordRune(r rune) bool {
 
 // Search finds articles matching every word of query (or, when none
 // matches all, any word), in a section or, with "", all of them, ranked by
-// relevance (bm25, the title counting most) discounted by age; the last
+// relevance (the title counting most) discounted by age; the last
 // word also matches as a prefix, for typing. It returns a page of hits
 // and how many there are.
 func (s *Store) Search(ctx context.Context, section, query string, offset, limit int) ([]Hit, int, error) {
@@ -921,25 +921,40 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 		join = "JOIN article_sections s ON s.article_id = f.rowid AND s.section = ?2"
 		secArg = append(secArg, section)
 	}
-	expr := strings.Join(phrases, " AND ")
 	now := time.Now().Unix()
-	// page reads a page of expr's matches, ranked by relevance (bm25, the
-	// title counting most) discounted by age, among the newest
-	// searchWindow matches: reading matches in rowid order and stopping
-	// there keeps a common word as cheap as a rare one. It also says how
-	// many matches that window holds: the total, when it is not full.
-	page := func(expr string) ([]Hit, int, error) {
+	// page reads a page of the matches of parts joined by op, ranked by
+	// relevance discounted by age, among the newest searchWindow matches:
+	// reading matches in rowid order and stopping there keeps a common
+	// word as cheap as a rare one. It also says how many matches that
+	// window holds: the total, when it is not full.
+	//
+	// Relevance is what the index can tell without the text: an article
+	// counts 1, and up to 10 as more of the parts are in its title (the
+	// weight bm25 gave the title). SQLite's bm25 cannot rank here: on a
+	// contentless index without positions it reads each hit's text to
+	// count the words in it, finds none, and scores every hit 0, which
+	// left the order to the date alone.
+	page := func(parts []string, op string) ([]Hit, int, error) {
+		expr := strings.Join(parts, op)
+		args := []any{expr, section, now, limit, offset}
+		inTitle := make([]string, len(parts))
+		for i, p := range parts {
+			// With the whole query, so a common part ("and") is read only
+			// where the rare ones are, as in m.
+			args = append(args, "("+expr+") AND {title} : "+p)
+			inTitle[i] = "(m.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + strconv.Itoa(len(args)) + " AND rowid >= (SELECT min(id) FROM m)))"
+		}
 		rows, err := s.query(ctx, `
 WITH m AS MATERIALIZED (
-	SELECT f.rowid AS id, bm25(articles_fts, 10.0, 1.0, 2.0, 2.0, 3.0) AS r FROM articles_fts f `+join+`
+	SELECT f.rowid AS id FROM articles_fts f `+join+`
 	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
 ), top AS (
-	SELECT m.id, -m.r / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score, a.published
+	SELECT m.id, (1.0 + 9.0 * (`+strings.Join(inTitle, " + ")+`) / `+strconv.Itoa(len(parts))+`.0) / (1.0 + max(?3 - a.published, 0) / 604800.0) AS score, a.published
 	FROM m JOIN articles a ON a.id = m.id ORDER BY score DESC, a.published DESC, a.id DESC LIMIT ?4 OFFSET ?5
 )
 SELECT `+listColumns+`, top.score, (SELECT count(*) FROM m)
 FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published DESC, a.id DESC`,
-			expr, section, now, limit, offset)
+			args...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -964,14 +979,14 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 			append([]any{expr}, secArg...)...).Scan(&n)
 		return n, err
 	}
-	search := func(expr string) ([]Hit, int, error) {
-		hits, n, err := page(expr)
+	search := func(parts []string, op string) ([]Hit, int, error) {
+		hits, n, err := page(parts, op)
 		if err == nil && (n >= searchWindow || len(hits) == 0 && offset > 0) {
-			n, err = total(expr) // the window is full, or the page past the end
+			n, err = total(strings.Join(parts, op)) // the window is full, or the page past the end
 		}
 		return hits, n, err
 	}
-	hits, n, err := search(expr)
+	hits, n, err := search(phrases, " AND ")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -981,8 +996,7 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 		// looked for as a prefix in the index itself (which keeps no
 		// prefixes, so only when the completions found nothing).
 		phrases[len(phrases)-1] = ftsPhrase(last) + "*"
-		expr = strings.Join(phrases, " AND ")
-		if hits, n, err = search(expr); err != nil {
+		if hits, n, err = search(phrases, " AND "); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -997,8 +1011,7 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 		if len(some) == 0 {
 			some = phrases
 		}
-		expr = strings.Join(some, " OR ")
-		if hits, n, err = search(expr); err != nil {
+		if hits, n, err = search(some, " OR "); err != nil {
 			return nil, 0, err
 		}
 	}
