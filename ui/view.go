@@ -103,6 +103,11 @@ func (m Model) body(g Geometry) []string {
 			}
 		case ArticlePane:
 			content = m.article.View(m.styles, m.articleEmptyText())
+			if m.article.has && len(m.article.body.lines) == 0 {
+				for _, l := range wrapLines(m.noTextHint(), m.article.width, "") {
+					content = append(content, m.styles.Dim.Render(l))
+				}
+			}
 		case SidePane:
 			content = m.side.View(m.styles, m.focus == p, now)
 		}
@@ -110,6 +115,16 @@ func (m Model) body(g Geometry) []string {
 	}
 	joined := lipgloss.JoinHorizontal(lipgloss.Top, boxes...)
 	return strings.Split(joined, "\n")
+}
+
+// noTextHint is the article pane's body for an article whose feed gives
+// no text (title-only feeds): how to get it, with the keys in effect.
+func (m Model) noTextHint() string {
+	if m.article.art.Link == "" {
+		return "No text in the feed for this article."
+	}
+	return "No text in the feed for this article: " + m.keys.FullText.Help().Key + " fetches its full text, " +
+		m.keys.Browser.Help().Key + " opens it in the browser."
 }
 
 func (m Model) articleEmptyText() string {

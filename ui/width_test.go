@@ -1,10 +1,18 @@
 package ui
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"newsreader/cache"
+	"newsreader/feed"
 )
 
 // Text in Indic scripts takes as many cells to the layout as on a
@@ -73,5 +81,40 @@ func TestInlineSpacingAndMediaFallback(t *testing.T) {
 	}
 	if strings.Contains(got, "browser") || strings.Contains(got, "Hidden") || !strings.Contains(got, "[video]") || !strings.Contains(got, "[audio]") || !strings.Contains(got, "After.") {
 		t.Errorf("media: %q", got)
+	}
+}
+
+// An article whose feed gives no text (title-only feeds) says so in the
+// article pane and names the keys that get the text, as rebound.
+func TestArticleWithoutTextSaysHowToGetIt(t *testing.T) {
+	st, err := cache.Open(filepath.Join(t.TempDir(), "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	if err := st.Subscribe(ctx, "markets", "Markets", "https://t.test/n.rss"); err != nil {
+		t.Fatal(err)
+	}
+	arts := []feed.Article{
+		{ID: "bare", Link: "https://t.test/bare", Title: "Headline only", Source: "T", Published: testNow, Updated: testNow},
+		{ID: "full", Link: "https://t.test/full", Title: "With a body", Source: "T", Published: testNow.Add(-time.Hour), Updated: testNow.Add(-time.Hour), Content: "<p>Body text.</p>"},
+	}
+	if err := st.Save(ctx, feed.Result{URL: "https://t.test/n.rss", Status: feed.StatusOK, Title: "T", Articles: arts}, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	keys := DefaultKeyMap()
+	keys.FullText = key.NewBinding(key.WithKeys("F2"), key.WithHelp("F2", "full text"))
+	m := New(Options{Site: "T", Store: st, Offline: true, NoColor: true, Now: func() time.Time { return testNow }, Keys: &keys,
+		Sections: []feed.Section{{Key: "markets", Title: "Markets"}}})
+	m = drive(t, m, m.Init())
+	m = send(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = press(t, m, "enter")
+	if out := m.Render(); !strings.Contains(out, "Headline only") || !strings.Contains(out, "No text in the feed") || !strings.Contains(out, "F2") {
+		t.Errorf("bare article:\n%s", out)
+	}
+	m = press(t, m, "shift+tab", "j", "enter")
+	if out := m.Render(); !strings.Contains(out, "Body text.") || strings.Contains(out, "No text in the feed") {
+		t.Errorf("article with a body:\n%s", out)
 	}
 }
