@@ -91,22 +91,15 @@ func feedScheme(raw string) string {
 	return rest
 }
 
-// asFeed reports whether a fetched document is itself a feed.
+// asFeed reports whether a fetched document is itself a feed: whether it
+// parses as one (a web page does not; looking for HTML first took feeds
+// whose first item holds a <header> or <body> in CDATA for pages).
 func asFeed(p feed.Page, raw string) (Candidate, bool) {
-	if looksHTML(p.Body) {
-		return Candidate{}, false
-	}
 	title, _, err := feed.Parse(p.Body, p.URL, time.Now())
 	if err != nil {
 		return Candidate{}, false
 	}
 	return Candidate{URL: raw, Title: feed.Line(title), Type: sniffType(p.Body), Via: "self"}, true
-}
-
-func looksHTML(b []byte) bool {
-	head := bytes.ToLower(bytes.TrimSpace(b[:min(len(b), 1024)]))
-	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html")) ||
-		bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body"))
 }
 
 func sniffType(b []byte) string {

@@ -38,3 +38,15 @@ func TestDiscoverTakesFeedsRefreshReads(t *testing.T) {
 		}
 	}
 }
+
+// A feed whose first items carry HTML in CDATA (a <header>, a <body>) near
+// its start is still a feed, not a web page.
+func TestDiscoverFeedWithMarkupInItsFirstItem(t *testing.T) {
+	doc := `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Markup Wire</title><link>https://odd.test/</link><description>d</description>` +
+		`<item><title>One</title><link>https://odd.test/1</link><description><![CDATA[<header><h2>One</h2></header><p>Text.</p>]]></description></item></channel></rss>`
+	srv := site(t, map[string][2]string{"/feed.xml": {"application/rss+xml", doc}})
+	cands, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/feed.xml")
+	if err != nil || len(cands) != 1 || cands[0].Via != "self" || cands[0].Title != "Markup Wire" {
+		t.Errorf("%+v, %v", cands, err)
+	}
+}
