@@ -377,6 +377,9 @@ func (f *Fetcher) parse(b fetched) Result {
 		return res
 	}
 	raw, err := gunzipped(b.body, f.opt.MaxBody)
+	if errors.Is(err, errUnpackedTooLarge) {
+		err = fmt.Errorf("feed larger than %d MB", f.opt.MaxBody>>20)
+	}
 	if err != nil {
 		res.Err = err
 		return res
@@ -620,10 +623,13 @@ func gunzip(body []byte, limit int64) ([]byte, error) {
 		return nil, errors.New("bad gzip body")
 	}
 	if int64(len(out)) > limit {
-		return nil, fmt.Errorf("feed larger than %d MB", limit>>20)
+		return nil, errUnpackedTooLarge
 	}
 	return out, nil
 }
+
+// errUnpackedTooLarge: a gzip body unpacks past the size cap.
+var errUnpackedTooLarge = errors.New("unpacked body over the size cap")
 
 // repairUTF8 keeps body's valid UTF-8 and reads every other byte as
 // windows-1252.

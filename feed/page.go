@@ -83,7 +83,9 @@ func (f *Fetcher) Get(ctx context.Context, raw, accept string, maxBody int64) (P
 	if int64(len(body)) > limit {
 		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
 	}
-	if body, err = gunzipped(body, limit); err != nil { // as refresh reads feeds
+	if body, err = gunzipped(body, limit); errors.Is(err, errUnpackedTooLarge) { // as refresh reads feeds
+		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
+	} else if err != nil {
 		return Page{}, err
 	}
 	ct := resp.Header.Get("Content-Type")
