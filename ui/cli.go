@@ -4,7 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/cache"
 	"newsreader/feed"
@@ -111,7 +114,11 @@ func printLine(w io.Writer, a cache.Article, tail string) error {
 	} else {
 		mark += " "
 	}
-	_, err := fmt.Fprintf(w, "%s %s  %-16.16s  %s%s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), feed.Line(a.Source), feed.Line(a.Title), tail)
+	// The source column is 16 cells as the terminal counts them (code
+	// points: CJK takes two, combining marks none), not 16 runes.
+	src := ansi.TruncateWc(feed.Line(a.Source), 16, "")
+	src += strings.Repeat(" ", max(16-ansi.StringWidthWc(src), 0))
+	_, err := fmt.Fprintf(w, "%s %s  %s  %s%s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), src, feed.Line(a.Title), tail)
 	return err
 }
 

@@ -118,3 +118,33 @@ func TestArticleWithoutTextSaysHowToGetIt(t *testing.T) {
 		t.Errorf("article with a body:\n%s", out)
 	}
 }
+
+// --list keeps its columns with sources in wide or combining scripts: the
+// source column is 16 cells on the terminal, not 16 code points.
+func TestListColumnsWithWideSources(t *testing.T) {
+	at := time.Date(2026, 11, 20, 8, 0, 0, 0, time.Local)
+	var b strings.Builder
+	arts := []cache.Article{
+		{Source: "Plain Wire", Title: "First", Published: at},
+		{Source: "東京新聞ニュース速報サイト", Title: "Second", Published: at},
+		{Source: "हिंदी समाचार", Title: "Third", Published: at},
+		{Source: "A very long source name indeed", Title: "Fourth", Published: at},
+	}
+	if err := PrintList(&b, "top", arts, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	col := -1
+	for i, l := range lines {
+		title := []string{"First", "Second", "Third", "Fourth"}[i]
+		j := strings.Index(l, title)
+		if j < 0 {
+			t.Fatalf("line %q lacks %q", l, title)
+		}
+		c := ansi.StringWidthWc(l[:j])
+		if col >= 0 && c != col {
+			t.Errorf("title of line %d at column %d, not %d:\n%s", i, c, col, b.String())
+		}
+		col = c
+	}
+}
