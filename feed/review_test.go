@@ -60,3 +60,33 @@ func TestGetUnpacksGzipWithinItsCap(t *testing.T) {
 		t.Errorf("bomb.gz: %v, want ErrTooLarge", err)
 	}
 }
+
+// A title that names an element ("Stop using <br> for spacing", as web
+// development news writes them, escaped in RSS and Atom text) keeps it:
+// a tag is markup when it closes (<b>…</b>), is empty (<br/>) or has
+// attributes (<a href="…">), not when it stands alone.
+func TestTitleNamingAnElementKeepsIt(t *testing.T) {
+	var items strings.Builder
+	want := map[string]string{}
+	for i, c := range [][2]string{
+		{"Stop using &lt;br&gt; for spacing", "Stop using <br> for spacing"},
+		{"Why &lt;a&gt; tags need an href", "Why <a> tags need an href"},
+		{"The &lt;img&gt; element, and &lt;b&gt; vs &lt;strong&gt;", "The <img> element, and <b> vs <strong>"},
+		{"Stray &lt;/div&gt; tags break layouts", "Stray </div> tags break layouts"},
+		{"&lt;b&gt;Bold&lt;/b&gt; claim: &lt;i&gt; stays", "Bold claim: <i> stays"},
+		{"Line&lt;br/&gt;break and &lt;a href=\"https://odd.test/x\"&gt;link&lt;/a&gt;", "Line break and link"},
+		{"&lt;em&gt;Nested &lt;em&gt;twice&lt;/em&gt;&lt;/em&gt; done", "Nested twice done"},
+		{"A &lt;b&gt; alone, then &lt;b&gt;bold&lt;/b&gt;", "A <b> alone, then bold"},
+	} {
+		link := "https://odd.test/t" + string(rune('a'+i))
+		items.WriteString("<item><title>" + c[0] + "</title><link>" + link + "</link></item>")
+		want[link] = c[1]
+	}
+	_, arts := parseString(t, `<?xml version="1.0"?><rss version="2.0"><channel><title>Dev</title><link>https://odd.test/</link><description>d</description>`+items.String()+`</channel></rss>`, "https://odd.test/rss.xml")
+	got := titles(arts)
+	for link, w := range want {
+		if got[link] != w {
+			t.Errorf("%s: title %q, want %q", link, got[link], w)
+		}
+	}
+}

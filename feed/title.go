@@ -29,49 +29,98 @@ func titleLine(s string) string {
 	return plainLine(s)
 }
 
-// stripTitleTags removes start, end and empty-element tags of the
-// elements in titleTags (attributes and all); any other '<' is kept.
+// stripTitleTags removes the tags of the elements in titleTags
+// (attributes and all) that are markup; any other '<' is kept. Titles
+// also name elements as text ("Stop using <br> for spacing", escaped in
+// RSS and in Atom text, so it looks the same here), so a tag is taken
+// for markup only when it says so: a start tag and the end tag that
+// closes it, and a tag that is empty (<br/>) or has an attribute
+// (<a href="…">).
 func stripTitleTags(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+	type tag struct {
+		titleTagInfo
+		markup bool
+	}
+	var tags []tag
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
 		}
-		b.WriteString(s[:i])
-		end, space, ok := titleTag(s[i:])
+		i += j
+		t, ok := titleTag(s[i:])
 		if !ok {
-			b.WriteByte('<')
-			s = s[i+1:]
+			i++
 			continue
 		}
-		if space {
+		t.at, t.end = i, i+t.end
+		tags = append(tags, tag{t, t.strong})
+		i = t.end
+	}
+	// An end tag pairs with the nearest start tag of its element not
+	// yet paired, as in HTML.
+	starts := map[string][]int{}
+	for i, t := range tags {
+		switch {
+		case t.close:
+			if st := starts[t.name]; len(st) > 0 {
+				tags[st[len(st)-1]].markup, tags[i].markup = true, true
+				starts[t.name] = st[:len(st)-1]
+			}
+		case !(t.strong && s[t.end-2] == '/'): // an empty tag closes nothing
+			starts[t.name] = append(starts[t.name], i)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, t := range tags {
+		if !t.markup {
+			continue
+		}
+		b.WriteString(s[last:t.at])
+		if t.space {
 			b.WriteByte(' ')
 		}
-		s = s[i+end:]
+		last = t.end
 	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
-// titleTag measures the tag at the start of s ('<' first), reporting
-// whether it is one of titleTags and whether it separates words.
-func titleTag(s string) (end int, space, ok bool) {
+// titleTagInfo is a tag: where it starts and ends, its element's name
+// (lower case), whether it separates words, whether it is an end tag,
+// and whether it is markup by its form alone (empty, <x/>, or with an
+// attribute that has a value).
+type titleTagInfo struct {
+	at, end      int
+	name         string
+	space, close bool
+	strong       bool
+}
+
+// titleTag measures the tag at the start of s ('<' first; end is its
+// length), reporting whether it is one of titleTags.
+func titleTag(s string) (titleTagInfo, bool) {
+	var t titleTagInfo
 	j := 1
 	if j < len(s) && s[j] == '/' {
 		j++
+		t.close = true
 	}
 	k := j
 	for k < len(s) && (asciiLetter(s[k]) || k > j && '0' <= s[k] && s[k] <= '9') {
 		k++
 	}
 	if k == j || k == len(s) {
-		return 0, false, false
+		return t, false
 	}
-	space, known := titleTags[strings.ToLower(s[j:k])]
+	t.name = strings.ToLower(s[j:k])
+	space, known := titleTags[t.name]
 	if !known || !(s[k] == '>' || s[k] == '/' || tagSpace(s[k])) {
-		return 0, false, false
+		return t, false
 	}
+	t.space = space
 	var quote byte
 	for m := k; m < len(s); m++ {
 		switch c := s[m]; {
@@ -81,11 +130,17 @@ func titleTag(s string) (end int, space, ok bool) {
 			}
 		case c == '"' || c == '\'':
 			quote = c
+		case c == '=':
+			t.strong = !t.close
 		case c == '>':
-			return m + 1, space, true
+			t.end = m + 1
+			if !t.close && s[m-1] == '/' {
+				t.strong = true
+			}
+			return t, true
 		case c == '<':
-			return 0, false, false
+			return t, false
 		}
 	}
-	return 0, false, false
+	return t, false
 }
