@@ -97,7 +97,7 @@ func stripControls(s string) string {
 			// drop
 		default:
 			b.WriteString(s[i : i+size])
-			if !unicode.IsMark(r) {
+			if r < utf8.RuneSelf || !unicode.IsMark(r) { // no table look-up for ASCII
 				base = r
 			}
 		}
