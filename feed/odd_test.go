@@ -286,3 +286,27 @@ Chapters:
 		t.Errorf("own description replaced: %q", a.Summary)
 	}
 }
+
+// A feed without dates (RSS 0.91, hand-made feeds) lists its newest item
+// first: its undated items keep that order, a second apart from the
+// fetch time down, rather than all taking the same instant (and the
+// cache's newest-first order then reversing the feed's).
+func TestUndatedItemsKeepFeedOrder(t *testing.T) {
+	const rssFeed = `<rss version="0.91"><channel><title>Old</title><link>https://odd.test/</link>
+<item><title>Top story</title><link>https://odd.test/1</link></item>
+<item><title>Second story</title><link>https://odd.test/2</link></item>
+<item><title>Third story</title><link>https://odd.test/3</link></item>
+</channel></rss>`
+	_, arts := parseString(t, rssFeed, "https://odd.test/old.rss")
+	if len(arts) != 3 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	for i, a := range arts {
+		if !a.Undated || fixedNow.Sub(a.Published) > time.Minute || a.Published.After(fixedNow) {
+			t.Errorf("%q: published %v undated %v", a.Title, a.Published, a.Undated)
+		}
+		if i > 0 && !a.Published.Before(arts[i-1].Published) {
+			t.Errorf("%q (%v) is not older than %q (%v)", a.Title, a.Published, arts[i-1].Title, arts[i-1].Published)
+		}
+	}
+}

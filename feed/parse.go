@@ -128,6 +128,12 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		} else {
 			a = normalise(it, base, now, id, link, itemTitle)
 		}
+		if a.Undated {
+			// The feed's order is the only one it gives: its first item
+			// is its newest, a second ahead of the next.
+			a.Published = a.Published.Add(-time.Duration(i) * time.Second)
+			a.Updated = a.Published
+		}
 		a.Hash = h
 		a.FeedURL = base.String()
 		a.Source = title
