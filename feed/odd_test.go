@@ -310,3 +310,20 @@ func TestUndatedItemsKeepFeedOrder(t *testing.T) {
 		}
 	}
 }
+
+// An RSS item whose only link is an atom:link (rel alternate or none)
+// links there.
+func TestRSSItemAtomLink(t *testing.T) {
+	const rssFeed = `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>S</title>
+<item><title>Atom link only</title><atom:link rel="enclosure" href="https://odd.test/a.mp3"/><atom:link href="/story/3" rel="alternate" type="text/html"/></item>
+<item><title>Self only</title><atom:link href="https://odd.test/self" rel="self"/><guid isPermaLink="false">s1</guid></item>
+</channel></rss>`
+	_, arts := parseString(t, rssFeed, "https://odd.test/feed.rss")
+	got := map[string]string{}
+	for _, a := range arts {
+		got[a.Title] = a.Link
+	}
+	if got["Atom link only"] != "https://odd.test/story/3" || got["Self only"] != "" {
+		t.Errorf("links %q", got)
+	}
+}

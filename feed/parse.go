@@ -323,6 +323,16 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 			}
 		}
 	}
+	if link == "" {
+		// An RSS item whose page is only an atom:link.
+		for _, l := range it.Extensions["atom"]["link"] {
+			if rel := l.Attrs["rel"]; rel == "" || rel == "alternate" {
+				if link = resolve(base, l.Attrs["href"]); link != "" {
+					break
+				}
+			}
+		}
+	}
 	title = titleLine(it.Title)
 	if title == "" {
 		title = Line(truncateRunes(Line(stripTags(it.Description)), 80)) // cut the text, not its escapes
