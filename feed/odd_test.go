@@ -327,3 +327,33 @@ func TestRSSItemAtomLink(t *testing.T) {
 		t.Errorf("links %q", got)
 	}
 }
+
+// Atom entries and JSON Feed items without an author are by the feed's
+// author(s), as both specifications say; an RSS channel's editor is not
+// its items' author.
+func TestFeedAuthorIsTheDefault(t *testing.T) {
+	const jsonFeed = `{"version": "https://jsonfeed.org/version/1.1", "title": "J", "authors": [{"name": "Feed Writer"}, {"name": "Co Writer"}],
+  "items": [{"id": "1", "url": "https://odd.test/j/1", "title": "Own", "authors": [{"name": "Item Writer"}], "content_text": "x"},
+            {"id": "2", "url": "https://odd.test/j/2", "title": "Inherits", "content_text": "y"}]}`
+	const atomFeed = `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><author><name>Atom Feed Writer</name></author>
+<entry><id>https://odd.test/a/1</id><title>Own</title><updated>2026-11-20T10:00:00Z</updated><author><name>Entry Writer</name></author></entry>
+<entry><id>https://odd.test/a/2</id><title>Inherits</title><updated>2026-11-20T10:00:00Z</updated></entry></feed>`
+	const rssFeed = `<rss version="2.0"><channel><title>R</title><managingEditor>editor@odd.test (Desk Editor)</managingEditor>
+<item><title>Inherits</title><link>https://odd.test/r/2</link></item></channel></rss>`
+	for _, c := range []struct{ body, url, own, inherited string }{
+		{jsonFeed, "https://odd.test/feed.json", "Item Writer", "Feed Writer, Co Writer"},
+		{atomFeed, "https://odd.test/atom.xml", "Entry Writer", "Atom Feed Writer"},
+		{rssFeed, "https://odd.test/rss.xml", "", ""},
+	} {
+		_, arts := parseString(t, c.body, c.url)
+		for _, a := range arts {
+			want := c.inherited
+			if a.Title == "Own" {
+				want = c.own
+			}
+			if a.Author != want {
+				t.Errorf("%s %q: author %q, want %q", c.url, a.Title, a.Author, want)
+			}
+		}
+	}
+}

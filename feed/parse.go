@@ -104,6 +104,12 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		hashes = itemHashes(body, spans, base.String(), title)
 	}
 	out := Parsed{Title: title, Total: len(items)}
+	// Atom and JSON Feed make the feed's authors those of every item
+	// that names none (an RSS channel's editor is not).
+	feedAuthor := ""
+	if f.FeedType == "atom" || f.FeedType == "json" {
+		feedAuthor = personNames(f.Authors)
+	}
 	order := newestFirst(items, now, opt.MaxItems)
 	out.Articles = make([]Article, 0, len(order))
 	seen := make(map[string]bool, len(order))
@@ -127,6 +133,9 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 			a.Published, a.Updated, a.Undated = dates(it, now)
 		} else {
 			a = normalise(it, base, now, id, link, itemTitle)
+			if a.Author == "" {
+				a.Author = feedAuthor
+			}
 		}
 		if a.Undated {
 			// The feed's order is the only one it gives: its first item
@@ -255,8 +264,9 @@ var normVersion = func() string {
 		h.Write([]byte{0})
 	}
 	// What the probes cannot show: bump when normalising reads more of an
-	// item (2: media:description when there is no other text).
-	h.Write([]byte("revision 2"))
+	// item (2: media:description when there is no other text; 3: the
+	// feed's author for Atom entries and JSON Feed items without one).
+	h.Write([]byte("revision 3"))
 	return string(h.Sum(nil))
 }()
 
@@ -381,8 +391,24 @@ func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title st
 }
 
 func author(it *gofeed.Item) string {
+	names := personList(it.Authors)
+	if len(names) == 0 && it.DublinCoreExt != nil {
+		for _, c := range it.DublinCoreExt.Creator {
+			if n := plainLine(c); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// personNames is the names of people (their addresses when nameless),
+// joined.
+func personNames(ps []*gofeed.Person) string { return strings.Join(personList(ps), ", ") }
+
+func personList(ps []*gofeed.Person) []string {
 	var names []string
-	for _, p := range it.Authors {
+	for _, p := range ps {
 		if p == nil {
 			continue
 		}
@@ -394,14 +420,7 @@ func author(it *gofeed.Item) string {
 			names = append(names, n)
 		}
 	}
-	if len(names) == 0 && it.DublinCoreExt != nil {
-		for _, c := range it.DublinCoreExt.Creator {
-			if n := plainLine(c); n != "" {
-				names = append(names, n)
-			}
-		}
-	}
-	return strings.Join(names, ", ")
+	return names
 }
 
 // dates picks published and updated times, treating missing, pre-1995 and
