@@ -61,3 +61,31 @@ func TestEmojiHeadlinesKeepPanesAligned(t *testing.T) {
 		}
 	}
 }
+
+// --show of an article whose feed gives no text says so and how to get
+// it, instead of printing a bare header.
+func TestShowTitleOnlyArticleSaysHow(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Bare</title>`+
+			`<item><title>Headline only</title><link>https://bare.test/1</link><guid>bare-1</guid><pubDate>%[1]s</pubDate></item>`+
+			`<item><title>With text</title><link>https://bare.test/2</link><guid>bare-2</guid><pubDate>%[1]s</pubDate><description>Some text.</description></item>`+
+			`</channel></rss>`, time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
+	args := func(a ...string) []string { return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...) }
+	if code, out, errOut := runArgs(t, args("--refresh")...); code != 0 {
+		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
+	}
+	for id, want := range map[string]bool{srv.URL + "/feed#bare-1": true, srv.URL + "/feed#bare-2": false} {
+		code, out, errOut := runArgs(t, args("--show", id)...)
+		if code != 0 {
+			t.Fatalf("--show %s: exit %d %s", id, code, errOut)
+		}
+		if got := strings.Contains(out, "No text in the feed for this article: --full fetches its full text."); got != want {
+			t.Errorf("--show %s: hint %v, want %v:\n%s", id, got, want, out)
+		}
+	}
+}

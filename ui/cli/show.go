@@ -37,7 +37,16 @@ func Show(ctx context.Context, store *cache.Store, f *feed.Fetcher, ref string, 
 			return fmt.Errorf("full text of %s: %w", ref, err)
 		}
 	}
-	_, err = io.WriteString(out, strings.Join(ui.PlainArticle(art, body, width), "\n")+"\n")
+	lines := ui.PlainArticle(art, body, width)
+	if !full && len(lines) == len(ui.PlainArticle(art, "", width)) {
+		// Nothing under the header: a title-only feed.
+		hint := "No text in the feed for this article."
+		if art.Link != "" {
+			hint = "No text in the feed for this article: --full fetches its full text."
+		}
+		lines = append(lines, hint)
+	}
+	_, err = io.WriteString(out, strings.Join(lines, "\n")+"\n")
 	return err
 }
 
