@@ -75,7 +75,9 @@ func TestShowTitleOnlyArticleSaysHow(t *testing.T) {
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "c.toml")
 	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
-	args := func(a ...string) []string { return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...) }
+	args := func(a ...string) []string {
+		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
+	}
 	if code, out, errOut := runArgs(t, args("--refresh")...); code != 0 {
 		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
 	}
