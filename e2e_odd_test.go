@@ -91,3 +91,35 @@ func TestShowTitleOnlyArticleSaysHow(t *testing.T) {
 		}
 	}
 }
+
+// A feed that gives every item the same guid (its site's address) keeps
+// all of them in the cache, not only the first.
+func TestSharedGUIDFeedKeepsEveryItem(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		at := time.Now().Add(-time.Hour).UTC()
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Same guid</title>`)
+		for i, ti := range []string{"Harbour opens", "Ferry delayed", "Bridge closed"} {
+			fmt.Fprintf(w, `<item><title>%s</title><link>https://same.test/%d</link><guid>https://same.test/</guid><pubDate>%s</pubDate></item>`,
+				ti, i, at.Add(-time.Duration(i)*time.Minute).Format(time.RFC1123Z))
+		}
+		fmt.Fprint(w, `</channel></rss>`)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
+	args := func(a ...string) []string {
+		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
+	}
+	for range 2 { // a second refresh neither loses nor doubles them
+		if code, out, errOut := runArgs(t, args("--refresh", "--force")...); code != 0 {
+			t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
+		}
+		_, out, _ := runArgs(t, args("--list")...)
+		for _, ti := range []string{"Harbour opens", "Ferry delayed", "Bridge closed"} {
+			if strings.Count(out, ti) != 1 {
+				t.Errorf("%q listed %d times:\n%s", ti, strings.Count(out, ti), out)
+			}
+		}
+	}
+}

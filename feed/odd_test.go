@@ -357,3 +357,41 @@ func TestFeedAuthorIsTheDefault(t *testing.T) {
 		}
 	}
 }
+
+// Feeds that give every item the same guid (the site's address, a
+// constant) or the same link give each item its own ID; items alike in
+// guid, link and title stay one. (The cache joins items with one link
+// into one article, as it does across feeds.)
+func TestSharedGUIDsKeepEveryItem(t *testing.T) {
+	const rssFeed = `<rss version="2.0"><channel><title>S</title><link>https://odd.test/</link>
+<item><title>First</title><link>https://odd.test/1</link><guid>https://odd.test/</guid></item>
+<item><title>Second</title><link>https://odd.test/2</link><guid>https://odd.test/</guid></item>
+<item><title>Third</title><link>https://odd.test/home</link></item>
+<item><title>Fourth</title><link>https://odd.test/home</link></item>
+<item><title>Fourth</title><link>https://odd.test/home</link></item>
+<item><title>Own guid</title><link>https://odd.test/5</link><guid>https://odd.test/5</guid></item>
+</channel></rss>`
+	parse := func() []Article {
+		_, arts := parseString(t, rssFeed, "https://odd.test/feed.rss")
+		return arts
+	}
+	arts := parse()
+	ids := map[string]string{}
+	for _, a := range arts {
+		if other, dup := ids[a.ID]; dup {
+			t.Errorf("%q and %q share the ID %q", a.Title, other, a.ID)
+		}
+		ids[a.ID] = a.Title
+	}
+	if len(arts) != 5 {
+		t.Errorf("%d articles, want 5 (the two identical Fourths are one): %v", len(arts), ids)
+	}
+	for i, a := range parse() {
+		if a.ID != arts[i].ID {
+			t.Errorf("%q: ID %q then %q", a.Title, arts[i].ID, a.ID)
+		}
+	}
+	if ids["https://odd.test/1"] != "First" || ids["https://odd.test/2"] != "Second" || ids["https://odd.test/5"] != "Own guid" {
+		t.Errorf("IDs %v", ids)
+	}
+}

@@ -112,17 +112,31 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	}
 	order := newestFirst(items, now, opt.MaxItems)
 	out.Articles = make([]Article, 0, len(order))
+	type ident struct{ id, link, title string }
+	idents := make([]ident, len(order))
+	uses := make(map[string]int, len(order))
+	for k, i := range order {
+		it := items[i]
+		if it.Description == "" && it.Content == "" {
+			it.Description = mediaDescription(it)
+		}
+		id, link, itemTitle := identity(it, base)
+		idents[k] = ident{id, link, itemTitle}
+		uses[id]++
+	}
+	for k := range idents {
+		if uses[idents[k].id] > 1 {
+			idents[k].id = distinctID(base, idents[k].id, idents[k].link, idents[k].title, uses)
+		}
+	}
 	seen := make(map[string]bool, len(order))
-	for _, i := range order {
+	for k, i := range order {
 		it := items[i]
 		var h int64
 		if hashes != nil {
 			h = hashes[i]
 		}
-		if it.Description == "" && it.Content == "" {
-			it.Description = mediaDescription(it)
-		}
-		id, link, itemTitle := identity(it, base)
+		id, link, itemTitle := idents[k].id, idents[k].link, idents[k].title
 		if seen[id] {
 			continue
 		}
@@ -368,6 +382,19 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 		id = hashID(base.String(), title, it.Published, it.Updated)
 	}
 	return plainLine(id), link, title
+}
+
+// distinctID is the ID of an item whose guid (or link) other items of
+// the feed share: feeds that give every item the same guid (the site's
+// address, a constant) would otherwise keep only one of them. Its link
+// when that is its own, else a hash of the shared ID, link and title;
+// items alike in all three stay one (and the cache joins items with one
+// link into one article, as it does across feeds).
+func distinctID(base *url.URL, id, link, title string, uses map[string]int) string {
+	if link != "" && link != id && uses[link] == 0 {
+		return link
+	}
+	return hashID(base.String(), id, link, title)
 }
 
 func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title string) Article {
