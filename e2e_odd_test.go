@@ -72,12 +72,7 @@ func TestShowTitleOnlyArticleSaysHow(t *testing.T) {
 			`</channel></rss>`, time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z))
 	}))
 	defer srv.Close()
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "c.toml")
-	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
-	args := func(a ...string) []string {
-		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
-	}
+	args := oneFeedArgs(t, srv.URL+"/feed")
 	if code, out, errOut := runArgs(t, args("--refresh")...); code != 0 {
 		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
 	}
@@ -105,12 +100,7 @@ func TestSharedGUIDFeedKeepsEveryItem(t *testing.T) {
 		fmt.Fprint(w, `</channel></rss>`)
 	}))
 	defer srv.Close()
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "c.toml")
-	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
-	args := func(a ...string) []string {
-		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
-	}
+	args := oneFeedArgs(t, srv.URL+"/feed")
 	for range 2 { // a second refresh neither loses nor doubles them
 		if code, out, errOut := runArgs(t, args("--refresh", "--force")...); code != 0 {
 			t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
@@ -121,5 +111,19 @@ func TestSharedGUIDFeedKeepsEveryItem(t *testing.T) {
 				t.Errorf("%q listed %d times:\n%s", ti, strings.Count(out, ti), out)
 			}
 		}
+	}
+}
+
+// oneFeedArgs writes a config with one section holding feed and returns
+// a function giving the binary's arguments with that config and a cache
+// beside it.
+func oneFeedArgs(t *testing.T, feed string) func(a ...string) []string {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "c.toml")
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", feed)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return func(a ...string) []string {
+		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
 	}
 }

@@ -92,24 +92,17 @@ func TestTruncatedBodyError(t *testing.T) {
 // compressing server does, or serves a .xml.gz as it is) is unpacked,
 // within the body cap.
 func TestGzippedBodyIsUnpacked(t *testing.T) {
-	gz := func(b []byte) []byte {
-		var buf bytes.Buffer
-		z := gzip.NewWriter(&buf)
-		z.Write(b)
-		z.Close()
-		return buf.Bytes()
-	}
 	doc := []byte(rssDoc("packed", 3))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/twice":
 			w.Header().Set("Content-Encoding", "gzip")
-			w.Write(gz(gz(doc)))
+			w.Write(gzipped(gzipped(doc)))
 		case "/file.xml.gz":
 			w.Header().Set("Content-Type", "application/gzip")
-			w.Write(gz(doc))
+			w.Write(gzipped(doc))
 		case "/bomb":
-			w.Write(gz(bytes.Repeat([]byte(" "), 2<<20)))
+			w.Write(gzipped(bytes.Repeat([]byte(" "), 2<<20)))
 		}
 	}))
 	defer srv.Close()
@@ -157,4 +150,13 @@ func TestUTF16Feed(t *testing.T) {
 			t.Errorf("big endian %v: %v %v %q %+v", be, res.Status, res.Err, res.Title, res.Articles)
 		}
 	}
+}
+
+// gzipped is b compressed with gzip.
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	z.Write(b)
+	z.Close()
+	return buf.Bytes()
 }

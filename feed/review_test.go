@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"net/http"
@@ -34,20 +33,13 @@ func TestUntitledJSONItemTitleFromSummary(t *testing.T) {
 // Get unpacks a gzip body as the fetcher does, and one that unpacks past
 // the size cap is ErrTooLarge, as an over-size page is.
 func TestGetUnpacksGzipWithinItsCap(t *testing.T) {
-	gz := func(b []byte) []byte {
-		var buf bytes.Buffer
-		z := gzip.NewWriter(&buf)
-		z.Write(b)
-		z.Close()
-		return buf.Bytes()
-	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/gzip")
 		switch r.URL.Path {
 		case "/page.gz":
-			w.Write(gz([]byte(rssDoc("packed", 2))))
+			w.Write(gzipped([]byte(rssDoc("packed", 2))))
 		case "/bomb.gz":
-			w.Write(gz(bytes.Repeat([]byte(" "), 2<<20)))
+			w.Write(gzipped(bytes.Repeat([]byte(" "), 2<<20)))
 		}
 	}))
 	defer srv.Close()
