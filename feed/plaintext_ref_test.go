@@ -47,9 +47,13 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
+			// Code, markup and fallbacks for browsers without a feature are
+			// never text; furniture is left out when dropped.
+			never := map[string]bool{"script": true, "style": true, "noscript": true, "iframe": true, "noembed": true, "noframes": true,
+				"template": true, "video": true, "audio": true, "object": true, "svg": true, "canvas": true}
 			switch tag := string(name); tag {
-			case "script", "style", "aside", "nav", "footer":
-				if tag != "script" && tag != "style" && !dropFurniture {
+			case "script", "style", "noscript", "iframe", "noembed", "noframes", "template", "video", "audio", "object", "svg", "canvas", "aside", "nav", "footer":
+				if !never[tag] && !dropFurniture {
 					endBlock()
 					break
 				}
@@ -58,7 +62,7 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 				} else if tt == html.EndTagToken && skip > 0 {
 					skip--
 				}
-				if tag != "script" && tag != "style" {
+				if !never[tag] {
 					endBlock()
 				}
 			case "a":
