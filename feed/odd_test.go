@@ -2,6 +2,7 @@ package feed
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 )
@@ -393,5 +394,36 @@ func TestSharedGUIDsKeepEveryItem(t *testing.T) {
 	}
 	if ids["https://odd.test/1"] != "First" || ids["https://odd.test/2"] != "Second" || ids["https://odd.test/5"] != "Own guid" {
 		t.Errorf("IDs %v", ids)
+	}
+}
+
+// An element that hides what it holds (a video's fallback, an object's) is
+// hidden only when it is closed: left open, as some feeds leave it, it
+// would hide the rest of the article from summaries and search.
+func TestPlainTextKeepsTextAfterUnclosedMedia(t *testing.T) {
+	for _, tag := range []string{"video", "audio", "object", "svg", "canvas", "template"} {
+		open := `<p>Before the clip.</p><` + tag + ` src="/clip">` + `<p>The council met on Monday.</p>`
+		if got := PlainText(open); !strings.Contains(got, "council met on Monday") || !strings.Contains(got, "Before the clip") {
+			t.Errorf("%s left open: %q", tag, got)
+		}
+		closed := `<p>Before the clip.</p><` + tag + ` src="/clip">Your browser cannot play this.</` + strings.ToUpper(tag) + `><p>The council met on Monday.</p>`
+		if got := PlainText(closed); strings.Contains(got, "browser") || !strings.Contains(got, "council met on Monday") {
+			t.Errorf("%s closed: %q", tag, got)
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"<video></video>", true}, {"<video></VIDEO >", true}, {"<video></video/>", true},
+		{"<video></videos>", false}, {"<video></video", false}, {"<video><video>", false}, {"</ſvg>", false},
+	} {
+		name := "video"
+		if strings.Contains(c.in, "ſ") {
+			name = "svg"
+		}
+		if got := HasEndTag(c.in, name); got != c.want {
+			t.Errorf("HasEndTag(%q, %q) = %v", c.in, name, got)
+		}
 	}
 }

@@ -36,15 +36,16 @@ const linkShare = 0.6
 // plainState is the text being written from a fragment's tokens.
 type plainState struct {
 	b                     []byte
-	drop                  bool // leave out furniture
-	skip                  int  // inside this many skipped elements
-	block, linked, inLink int  // where the block being written starts in b; its letters inside <a>; open <a>s
+	src                   string // the fragment
+	drop                  bool   // leave out furniture
+	skip                  int    // inside this many skipped elements
+	block, linked, inLink int    // where the block being written starts in b; its letters inside <a>; open <a>s
 }
 
 func plainText(fragment string, dropFurniture bool) string {
-	p := plainState{b: make([]byte, 0, len(fragment)), drop: dropFurniture}
+	p := plainState{b: make([]byte, 0, len(fragment)), src: fragment, drop: dropFurniture}
 	if !p.scan(fragment) {
-		p = plainState{b: p.b[:0], drop: dropFurniture}
+		p = plainState{b: p.b[:0], src: fragment, drop: dropFurniture}
 		p.tokenize(fragment)
 	}
 	p.endBlock()
@@ -85,8 +86,14 @@ func (p *plainState) textBytes(text []byte) {
 // tag takes a tag token; name is lower case.
 func (p *plainState) tag(tt html.TokenType, name []byte) {
 	switch string(name) {
-	case "script", "style", "noscript", "iframe", "noembed", "noframes", "template", "video", "audio", "object", "svg", "canvas":
+	case "script", "style", "noscript", "iframe", "noembed", "noframes":
 		p.skipped(tt) // code, markup or a fallback for browsers without the feature, never the article's text
+	case "template", "video", "audio", "object", "svg", "canvas":
+		// The same, but only when the element is closed: left open, it
+		// would take the rest of the article with it.
+		if tt != html.StartTagToken || HasEndTag(p.src, string(name)) {
+			p.skipped(tt)
+		}
 	case "aside", "nav", "footer":
 		if !p.drop {
 			p.endBlock()
@@ -389,4 +396,38 @@ func letters(text []byte) int {
 		i += size
 	}
 	return n
+}
+
+// HasEndTag says whether fragment holds an end tag of the element name
+// (lower case ASCII), in any case, as HTML's tokenizer reads one: "</",
+// the name, then white space, "/" or ">". It tells whether an element
+// that hides what it holds (a video's fallback text, say) is closed, or
+// would hide the rest of the fragment.
+func HasEndTag(fragment, name string) bool {
+	for i := 0; ; {
+		k := strings.Index(fragment[i:], "</")
+		if k < 0 {
+			return false
+		}
+		i += k + 2
+		if end := i + len(name); end < len(fragment) && strings.IndexByte(" \t\n\f\r/>", fragment[end]) >= 0 && asciiFold(fragment[i:end]) == name {
+			return true
+		}
+	}
+}
+
+// asciiFold is s with ASCII capitals in lower case.
+func asciiFold(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

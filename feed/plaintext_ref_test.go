@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,7 +52,19 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 			// never text; furniture is left out when dropped.
 			never := map[string]bool{"script": true, "style": true, "noscript": true, "iframe": true, "noembed": true, "noframes": true,
 				"template": true, "video": true, "audio": true, "object": true, "svg": true, "canvas": true}
-			switch tag := string(name); tag {
+			tag := string(name)
+			switch tag {
+			case "template", "video", "audio", "object", "svg", "canvas":
+				// hidden only when closed: open, it would hide the rest
+				name := ""
+				for _, c := range tag { // ASCII case only, as the tokenizer folds
+					name += "[" + strings.ToUpper(string(c)) + string(c) + "]"
+				}
+				if tt == html.StartTagToken && !regexp.MustCompile(`</`+name+`[\t\n\f\r />]`).MatchString(fragment) {
+					continue
+				}
+			}
+			switch tag {
 			case "script", "style", "noscript", "iframe", "noembed", "noframes", "template", "video", "audio", "object", "svg", "canvas", "aside", "nav", "footer":
 				if !never[tag] && !dropFurniture {
 					endBlock()

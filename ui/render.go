@@ -63,7 +63,7 @@ func wrapWith(st lipgloss.Style) func(string) string {
 func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	r := &renderer{width: width, st: st}
+	r := &renderer{width: width, st: st, src: fragment}
 	if u, err := url.Parse(feed.Link(base)); err == nil && u.Host != "" {
 		r.base = u
 	}
@@ -90,6 +90,7 @@ func Render(fragment, base string, width int, st renderStyle) rendered {
 
 type renderer struct {
 	base   *url.URL // nil: relative links are dropped
+	src    string   // the fragment rendered
 	width  int
 	st     renderStyle
 	out    []string
@@ -285,12 +286,19 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		return
 	}
 	switch n.Data {
-	case "script", "style", "head", "title", "iframe", "object", "svg", "noscript", "template", "canvas":
+	case "script", "style", "head", "title", "iframe", "svg", "noscript":
 		return
-	case "video", "audio":
-		// Their content is the fallback for browsers without them ("your
-		// browser does not support the video tag").
-		r.inline.WriteString(" [" + n.Data + "] ")
+	case "object", "template", "canvas", "video", "audio":
+		// Their content is code, or the fallback for browsers without
+		// them ("your browser does not support the video tag"). Left
+		// open, though, an element holds the rest of the article: then
+		// that is shown.
+		if n.Data == "video" || n.Data == "audio" {
+			r.inline.WriteString(" [" + n.Data + "] ")
+		}
+		if !feed.HasEndTag(r.src, n.Data) {
+			r.children(n, prefix)
+		}
 		return
 	case "p", "div", "section", "article", "header", "footer", "figure", "figcaption", "main", "aside", "dd", "dt", "dl", "center":
 		r.flush(prefix, prefix)

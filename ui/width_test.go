@@ -84,6 +84,19 @@ func TestInlineSpacingAndMediaFallback(t *testing.T) {
 	}
 }
 
+// An element left open holds the rest of the article in the parsed tree:
+// the rest is shown, not dropped with the fallback it would hide.
+func TestUnclosedMediaKeepsTheRest(t *testing.T) {
+	for _, tag := range []string{"video", "audio", "object", "template", "canvas"} {
+		out := Render(`<p>Before the clip.</p><`+tag+` src="https://example.test/v.mp4"><p>The council met on Monday.</p><p>Its vote is due in June.</p>`,
+			"https://example.test/news/story.html", 100, plainStyle())
+		got := strings.Join(out.lines, "\n")
+		if !strings.Contains(got, "Before the clip.") || !strings.Contains(got, "The council met on Monday.") || !strings.Contains(got, "Its vote is due in June.") {
+			t.Errorf("%s left open: %q", tag, got)
+		}
+	}
+}
+
 // An article whose feed gives no text (title-only feeds) says so in the
 // article pane and names the keys that get the text, as rebound.
 func TestArticleWithoutTextSaysHowToGetIt(t *testing.T) {
