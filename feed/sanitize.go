@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,48 +31,29 @@ func Forbidden(r rune) bool {
 	return false
 }
 
-// WidthUnstable reports whether r makes text whose width the layout
-// (lipgloss, counting grapheme clusters) and the terminal (tmux and most
-// others, counting code points) disagree on, pushing everything after it
-// on the row out of line: the zero width joiner, variation selector 16,
-// the skin tone modifiers and the combining keycap, which join or modify
-// emoji ("👩‍👩‍👧" is two cells to lipgloss, six to tmux), and the soft
-// hyphen (no cell to lipgloss, one to tmux; German and Dutch news put it
-// in long words). stripControls removes them, leaving code points both
-// count alike ("👩👩👧", "❤" for "❤️"). The joiner stays after a letter
-// and its marks: there it spells a script, not an emoji.
-// Callers that see one of these runes must take the slow path, which
-// decides.
-func WidthUnstable(r rune) bool {
-	return r == 0xad || r == 0x200d || r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
-}
+// WidthUnstable reports whether r is the soft hyphen, which stripControls
+// drops: it has no cell to the layout (lipgloss) and one on tmux and most
+// terminals, so a row holding one ran out of line, and the index's
+// tokenizer takes it for a separator, so "Bundes\u00adregierung" was not
+// found as "Bundesregierung" (German and Dutch news put it in long
+// words). Callers that see it must take the slow path. Emoji sequences,
+// which layout and terminal also measure differently, are kept: the UI
+// evens them out as it draws (ui's stableWidth), so the cache, --json
+// and --show keep the text as the feed wrote it.
+func WidthUnstable(r rune) bool { return r == 0xad }
 
 // stripControls removes escape sequences (CSI, OSC, DCS and two-byte ESC
 // forms, whether introduced by ESC or by the C1 equivalents) and every
 // other forbidden rune. Invalid UTF-8 is dropped. Carriage returns and
-// the Unicode line separators become newlines. Emoji sequences are
-// reduced to code points of a stable width (see WidthUnstable).
+// the Unicode line separators become newlines; soft hyphens go
+// (see WidthUnstable).
 func stripControls(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	i := 0
-	base := rune(-1) // the last rune written that is not a mark
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == 0x200d && unicode.IsLetter(base):
-			// After a letter (and its marks) the joiner is spelling:
-			// Malayalam chillu letters, Sinhala rakaaransaya and
-			// yansaya, Marathi eyelash ra, Arabic joining forms. Both
-			// the layout and the terminal give it no cell there; only
-			// after an emoji (what is left of one: its variation
-			// selector and skin tone go first) does it make a cluster
-			// they measure differently. base is what was written, so a
-			// second pass keeps exactly what the first kept.
-			b.WriteString(s[i : i+size])
-			base = r
-			i += size
-			continue
 		case r == 0x1b: // ESC: skip the sequence it introduces
 			i = skipEscape(s, i+size)
 			continue
@@ -86,20 +66,15 @@ func stripControls(s string) string {
 		case r == '\r':
 			if !strings.HasPrefix(s[i+size:], "\n") {
 				b.WriteByte('\n')
-				base = '\n'
 			}
 		case r == 0x2028 || r == 0x2029:
 			b.WriteByte('\n')
-			base = '\n'
 		case r == utf8.RuneError && size <= 1:
 			// invalid byte: drop
 		case Forbidden(r), WidthUnstable(r):
 			// drop
 		default:
 			b.WriteString(s[i : i+size])
-			if r < utf8.RuneSelf || !unicode.IsMark(r) { // no table look-up for ASCII
-				base = r
-			}
 		}
 		i += size
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -16,8 +17,13 @@ import (
 // pushing the panes' borders out. In such a cluster a zero width space
 // goes before each code point that takes a cell, so each is a cluster of
 // its own and both count alike; combining marks stay with their letter.
-// Plain text only (a string with escape sequences is left alone); the
-// sanitiser already removed the emoji joiners that do the same.
+// Emoji sequences disagree the same way ("👩‍👩‍👧" is two cells to Lip
+// Gloss, six to tmux; "❤️" two and one): in such a cluster the joiners
+// between emoji, variation selector 16, the skin tone modifiers and the
+// combining keycap are left out, leaving code points both count alike
+// ("👩👩👧", "❤"); a joiner after a letter spells a script (Malayalam,
+// Sinhala, Bengali) and stays. The text itself (the cache, --json) keeps
+// them. Plain text only (a string with escape sequences is left alone).
 func stableWidth(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -42,12 +48,23 @@ func stableWidth(s string) string {
 			b.WriteString(c)
 			continue
 		}
-		for i, r := range c {
-			if i > 0 && ansi.StringWidthWc(string(r)) > 0 {
+		prev, first := rune(-1), true
+		for _, r := range c {
+			if emojiModifier(r) || r == 0x200d && !unicode.IsLetter(prev) && !unicode.IsMark(prev) {
+				continue
+			}
+			if !first && ansi.StringWidthWc(string(r)) > 0 {
 				b.WriteRune(0x200b)
 			}
 			b.WriteRune(r)
+			prev, first = r, false
 		}
 	}
 	return b.String()
+}
+
+// emojiModifier says whether r only modifies the emoji before it: variation
+// selector 16 (emoji presentation), a skin tone, the combining keycap.
+func emojiModifier(r rune) bool {
+	return r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
 }

@@ -38,6 +38,29 @@ func TestStableWidth(t *testing.T) {
 			t.Errorf("%q: not stable after one pass", s)
 		}
 	}
+	// Emoji sequences: both count alike once drawn, the emoji themselves
+	// stay, and a joiner that spells a script stays too.
+	for in, want := range map[string]string{
+		"Family \U0001F469\u200d\U0001F469\u200d\U0001F467 day": "Family \U0001F469\U0001F469\U0001F467 day",
+		"Thumbs \U0001F44D\U0001F3FD up":                        "Thumbs \U0001F44D up",
+		"Love \u2764\ufe0f it":                                  "Love \u2764 it",
+		"Key 1\ufe0f\u20e3 pad":                                 "Key 1 pad",
+		"Pride \U0001F3F3\ufe0f\u200d\U0001F308 flag":           "Pride \U0001F3F3\U0001F308 flag",
+		"Ukraine \U0001F1FA\U0001F1E6 flag":                     "Ukraine \U0001F1FA\U0001F1E6 flag",
+		"Coder \U0001F469\U0001F3FD\u200d\U0001F4BB at work":    "Coder \U0001F469\U0001F4BB at work",
+		"അവന്\u200d വന്നു \U0001F44D\U0001F3FF":                 "അവന്\u200d വന്നു \U0001F44D",
+	} {
+		out := stableWidth(in)
+		if g, wc := ansi.StringWidth(out), ansi.StringWidthWc(out); g != wc {
+			t.Errorf("%q: layout %d cells, terminal %d", in, g, wc)
+		}
+		if got := strings.ReplaceAll(out, "\u200b", ""); got != want {
+			t.Errorf("stableWidth(%q) = %q, want %q", in, got, want)
+		}
+		if stableWidth(out) != out {
+			t.Errorf("%q: not stable after one pass", in)
+		}
+	}
 	if s := "東京の天気 مرحبا"; stableWidth(s) != s {
 		t.Errorf("text both count alike changed: %q", stableWidth(s))
 	}
