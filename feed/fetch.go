@@ -647,6 +647,34 @@ func repairUTF8(body []byte) []byte {
 	return out
 }
 
+// strayLatin says whether the bytes of body that are not UTF-8 look like
+// windows-1252 letters among ASCII text (Western European text pasted in:
+// "Caf\xe9", "it\x92s"), one or two at a time, rather than the runs of
+// a text wholly in another single- or double-byte encoding (Cyrillic,
+// Greek, Chinese, Japanese), where they make up whole words.
+func strayLatin(body []byte) bool {
+	stray, inRuns, run := 0, 0, 0
+	end := func() {
+		if run >= 3 {
+			inRuns += run
+		}
+		run = 0
+	}
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && n <= 1 {
+			stray++
+			run++
+			i++
+			continue
+		}
+		end()
+		i += n
+	}
+	end()
+	return stray > 0 && inRuns*4 < stray
+}
+
 var prologUTF16 = regexp.MustCompile(`^(<\?xml[^>]*?encoding\s*=\s*)["'][^"']*["']`)
 
 // mimeParams returns the media type and its charset parameter.

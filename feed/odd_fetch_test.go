@@ -8,6 +8,10 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // A feed that declares UTF-8 (in its prolog or its Content-Type) but
@@ -31,6 +35,32 @@ func TestMislabelledUTF8IsRepaired(t *testing.T) {
 			a := res.Articles[0]
 			if res.Title != "Café Times" || a.Title != "Déjà vu – it’s back, naïve €5" || !strings.Contains(a.Summary, "Crème brûlée") {
 				t.Errorf("feed %q, title %q, summary %q", res.Title, a.Title, a.Summary)
+			}
+		})
+	}
+}
+
+// A feed declared UTF-8 but wholly in another encoding (Cyrillic in
+// windows-1251, Chinese in GBK) is not read as windows-1252, which would
+// garble every word: it keeps the parse error.
+func TestOtherEncodingMislabelledUTF8KeepsItsError(t *testing.T) {
+	for name, enc := range map[string]encoding.Encoding{"windows-1251": charmap.Windows1251, "GBK": simplifiedchinese.GBK} {
+		t.Run(name, func(t *testing.T) {
+			title, err := enc.NewEncoder().String(map[string]string{"windows-1251": "Новости дня", "GBK": "今日新闻"}[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _ := enc.NewEncoder().String(map[string]string{"windows-1251": "Городской совет утвердил бюджет на следующий год.", "GBK": "市议会批准了明年的预算。"}[name])
+			doc := "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>" + title + "</title><link>https://odd.test/</link><description>d</description>" +
+				"<item><title>" + title + "</title><link>https://odd.test/1</link><description>" + text + "</description></item></channel></rss>"
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/rss+xml")
+				fmt.Fprint(w, doc)
+			}))
+			defer srv.Close()
+			res := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed.xml"})
+			if res.Status == StatusOK || res.Err == nil || !strings.Contains(res.Err.Error(), "UTF-8") {
+				t.Errorf("status %v, err %v, %d articles", res.Status, res.Err, len(res.Articles))
 			}
 		})
 	}

@@ -63,12 +63,15 @@ func Parse(body []byte, base *url.URL, now time.Time) (string, []Article, error)
 // would overflow the stack) and finds each item's bytes for its hash.
 func ParseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Parsed, error) {
 	p, err := parseWith(body, base, now, opt)
-	if err != nil && strings.Contains(err.Error(), "invalid UTF-8") && !utf8.Valid(body) {
+	if err != nil && strings.Contains(err.Error(), "invalid UTF-8") && !utf8.Valid(body) && strayLatin(body) {
 		// Declared UTF-8 (prolog or header) but not: read the stray
 		// bytes as windows-1252, as CMSs pasting old text into UTF-8
 		// templates mean them, rather than losing the whole feed. Only
 		// on that error, so good feeds pay nothing; here rather than in
 		// the fetcher, so that adding a feed reads it as refresh does.
+		// Only when the stray bytes look like Latin letters among ASCII
+		// (strayLatin): a feed wholly in another encoding (Cyrillic,
+		// Chinese) would come out garbled, and keeps its error.
 		p, err = parseWith(repairUTF8(body), base, now, opt)
 	}
 	return p, err
