@@ -5,7 +5,6 @@
 package discover
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,9 +12,6 @@ import (
 	"path"
 	"strings"
 	"time"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"newsreader/feed"
 )
@@ -27,17 +23,6 @@ type Candidate struct {
 	Type     string // "rss", "atom", "json" or "" when unknown
 	Comments bool   // a comments feed (WordPress's "Comments Feed", /comments/feed)
 	Via      string // "self" (the address is a feed), "link" or "path"
-}
-
-// feedTypes maps the <link type> values of feeds to a short name.
-var feedTypes = map[string]string{
-	"application/rss+xml":   "rss",
-	"application/rdf+xml":   "rss",
-	"application/atom+xml":  "atom",
-	"application/feed+json": "json",
-	"application/json":      "json", // JSON Feed 1.0 pages may say only this; see linkCandidate
-	"text/xml":              "rss",
-	"application/xml":       "rss",
 }
 
 // CommonPaths are tried, in order, on the site's root when a page
@@ -115,91 +100,14 @@ func sniffType(b []byte) string {
 	return ""
 }
 
-// Links returns the feeds an HTML page announces with <link
-// rel="alternate" type="..."> (in <head> or, as some sites do, <body>),
-// resolved against <base href> or the page's address, in document order,
-// without duplicates.
+// Links returns the feeds an HTML page announces (feed.AnnouncedFeeds),
+// as candidates found by link.
 func Links(body []byte, pageURL *url.URL) []Candidate {
-	doc, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil
-	}
-	base := pageURL
 	var out []Candidate
-	seen := map[string]bool{}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Base:
-				if b, err := pageURL.Parse(strings.TrimSpace(attr(n, "href"))); err == nil && attr(n, "href") != "" {
-					base = b
-				}
-			case atom.Link:
-				if c, ok := linkCandidate(n, base); ok && !seen[c.URL] {
-					seen[c.URL] = true
-					out = append(out, c)
-				}
-			case atom.Script, atom.Style, atom.Template:
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+	for _, a := range feed.AnnouncedFeeds(body, pageURL) {
+		out = append(out, Candidate{URL: a.URL, Title: a.Title, Type: a.Type, Comments: a.Comments, Via: "link"})
 	}
-	walk(doc)
 	return out
-}
-
-func linkCandidate(n *html.Node, base *url.URL) (Candidate, bool) {
-	rels := strings.Fields(strings.ToLower(attr(n, "rel")))
-	alternate := false
-	for _, r := range rels {
-		if r == "alternate" {
-			alternate = true
-		}
-	}
-	typ := strings.ToLower(strings.TrimSpace(attr(n, "type")))
-	typ, _, _ = strings.Cut(typ, ";")
-	typ = strings.TrimSpace(typ)
-	kind, ok := feedTypes[typ]
-	href := strings.TrimSpace(attr(n, "href"))
-	if !alternate || !ok || href == "" {
-		return Candidate{}, false
-	}
-	// Plain application/json is also WordPress's REST API link on every
-	// page (/wp-json/...): only a *.json address naming a feed counts.
-	if typ == "application/json" {
-		lh := strings.ToLower(href)
-		if strings.Contains(lh, "wp-json") || !strings.Contains(lh, "feed") {
-			return Candidate{}, false
-		}
-	}
-	u, err := base.Parse(href)
-	if err != nil || feed.Link(u.String()) == "" {
-		return Candidate{}, false
-	}
-	u.Fragment = ""
-	title := feed.Line(attr(n, "title"))
-	return Candidate{URL: u.String(), Title: title, Type: kind, Comments: isComments(title, u), Via: "link"}, true
-}
-
-func isComments(title string, u *url.URL) bool {
-	t := strings.ToLower(title)
-	p := strings.ToLower(u.Path + "?" + u.RawQuery)
-	return strings.Contains(t, "comments") || strings.Contains(t, "comment feed") ||
-		strings.Contains(p, "/comments/") || strings.HasSuffix(strings.TrimSuffix(p, "?"), "/comments") ||
-		strings.Contains(p, "feed=comments")
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, key) {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // probe tries the common feed paths, first under the page's own folder
