@@ -25,14 +25,17 @@ import (
 // Sinhala, Bengali) and stays. The text itself (the cache, --json) keeps
 // them. Plain text only (a string with escape sequences is left alone).
 func stableWidth(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+	simple := true
+	for i := 0; i < len(s) && simple; {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		simple = simpleRune(r)
+		i += size
 	}
-	if ascii || strings.IndexByte(s, 0x1b) >= 0 || ansi.StringWidth(s) == ansi.StringWidthWc(s) {
+	if simple || strings.IndexByte(s, 0x1b) >= 0 || ansi.StringWidth(s) == ansi.StringWidthWc(s) {
 		return s
 	}
 	var b strings.Builder
@@ -67,4 +70,13 @@ func stableWidth(s string) string {
 // selector 16 (emoji presentation), a skin tone, the combining keycap.
 func emojiModifier(r rune) bool {
 	return r == 0xfe0f || r == 0x20e3 || r >= 0x1f3fb && r <= 0x1f3ff
+}
+
+// simpleRune says whether r takes one cell to both counts and never joins
+// a cluster: Latin letters with their accents precomposed, and the
+// punctuation of news text (dashes, curly quotes, the ellipsis, the
+// euro). A text of ASCII and these needs no measuring, which a list
+// row's headline would otherwise cost on every frame.
+func simpleRune(r rune) bool {
+	return r >= 0xa0 && r <= 0x24f && r != 0xad || r >= 0x2010 && r <= 0x2027 || r >= 0x2030 && r <= 0x205e || r == 0x20ac
 }

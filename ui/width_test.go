@@ -107,6 +107,30 @@ func TestInlineSpacingAndMediaFallback(t *testing.T) {
 	}
 }
 
+// simpleRune's runes take one cell to the layout and to the terminal,
+// alone and between letters, so stableWidth may skip measuring them.
+func TestSimpleRunesNeedNoMeasuring(t *testing.T) {
+	n := 0
+	for r := rune(0x80); r < 0x3000; r++ {
+		if !simpleRune(r) {
+			continue
+		}
+		n++
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + string(r), "1" + string(r)} {
+			if g, wc := ansi.StringWidth(s), ansi.StringWidthWc(s); g != wc || g != len([]rune(s)) {
+				t.Errorf("%U in %q: layout %d cells, terminal %d", r, s, g, wc)
+			}
+		}
+	}
+	if n < 400 {
+		t.Errorf("only %d simple runes", n)
+	}
+	headline := "Minister’s “bold” plan — café owners’ €5 levy…"
+	if stableWidth(headline) != headline {
+		t.Errorf("changed: %q", stableWidth(headline))
+	}
+}
+
 // An element left open holds the rest of the article in the parsed tree:
 // the rest is shown, not dropped with the fallback it would hide.
 func TestUnclosedMediaKeepsTheRest(t *testing.T) {
