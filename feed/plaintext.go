@@ -410,24 +410,8 @@ func HasEndTag(fragment, name string) bool {
 			return false
 		}
 		i += k + 2
-		if end := i + len(name); end < len(fragment) && strings.IndexByte(" \t\n\f\r/>", fragment[end]) >= 0 && asciiFold(fragment[i:end]) == name {
+		if end := i + len(name); end < len(fragment) && strings.IndexByte(" \t\n\f\r/>", fragment[end]) >= 0 && asciiEqualFold(fragment[i:end], []byte(name)) {
 			return true
 		}
 	}
-}
-
-// asciiFold is s with ASCII capitals in lower case.
-func asciiFold(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }
