@@ -175,6 +175,9 @@ func NewFetcher(opt Options) *Fetcher {
 		MaxIdleConnsPerHost: opt.PerHost,
 		IdleConnTimeout:     60 * time.Second,
 		ForceAttemptHTTP2:   true,
+		// The fetcher undoes Content-Encoding itself (decodeContent),
+		// tolerating what the transport's gzip reader refuses.
+		DisableCompression: true,
 	}
 	client := &http.Client{
 		Transport: transport,
@@ -243,6 +246,7 @@ type fetched struct {
 	body  []byte
 	base  *url.URL
 	ctype string      // Content-Type
+	cenc  string      // Content-Encoding, not yet undone
 	hdr   http.Header // for the hints
 }
 
@@ -369,14 +373,22 @@ func (f *Fetcher) finish(b fetched) Result {
 
 func (f *Fetcher) parse(b fetched) Result {
 	res := b.res
-	res.Hints = hintsFrom(b.hdr, b.body, f.now())
-	sum := sha256.Sum256(b.body)
+	body, err := decodeContent(b.body, b.cenc, f.opt.MaxBody)
+	if errors.Is(err, errUnpackedTooLarge) {
+		err = fmt.Errorf("feed larger than %d MB", f.opt.MaxBody>>20)
+	}
+	if err != nil {
+		res.Err, res.Hints = err, hintsFrom(b.hdr, nil, f.now())
+		return res
+	}
+	res.Hints = hintsFrom(b.hdr, body, f.now())
+	sum := sha256.Sum256(body)
 	res.BodyHash = hex.EncodeToString(sum[:16])
 	if b.req.BodyHash != "" && res.BodyHash == b.req.BodyHash {
 		res.Status = StatusNotModified // the same bytes again
 		return res
 	}
-	raw, err := gunzipped(b.body, f.opt.MaxBody)
+	raw, err := gunzipped(body, f.opt.MaxBody)
 	if errors.Is(err, errUnpackedTooLarge) {
 		err = fmt.Errorf("feed larger than %d MB", f.opt.MaxBody>>20)
 	}
@@ -384,7 +396,7 @@ func (f *Fetcher) parse(b fetched) Result {
 		res.Err = err
 		return res
 	}
-	body, err := toUTF8(raw, b.ctype)
+	body, err = toUTF8(raw, b.ctype)
 	if err != nil {
 		res.Err = err
 		return res
@@ -439,6 +451,7 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 		return fail(err)
 	}
 	hreq.Header.Set("User-Agent", f.opt.UserAgent)
+	hreq.Header.Set("Accept-Encoding", acceptEncoding)
 	hreq.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 	if req.ETag != "" {
 		hreq.Header.Set("If-None-Match", req.ETag)
@@ -496,6 +509,7 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 	out.res.ETag = resp.Header.Get("ETag")
 	out.res.LastModified = resp.Header.Get("Last-Modified")
 	out.ctype = resp.Header.Get("Content-Type")
+	out.cenc = strings.Join(resp.Header.Values("Content-Encoding"), ",")
 	out.hdr = resp.Header
 	return out
 }

@@ -65,6 +65,7 @@ func (f *Fetcher) Get(ctx context.Context, raw, accept string, maxBody int64) (P
 		return Page{}, err
 	}
 	req.Header.Set("User-Agent", f.opt.UserAgent)
+	req.Header.Set("Accept-Encoding", acceptEncoding)
 	if accept != "" {
 		req.Header.Set("Accept", accept)
 	}
@@ -83,7 +84,10 @@ func (f *Fetcher) Get(ctx context.Context, raw, accept string, maxBody int64) (P
 	if int64(len(body)) > limit {
 		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
 	}
-	if body, err = gunzipped(body, limit); errors.Is(err, errUnpackedTooLarge) { // as refresh reads feeds
+	if body, err = decodeContent(body, strings.Join(resp.Header.Values("Content-Encoding"), ","), limit); err == nil {
+		body, err = gunzipped(body, limit)
+	}
+	if errors.Is(err, errUnpackedTooLarge) { // as refresh reads feeds
 		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
 	} else if err != nil {
 		return Page{}, err
