@@ -200,6 +200,7 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 			return nil, nil, bad(err)
 		}
 		restoreCDATA(f, texts)
+		markGUIDsNotPermalinks(rf, f)
 		return f, spans, nil
 	case gofeed.FeedTypeAtom:
 		af, err := (&atom.Parser{}).Parse(bytes.NewReader(body))
@@ -227,6 +228,30 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 }
 
 var errNotFeed = errors.New("not an RSS, Atom or JSON feed")
+
+// guidNotPermalink is the key in an item's Custom map that says its RSS
+// guid is isPermaLink="false" (the translator drops the attribute); no
+// element's name has a space, so no feed's own element collides with it.
+const guidNotPermalink = "guid isPermaLink=false"
+
+// markGUIDsNotPermalinks notes on each RSS item whose guid says
+// isPermaLink="false" that it is an ID, not the item's address.
+func markGUIDsNotPermalinks(rf *rss.Feed, f *gofeed.Feed) {
+	if len(rf.Items) != len(f.Items) {
+		return
+	}
+	for i, ri := range rf.Items {
+		if ri == nil || ri.GUID == nil || f.Items[i] == nil || !strings.EqualFold(strings.TrimSpace(ri.GUID.IsPermalink), "false") {
+			continue
+		}
+		custom := make(map[string]string, len(f.Items[i].Custom)+1)
+		for k, v := range f.Items[i].Custom {
+			custom[k] = v
+		}
+		custom[guidNotPermalink] = "1"
+		f.Items[i].Custom = custom
+	}
+}
 
 // jsonPlainText writes JSON Feed's plain-text fields, which the
 // translator passes on as they are, as the HTML the rest expects:
@@ -282,8 +307,9 @@ var normVersion = func() string {
 	}
 	// What the probes cannot show: bump when normalising reads more of an
 	// item (2: media:description when there is no other text; 3: the
-	// feed's author for Atom entries and JSON Feed items without one).
-	h.Write([]byte("revision 3"))
+	// feed's author for Atom entries and JSON Feed items without one; 4:
+	// an RSS guid that is isPermaLink="false" is never the link).
+	h.Write([]byte("revision 4"))
 	return string(h.Sum(nil))
 }()
 
@@ -371,8 +397,12 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 		title = "(untitled)"
 	}
 	guid := strings.TrimSpace(it.GUID)
-	if link == "" && (strings.HasPrefix(guid, "http://") || strings.HasPrefix(guid, "https://")) {
-		link = resolve(base, guid) // a permalink guid, or an Atom id that is the page's address
+	if link == "" && it.Custom[guidNotPermalink] == "" && (strings.HasPrefix(guid, "http://") || strings.HasPrefix(guid, "https://")) {
+		// A permalink guid (isPermaLink absent or true), or an Atom id
+		// that is the page's address. A guid that says it is not a
+		// permalink is only an ID, even when it looks like an address:
+		// the article then has none.
+		link = resolve(base, guid)
 	}
 	switch {
 	case guid != "" && (strings.Contains(guid, "://") || strings.HasPrefix(guid, "tag:") || strings.HasPrefix(guid, "urn:")):

@@ -178,13 +178,17 @@ func resolveBrowser(env, link string, hasDisplay bool, lookPath func(string) (st
 	return nil, firstErr
 }
 
+// noAddress is the note for opening an article whose feed gives it no
+// address (no <link>, and a guid that is only an ID).
+const noAddress = "no address to open: the feed gives this article none"
+
 // openBrowser opens link: a graphical browser is started and left
 // running; a terminal browser comes back as an execBrowserMsg for Update
 // to run in the foreground.
 func openBrowser(link string) tea.Cmd {
 	return func() tea.Msg {
 		if feed.Link(link) == "" {
-			return noteMsg{text: "no link to open", err: true}
+			return noteMsg{text: noAddress, err: true}
 		}
 		hasDisplay := os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
 		argv, err := resolveBrowser(os.Getenv("BROWSER"), link, hasDisplay, exec.LookPath)

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"newsreader/cache"
+	"newsreader/feed"
 )
 
 // Reading comfort: n / N jump to the next / previous unread article of the
@@ -235,6 +236,9 @@ func (m Model) linkPrompt() string {
 	rng := "1"
 	if n > 1 {
 		rng = "1-" + itoa(n)
+	}
+	if feed.Link(m.article.art.Link) == "" {
+		return "open: " + *m.linkIn + "█  (" + rng + " a link [n], esc cancel; the article has no address)"
 	}
 	return "open: " + *m.linkIn + "█  (" + rng + " a link [n], enter the article, esc cancel)"
 }

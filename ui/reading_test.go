@@ -366,3 +366,46 @@ func TestNextUnreadGoesOnToTheNextSection(t *testing.T) {
 		t.Error("n from the article pane did not mark the article it opened read")
 	}
 }
+
+// An article whose feed gives it no address (no <link>, a guid that is
+// only an ID) is never opened: o says so, from the list and from the
+// article pane, whose prompt offers only the footnote links, which still
+// open; y says there is nothing to copy.
+func TestOpenArticleWithoutAddress(t *testing.T) {
+	dir, out := recordingBrowser(t, "browser")
+	t.Setenv("BROWSER", filepath.Join(dir, "browser"))
+	st := fixtureStore(t, 3)
+	a := feed.Article{ID: "tag:nolink.test,2026:1", Title: "Article without address", Published: testNow.Add(time.Hour), Updated: testNow,
+		Content: `<p>See <a href="https://l.test/1">one</a> and <a href="https://l.test/2">two</a>.</p>`}
+	if err := st.Save(context.Background(), feed.Result{URL: "https://t.test/m.rss", Status: feed.StatusOK, Articles: []feed.Article{a}}, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	m := testModel(t, st, 160, 40)
+	m = press(t, m, "o")
+	if !m.noteErr || m.note != noAddress {
+		t.Errorf("o in the list: note %q", m.note)
+	}
+	m = press(t, m, "y")
+	if !m.noteErr || m.note != "no link to copy" {
+		t.Errorf("y: note %q", m.note)
+	}
+	m = press(t, m, "enter")
+	if m.article.art.Title != "Article without address" {
+		t.Fatalf("opened %q", m.article.art.Title)
+	}
+	m = press(t, m, "o")
+	if r := m.Render(); !strings.Contains(r, "the article has no address") || strings.Contains(r, "enter the article") {
+		t.Errorf("o in the article pane: prompt\n%s", r)
+	}
+	m = press(t, m, "enter")
+	if !m.noteErr || m.note != noAddress {
+		t.Errorf("o enter: note %q", m.note)
+	}
+	m = press(t, m, "o", "2")
+	if got := waitFile(t, out); got != "https://l.test/2\n" {
+		t.Errorf("o 2: %q", got)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("the browser ran again")
+	}
+}
