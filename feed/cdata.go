@@ -237,10 +237,31 @@ func restoreString(s string, texts []lifted) (string, bool) {
 	return r, n > 0 || r != s
 }
 
+// placeholderIndex is the number of the placeholder s starts with, or -1.
+func placeholderIndex(s string) int {
+	if !strings.HasPrefix(s, liftOpen) {
+		return -1
+	}
+	j := strings.Index(s, liftClose)
+	if j < 0 {
+		return -1
+	}
+	k, err := strconv.Atoi(strings.TrimLeft(s[len(liftOpen):j], "\n"))
+	if err != nil {
+		return -1
+	}
+	return k
+}
+
 // restoreCount is restoreString, counting the placeholders replaced.
 func restoreCount(s string, texts []lifted) (string, int) {
 	if !strings.Contains(s, liftOpen) {
 		return s, 0
+	}
+	// Most often the string is one placeholder and nothing else (a
+	// description that was all CDATA): its text as it is, no copy.
+	if k := placeholderIndex(s); k >= 0 && k < len(texts) && s == texts[k].placeholder {
+		return texts[k].text, 1
 	}
 	n := 0
 	var b strings.Builder

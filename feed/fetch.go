@@ -325,16 +325,42 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 	return out
 }
 
-// readBody reads at most limit bytes of resp's body into a buffer sized
-// by its Content-Length (up to 4 MB: the header may lie), not grown from
-// 512 bytes by doubling.
+// readBody reads at most limit bytes of resp's body. With a
+// Content-Length it reads into a buffer of that size (up to 4 MB: the
+// header may lie); without one (a chunked feed, as most generated ones
+// are) it reads into a pooled scratch buffer and returns an exact copy,
+// rather than growing a new buffer from 512 bytes by doubling, which left
+// about three times the body's size as garbage for every feed.
 func readBody(resp *http.Response, limit int64) ([]byte, error) {
-	size := int64(512)
-	if n := resp.ContentLength; n > 0 {
-		size = min(n, limit, 4<<20) + 1 // +1: the read that finds the end (n+1 overflows for the largest n)
-	}
 	r := io.LimitReader(resp.Body, limit)
-	b := make([]byte, 0, size)
+	if n := resp.ContentLength; n > 0 {
+		b, err := readInto(r, make([]byte, 0, min(n, limit, 4<<20)+1)) // +1: the read that finds the end (n+1 overflows for the largest n)
+		return b, err
+	}
+	sp, _ := scratchBodies.Get().(*[]byte)
+	if sp == nil {
+		sp = new([]byte)
+	}
+	b, err := readInto(r, (*sp)[:0])
+	out := bytes.Clone(b)
+	if cap(b) <= maxScratchBody {
+		*sp = b
+		scratchBodies.Put(sp)
+	}
+	return out, err
+}
+
+// scratchBodies holds readBody's buffers for bodies of unknown length;
+// one that grew past maxScratchBody is left to the collector.
+var scratchBodies sync.Pool
+
+const maxScratchBody = 4 << 20
+
+// readInto reads r to its end into b, growing it as io.ReadAll does.
+func readInto(r io.Reader, b []byte) ([]byte, error) {
+	if cap(b) == 0 {
+		b = make([]byte, 0, 512)
+	}
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
@@ -345,7 +371,7 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 			return b, err
 		}
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // as io.ReadAll grows
+			b = append(b, 0)[:len(b)]
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"net"
 	"net/http"
@@ -364,5 +365,69 @@ func TestHugeContentLength(t *testing.T) {
 	r := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL + "/feed"})
 	if r.Status != StatusError {
 		t.Errorf("a body cut short of its Content-Length: %v %v", r.Status, r.Err)
+	}
+}
+
+// TestChunkedBodiesKeepTheirBytes: bodies of unknown length are read
+// through pooled scratch buffers; each result must still be its own feed
+// when many of different sizes are read at once and read again, and the
+// size limit must still hold for them.
+func TestChunkedBodiesKeepTheirBytes(t *testing.T) {
+	docs := map[string]string{}
+	for i := range 12 {
+		name := fmt.Sprintf("f%d", i)
+		docs["/"+name] = rssDoc(name, 5+i*40) // 1 to 60 KB, growing and shrinking the scratch
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		doc, ok := docs[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		for len(doc) > 0 { // flushed in pieces: chunked, no Content-Length
+			n := min(len(doc), 3000)
+			io.WriteString(w, doc[:n])
+			w.(http.Flusher).Flush()
+			doc = doc[n:]
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	got := map[string][]Result{}
+	for round := range 3 {
+		for path := range docs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := fetchOne(t, f, Request{URL: srv.URL + path})
+				mu.Lock()
+				got[path] = append(got[path], r)
+				mu.Unlock()
+			}()
+		}
+		if round == 1 {
+			wg.Wait()
+		}
+	}
+	wg.Wait()
+	for path, doc := range docs {
+		name := path[1:]
+		want := strings.Count(doc, "<item>")
+		for _, r := range got[path] {
+			if r.Status != StatusOK || len(r.Articles) != want {
+				t.Fatalf("%s: %v %v, %d articles, want %d", path, r.Status, r.Err, len(r.Articles), want)
+			}
+			for i, a := range r.Articles {
+				if !strings.HasPrefix(a.Title, name+" ") {
+					t.Fatalf("%s: article %d is %q, from another feed's bytes", path, i, a.Title)
+				}
+			}
+		}
+	}
+	small := NewFetcher(Options{MaxBody: 8 << 10})
+	if r := fetchOne(t, small, Request{URL: srv.URL + "/f11"}); r.Status != StatusError || !strings.Contains(r.Err.Error(), "larger than") {
+		t.Errorf("chunked body over the limit: %v %v", r.Status, r.Err)
 	}
 }

@@ -329,7 +329,9 @@ func (r *Reader) read(title, body string) Text {
 	titled := func(ts []token, es []int32) (int, float64) {
 		return titleCaseBy(ts, func(i int) bool { return all[es[i]].stop })
 	}
-	out := Text{terms: make([]termStat, 0, len(all))}
+	// The kept terms are gathered in the scratch and copied out at their
+	// number (far fewer than the distinct words, stop words included).
+	out := Text{terms: sc.stats[:0]}
 	visit := func(t *token, e *seen, marked bool, w, lw float64) {
 		if marked && !t.number { // as read's mark
 			switch {
@@ -395,6 +397,8 @@ func (r *Reader) read(title, body string) Text {
 		}
 	}
 	sort.Strings(out.proper)
+	sc.stats = out.terms[:0]
+	out.terms = slices.Clone(out.terms)
 	for i := range out.terms {
 		st := &out.terms[i]
 		st.logTF = 1 + math.Log(st.tf)
@@ -439,6 +443,7 @@ type readScratch struct {
 	// (Text.terms); words and at, ReadInterned's words to intern and
 	// where each goes ([index in its IDs, index in info]).
 	statInfo []int32
+	stats    []termStat // Text.terms while it is being read
 	words    []string
 	at       [][2]int32
 }
