@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -431,10 +432,10 @@ func TestFlatEncodeReadsBack(t *testing.T) {
 	doc := stories.NewDoc("Port Alder council votes on 4.25% levy", "The council of Port Alder voted on Tuesday for a 4.25% levy; Mayor Ines Okafor said the harbour fund needed 12,000 more.")
 	f := stories.Flatten(doc, d.intern)
 	got := d.encode(f)
-	if want := doc.Encode(); got != want {
-		t.Fatalf("encode:\n got %s\nwant %s", got, want)
+	back, want := stories.DecodeDoc(got), stories.DecodeDoc(doc.Encode())
+	if !maps.Equal(back.Terms, want.Terms) || !maps.Equal(back.Names, want.Names) {
+		t.Fatalf("encode:\n got %s\nwant %s", got, doc.Encode())
 	}
-	back := stories.DecodeDoc(got)
 	if len(back.Terms) != len(doc.Terms) || len(back.Names) != len(doc.Names) || len(back.Terms) == 0 {
 		t.Fatalf("read back %d terms %d names, wrote %d and %d", len(back.Terms), len(back.Names), len(doc.Terms), len(doc.Names))
 	}

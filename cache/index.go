@@ -360,20 +360,18 @@ const (
 	maxMembers    = 4
 )
 
-// encode writes a flat Doc as stories.Doc.Encode does.
+// encode writes a flat Doc in stories.Doc.Encode's format, which
+// DecodeDoc reads back. The terms come in the order of their IDs, not
+// sorted by name as Doc.Encode writes them: the reader builds a map, and
+// sorting them by name took 0.3 s of a 50,000-article refresh.
 func (d *discoState) encode(f stories.FlatDoc) string {
 	b := make([]byte, 0, 16*(len(f.Terms.IDs)+len(f.Names.IDs)))
 	vec := func(v stories.FlatVec) {
-		idx := make([]int, len(v.IDs))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortFunc(idx, func(x, y int) int { return strings.Compare(d.terms[v.IDs[x]], d.terms[v.IDs[y]]) })
-		for k, i := range idx {
-			if k > 0 {
+		for i, id := range v.IDs {
+			if i > 0 {
 				b = append(b, ' ')
 			}
-			b = append(b, d.terms[v.IDs[i]]...)
+			b = append(b, d.terms[id]...)
 			b = append(b, ' ')
 			b = strconv.AppendFloat(b, v.W[i], 'g', 4, 64)
 		}
