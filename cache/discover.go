@@ -859,13 +859,17 @@ const (
 )
 
 // queryWords splits what a person typed into words the index knows:
-// every run of letters and digits (ftsWordRune). Quotes, operators and
-// brackets are not syntax here, so no input is an error; and each word is
-// one term of the index, never a phrase of several (which the index,
-// keeping no positions, would refuse).
-func queryWords(q string) []string {
-	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !ftsWordRune(r) })
-}
+// every run of letters and digits (ftsWordRune), with the marks inside a
+// run of unspaced letters (splitQuery). Quotes, operators and brackets
+// are not syntax here, so no input is an error; and each word is asked
+// as one term of the index, or the bigrams of its unspaced runs
+// (searchTerm), never a phrase of several (which the index, keeping no
+// positions, would refuse).
+func queryWords(q string) []string { return splitQuery(q) }
+
+// QueryWords are the words of what was typed as Search takes them, for
+// highlighting its matches (TitleMarks).
+func QueryWords(q string) []string { return splitQuery(q) }
 
 // ftsWordRune says whether r is part of a word both here and for the
 // index's tokenizer (unicode61): a letter or digit, but for the few that
@@ -891,16 +895,19 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 	}
 	section = strings.ToLower(section)
 	phrases := make([]string, len(words))
+	checks := make([]bool, len(words))
 	for i, w := range words {
-		phrases[i] = ftsPhrase(w)
+		phrases[i], checks[i] = searchTerm(w)
 	}
 	// The last word is also a prefix while it is being typed, once it has
 	// three letters (or is the only word): a shorter one would expand to
 	// most of the index. The index keeps no prefixes (they tripled the
 	// cost of indexing an article), so the prefix stands for the word
-	// itself and its commonest completions (completions).
+	// itself and its commonest completions (completions). A word of
+	// Chinese, Japanese, Korean or Thai is no prefix: it is looked for
+	// anywhere in a run (searchTerm), whatever its length.
 	last := words[len(words)-1]
-	trailing := query[len(query)-1] != ' ' && (len(words) == 1 || utf8.RuneCountInString(last) >= 3)
+	trailing := query[len(query)-1] != ' ' && (len(words) == 1 || utf8.RuneCountInString(last) >= 3) && !hasUnspaced(last)
 	if trailing {
 		more, err := s.completions(ctx, last, maxCompletions)
 		if err != nil {
@@ -979,14 +986,17 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 			append([]any{expr}, secArg...)...).Scan(&n)
 		return n, err
 	}
-	search := func(parts []string, op string) ([]Hit, int, error) {
+	search := func(parts []string, op string, pw []string, check []bool) ([]Hit, int, error) {
+		if slices.Contains(check, true) {
+			return s.checkedPage(ctx, join, section, now, parts, op, pw, check, offset, limit, total)
+		}
 		hits, n, err := page(parts, op)
 		if err == nil && (n >= searchWindow || len(hits) == 0 && offset > 0) {
 			n, err = total(strings.Join(parts, op)) // the window is full, or the page past the end
 		}
 		return hits, n, err
 	}
-	hits, n, err := search(phrases, " AND ")
+	hits, n, err := search(phrases, " AND ", words, checks)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -996,22 +1006,25 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 		// looked for as a prefix in the index itself (which keeps no
 		// prefixes, so only when the completions found nothing).
 		phrases[len(phrases)-1] = ftsPhrase(last) + "*"
-		if hits, n, err = search(phrases, " AND "); err != nil {
+		if hits, n, err = search(phrases, " AND ", words, checks); err != nil {
 			return nil, 0, err
 		}
 	}
 	if n == 0 && len(phrases) > 1 {
 		// Any word will do, but not a word every article has ("and").
-		var some []string
+		var some, someWords []string
+		var someChecks []bool
 		for i, w := range words {
 			if !stories.IsStop(w) && !stories.IsStop(stories.Normalize(w)) {
 				some = append(some, phrases[i])
+				someWords = append(someWords, w)
+				someChecks = append(someChecks, checks[i])
 			}
 		}
 		if len(some) == 0 {
-			some = phrases
+			some, someWords, someChecks = phrases, words, checks
 		}
-		if hits, n, err = search(some, " OR "); err != nil {
+		if hits, n, err = search(some, " OR ", someWords, someChecks); err != nil {
 			return nil, 0, err
 		}
 	}

@@ -62,9 +62,23 @@ type piece struct {
 }
 
 func (d *deduper) body(text string) string {
-	if len(text) == 0 {
-		return ""
+	s, wide := d.dedupe(text)
+	if wide {
+		// The bigrams of unspaced runs follow the text, each once.
+		if extra := unspacedTerms(text, nil); len(extra) > 0 {
+			s, _ = d.dedupe(text + " " + string(extra))
+		}
 	}
+	return s
+}
+
+// dedupe is body without the terms of unspaced runs, and whether text
+// may hold some (mayBeUnspaced).
+func (d *deduper) dedupe(text string) (string, bool) {
+	if len(text) == 0 {
+		return "", false
+	}
+	wide := false
 	// A table for one distinct word in eight bytes, at most half full (prose has
 	// one in six or seven, counting the spaces, and repeats half of them);
 	// past that the rest of the text is kept as it is.
@@ -93,6 +107,8 @@ func (d *deduper) body(text string) string {
 					break
 				}
 				c |= 0x20 * (c >> 6 & 1) // ASCII letters to lower case; digits have bit 6 clear
+			} else if mayBeUnspaced(c) {
+				wide = true
 			}
 			h = (h ^ uint32(c)) * 16777619
 		}
@@ -104,6 +120,7 @@ func (d *deduper) body(text string) string {
 				out = append(out, ' ')
 			}
 			out = append(out, text[i:]...)
+			wide = wide || hasUnspaced(text[i:])
 			break
 		}
 		slot := h & mask
@@ -126,7 +143,7 @@ func (d *deduper) body(text string) string {
 		i = j
 	}
 	d.out = out
-	return string(out)
+	return string(out), wide
 }
 
 // foldedEqual says whether a and b are the same but for ASCII case.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"newsreader/feed"
 	"newsreader/feed/sitetext"
@@ -99,6 +100,12 @@ func ftsBodyTexts() []string {
 		"foo_bar foo_bar foo bar $5 $5 5 100% 100",
 		"Ünïcödé ÜNÏCÖDÉ straße STRASSE İstanbul istanbul ΣΊΣΥΦΟΣ σίσυφος",
 		"東京 東京 株式市場 株式市場 ソニー",
+		"東京の天気は晴れ。明日の東京は雨、コーヒーの値段が上がる。人々は々ゝゞヽヾ 〆切 〇",
+		"北京市今天发布暴雨预警，北京 上海 天",
+		"서울에서 열린 회의, 서울의 날씨 서울 서",
+		"กรุงเทพมหานคร ฝนตกหนัก ที่ ที่ กรุงเทพ ๆ ฯ ๏",
+		"iPhone15を発売 2024年5月 GDP成長率 ＡＢＣ東京 x東y",
+		"ｺｰﾋｰ ｶﾞｲﾄﾞ か\u3099 ฟ\u0e34\u0e4dx",
 		"مرحبا مرحبا שלום שלום",
 		"emoji 🎉 🎉party🎉 party zero\u200bwidth zero\u200bwidth soft\u00adhyphen soft\u00adhyphen",
 		"ᦰᦱ ᦰᦱ vedic\u1cf2sign vedic\u1cf2sign x² x² ½ ½ Ⅻ Ⅻ",
@@ -112,19 +119,80 @@ func ftsBodyTexts() []string {
 }
 
 // TestFTSBodyKeepsTheTerms: the index gets the same terms of ftsBody(text)
-// as of text, as SQLite's own tokenizer makes them.
+// as of text, as SQLite's own tokenizer makes them, and those of the
+// unspaced runs' bigrams (bigramsOf); text with no such run gets no more.
 func TestFTSBodyKeepsTheTerms(t *testing.T) {
 	texts := ftsBodyTexts()
-	in := make([]string, 0, 2*len(texts))
+	in := make([]string, 0, 3*len(texts))
 	for _, s := range texts {
-		in = append(in, s, ftsBody(s))
+		in = append(in, s, strings.Join(bigramsOf(s), " "), ftsBody(s))
 	}
 	terms := ftsTerms(t, in...)
-	for i := 0; i < len(terms); i += 2 {
-		if !slices.Equal(terms[i], terms[i+1]) {
-			t.Errorf("text %d: terms %q, of ftsBody %q", i/2, terms[i], terms[i+1])
+	for i := 0; i < len(terms); i += 3 {
+		want := termUnion(terms[i], terms[i+1])
+		if !slices.Equal(want, terms[i+2]) {
+			t.Errorf("text %d: terms %q, of ftsBody %q", i/3, want, terms[i+2])
 		}
 	}
+	// The bigrams are there: the Japanese text's, the Korean word's.
+	if j := terms[3*7+2]; !slices.Contains(j, "天気") || !slices.Contains(j, "ーヒ") || !slices.Contains(j, "晴れ") {
+		t.Errorf("Japanese terms %q", j)
+	}
+	if k := terms[3*9+2]; !slices.Contains(k, "서울") || !slices.Contains(k, "에서") {
+		t.Errorf("Korean terms %q", k)
+	}
+	// ftsColumn gives the other columns the same terms.
+	cols := make([]string, 0, 2*len(texts))
+	for _, s := range texts[:len(texts)-1] {
+		cols = append(cols, ftsBody(s), ftsColumn(s))
+	}
+	terms = ftsTerms(t, cols...)
+	for i := 0; i < len(terms); i += 2 {
+		if !slices.Equal(terms[i], terms[i+1]) {
+			t.Errorf("text %d: terms of ftsBody %q, of ftsColumn %q", i/2, terms[i], terms[i+1])
+		}
+	}
+}
+
+// bigramsOf is what the index is to get of text beyond its tokenizer's
+// terms, worked out here on its own: for each run of letters of the
+// unspaced scripts (marks inside it left out), each two letters side by
+// side and the last one; and the letters and digits of other scripts
+// that the tokenizer would have taken with such a run as one word.
+func bigramsOf(text string) []string {
+	var out []string
+	rs := []rune(text)
+	for i := 0; i < len(rs); {
+		if !unspacedUnit(rs[i]) {
+			i++
+			continue
+		}
+		var run []rune
+		for ; i < len(rs) && (unspacedUnit(rs[i]) || unicode.In(rs[i], unicode.Mn, unicode.Mc)); i++ {
+			if unspacedUnit(rs[i]) {
+				run = append(run, rs[i])
+			}
+		}
+		for k := 0; k+1 < len(run); k++ {
+			out = append(out, string(run[k:k+2]))
+		}
+		out = append(out, string(run[len(run)-1]))
+	}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !ftsWordRune(r) }) {
+		if !strings.ContainsFunc(w, unspacedUnit) {
+			continue
+		}
+		for _, p := range strings.FieldsFunc(w, unspacedUnit) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func termUnion(a, b []string) []string {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func TestFTSBodyDropsRepeatedWords(t *testing.T) {
@@ -163,13 +231,13 @@ func TestIndexedBodyFindsEveryWord(t *testing.T) {
 }
 
 func FuzzFTSBody(f *testing.F) {
-	for _, s := range ftsBodyTexts()[:12] {
+	for _, s := range ftsBodyTexts()[:18] {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		terms := ftsTerms(t, s, ftsBody(s))
-		if !slices.Equal(terms[0], terms[1]) {
-			t.Errorf("terms %q, of ftsBody %q", terms[0], terms[1])
+		terms := ftsTerms(t, s, strings.Join(bigramsOf(s), " "), ftsBody(s), ftsColumn(s))
+		if want := termUnion(terms[0], terms[1]); !slices.Equal(want, terms[2]) || !slices.Equal(want, terms[3]) {
+			t.Errorf("terms %q, of ftsBody %q, of ftsColumn %q", want, terms[2], terms[3])
 		}
 	})
 }

@@ -491,7 +491,8 @@ func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []*newArticle, co
 	}
 	if _, err := tx.ExecContext(ctx, `
 INSERT INTO articles_fts(rowid, title, body, author, source, categories)
-SELECT a.id, a.title, newsreader_fts(a.summary, a.content), a.author, a.source, replace(a.categories, char(31), ' ')
+SELECT a.id, newsreader_terms(a.title), newsreader_fts(a.summary, a.content), newsreader_terms(a.author),
+	newsreader_terms(a.source), newsreader_terms(replace(a.categories, char(31), ' '))
 FROM articles a WHERE a.story = 0 AND NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = a.id)`); err != nil {
 		return err
 	}
@@ -859,7 +860,9 @@ WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err
 			if body == "" {
 				body = ftsBody(a.text)
 			}
-			args = append(args, a.id, a.title, body, a.author, a.source, a.cat)
+			// The same terms as newsreader_terms gives the catch-up above
+			// and the trigger articles_fts_changed.
+			args = append(args, a.id, ftsColumn(a.title), body, ftsColumn(a.author), ftsColumn(a.source), ftsColumn(a.cat))
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return err

@@ -313,4 +313,30 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, author, source, catego
 INSERT INTO articles_fts(rowid, title, body, author, source, categories)
 	SELECT id, title, newsreader_plain(summary, content), author, source, replace(categories, char(31), ' ') FROM articles ORDER BY id;
 `,
+	// (cjk): the index also holds the bigrams of runs of Chinese,
+	// Japanese, Korean and Thai (see cache/cjk.go), so that a word inside
+	// a run is found: every column goes through newsreader_terms and the
+	// body through newsreader_fts (each word once, and the bigrams), in
+	// the edit trigger as in a save (indexRows). Only articles holding
+	// such letters are indexed again.
+	`
+DROP TRIGGER IF EXISTS articles_fts_changed;
+CREATE TRIGGER articles_fts_changed AFTER UPDATE OF title, summary, content, author, source, categories ON articles
+WHEN OLD.title IS NOT NEW.title OR OLD.summary IS NOT NEW.summary OR OLD.content IS NOT NEW.content
+	OR OLD.author IS NOT NEW.author OR OLD.source IS NOT NEW.source OR OLD.categories IS NOT NEW.categories BEGIN
+	DELETE FROM articles_fts WHERE rowid = OLD.id;
+	INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	VALUES (NEW.id, newsreader_terms(NEW.title), newsreader_fts(NEW.summary, NEW.content), newsreader_terms(NEW.author),
+		newsreader_terms(NEW.source), newsreader_terms(replace(NEW.categories, char(31), ' ')));
+END;
+CREATE TEMP TABLE articles_unspaced AS SELECT id FROM articles
+	WHERE newsreader_unspaced(title) OR newsreader_unspaced(summary) OR newsreader_unspaced(content)
+		OR newsreader_unspaced(author) OR newsreader_unspaced(source) OR newsreader_unspaced(categories);
+DELETE FROM articles_fts WHERE rowid IN (SELECT id FROM temp.articles_unspaced);
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	SELECT id, newsreader_terms(title), newsreader_fts(summary, content), newsreader_terms(author),
+		newsreader_terms(source), newsreader_terms(replace(categories, char(31), ' '))
+	FROM articles WHERE id IN (SELECT id FROM temp.articles_unspaced) ORDER BY id;
+DROP TABLE temp.articles_unspaced;
+`,
 }

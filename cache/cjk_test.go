@@ -1,0 +1,243 @@
+package cache
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The fixtures below are written for these tests: Japanese, Chinese,
+// Korean and Thai news of invented places and events.
+
+// saveUnspaced saves one article in each of the four scripts, and a
+// Latin one, in section "asia".
+func saveUnspaced(t testing.TB, s *Store) {
+	t.Helper()
+	mustSave(t, s, ok("https://asia.example/feed.rss",
+		news("Kiso Shimbun", "kiso.example", 10, "東京の天気は晴れ、気温は二十度まで上がる見込み",
+			"気象台によると、明日の東京は一日中晴れるでしょう。コーヒー店の前には人々が並びました。"),
+		news("Huabei Daily", "huabei.example", 20, "北京市发布暴雨预警",
+			"北京市气象台今天下午发布暴雨黄色预警，提醒市民注意出行安全。"),
+		news("Hangang Ilbo", "hangang.example", 30, "서울에서 열린 국제 회의",
+			"서울의 날씨는 맑았고, 회의는 시청에서 세 시간 동안 열렸다."),
+		news("Chao Phraya Times", "chaophraya.example", 40, "กรุงเทพมหานครฝนตกหนักทั้งคืน",
+			"ประชาชนในกรุงเทพมหานครต้องเดินทางด้วยความระมัดระวังเพราะน้ำท่วมถนน"),
+		news("Harbor Post", "harbor.example", 50, "Harbor cranes idle in Tirrenia", "The harbor strike runs on."),
+	), "asia")
+}
+
+// searchTitles is the titles Search finds for q, in its order.
+func searchTitles(t testing.TB, s *Store, q string) []string {
+	t.Helper()
+	hits, n, err := s.Search(ctx, "", q, 0, 20)
+	if err != nil {
+		t.Fatalf("search %q: %v", q, err)
+	}
+	if n < len(hits) {
+		t.Errorf("search %q: %d hits, count %d", q, len(hits), n)
+	}
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.Title
+	}
+	return out
+}
+
+// TestUnspacedWordInsideARun: a two-letter word inside a longer run of
+// Japanese, Chinese, Korean or Thai, in the title or the text, finds its
+// article (and only it).
+func TestUnspacedWordInsideARun(t *testing.T) {
+	s := openTemp(t)
+	saveUnspaced(t, s)
+	for _, c := range []struct{ q, title string }{
+		{"天気", "東京の天気は晴れ"}, // title, inside 東京の天気は晴れ
+		{"気温", "東京の天気は晴れ"},
+		{"晴れ", "東京の天気は晴れ"},
+		{"コー", "東京の天気は晴れ"}, // text: コーヒー店の前には
+		{"暴雨", "北京市发布暴雨预警"},
+		{"安全", "北京市发布暴雨预警"}, // the end of the text's run
+		{"서울", "서울에서 열린 국제 회의"},
+		{"시청", "서울에서 열린 국제 회의"}, // text: 시청에서
+		{"ฝน", "กรุงเทพมหานครฝนตกหนักทั้งคืน"},
+		{"ถนน", "กรุงเทพมหานครฝนตกหนักทั้งคืน"}, // text, the run's end
+	} {
+		got := searchTitles(t, s, c.q)
+		if len(got) != 1 || !strings.HasPrefix(got[0], c.title) {
+			t.Errorf("search %q: %q, want %q", c.q, got, c.title)
+		}
+	}
+	// Latin search is as it was.
+	if got := searchTitles(t, s, "harbor strike"); len(got) != 1 || got[0] != "Harbor cranes idle in Tirrenia" {
+		t.Errorf("latin search: %q", got)
+	}
+}
+
+// TestUnspacedIndexedEverywhere: the catch-up of articles without an
+// index row and the edit trigger give the index the same bigrams as a
+// save does.
+func TestUnspacedIndexedEverywhere(t *testing.T) {
+	s := openTemp(t)
+	saveUnspaced(t, s)
+	jp := byTitle(t, s, "東京の天気")
+	if _, err := s.db.Exec("DELETE FROM articles_fts WHERE rowid = ?; UPDATE articles SET story = 0 WHERE id = ?", jp.ID, jp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchTitles(t, s, "天気"); len(got) != 0 {
+		t.Fatalf("not indexed, yet found: %q", got)
+	}
+	mustSave(t, s, ok("https://other.example/feed", news("Other", "other.example", 5, "Ferry timetable changes", "The ferry will run hourly.")), "asia")
+	for _, q := range []string{"天気", "気象", "人々"} {
+		if got := searchTitles(t, s, q); len(got) != 1 {
+			t.Errorf("after catch-up, search %q: %q", q, got)
+		}
+	}
+	// An edit (the trigger) indexes the new title's bigrams and forgets
+	// the old ones.
+	if _, err := s.db.Exec("UPDATE articles SET title = '大阪の桜が満開に' WHERE id = ?", jp.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchTitles(t, s, "満開"); len(got) != 1 || got[0] != "大阪の桜が満開に" {
+		t.Errorf("edited title, search 満開: %q", got)
+	}
+	if got := searchTitles(t, s, "天気"); len(got) != 0 {
+		t.Errorf("edited title, old word still found: %q", got)
+	}
+}
+
+// TestMigrationIndexesUnspacedRuns: a cache whose index was made before
+// the bigrams gets them on opening.
+func TestMigrationIndexesUnspacedRuns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := cacheBefore(t, path, "newsreader_unspaced")
+	if _, err := db.Exec("INSERT INTO feeds(id, url) VALUES (1, 'https://old.example/feed')"); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().Unix()
+	for i, a := range [][2]string{
+		{"東京の天気は晴れ", "<p>明日も晴れるでしょう。</p>"},
+		{"서울에서 열린 회의", "<p>회의는 시청에서 열렸다.</p>"},
+		{"Harbor cranes idle", "<p>The harbor strike runs on.</p>"},
+		{"Entity text", "<p>&#x6771;&#20140;&#12398;&#22825;&#27671;</p>"}, // 東京の天気, as references
+	} {
+		res, err := db.Exec(`INSERT INTO articles(uid, feed_id, source, title, link, published, updated, summary, fetched_at)
+VALUES (?, 1, 'Old', ?, ?, ?, ?, ?, ?)`, fmt.Sprint("old-", i), a[0], fmt.Sprintf("https://old.example/%d", i), now-int64(i*60), now, a[1], now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		// Indexed and placed as that version did: the text as the
+		// tokenizer splits it, no bigrams.
+		if _, err := db.Exec(`UPDATE articles SET story = id WHERE id = ?1;
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+	SELECT id, title, newsreader_plain(summary, content), author, source, '' FROM articles WHERE id = ?1`, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var before int
+	if err := db.QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"天気" OR "서울"'`).Scan(&before); err != nil || before != 0 {
+		t.Fatalf("the old index already finds the words: %d %v", before, err)
+	}
+	db.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"天気", []string{"東京の天気は晴れ", "Entity text"}},
+		{"晴れる", []string{"東京の天気は晴れ"}},
+		{"서울", []string{"서울에서 열린 회의"}},
+		{"시청", []string{"서울에서 열린 회의"}},
+		{"strike", []string{"Harbor cranes idle"}},
+	} {
+		got := searchTitles(t, s, c.q)
+		slices.Sort(got)
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("search %q: %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+func TestHasUnspacedReference(t *testing.T) {
+	for s, want := range map[string]bool{
+		"&#x6771;":          true,
+		"&#26481;":          true,
+		"&#8217; &#x2014;":  false,
+		"&#;&#x;&#99999999": false,
+		"&#3585;":           true, // Thai ก
+		"plain":             false,
+	} {
+		if got := hasUnspacedReference(s); got != want {
+			t.Errorf("hasUnspacedReference(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestUnspacedBigramsApartNotShown: an article holding a word's bigrams
+// only apart (東京 and 京都 but not 東京都) is not a hit, even where the
+// index puts them in its title; the article holding the word is, in its
+// text or its title, and the count says so.
+func TestUnspacedBigramsApartNotShown(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://asia.example/feed.rss",
+		news("Kiso Shimbun", "kiso.example", 5, "東京で会議、京都へ移動", "首相は東京で会議を開き、午後に京都へ移動した。"),
+		news("Kiso Shimbun", "kiso.example", 50, "来年度の予算案まとまる", "東京都の来年度予算案は過去最大となった。"),
+		news("Kiso Shimbun", "kiso.example", 90, "東京都知事が会見", "知事は会見で新しい計画を説明した。"),
+		news("Chao Phraya Times", "chaophraya.example", 5, "แมวสีขาวในสวนสาธารณะ", "แมวสีขาวนอนใต้ต้นไม้"),
+		news("Chao Phraya Times", "chaophraya.example", 60, "ราคาข้าวสูงขึ้น", "ชาวนาขายข้าวได้ราคาดี ตลาดข้าวคึกคัก"),
+	), "asia")
+	hits, n, err := s.Search(ctx, "", "東京都", 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.Title)
+	}
+	// The title match first (the title counts most), then the text's.
+	if want := []string{"東京都知事が会見", "来年度の予算案まとまる"}; !slices.Equal(got, want) || n != 2 {
+		t.Errorf("search 東京都: %q (%d), want %q", got, n, want)
+	}
+	// "ข้าว" (rice) and "ขาว" (white) differ only by a tone mark, which
+	// the index leaves out: rice finds the rice article, not the white cat.
+	if got := searchTitles(t, s, "ข้าว"); !slices.Equal(got, []string{"ราคาข้าวสูงขึ้น"}) {
+		t.Errorf("search ข้าว: %q", got)
+	}
+	// Two words, one of them Latin: both must be there.
+	if got := searchTitles(t, s, "東京都 知事"); !slices.Equal(got, []string{"東京都知事が会見"}) {
+		t.Errorf("search 東京都 知事: %q", got)
+	}
+}
+
+// TestUnspacedShortQueries: one letter finds every article with it,
+// wherever it is in a run (its start, middle, end); two letters are not
+// taken for the start of a word being typed.
+func TestUnspacedShortQueries(t *testing.T) {
+	s := openTemp(t)
+	saveUnspaced(t, s)
+	for _, c := range []struct{ q, title string }{
+		{"晴", "東京の天気は晴れ"},  // inside the title's run, and the text's
+		{"市", "北京市发布暴雨预警"}, // middle of a run
+		{"警", "北京市发布暴雨预警"}, // a run's last letter
+		{"의", "서울에서 열린 국제 회의"},
+		{"ถ", "กรุงเทพมหานครฝนตกหนักทั้งคืน"},
+	} {
+		got := searchTitles(t, s, c.q)
+		if len(got) != 1 || !strings.HasPrefix(got[0], c.title) {
+			t.Errorf("search %q: %q, want %q", c.q, got, c.title)
+		}
+	}
+	// The Latin rule is unchanged: one letter of a second word typed
+	// matches nothing more than the first word does.
+	if got := searchTitles(t, s, "harbor s"); len(got) != 1 {
+		t.Errorf("harbor s: %q", got)
+	}
+}
