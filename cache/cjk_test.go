@@ -241,3 +241,64 @@ func TestUnspacedShortQueries(t *testing.T) {
 		t.Errorf("harbor s: %q", got)
 	}
 }
+
+// TestUnspacedMarks: a word inside a run is marked in a title, and in a
+// snippet, which holds it even deep in a long run.
+func TestUnspacedMarks(t *testing.T) {
+	span := func(s, w string) [2]int {
+		i := strings.Index(s, w)
+		return [2]int{i, i + len(w)}
+	}
+	for _, c := range []struct {
+		title string
+		words []string
+		want  [][2]int
+	}{
+		{"東京の天気は晴れ", []string{"天気"}, [][2]int{span("東京の天気は晴れ", "天気")}},
+		{"天気と天気", []string{"天気"}, [][2]int{{0, 6}, {9, 15}}},
+		{"東京の天気は晴れ", []string{"晴"}, [][2]int{span("東京の天気は晴れ", "晴")}},
+		{"서울에서 열린 회의", []string{"서울"}, [][2]int{{0, 6}}},
+		{"ราคาข้าวสูงขึ้น", []string{"ข้าว"}, [][2]int{span("ราคาข้าวสูงขึ้น", "ข้าว")}},
+		{"แมวสีขาว", []string{"ข้าว"}, nil}, // not the same word
+		{"新型iPhone15を発売", []string{"iphone15を発売"}, [][2]int{span("新型iPhone15を発売", "iPhone15を発売")}},
+		{"Tokyo 東京 rain", []string{"tokyo", "東京"}, [][2]int{{0, 5}, {6, 12}}},
+		{"東京都東京", []string{"東京都", "東京"}, [][2]int{{0, 9}, {9, 15}}}, // 東京 at 0 joins 東京都
+	} {
+		if got := TitleMarks(c.title, c.words, false); !slices.Equal(got, c.want) {
+			t.Errorf("TitleMarks(%q, %q) = %v, want %v", c.title, c.words, got, c.want)
+		}
+	}
+
+	// A long run (no punctuation for a hundred letters) with the word
+	// near its end: the snippet shows the word, with "…" for what it
+	// leaves out of the run.
+	long := strings.Repeat("あいうえおかきくけこ", 10) + "天気予報" + strings.Repeat("さしすせそ", 4)
+	sn := Snippet(long, []string{"天気"}, false, snippetWords)
+	if !strings.Contains(sn, "天気予報") || !strings.HasPrefix(sn, "…") || len(TitleMarks(sn, []string{"天気"}, false)) != 1 {
+		t.Errorf("snippet %q", sn)
+	}
+	thai := "ชาวนาขายข้าวได้ราคาดี"
+	if sn := Snippet(thai, []string{"ข้าว"}, false, snippetWords); sn != thai {
+		t.Errorf("thai snippet %q", sn)
+	}
+
+	// Through Search: the hit's snippet and title marks hold the word.
+	s := openTemp(t)
+	saveUnspaced(t, s)
+	for _, q := range []string{"天気", "暴雨", "서울", "กรุงเทพ", "コーヒー"} {
+		hits, _, err := s.Search(ctx, "", q, 0, 5)
+		if err != nil || len(hits) != 1 {
+			t.Fatalf("search %q: %v %v", q, hits, err)
+		}
+		h := hits[0]
+		if !strings.Contains(h.Snippet, q) && !strings.Contains(h.Title, q) {
+			t.Errorf("search %q: neither title %q nor snippet %q holds it", q, h.Title, h.Snippet)
+		}
+		if strings.Contains(h.Title, q) && (len(h.TitleMarks) != 1 || h.Title[h.TitleMarks[0][0]:h.TitleMarks[0][1]] != q || !strings.HasPrefix(h.Why, "matches the title")) {
+			t.Errorf("search %q: title %q marks %v (%s)", q, h.Title, h.TitleMarks, h.Why)
+		}
+		if strings.Contains(h.Snippet, q) && len(TitleMarks(h.Snippet, QueryWords(q), false)) == 0 {
+			t.Errorf("search %q: snippet %q unmarked", q, h.Snippet)
+		}
+	}
+}

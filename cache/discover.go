@@ -1143,6 +1143,19 @@ func (e extraScanner) Scan(dest ...any) error { return e.rows.Scan(append(dest, 
 // or, for the last word while it is being typed, a word it begins.
 func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 	var marks [][2]int
+	// A word with Chinese, Japanese, Korean or Thai letters is marked
+	// wherever the title holds it, inside a run as much as on its own.
+	unspacedWords := false
+	for _, w := range words {
+		if hasUnspaced(w) {
+			unspacedWords = true
+			for at := indexFold(title, w, 0); at >= 0; {
+				end := at + matchFold(title[at:], w)
+				marks = append(marks, [2]int{at, end})
+				at = indexFold(title, w, end)
+			}
+		}
+	}
 	words = foldAll(words)
 	i := 0
 	for i < len(title) {
@@ -1161,6 +1174,9 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 		}
 		w := fold(title[start:i])
 		for k, q := range words {
+			if q == "" || hasUnspaced(q) {
+				continue
+			}
 			if w == q || stories.Normalize(w) == stories.Normalize(q) ||
 				(k == len(words)-1 && lastIsPrefix && strings.HasPrefix(w, q)) {
 				marks = append(marks, [2]int{start, i})
@@ -1168,7 +1184,24 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 			}
 		}
 	}
+	if unspacedWords {
+		marks = mergeMarks(marks)
+	}
 	return marks
+}
+
+// mergeMarks sorts byte ranges and joins those that overlap.
+func mergeMarks(marks [][2]int) [][2]int {
+	slices.SortFunc(marks, func(a, b [2]int) int { return a[0] - b[0] })
+	out := marks[:0]
+	for _, m := range marks {
+		if k := len(out) - 1; k >= 0 && m[0] < out[k][1] {
+			out[k][1] = max(out[k][1], m[1])
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // nameWeight is how much a name (a person, company, team or place)

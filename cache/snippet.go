@@ -34,13 +34,20 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 	type tok struct {
 		start, end int
 		word       int // index in words of the word it matches, or -1
+		at         int // where in text a word of unspaced letters matches
 	}
 	// A word matches only words that begin with its first letter: the
-	// rest of the test runs for those only.
-	words = foldAll(words[:min(len(words), 64)])
+	// rest of the test runs for those only. A word of Chinese, Japanese,
+	// Korean or Thai letters matches a word of the text that holds it
+	// (a run of such letters is one word here), as typed (fold would
+	// drop a Thai word's marks).
+	typed := words[:min(len(words), 64)]
+	words = foldAll(typed)
 	first := make([]rune, len(words))
+	inside := make([]bool, len(words))
 	for k, q := range words {
 		first[k], _ = utf8.DecodeRuneInString(q)
+		inside[k] = hasUnspaced(typed[k])
 	}
 	// next is the rune at i, its size and whether it is part of a word,
 	// without decoding ASCII.
@@ -59,17 +66,26 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 			continue
 		}
 		start := i
+		inRun := false // the last rune was an unspaced letter, or a mark after one
 		for i < len(text) {
-			_, size, in := next(i)
-			if !in {
+			r, size, in := next(i)
+			if !in && !(inRun && runMark(r)) {
 				break
 			}
+			inRun = size > 1 && (unspacedUnit(r) || inRun && runMark(r))
 			i += size
 		}
-		t := tok{start, i, -1}
+		t := tok{start, i, -1, -1}
 		lr := foldRune(r)
 		w := ""
 		for k, q := range words {
+			if inside[k] {
+				if at := indexFold(text[start:i], typed[k], 0); at >= 0 {
+					t.word, t.at = k, start+at
+					break
+				}
+				continue
+			}
 			if first[k] != lr {
 				continue
 			}
@@ -135,7 +151,11 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 	at := from
 	for j := best; j < end; j++ {
 		writeShort(&b, text[at:toks[j].start])
-		writeShort(&b, text[toks[j].start:toks[j].end])
+		if tk := toks[j]; tk.at >= 0 {
+			writeAround(&b, text[tk.start:tk.end], tk.at-tk.start)
+		} else {
+			writeShort(&b, text[tk.start:tk.end])
+		}
 		at = toks[j].end
 	}
 	writeShort(&b, text[at:max(at, to)])
@@ -165,6 +185,25 @@ func writeShort(b *strings.Builder, s string) {
 		n++
 	}
 	b.WriteString(s)
+}
+
+// writeAround writes s, or, when it is longer than snippetRunes runes,
+// snippetRunes of them from a few before at (a match inside a long run
+// of unspaced letters), "…" marking what is left out.
+func writeAround(b *strings.Builder, s string, at int) {
+	if utf8.RuneCountInString(s) <= snippetRunes {
+		b.WriteString(s)
+		return
+	}
+	from := at
+	for n := 0; from > 0 && n < snippetRunes/4; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:from])
+		from -= size
+	}
+	if from > 0 {
+		b.WriteString("…")
+	}
+	writeShort(b, s[from:])
 }
 
 // snippetHead is how much of an article's HTML a snippet is first looked

@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -52,11 +51,10 @@ func newListSearch(query string, snippets map[int64]string) *listSearch {
 	return &listSearch{words: words, prefix: !strings.HasSuffix(query, " "), snippets: snippets}
 }
 
-// searchWords are the words of what was typed, as the search takes them:
-// every run of letters and digits; anything else only separates words.
-func searchWords(q string) []string {
-	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
+// searchWords are the words of what was typed, as the search takes them
+// (cache.QueryWords): every run of letters and digits, a Thai word with
+// its marks; anything else only separates words.
+func searchWords(q string) []string { return cache.QueryWords(q) }
 
 // loadStory asks for every version of the shown article's story, for the
 // "Also in" line and c. With force it asks even when the article was
