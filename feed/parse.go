@@ -308,8 +308,9 @@ var normVersion = func() string {
 	// What the probes cannot show: bump when normalising reads more of an
 	// item (2: media:description when there is no other text; 3: the
 	// feed's author for Atom entries and JSON Feed items without one; 4:
-	// an RSS guid that is isPermaLink="false" is never the link).
-	h.Write([]byte("revision 4"))
+	// an RSS guid that is isPermaLink="false" is never the link; 5: plain
+	// text keeps its paragraphs).
+	h.Write([]byte("revision 5"))
 	return string(h.Sum(nil))
 }()
 
@@ -435,8 +436,8 @@ func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title st
 		ID:      id,
 		Title:   title,
 		Link:    link,
-		Summary: plainHTML(it.Description),
-		Content: plainHTML(it.Content),
+		Summary: plainHTML(paragraphs(it.Description)),
+		Content: plainHTML(paragraphs(it.Content)),
 	}
 	a.Author = author(it)
 	a.Published, a.Updated, a.Undated = dates(it, now)

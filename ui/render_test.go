@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"flag"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,4 +190,57 @@ func TestFrameLinksClosePerLine(t *testing.T) {
 	if pieces < 2 {
 		t.Errorf("the wrapped link shows in %d frame lines with its id, want 2 or more", pieces)
 	}
+}
+
+// An Atom summary of type "text" and a plain-text RSS description,
+// fetched from a server, saved and opened, show their paragraphs apart in
+// the article pane (they used to run together into one).
+func TestPlainTextParagraphsInTheArticlePane(t *testing.T) {
+	docs := map[string]string{
+		"/atom": `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Paras</title><id>urn:paras</id><updated>2026-11-20T10:00:00Z</updated>` +
+			`<entry><title>Atom text summary</title><id>urn:p1</id><link href="https://paras.test/1"/><updated>2026-11-20T10:00:00Z</updated><summary type="text">Alpha paragraph.
+
+Beta paragraph.</summary></entry></feed>`,
+		"/rss": `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Paras</title><link>https://paras.test/</link><description>d</description>` +
+			`<item><title>RSS plain description</title><link>https://paras.test/r1</link><description>Gamma paragraph.
+
+Delta paragraph.</description></item></channel></rss>`,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, docs[r.URL.Path]) }))
+	defer srv.Close()
+	st := fixtureStore(t, 0)
+	f := feed.NewFetcher(feed.Options{})
+	for p := range docs {
+		res := f.Fetch(context.Background(), feed.Request{URL: srv.URL + p})
+		if res.Status != feed.StatusOK {
+			t.Fatalf("%s: %v", p, res.Err)
+		}
+		for i := range res.Articles {
+			res.Articles[i].Published = testNow.Add(time.Duration(i) * time.Minute)
+		}
+		if err := st.Save(context.Background(), res, cache.Membership{Sections: []string{"markets"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := testModel(t, st, 120, 40)
+	for _, title := range []string{"Atom text summary", "RSS plain description"} {
+		for i := 0; selectedTitle(m) != title; i++ {
+			if i > 3 {
+				t.Fatalf("%q not in the list (at %q, focus %v)", title, selectedTitle(m), m.focus)
+			}
+			m = press(t, m, "j")
+		}
+		m = press(t, m, "enter")
+		body := strings.Join(m.article.body.lines, "\n")
+		if !strings.Contains(body, "Alpha paragraph.\n\nBeta paragraph.") && !strings.Contains(body, "Gamma paragraph.\n\nDelta paragraph.") {
+			t.Errorf("%s: article body\n%s", title, body)
+		}
+		m.focus = ListPane
+		m = press(t, m, "g")
+	}
+}
+
+func selectedTitle(m Model) string {
+	a, _ := m.list.Selected()
+	return a.Title
 }

@@ -1,0 +1,91 @@
+package feed
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// wrapped is the shortest line, in runes, after which a single line
+// break of plain text is taken for wrapping rather than meant.
+const wrapped = 50
+
+// paragraphs is an item's text as HTML that keeps its paragraphs when
+// the text is plain: an Atom summary or content of type "text" (the
+// parser hands on its characters), or an RSS description written as
+// plain text. HTML collapses its line breaks, which ran its paragraphs
+// together. So text with a line break and no markup becomes a <p> for
+// each run of lines between blank lines. Within one, a line break after
+// a short line (a heading, a list, a signature) or before a list item
+// ("- ", "* ", "• ", "1. ", "2) ") is kept; one after a long line is
+// where the text was wrapped, and stays a space. Its '<' and '>' are
+// escaped; '&' is not: an entity in it stays one, as feeds that escape
+// twice mean. Text with any tag is HTML and is returned as it is.
+func paragraphs(s string) string {
+	if !strings.ContainsAny(s, "\n\r") || hasMarkup(s) {
+		return s
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	s = strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(s) // not markup, so text
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	open := false // inside a <p>
+	prev := 0     // the runes of the <p>'s line before
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if open {
+				b.WriteString("</p>")
+				open = false
+			}
+			continue
+		}
+		switch {
+		case !open:
+			b.WriteString("<p>")
+			open = true
+		case prev < wrapped || listItem(line):
+			b.WriteString("<br>")
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+		prev = utf8.RuneCountInString(line)
+	}
+	if open {
+		b.WriteString("</p>")
+	}
+	return b.String()
+}
+
+// hasMarkup says whether s holds a tag, a comment or a declaration: '<'
+// followed by a letter, '/', '!' or '?'.
+func hasMarkup(s string) bool {
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+1 < len(s); {
+		c := s[i+1]
+		if asciiLetter(c) || c == '/' || c == '!' || c == '?' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// listItem says whether a line of plain text starts a list item: a
+// bullet and a space, or a number of up to three digits with '.' or ')'
+// and a space.
+func listItem(line string) bool {
+	for _, bullet := range []string{"- ", "* ", "• ", "· ", "– ", "+ "} {
+		if strings.HasPrefix(line, bullet) {
+			return true
+		}
+	}
+	n := 0
+	for n < len(line) && n < 4 && line[n] >= '0' && line[n] <= '9' {
+		n++
+	}
+	return n > 0 && n < 4 && n+1 < len(line) && (line[n] == '.' || line[n] == ')') && line[n+1] == ' '
+}

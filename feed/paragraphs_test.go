@@ -1,0 +1,106 @@
+package feed
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// Plain text keeps its paragraphs: an Atom summary or content of type
+// "text" (said, or by default), an RSS description with no tags, becomes
+// a <p> per paragraph. A line wrapped in the source stays one line; short
+// lines and list items keep their breaks; text with markup is HTML as
+// before. (ui's TestPlainTextParagraphsInTheArticlePane renders them.)
+func TestPlainTextKeepsItsParagraphs(t *testing.T) {
+	wrappedPara := "This first paragraph was wrapped by whoever wrote the feed, at a width\n    of about seventy columns, and reads as one."
+	atom := `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Paras</title><id>urn:paras</id><updated>2026-11-20T10:00:00Z</updated>` +
+		`<entry><title>summary text</title><id>urn:1</id><link href="https://paras.test/1"/><updated>2026-11-20T10:00:00Z</updated><summary type="text">First para, a &amp; b &lt; c.
+
+Second para.</summary></entry>` +
+		`<entry><title>content text</title><id>urn:2</id><link href="https://paras.test/2"/><updated>2026-11-20T10:00:00Z</updated><content type="text">` + wrappedPara + `
+
+Ingredients:
+- flour
+- water
+
+  Closing line.  </content></entry>` +
+		`<entry><title>content default</title><id>urn:3</id><link href="https://paras.test/3"/><updated>2026-11-20T10:00:00Z</updated><content>One.
+` + "\r\n" + `Two.</content></entry>` +
+		`<entry><title>html</title><id>urn:4</id><link href="https://paras.test/4"/><updated>2026-11-20T10:00:00Z</updated><summary type="html">&lt;p&gt;Tagged
+one&lt;/p&gt;
+&lt;p&gt;Tagged two&lt;/p&gt;</summary></entry>` +
+		`</feed>`
+	rss := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Paras</title><link>https://paras.test/</link><description>d</description>` +
+		`<item><title>plain</title><link>https://paras.test/r1</link><description>Plain one.
+
+Plain two, Tom &amp;amp; Jerry.</description></item>` +
+		`<item><title>cdata</title><link>https://paras.test/r2</link><description><![CDATA[Cdata one.
+
+Cdata two.]]></description></item>` +
+		`<item><title>tagged</title><link>https://paras.test/r3</link><description>&lt;b&gt;Bold&lt;/b&gt; start.
+
+Same block.</description></item>` +
+		`</channel></rss>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/atom" {
+			fmt.Fprint(w, atom)
+			return
+		}
+		fmt.Fprint(w, rss)
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	text := map[string]string{}
+	for _, p := range []string{"/atom", "/rss"} {
+		res := fetchOne(t, f, Request{URL: srv.URL + p})
+		if res.Status != StatusOK {
+			t.Fatalf("%s: %v %v", p, res.Status, res.Err)
+		}
+		for _, a := range res.Articles {
+			text[a.Title] = a.Summary + a.Content
+		}
+	}
+	want := map[string]string{
+		"summary text":    "<p>First para, a & b &lt; c.</p><p>Second para.</p>",
+		"content text":    "<p>" + strings.Join(strings.Fields(wrappedPara), " ") + "</p><p>Ingredients:<br>- flour<br>- water</p><p>Closing line.</p>",
+		"content default": "<p>One.</p><p>Two.</p>",
+		"html":            "<p>Tagged\none</p>\n<p>Tagged two</p>",
+		"plain":           "<p>Plain one.</p><p>Plain two, Tom &amp; Jerry.</p>",
+		"cdata":           "<p>Cdata one.</p><p>Cdata two.</p>",
+		"tagged":          "<b>Bold</b> start.\n\nSame block.", // HTML: as it was
+	}
+	for title, w := range want {
+		if got := text[title]; got != w {
+			t.Errorf("%s:\n got %q\nwant %q", title, got, w)
+		}
+	}
+}
+
+// paragraphs changes only plain text with line breaks, and then only
+// its layout: the words, read back as HTML reads them, are the same, and
+// the only tags are its own.
+func FuzzParagraphs(f *testing.F) {
+	for _, s := range []string{"a\n\nb", "x <b>y</b>\n\nz", "a < b\r\n\r\n& c &amp; d", "Items:\n- one\n- two", "1) a\n2) b", "&lt;p&gt;\n\n<", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := paragraphs(s)
+		if !strings.ContainsAny(s, "\n\r") || hasMarkup(s) {
+			if out != s {
+				t.Fatalf("%q changed to %q", s, out)
+			}
+			return
+		}
+		tags := strings.NewReplacer("<p>", " ", "</p>", " ", "<br>", " ").Replace(out)
+		if strings.ContainsAny(tags, "<>") {
+			t.Fatalf("%q: a tag of the text's own in %q", s, out)
+		}
+		words := func(s string) string { return strings.Join(strings.Fields(html.UnescapeString(s)), " ") }
+		if words(tags) != words(s) {
+			t.Fatalf("%q: words changed:\n%q\n%q", s, words(tags), words(s))
+		}
+	})
+}
