@@ -67,8 +67,20 @@ func unspaced(r rune) bool {
 }
 
 // unspacedUnit says whether r is a letter of a run's bigrams: an
-// unspaced letter the tokenizer keeps.
-func unspacedUnit(r rune) bool { return unspaced(r) && ftsWordRune(r) }
+// unspaced letter the tokenizer keeps (unspaced and ftsWordRune; the
+// commonest blocks are answered without the Unicode tables).
+func unspacedUnit(r rune) bool {
+	switch {
+	case r < 0x0E00:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA,
+		r >= 0x30FC && r <= 0x30FF, r >= 0x0E01 && r <= 0x0E30, r == 0x0E32, r == 0x0E33, r >= 0x0E40 && r <= 0x0E46, r >= 0x0E50 && r <= 0x0E59:
+		return true
+	case r >= 0x0E34 && r <= 0x0E3A, r >= 0x0E47 && r <= 0x0E4E, r == 0x0E31:
+		return false // Thai vowel and tone marks
+	}
+	return unspaced(r) && ftsWordRune(r)
+}
 
 // runMark says whether r, following a run's letter, stays in the run
 // without being one of its units: a combining mark.
@@ -121,7 +133,7 @@ func hasUnspacedReference(h string) bool {
 func ftsColumn(text string) string {
 	for i := 0; i < len(text); i++ {
 		if mayBeUnspaced(text[i]) {
-			if extra := unspacedTerms(text, nil); len(extra) > 0 {
+			if extra := unspacedTerms(text, nil, nil); len(extra) > 0 {
 				return text + " " + string(extra[:len(extra)-1])
 			}
 			break
@@ -130,12 +142,53 @@ func ftsColumn(text string) string {
 	return text
 }
 
+// pairSet is a set of bigrams (two runes, or one), open addressing;
+// past half full it takes no more and says each is new.
+type pairSet struct {
+	slots []uint64
+	n     int
+}
+
+func (p *pairSet) reset(size int) {
+	n := 64
+	for n < 2*size && n < 1<<16 {
+		n <<= 1
+	}
+	if cap(p.slots) < n {
+		p.slots = make([]uint64, n)
+	} else {
+		p.slots = p.slots[:n]
+		clear(p.slots)
+	}
+	p.n = 0
+}
+
+// add says whether the bigram a, b (b 0 for one rune) is new, and takes it.
+func (p *pairSet) add(a, b rune) bool {
+	if p == nil || 2*p.n >= len(p.slots) {
+		return true
+	}
+	key := uint64(a)<<21 | uint64(b) // never 0: a is at least U+0E00
+	mask := uint64(len(p.slots) - 1)
+	for i := (key * 0x9E3779B97F4A7C15 >> 20) & mask; ; i = (i + 1) & mask {
+		switch p.slots[i] {
+		case key:
+			return false
+		case 0:
+			p.slots[i] = key
+			p.n++
+			return true
+		}
+	}
+}
+
 // unspacedTerms appends to b, each followed by a space, the terms the
 // index gets of text's unspaced runs beyond the tokenizer's own: each
 // run's bigrams and its last unit alone, and the other letters and digits
 // joined to a run without a break ("iPhone15を発売" gives iPhone15), which
-// the tokenizer would take with the run as one term.
-func unspacedTerms(text string, b []byte) []byte {
+// the tokenizer would take with the run as one term. With seen, each
+// bigram and letter is appended once.
+func unspacedTerms(text string, b []byte, seen *pairSet) []byte {
 	var prev rune   // the run's last unit; 0 outside a run
 	other := -1     // start of letters and digits not of a run, joined to one
 	joined := false // other touches a run
@@ -147,11 +200,11 @@ func unspacedTerms(text string, b []byte) []byte {
 		other, joined = -1, false
 	}
 	endRun := func() {
-		if prev != 0 {
+		if prev != 0 && seen.add(prev, 0) {
 			b = utf8.AppendRune(b, prev)
 			b = append(b, ' ')
-			prev = 0
 		}
+		prev = 0
 	}
 	for i, r := range text {
 		switch {
@@ -160,7 +213,7 @@ func unspacedTerms(text string, b []byte) []byte {
 				joined = true
 				flushOther(i)
 			}
-			if prev != 0 {
+			if prev != 0 && seen.add(prev, r) {
 				b = utf8.AppendRune(b, prev)
 				b = utf8.AppendRune(b, r)
 				b = append(b, ' ')

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 // The fixtures below are written for these tests: Japanese, Chinese,
@@ -300,5 +301,23 @@ func TestUnspacedMarks(t *testing.T) {
 		if strings.Contains(h.Snippet, q) && len(TitleMarks(h.Snippet, QueryWords(q), false)) == 0 {
 			t.Errorf("search %q: snippet %q unmarked", q, h.Snippet)
 		}
+	}
+}
+
+// TestUnspacedUnitFastPath: the blocks unspacedUnit answers without the
+// Unicode tables answer as the tables do, for every rune.
+func TestUnspacedUnitFastPath(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unspaced(r) && ftsWordRune(r)
+		if got := unspacedUnit(r); got != want {
+			t.Errorf("unspacedUnit(%U) = %v, want %v", r, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n < 90000 { // Han alone is more
+		t.Errorf("only %d unspaced letters", n)
 	}
 }

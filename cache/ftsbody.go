@@ -54,6 +54,8 @@ type deduper struct {
 	slots []int32
 	words []piece
 	out   []byte
+	pairs pairSet // the bigrams of unspaced runs kept so far
+	extra []byte  // those bigrams
 }
 
 type piece struct {
@@ -64,9 +66,12 @@ type piece struct {
 func (d *deduper) body(text string) string {
 	s, wide := d.dedupe(text)
 	if wide {
-		// The bigrams of unspaced runs follow the text, each once.
-		if extra := unspacedTerms(text, nil); len(extra) > 0 {
-			s, _ = d.dedupe(text + " " + string(extra))
+		// The bigrams of unspaced runs follow the text, each once. A
+		// word left out is a repeat of one kept, with the same bigrams.
+		d.pairs.reset(len(s) / 3)
+		d.extra = unspacedTerms(s, d.extra[:0], &d.pairs)
+		if n := len(d.extra); n > 0 {
+			s += " " + string(d.extra[:n-1])
 		}
 	}
 	return s
