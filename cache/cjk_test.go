@@ -212,6 +212,12 @@ func TestUnspacedBigramsApartNotShown(t *testing.T) {
 	if got := searchTitles(t, s, "ข้าว"); !slices.Equal(got, []string{"ราคาข้าวสูงขึ้น"}) {
 		t.Errorf("search ข้าว: %q", got)
 	}
+	// A word only the source holds.
+	mustSave(t, s, ok("https://shinbun.example/feed.rss",
+		news("東京新聞社", "shinbun.example", 30, "Tide tables", "Tides rise.")), "asia")
+	if got := searchTitles(t, s, "東京新聞"); !slices.Equal(got, []string{"Tide tables"}) {
+		t.Errorf("search 東京新聞 (a source): %q", got)
+	}
 	// Two words, one of them Latin: both must be there.
 	if got := searchTitles(t, s, "東京都 知事"); !slices.Equal(got, []string{"東京都知事が会見"}) {
 		t.Errorf("search 東京都 知事: %q", got)

@@ -13,7 +13,7 @@ import (
 // checkedPage is Search's page of the matches of parts joined by op
 // when some words (check) may be matched by their bigrams found apart
 // (searchTerm): it reads the newest searchWindow matches, keeps those
-// whose title or text holds each such word as typed (with op " OR ", any
+// whose title, text, author, source or categories hold each such word as typed (with op " OR ", any
 // word; a word not checked may be the one that matched), ranks them as
 // Search's page does (the title part of the relevance counting a checked
 // word only where the title holds it), and returns a page of them and
@@ -33,20 +33,21 @@ WITH m AS MATERIALIZED (
 	SELECT f.rowid AS id FROM articles_fts f `+join+`
 	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
 )
-SELECT m.id, a.published, a.title, `+strings.Join(inTitle, ", ")+` FROM m JOIN articles a ON a.id = m.id`, args...)
+SELECT m.id, a.published, a.title, a.author || char(31) || a.source || char(31) || a.categories, `+strings.Join(inTitle, ", ")+`
+FROM m JOIN articles a ON a.id = m.id`, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	type cand struct {
 		id, published int64
-		title         string
+		title, others string // others: author, source and categories
 		inTitle       []bool // by part, as the index says
 		has           []bool // by part, a checked word: title or text holds it
 	}
 	var cands []*cand
 	for rows.Next() {
 		c := &cand{inTitle: make([]bool, len(parts)), has: make([]bool, len(parts))}
-		dest := []any{&c.id, &c.published, &c.title}
+		dest := []any{&c.id, &c.published, &c.title, &c.others}
 		for i := range parts {
 			dest = append(dest, &c.inTitle[i])
 		}
@@ -77,9 +78,9 @@ SELECT m.id, a.published, a.title, `+strings.Join(inTitle, ", ")+` FROM m JOIN a
 	var unsure []int64
 	for _, c := range cands {
 		for i, w := range words {
-			if check[i] && c.inTitle[i] {
-				c.inTitle[i] = containsWord(c.title, w)
-				c.has[i] = c.inTitle[i]
+			if check[i] {
+				c.inTitle[i] = c.inTitle[i] && containsWord(c.title, w)
+				c.has[i] = c.inTitle[i] || containsWord(c.others, w)
 			}
 		}
 		if !passes(c) {
