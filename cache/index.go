@@ -252,7 +252,12 @@ func (d *discoState) idf(id int32) float64 { return stories.IDF(int(d.dfs[id]), 
 // counts live in term_df under "^term".
 func (d *discoState) known(term string) bool {
 	id, ok := d.dict.lookup(term)
-	if !ok || int(id) >= len(d.dfs) {
+	return ok && d.knownID(id)
+}
+
+// knownID is known for a term's ID.
+func (d *discoState) knownID(id int32) bool {
+	if id < 0 || int(id) >= len(d.dfs) {
 		return false
 	}
 	p := d.props[id]
@@ -705,7 +710,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		d.docs++
 		counted.docs++
 		d.sync() // the words' IDs may be newer than the last sync
-		fd := words.Flat(d.known, d.intern)
+		fd := words.FlatIDs(d.knownID)
 		for _, id := range fd.Terms.IDs {
 			d.count(id, false, counted)
 		}

@@ -94,7 +94,7 @@ func TestPrepareArticleInternsAsOneByOne(t *testing.T) {
 		if got.text != indexText(a.Summary, a.Content) {
 			t.Fatalf("article %d: text differs from indexText", k)
 		}
-		if g, w := got.words.Flat(nil, nil), want.Flat(nil, nil); !reflect.DeepEqual(g, w) || !reflect.DeepEqual(got.words.ProperIDs(), want.ProperIDs()) {
+		if g, w := got.words.FlatIDs(nil), want.Flat(nil, nil); !reflect.DeepEqual(g, w) || !reflect.DeepEqual(got.words.ProperIDs(), want.ProperIDs()) {
 			t.Fatalf("article %d: IDs differ:\n got %v %v\nwant %v %v", k, g.Terms.IDs, got.words.ProperIDs(), w.Terms.IDs, want.ProperIDs())
 		}
 	}

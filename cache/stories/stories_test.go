@@ -314,8 +314,8 @@ func FuzzRead(f *testing.F) {
 		in := ri.ReadInterned(title, body, batch(id1))
 		plain := Read(title, body)
 		plain.InternAll(batch(id2))
-		if !reflect.DeepEqual(in.ids, plain.ids) || !reflect.DeepEqual(in.properIDs, plain.properIDs) {
-			t.Fatalf("ReadInterned IDs %v %v, InternAll %v %v", in.ids, in.properIDs, plain.ids, plain.properIDs)
+		if !reflect.DeepEqual(in.flat, plain.flat) || !reflect.DeepEqual(in.properIDs, plain.properIDs) || len(in.flat) != len(plain.terms) {
+			t.Fatalf("ReadInterned %v %v, InternAll %v %v", in.flat, in.properIDs, plain.flat, plain.properIDs)
 		}
 		// TopFlat picks what Top picks, ties (equal weights) and all.
 		doc := plain.Doc(nil)
@@ -334,10 +334,19 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 		// Flat of interned words (terms ordered by ID beforehand) is Flat
-		// interning as it goes.
+		// interning as it goes, and so is FlatIDs of ReadInterned's,
+		// asking known by ID.
 		for _, known := range []func(string) bool{nil, func(s string) bool { return len(s)%2 == 1 }} {
-			if f, g := Read(title, body).Flat(known, id2), in.Flat(known, nil); !reflect.DeepEqual(f, g) {
+			var byID func(int32) bool
+			if known != nil {
+				byID = func(id int32) bool { return known(term2(id)) }
+			}
+			f := Read(title, body).Flat(known, id2)
+			if g := plain.Flat(known, nil); !reflect.DeepEqual(f, g) {
 				t.Fatalf("interned Flat %+v, Flat %+v", g, f)
+			}
+			if g := in.FlatIDs(byID); !reflect.DeepEqual(f, g) {
+				t.Fatalf("FlatIDs %+v, Flat %+v", g, f)
 			}
 		}
 		for _, known := range []func(string) bool{nil, func(s string) bool { return len(s)%2 == 1 }} {

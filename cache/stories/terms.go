@@ -174,6 +174,61 @@ type Text struct {
 	// IDs of terms and proper, once Intern has run, and the indexes of
 	// terms in the order of their IDs.
 	ids, properIDs, byID []int32
+	// flat is the kept terms once interned, in the order of their IDs,
+	// as FlatIDs needs them. A Text from ReadInterned has only flat and
+	// properIDs: it waits in the save's read-ahead for the assigner, and
+	// holding no strings it costs the collector nothing to scan.
+	flat []flatStat
+}
+
+// flatStat is an interned kept term: termStat without its text.
+type flatStat struct {
+	logTF, logLead, logLeadNum float64
+	id                         int32
+	sure, maybe, number, year  bool
+	lead, leadNum              bool // lead and leadNum above 0
+}
+
+func (st *termStat) flatStat(id int32) flatStat {
+	return flatStat{logTF: st.logTF, logLead: st.logLead, logLeadNum: st.logLeadNum, id: id,
+		sure: st.sure, maybe: st.maybe, number: st.number, year: st.year, lead: st.lead > 0, leadNum: st.leadNum > 0}
+}
+
+// weights is termStat.weights, with known asked by ID.
+func (st *flatStat) weights(known func(int32) bool) (w, n float64, named bool) {
+	name := st.sure || st.maybe && known != nil && known(st.id)
+	w = st.logTF
+	if name {
+		w *= nameBoost
+	} else if st.number && !st.year {
+		w *= numberBoost
+	}
+	switch {
+	case name:
+		return w, st.logLead, st.lead
+	case st.year:
+		return w, 0, false
+	}
+	return w, st.logLeadNum, st.leadNum
+}
+
+// FlatIDs is Flat for an interned Text, with known asked by ID: the
+// same FlatDoc Flat gives when known(id(t)) is known(t).
+func (x Text) FlatIDs(known func(int32) bool) FlatDoc {
+	f := FlatDoc{
+		Terms: FlatVec{IDs: make([]int32, 0, len(x.flat)), W: make([]float64, 0, len(x.flat))},
+		Names: FlatVec{IDs: make([]int32, 0, 8), W: make([]float64, 0, 8)},
+	}
+	for i := range x.flat {
+		st := &x.flat[i]
+		w, n, named := st.weights(known)
+		f.Terms.IDs, f.Terms.W = append(f.Terms.IDs, st.id), append(f.Terms.W, w)
+		if named {
+			f.Names.IDs, f.Names.W = append(f.Names.IDs, st.id), append(f.Names.W, n)
+		}
+	}
+	f.name()
+	return f
 }
 
 // Intern gives every term and proper word its ID by id ahead of Flat
@@ -243,7 +298,7 @@ type Reader struct {
 
 // Read is Read.
 func (r *Reader) Read(title, body string) Text {
-	x := r.read(title, body)
+	x := r.read(title, body, false)
 	r.sc.reset()
 	return x
 }
@@ -254,7 +309,7 @@ func (r *Reader) Read(title, body string) Text {
 // the words it has not (in the order InternAll would, so new words get
 // the IDs InternAll would give them).
 func (r *Reader) ReadInterned(title, body string, ids func(words []string, out []int32)) Text {
-	x := r.read(title, body)
+	x := r.read(title, body, true)
 	sc := &r.sc
 	defer sc.reset()
 	all := make([]int32, len(x.terms)+len(x.proper))
@@ -282,14 +337,22 @@ func (r *Reader) ReadInterned(title, body string, ids func(words []string, out [
 	}
 	clear(words)
 	sc.words, sc.at = words[:0], at[:0]
-	x.ids, x.properIDs = all[:len(x.terms):len(x.terms)], all[len(x.terms):]
-	x.orderIDs()
+	// Only the interned form is kept: the terms stay in the scratch.
+	x.flat = make([]flatStat, len(x.terms))
+	for i := range x.terms {
+		x.flat[i] = x.terms[i].flatStat(all[i])
+	}
+	slices.SortFunc(x.flat, func(a, b flatStat) int { return int(a.id) - int(b.id) })
+	x.properIDs = all[len(x.terms):]
+	x.terms = nil
 	return x
 }
 
 // read reads an article, leaving what ReadInterned needs in the scratch;
 // the caller resets it.
-func (r *Reader) read(title, body string) Text {
+// With interned, Text.terms is the scratch's, for ReadInterned to read
+// before the next article.
+func (r *Reader) read(title, body string, interned bool) Text {
 	sc := &r.sc
 	sc.epoch++
 	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
@@ -398,7 +461,9 @@ func (r *Reader) read(title, body string) Text {
 	}
 	sort.Strings(out.proper)
 	sc.stats = out.terms[:0]
-	out.terms = slices.Clone(out.terms)
+	if !interned {
+		out.terms = slices.Clone(out.terms)
+	}
 	for i := range out.terms {
 		st := &out.terms[i]
 		st.logTF = 1 + math.Log(st.tf)
@@ -500,6 +565,10 @@ func (x *Text) orderIDs() {
 		x.byID[i] = int32(i)
 	}
 	slices.SortFunc(x.byID, func(a, b int32) int { return int(x.ids[a]) - int(x.ids[b]) })
+	x.flat = make([]flatStat, len(x.byID))
+	for k, i := range x.byID {
+		x.flat[k] = x.terms[i].flatStat(x.ids[i])
+	}
 }
 
 // Flat is Doc with its terms interned by id (see Flatten).
