@@ -417,13 +417,18 @@ func (v *saver) add(ctx context.Context, res feed.Result, m Membership) error {
 		return err
 	}
 	now := time.Now().Unix()
+	if u := movedURL(res); u != res.URL {
+		if err := moveFeed(ctx, v.tx, res.URL, u, now); err != nil {
+			return err
+		}
+	}
 	feedSt, err := v.stmt(ctx, "feed")
 	if err != nil {
 		return err
 	}
 	var feedID int64
 	var oldSections string
-	if err := feedSt.QueryRowContext(ctx, res.URL, now).Scan(&feedID, &oldSections); err != nil {
+	if err := feedSt.QueryRowContext(ctx, movedURL(res), now).Scan(&feedID, &oldSections); err != nil {
 		return err
 	}
 	switch res.Status {

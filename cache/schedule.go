@@ -59,7 +59,7 @@ func schedule(ctx context.Context, q querier, r feed.Result, now time.Time) erro
 	}
 	var failures int
 	var ttl int64
-	err := q.QueryRowContext(ctx, "SELECT failures, ttl FROM feeds WHERE url = ?", r.URL).Scan(&failures, &ttl)
+	err := q.QueryRowContext(ctx, "SELECT failures, ttl FROM feeds WHERE url = ?", movedURL(r)).Scan(&failures, &ttl)
 	if err != nil {
 		return err // Save has created the row
 	}
@@ -74,7 +74,7 @@ func schedule(ctx context.Context, q querier, r feed.Result, now time.Time) erro
 	if !due.IsZero() {
 		at = due.Unix()
 	}
-	_, err = q.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ?, ttl = ? WHERE url = ?", at, failures, hint, ttl, r.URL)
+	_, err = q.ExecContext(ctx, "UPDATE feeds SET next_due = ?, failures = ?, hint = ?, ttl = ? WHERE url = ?", at, failures, hint, ttl, movedURL(r))
 	return err
 }
 

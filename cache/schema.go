@@ -339,4 +339,14 @@ INSERT INTO articles_fts(rowid, title, body, author, source, categories)
 	FROM articles WHERE id IN (SELECT id FROM temp.articles_unspaced) ORDER BY id;
 DROP TABLE temp.articles_unspaced;
 `,
+	// (wire): where feeds moved (permanent redirects, see moved.go): each
+	// old address and the feed's new one, so the config's old address
+	// means the feed at its new one.
+	`
+CREATE TABLE IF NOT EXISTS feed_moves (
+	old      TEXT NOT NULL PRIMARY KEY,
+	new      TEXT NOT NULL,
+	moved_at INTEGER NOT NULL
+) WITHOUT ROWID;
+`,
 }

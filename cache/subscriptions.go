@@ -186,7 +186,7 @@ func (s *Store) Subscribe(ctx context.Context, section, sectionTitle, u string) 
 	if err != nil {
 		return err
 	}
-	added, err := addSubscription(ctx, tx, key, "", u)
+	added, err := addSubscription(ctx, tx, key, "", currentURL(ctx, tx, u)) // an old address: the feed where it moved
 	if err != nil {
 		return err
 	}
@@ -224,6 +224,7 @@ func (s *Store) Unsubscribe(ctx context.Context, u string) error {
 		return err
 	}
 	defer tx.Rollback()
+	u = currentURL(ctx, tx, u)
 	secs, err := removeFeedRows(ctx, tx, u)
 	if err != nil {
 		return err
@@ -277,6 +278,7 @@ func (s *Store) MoveFeed(ctx context.Context, u, section string) error {
 		return err
 	}
 	defer tx.Rollback()
+	u = currentURL(ctx, tx, u)
 	secs, err := removeFeedRows(ctx, tx, u)
 	if err != nil {
 		return err
@@ -334,7 +336,7 @@ func (s *Store) SetSectionFullText(ctx context.Context, section string, on bool)
 // SetFeedFullText turns full-text fetching during refresh on or off for
 // one feed (in every section that lists it).
 func (s *Store) SetFeedFullText(ctx context.Context, u string, on bool) error {
-	res, err := s.db.ExecContext(ctx, "UPDATE subscriptions SET full_text = ? WHERE url = ?", on, u)
+	res, err := s.db.ExecContext(ctx, "UPDATE subscriptions SET full_text = ? WHERE url = ?", on, currentURL(ctx, s.db, u))
 	if err != nil {
 		return err
 	}
@@ -449,7 +451,7 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 					return 0, err
 				}
 			}
-			if n, err := addSubscription(ctx, tx, key, "", u); err != nil {
+			if n, err := addSubscription(ctx, tx, key, "", currentURL(ctx, tx, u)); err != nil {
 				return 0, err
 			} else if n {
 				added++
@@ -466,19 +468,24 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 						return 0, err
 					}
 				}
-				if _, err := tx.ExecContext(ctx, "UPDATE sections SET ranking = ? WHERE key = ?", sec.Ranking, key); err != nil {
+				if _, err := tx.ExecContext(ctx, "UPDATE sections SET ranking = ? WHERE key = ?", currentURL(ctx, tx, sec.Ranking), key); err != nil {
 					return 0, err
 				}
 			}
 		}
 	}
 	// Full-text settings are preferences: for the sections it lists, the
-	// config decides them at every start.
+	// config decides them at every start (its addresses of feeds that
+	// moved meaning their new ones).
 	for _, sec := range sections {
+		var fullText []string
+		for _, u := range sec.FullTextFeeds {
+			fullText = append(fullText, currentURL(ctx, tx, u))
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE sections SET full_text = ? WHERE key = ?", sec.FullText, sec.Key); err != nil {
 			return 0, err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE subscriptions SET full_text = (url IN (SELECT value FROM json_each(?))) WHERE section = ?", jsonList(sec.FullTextFeeds), sec.Key); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE subscriptions SET full_text = (url IN (SELECT value FROM json_each(?))) WHERE section = ?", jsonList(fullText), sec.Key); err != nil {
 			return 0, err
 		}
 	}

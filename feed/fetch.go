@@ -67,7 +67,12 @@ type Result struct {
 	Capped       bool   // only the newest Options.MaxItems items were kept
 	Err          error  // set when Status is StatusError; a short reason
 	Hints        Hints  // when the server and feed say to ask again
-	Elapsed      time.Duration
+	// MovedTo is the feed's new address when the request was redirected
+	// permanently (301, 308, every hop from the first up to it) and the
+	// feed answered there (StatusOK or StatusNotModified); the cache then
+	// asks there from now on. Temporary redirects never set it.
+	MovedTo string
+	Elapsed time.Duration
 }
 
 // Note says what the reader should know about a successful fetch: that
@@ -180,16 +185,8 @@ func NewFetcher(opt Options) *Fetcher {
 		DisableCompression: true,
 	}
 	client := &http.Client{
-		Transport: transport,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) > opt.MaxRedirects {
-				return fmt.Errorf("more than %d redirects", opt.MaxRedirects)
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to %s: scheme", req.URL.Scheme)
-			}
-			return nil
-		},
+		Transport:     transport,
+		CheckRedirect: checkRedirect(opt.MaxRedirects),
 	}
 	return &Fetcher{opt: opt, client: client, now: time.Now, hosts: map[string]chan struct{}{}, gate: NewGate(runtime.GOMAXPROCS(0))}
 }
@@ -393,6 +390,7 @@ func (f *Fetcher) finish(b fetched) Result {
 	if res.Err != nil {
 		res.Status = StatusError
 		res.Err = SafeError(res.Err) // status text and parser messages quote the server
+		res.MovedTo = ""             // a move is kept only to a feed that answers
 	}
 	return res
 }
@@ -472,6 +470,7 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 	outer := ctx
 	ctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
 	defer cancel()
+	ctx, mv := withMoved(ctx)
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, req.URL, nil)
 	if err != nil {
 		return fail(err)
@@ -507,14 +506,18 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 		return fail(reason(err))
 	}
 	defer resp.Body.Close()
-	out.res = Result{ETag: req.ETag, LastModified: req.LastModified}
+	out.res = Result{ETag: req.ETag, LastModified: req.LastModified, MovedTo: mv.movedTo(req.URL)}
 	if resp.StatusCode == http.StatusNotModified {
 		out.res.Status = StatusNotModified
 		out.res.Hints = hintsFrom(resp.Header, nil, f.now())
 		return out
 	}
 	if resp.StatusCode != http.StatusOK {
-		out.res = Result{Err: fmt.Errorf("HTTP %s", Line(resp.Status)), Hints: hintsFrom(resp.Header, nil, f.now())}
+		err := fmt.Errorf("HTTP %s", Line(resp.Status))
+		if to := resp.Request.URL.String(); to != req.URL {
+			err = fmt.Errorf("HTTP %s at %s, where it was redirected", Line(resp.Status), to) // the feed keeps its address
+		}
+		out.res = Result{Err: err, Hints: hintsFrom(resp.Header, nil, f.now())}
 		return out
 	}
 	body, err := readBody(resp, f.opt.MaxBody+1)

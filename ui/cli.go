@@ -22,8 +22,15 @@ func PrintResult(w io.Writer, r feed.Result) {
 		if n := r.Note(); n != "" {
 			note = "; " + n
 		}
+		if r.MovedTo != "" {
+			note += "; moved permanently to " + feed.Line(r.MovedTo)
+		}
 		fmt.Fprintf(w, "ok            %s (%d articles, %s%s)\n", feed.Line(r.URL), len(r.Articles), r.Elapsed.Round(time.Millisecond), note)
 	case feed.StatusNotModified:
+		if r.MovedTo != "" {
+			fmt.Fprintf(w, "not modified  %s (moved permanently to %s)\n", feed.Line(r.URL), feed.Line(r.MovedTo))
+			return
+		}
 		fmt.Fprintf(w, "not modified  %s\n", feed.Line(r.URL))
 	default:
 		fmt.Fprintf(w, "error         %s: %s\n", feed.Line(r.URL), feed.Line(r.Err.Error()))

@@ -95,6 +95,7 @@ type Model struct {
 
 	refreshing     bool
 	refreshDone    int
+	refreshMoved   bool // a feed of this refresh moved (a permanent redirect): the sections are read again after it
 	refreshTotal   int
 	lastRefresh    time.Time
 	lastSum        cache.Summary // the last refresh's outcome

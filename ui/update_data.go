@@ -65,6 +65,9 @@ func (m Model) handleFeeds(msg feedsMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleProgress(msg progressMsg) (tea.Model, tea.Cmd) {
 	m.refreshDone++
+	if msg.res.MovedTo != "" {
+		m.refreshMoved = true
+	}
 	cmds := []tea.Cmd{waitRefresh(msg.next)}
 	if msg.res.Status == feed.StatusOK && slices.Contains(m.currentSection().Feeds, msg.res.URL) {
 		// New articles for the section on screen: show them now,
@@ -91,6 +94,11 @@ func (m Model) handleRefreshDone(msg refreshDoneMsg) (tea.Model, tea.Cmd) {
 		m.loadTab(RankingTab), m.loadTab(RecommendedTab), m.loadTab(RelatedTab), m.loadStory(true),
 		m.afterRefresh(),
 		m.startSync(),
+	}
+	if m.refreshMoved {
+		// Feeds that moved are asked at their new address from now on.
+		m.refreshMoved = false
+		cmds = append(cmds, loadSections(m.opt.Store, ""))
 	}
 	// Failed feeds are counted once, by the status line's "in error".
 	if msg.err != nil {

@@ -1,0 +1,84 @@
+package cache
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"newsreader/feed"
+)
+
+// A feed that answers at a new address after permanent redirects (301,
+// 308: feed.Result.MovedTo) is asked there from the next refresh on: its
+// row in feeds, its subscriptions and a section's ranking feed take the
+// new address in the transaction that saves the fetch, so its articles,
+// their reading state and its sections stay as they were. feed_moves
+// remembers the old address, so the config's (which still names it, in
+// feeds, ranking or full_text_feeds) means the feed at its new one.
+
+// currentURL is where the feed once at u now is: u unless it moved.
+func currentURL(ctx context.Context, q querier, u string) string {
+	var to string
+	if err := q.QueryRowContext(ctx, "SELECT new FROM feed_moves WHERE old = ?", u).Scan(&to); err != nil || to == "" {
+		return u
+	}
+	return to
+}
+
+// movedURL is the address a result was saved under: its new one when it
+// moved, else the one asked.
+func movedURL(r feed.Result) string {
+	if r.MovedTo != "" && r.Status != feed.StatusError {
+		return r.MovedTo
+	}
+	return r.URL
+}
+
+// moveFeed gives the feed at from the address to, in tx. If a feed is
+// already stored at to (subscribed to under both), the two become one:
+// from's articles join it. A section listing both keeps one.
+func moveFeed(ctx context.Context, tx *sql.Tx, from, to string, now int64) error {
+	if from == to || to == "" {
+		return nil
+	}
+	var fromID, toID int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", from).Scan(&fromID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	err = tx.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", to).Scan(&toID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	switch {
+	case fromID != 0 && toID == 0:
+		_, err = tx.ExecContext(ctx, "UPDATE feeds SET url = ? WHERE id = ?", to, fromID)
+	case fromID != 0:
+		if _, err = tx.ExecContext(ctx, "UPDATE articles SET feed_id = ? WHERE feed_id = ?", toID, fromID); err == nil {
+			_, err = tx.ExecContext(ctx, "DELETE FROM feeds WHERE id = ?", fromID)
+		}
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	for _, st := range []struct {
+		q    string
+		args []any
+	}{
+		// A section that lists both keeps its row of the new address.
+		{"UPDATE OR IGNORE subscriptions SET url = ?2 WHERE url = ?1", []any{from, to}},
+		{"DELETE FROM subscriptions WHERE url = ?", []any{from}},
+		{"UPDATE sections SET ranking = ?2 WHERE ranking = ?1", []any{from, to}},
+		// Earlier moves to the old address now lead to the new one.
+		{"UPDATE feed_moves SET new = ?2 WHERE new = ?1", []any{from, to}},
+		{`INSERT INTO feed_moves(old, new, moved_at) VALUES(?1, ?2, ?3)
+ON CONFLICT(old) DO UPDATE SET new = excluded.new, moved_at = excluded.moved_at`, []any{from, to, now}},
+		// A feed that moves back is where it was.
+		{"DELETE FROM feed_moves WHERE old = new", nil},
+	} {
+		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,65 @@
+package feed
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+)
+
+// moved records the redirects of one feed request, as the client's
+// CheckRedirect sees them: where its chain of permanent redirects (301,
+// 308) from the start leads. A temporary one (302, 303, 307) ends the
+// chain: the address before it is the one to keep.
+type moved struct {
+	permanent bool   // every redirect so far was permanent
+	to        string // the address the permanent ones lead to
+}
+
+type movedKey struct{}
+
+// withMoved is ctx recording the redirects of the request made with it.
+func withMoved(ctx context.Context) (context.Context, *moved) {
+	mv := &moved{permanent: true}
+	return context.WithValue(ctx, movedKey{}, mv), mv
+}
+
+// checkRedirect follows at most max redirects, to http(s) only, and
+// refuses a loop (no cookies are kept, so a redirect back to an address
+// already visited would go round until the limit). It notes permanent
+// redirects for the request's moved record.
+func checkRedirect(max int) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		for _, v := range via {
+			if v.URL.String() == req.URL.String() {
+				return fmt.Errorf("redirect loop: %s redirects back to %s", via[len(via)-1].URL, req.URL)
+			}
+		}
+		if len(via) > max {
+			return fmt.Errorf("more than %d redirects", max)
+		}
+		if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+			return fmt.Errorf("redirect to %s: scheme", req.URL.Scheme)
+		}
+		if mv, _ := req.Context().Value(movedKey{}).(*moved); mv != nil {
+			code := 0
+			if req.Response != nil {
+				code = req.Response.StatusCode
+			}
+			if mv.permanent && (code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect) {
+				mv.to = req.URL.String()
+			} else {
+				mv.permanent = false
+			}
+		}
+		return nil
+	}
+}
+
+// movedTo is the new address of the feed requested at from, if its
+// redirects were permanent from the start, or "".
+func (mv *moved) movedTo(from string) string {
+	if mv.to == "" || mv.to == from {
+		return ""
+	}
+	return Link(mv.to)
+}

@@ -1,0 +1,84 @@
+package feed
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// A feed redirected permanently (301, 308, each hop from the first)
+// says where it now is, but only when it answers there; temporary
+// redirects (302, 303, 307) never move it, and a permanent hop after a
+// temporary one does not either. A loop is a clear error.
+func TestPermanentRedirectsSayWhereTheFeedMoved(t *testing.T) {
+	hops := map[string]struct {
+		code int
+		to   string
+	}{
+		"/301":          {301, "/feed"},
+		"/308":          {308, "/feed"},
+		"/302":          {302, "/feed"},
+		"/303":          {303, "/feed"},
+		"/307":          {307, "/feed"},
+		"/301-then-302": {301, "/302"},
+		"/302-then-301": {302, "/301"},
+		"/301-then-301": {301, "/308"},
+		"/301-to-404":   {301, "/missing"},
+		"/301-to-page":  {301, "/page"},
+		"/loop-a":       {301, "/loop-b"},
+		"/loop-b":       {301, "/loop-a"},
+		"/301-to-304":   {301, "/unchanged"},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h, ok := hops[r.URL.Path]; ok {
+			http.Redirect(w, r, h.to, h.code)
+			return
+		}
+		switch r.URL.Path {
+		case "/feed":
+			fmt.Fprint(w, rssDoc("moved", 2))
+		case "/page":
+			fmt.Fprint(w, "<!doctype html><html><head><title>Parked</title></head><body>This domain is for sale.</body></html>")
+		case "/unchanged":
+			w.WriteHeader(http.StatusNotModified)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	cases := []struct {
+		path   string
+		status Status
+		moved  string // path, or "" for none
+		err    string
+	}{
+		{"/301", StatusOK, "/feed", ""},
+		{"/308", StatusOK, "/feed", ""},
+		{"/302", StatusOK, "", ""},
+		{"/303", StatusOK, "", ""},
+		{"/307", StatusOK, "", ""},
+		{"/301-then-302", StatusOK, "/302", ""},
+		{"/302-then-301", StatusOK, "", ""},
+		{"/301-then-301", StatusOK, "/feed", ""},
+		{"/301-to-404", StatusError, "", "HTTP 404 Not Found at " + srv.URL + "/missing, where it was redirected"},
+		{"/301-to-page", StatusError, "", "web page"},
+		{"/loop-a", StatusError, "", "redirect loop"},
+		{"/301-to-304", StatusNotModified, "/unchanged", ""},
+	}
+	for _, c := range cases {
+		res := fetchOne(t, f, Request{URL: srv.URL + c.path, ETag: `"x"`})
+		want := ""
+		if c.moved != "" {
+			want = srv.URL + c.moved
+		}
+		if res.Status != c.status || res.MovedTo != want {
+			t.Errorf("%s: status %v (%v), moved to %q; want %v, %q", c.path, res.Status, res.Err, res.MovedTo, c.status, want)
+		}
+		if c.err != "" && (res.Err == nil || !strings.Contains(res.Err.Error(), c.err)) {
+			t.Errorf("%s: error %v, want one with %q", c.path, res.Err, c.err)
+		}
+	}
+}
