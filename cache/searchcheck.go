@@ -13,8 +13,9 @@ import (
 // checkedPage is Search's page of the matches of parts joined by op
 // when some words (check) may be matched by their bigrams found apart
 // (searchTerm): it reads the newest searchWindow matches, keeps those
-// whose title, text, author, source or categories hold each such word as typed (with op " OR ", any
-// word; a word not checked may be the one that matched), ranks them as
+// whose title, text, author, source or categories hold each such word
+// as typed (with op " OR ", any word the index finds in it, a checked
+// one only where it holds it), ranks them as
 // Search's page does (the title part of the relevance counting a checked
 // word only where the title holds it), and returns a page of them and
 // how many it kept. When the window is full, the matches past it are
@@ -23,17 +24,28 @@ func (s *Store) checkedPage(ctx context.Context, join, section string, now int64
 	words []string, check []bool, offset, limit int, total func(string) (int, error)) ([]Hit, int, error) {
 	expr := strings.Join(parts, op)
 	args := []any{expr, section}
-	inTitle := make([]string, len(parts))
-	for i, p := range parts {
-		args = append(args, "("+expr+") AND {title} : "+p)
-		inTitle[i] = "(m.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + strconv.Itoa(len(args)) + " AND rowid >= (SELECT min(id) FROM m)))"
+	or := op == " OR "
+	// For each part: whether the index finds it in the title, and (of
+	// an OR) anywhere.
+	var flags []string
+	in := func(match string) string {
+		args = append(args, match)
+		return "(m.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?" + strconv.Itoa(len(args)) + " AND rowid >= (SELECT min(id) FROM m)))"
+	}
+	for _, p := range parts {
+		flags = append(flags, in("("+expr+") AND {title} : "+p))
+		if or {
+			flags = append(flags, in(p))
+		} else {
+			flags = append(flags, "1")
+		}
 	}
 	rows, err := s.query(ctx, `
 WITH m AS MATERIALIZED (
 	SELECT f.rowid AS id FROM articles_fts f `+join+`
 	WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT `+strconv.Itoa(searchWindow)+`
 )
-SELECT m.id, a.published, a.title, a.author || char(31) || a.source || char(31) || a.categories, `+strings.Join(inTitle, ", ")+`
+SELECT m.id, a.published, a.title, a.author || char(31) || a.source || char(31) || a.categories, `+strings.Join(flags, ", ")+`
 FROM m JOIN articles a ON a.id = m.id`, args...)
 	if err != nil {
 		return nil, 0, err
@@ -42,14 +54,15 @@ FROM m JOIN articles a ON a.id = m.id`, args...)
 		id, published int64
 		title, others string // others: author, source and categories
 		inTitle       []bool // by part, as the index says
+		matched       []bool // by part, as the index says
 		has           []bool // by part, a checked word: title or text holds it
 	}
 	var cands []*cand
 	for rows.Next() {
-		c := &cand{inTitle: make([]bool, len(parts)), has: make([]bool, len(parts))}
+		c := &cand{inTitle: make([]bool, len(parts)), matched: make([]bool, len(parts)), has: make([]bool, len(parts))}
 		dest := []any{&c.id, &c.published, &c.title, &c.others}
 		for i := range parts {
-			dest = append(dest, &c.inTitle[i])
+			dest = append(dest, &c.inTitle[i], &c.matched[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
@@ -62,12 +75,11 @@ FROM m JOIN articles a ON a.id = m.id`, args...)
 		return nil, 0, err
 	}
 	window := len(cands)
-	or := op == " OR "
 	// passes says whether what c is known to hold is enough.
 	passes := func(c *cand) bool {
 		for i := range parts {
 			switch {
-			case or && (!check[i] || c.has[i]):
+			case or && c.matched[i] && (!check[i] || c.has[i]):
 				return true
 			case !or && check[i] && !c.has[i]:
 				return false
@@ -78,7 +90,7 @@ FROM m JOIN articles a ON a.id = m.id`, args...)
 	var unsure []int64
 	for _, c := range cands {
 		for i, w := range words {
-			if check[i] {
+			if check[i] && c.matched[i] {
 				c.inTitle[i] = c.inTitle[i] && containsWord(c.title, w)
 				c.has[i] = c.inTitle[i] || containsWord(c.others, w)
 			}
@@ -110,7 +122,7 @@ FROM m JOIN articles a ON a.id = m.id`, args...)
 			c := byID[id]
 			text, flat := "", false
 			for i, w := range words {
-				if !check[i] || c.has[i] {
+				if !check[i] || c.has[i] || !c.matched[i] {
 					continue
 				}
 				if c.has[i] = containsWord(sum, w) || containsWord(con, w); !c.has[i] {
