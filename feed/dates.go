@@ -1,19 +1,65 @@
 package feed
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
 
 // zoneOffsets are the time zone abbreviations feeds write, in hours east
 // of UTC. gofeed reads some of them as UTC; looseDate and fixZone use
-// these. IST is left out: India, Ireland and Israel all use it.
+// these. Where an abbreviation means several zones, this is its usual
+// reading in feeds, and zoneByLanguage its reading in a feed whose
+// language says otherwise. IST is left out: India, Ireland and Israel
+// all use it, so only a feed's language can tell.
 var zoneOffsets = map[string]float64{
 	"UT": 0, "UTC": 0, "GMT": 0, "Z": 0,
 	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
 	"AKST": -9, "AKDT": -8, "HST": -10, "AST": -4, "ADT": -3, "NST": -3.5, "NDT": -2.5,
 	"WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "EET": 2, "EEST": 3, "MSK": 3,
 	"JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AWST": 8, "ACST": 9.5, "ACDT": 10.5, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}
+
+// zoneByLanguage reads the abbreviations that several zones share by the
+// feed's language (its <language>, xml:lang or JSON Feed language: "ar",
+// "en-SA", "zh_CN"): Arabia Standard Time is AST too, China Standard
+// Time CST, Bangladesh Standard Time BST, and IST is India's, Israel's or
+// Ireland's. A language that names none of these keeps zoneOffsets'.
+var zoneByLanguage = map[string][]struct {
+	langs, regions []string
+	hours          float64
+}{
+	"AST": {{[]string{"ar"}, []string{"sa", "kw", "bh", "qa", "iq", "ye"}, 3}},
+	"CST": {{[]string{"zh"}, []string{"cn", "tw", "hk", "mo"}, 8}},
+	"BST": {{[]string{"bn"}, []string{"bd"}, 6}},
+	"IST": {
+		{[]string{"hi", "mr", "ta", "te", "kn", "ml", "gu", "pa"}, []string{"in"}, 5.5},
+		{[]string{"he", "iw"}, []string{"il"}, 2},
+		{[]string{"ga"}, []string{"ie"}, 1},
+	},
+}
+
+// zoneOffset is the offset of zone abbreviation abbr (upper case) in a
+// feed in language lang.
+func zoneOffset(abbr, lang string) (float64, bool) {
+	if alts := zoneByLanguage[abbr]; alts != nil && lang != "" {
+		lang = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(lang), "_", "-"))
+		primary, region, _ := strings.Cut(lang, "-")
+		if region != "" {
+			for _, a := range alts {
+				if slices.Contains(a.regions, region) {
+					return a.hours, true // the country decides ("en-SA")
+				}
+			}
+		}
+		for _, a := range alts {
+			if slices.Contains(a.langs, primary) {
+				return a.hours, true
+			}
+		}
+	}
+	h, ok := zoneOffsets[abbr]
+	return h, ok
 }
 
 // monthNames maps the month names and abbreviations of English, German,
@@ -57,8 +103,9 @@ var looseLayouts = []string{
 // looseDate reads the dates gofeed gives up on: a weekday with no space
 // after its comma or in another language, a dot after the month, month
 // names in another language, "3:04 pm", slashes, a zone abbreviation
-// gofeed does not know. A date without a zone is taken as UTC.
-func looseDate(s string) (time.Time, bool) {
+// gofeed does not know (read as the feed's language lang says, see
+// zoneOffset). A date without a zone is taken as UTC.
+func looseDate(s, lang string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 64 {
 		return time.Time{}, false
@@ -88,7 +135,7 @@ func looseDate(s string) (time.Time, bool) {
 				continue
 			}
 		case i == len(fields)-1 && i > 0:
-			if h, ok := zoneOffsets[strings.ToUpper(f)]; ok {
+			if h, ok := zoneOffset(strings.ToUpper(f), lang); ok {
 				zone = offsetString(h)
 				continue
 			}
@@ -128,24 +175,35 @@ var gofeedZones = map[string]bool{"UT": true, "GMT": true, "UTC": true, "Z": tru
 	"BST": true, "CET": true, "CEST": true, "EET": true, "EEST": true}
 
 // fixZone corrects a date gofeed read as UTC because it did not know its
-// zone abbreviation ("… 08:00:00 AEDT" is 21:00 UTC the day before).
-func fixZone(raw string, t *time.Time) *time.Time {
+// zone abbreviation ("… 08:00:00 AEDT" is 21:00 UTC the day before), or
+// read in the North American or European zone of an abbreviation that
+// the feed's language lang says is another ("CST" in a Chinese feed).
+func fixZone(raw, lang string, t *time.Time) *time.Time {
 	if t == nil {
 		return nil
 	}
-	raw = strings.TrimSpace(raw)
-	i := strings.LastIndexByte(raw, ' ')
-	if i < 0 {
+	fields := strings.Fields(raw)
+	if len(fields) < 2 {
 		return t
 	}
-	abbr := strings.ToUpper(raw[i+1:])
-	h, ok := zoneOffsets[abbr]
-	if !ok || h == 0 || gofeedZones[abbr] {
+	if prev := fields[len(fields)-2]; len(prev) == 5 && (prev[0] == '+' || prev[0] == '-') && strings.Trim(prev[1:], "0123456789") == "" {
+		return t // "+0300 AST": the offset is given
+	}
+	abbr := strings.ToUpper(fields[len(fields)-1])
+	h, ok := zoneOffset(abbr, lang)
+	if !ok {
+		return t
+	}
+	applied := 0.0 // what gofeed took the abbreviation for
+	if gofeedZones[abbr] {
+		applied = zoneOffsets[abbr]
+	}
+	if h == applied {
 		return t
 	}
 	if _, off := t.Zone(); off != 0 {
 		return t
 	}
-	fixed := t.Add(-time.Duration(h * float64(time.Hour)))
+	fixed := t.Add(-time.Duration((h - applied) * float64(time.Hour)))
 	return &fixed
 }

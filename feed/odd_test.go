@@ -229,7 +229,7 @@ func TestLooseDates(t *testing.T) {
 			t.Errorf("%q: %s (undated %v), want %s", in, got, arts[0].Undated, want)
 		}
 	}
-	if _, ok := looseDate("not a date at all"); ok {
+	if _, ok := looseDate("not a date at all", ""); ok {
 		t.Error("nonsense read as a date")
 	}
 }

@@ -113,7 +113,7 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	if f.FeedType == "atom" || f.FeedType == "json" {
 		feedAuthor = personNames(f.Authors)
 	}
-	order := newestFirst(items, now, opt.MaxItems)
+	order := newestFirst(items, now, opt.MaxItems, f.Language)
 	out.Articles = make([]Article, 0, len(order))
 	type ident struct{ id, link, title string }
 	idents := make([]ident, len(order))
@@ -147,9 +147,9 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		var a Article
 		if k, ok := opt.Known[id]; ok && h != 0 && k.Hash == h {
 			a = Article{ID: id, Unchanged: true, Row: k.Row}
-			a.Published, a.Updated, a.Undated = dates(it, now)
+			a.Published, a.Updated, a.Undated = dates(it, now, f.Language)
 		} else {
-			a = normalise(it, base, now, id, link, itemTitle)
+			a = normalise(it, base, now, id, link, itemTitle, f.Language)
 			if a.Author == "" {
 				a.Author = feedAuthor
 			}
@@ -309,8 +309,9 @@ var normVersion = func() string {
 	// item (2: media:description when there is no other text; 3: the
 	// feed's author for Atom entries and JSON Feed items without one; 4:
 	// an RSS guid that is isPermaLink="false" is never the link; 5: plain
-	// text keeps its paragraphs).
-	h.Write([]byte("revision 5"))
+	// text keeps its paragraphs; 6: zone abbreviations by the feed's
+	// language).
+	h.Write([]byte("revision 6"))
 	return string(h.Sum(nil))
 }()
 
@@ -339,7 +340,7 @@ func itemHashes(body []byte, spans []span, base, title string) []int64 {
 
 // newestFirst returns the indexes of the items to keep: all of them in
 // feed order, or, when there are more than max, the newest max.
-func newestFirst(items []*gofeed.Item, now time.Time, max int) []int {
+func newestFirst(items []*gofeed.Item, now time.Time, max int, lang string) []int {
 	order := make([]int, 0, len(items))
 	for i, it := range items {
 		if it != nil {
@@ -351,7 +352,7 @@ func newestFirst(items []*gofeed.Item, now time.Time, max int) []int {
 	}
 	pub := make([]int64, len(items))
 	for _, i := range order {
-		p, _, _ := dates(items[i], now)
+		p, _, _ := dates(items[i], now, lang)
 		pub[i] = p.Unix()
 	}
 	sort.SliceStable(order, func(a, b int) bool { return pub[order[a]] > pub[order[b]] })
@@ -431,7 +432,7 @@ func distinctID(base *url.URL, id, link, title string, uses map[string]int) stri
 	return hashID(base.String(), id, link, title)
 }
 
-func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title string) Article {
+func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title, lang string) Article {
 	a := Article{
 		ID:      id,
 		Title:   title,
@@ -440,7 +441,7 @@ func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title st
 		Content: plainHTML(paragraphs(it.Content)),
 	}
 	a.Author = author(it)
-	a.Published, a.Updated, a.Undated = dates(it, now)
+	a.Published, a.Updated, a.Undated = dates(it, now, lang)
 	for _, c := range it.Categories {
 		if c = plainLine(c); c != "" {
 			a.Categories = append(a.Categories, c)
@@ -485,12 +486,13 @@ func personList(ps []*gofeed.Person) []string {
 }
 
 // dates picks published and updated times, treating missing, pre-1995 and
-// future (beyond a day of clock skew) dates as unknown.
-func dates(it *gofeed.Item, now time.Time) (pub, upd time.Time, undated bool) {
+// future (beyond a day of clock skew) dates as unknown; lang is the
+// feed's language, which says what a shared zone abbreviation means.
+func dates(it *gofeed.Item, now time.Time, lang string) (pub, upd time.Time, undated bool) {
 	ok := func(t *time.Time) bool {
 		return t != nil && !t.Before(oldest) && !t.After(now.Add(24*time.Hour))
 	}
-	published, updated := parsedDate(it.Published, it.PublishedParsed), parsedDate(it.Updated, it.UpdatedParsed)
+	published, updated := parsedDate(it.Published, it.PublishedParsed, lang), parsedDate(it.Updated, it.UpdatedParsed, lang)
 	switch {
 	case ok(published):
 		pub = published.UTC()
@@ -512,14 +514,14 @@ func dates(it *gofeed.Item, now time.Time) (pub, upd time.Time, undated bool) {
 // parsedDate is gofeed's reading of a date, its zone corrected when
 // gofeed took an abbreviation it does not know for UTC, or looseDate's
 // when gofeed gave up.
-func parsedDate(raw string, t *time.Time) *time.Time {
+func parsedDate(raw string, t *time.Time, lang string) *time.Time {
 	if t != nil {
-		return fixZone(raw, t)
+		return fixZone(raw, lang, t)
 	}
 	if raw == "" {
 		return nil
 	}
-	if l, ok := looseDate(raw); ok {
+	if l, ok := looseDate(raw, lang); ok {
 		return &l
 	}
 	return nil
