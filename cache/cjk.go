@@ -11,7 +11,8 @@ import (
 	"modernc.org/sqlite"
 )
 
-// Chinese, Japanese and Thai are written without spaces between words,
+// Chinese, Japanese, Thai (and Lao, Khmer, Myanmar) are written without
+// spaces between words,
 // and Korean glues particles to its nouns ("서울에서"). The index's
 // tokenizer (unicode61) takes a whole run of such letters for one term,
 // so a word inside a run could not be found. Each run of these scripts
@@ -44,26 +45,35 @@ func init() {
 }
 
 // unspaced says whether r is a letter of a script written without spaces
-// between words (Han, Hiragana, Katakana, Thai) or whose words carry
-// their particles (Hangul), or one of the marks written inside them: the
-// Japanese iteration and prolonged sound marks, 〆 and 〇.
+// between words (Han, Hiragana, Katakana, Bopomofo; Thai, Lao, Khmer,
+// Myanmar) or whose words carry their particles (Hangul), or one of the
+// marks written inside them: the Japanese iteration and prolonged sound
+// marks, 〆 and 〇.
 func unspaced(r rune) bool {
 	switch {
 	case r < 0x0E00:
 		return false
-	case r <= 0x0E7F:
-		return true // Thai
+	case r <= 0x0EFF:
+		return true // Thai, Lao
+	case r < 0x1000:
+		return false
+	case r <= 0x109F:
+		return true // Myanmar
 	case r < 0x1100:
 		return false
 	case r <= 0x11FF:
 		return true // Hangul Jamo
+	case r >= 0x1780 && r <= 0x17FF, r >= 0x19E0 && r <= 0x19FF:
+		return true // Khmer, Khmer symbols
 	case r < 0x2E80:
 		return false
 	case r >= 0x3005 && r <= 0x3007, r >= 0x3031 && r <= 0x3035, r == 0x303B, r == 0x303C,
 		r == 0x30FC, r == 0xFF70, r == 0xFF9E, r == 0xFF9F:
 		return true // 々〆〇, 〱-〵, 〻〼, ー, ｰ, ﾞﾟ
+	case r >= 0xA9E0 && r <= 0xA9FF, r >= 0xAA60 && r <= 0xAA7F:
+		return true // Myanmar extensions
 	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
 }
 
 // unspacedUnit says whether r is a letter of a run's bigrams: an

@@ -27,6 +27,9 @@ func saveUnspaced(t testing.TB, s *Store) {
 		news("Chao Phraya Times", "chaophraya.example", 40, "กรุงเทพมหานครฝนตกหนักทั้งคืน",
 			"ประชาชนในกรุงเทพมหานครต้องเดินทางด้วยความระมัดระวังเพราะน้ำท่วมถนน"),
 		news("Harbor Post", "harbor.example", 50, "Harbor cranes idle in Tirrenia", "The harbor strike runs on."),
+		news("Mekong News", "mekong.example", 60, "ວຽງຈັນມີຝົນຕົກໜັກ", "ນ້ຳຖ້ວມຫຼາຍເສັ້ນທາງ"),
+		news("Tonle Post", "tonle.example", 70, "ភ្នំពេញមានភ្លៀងធ្លាក់ខ្លាំង", "ផ្លូវជាច្រើនត្រូវបានលិចទឹក"),
+		news("Ayeyar Daily", "ayeyar.example", 80, "ရန်ကုန်မြို့တွင်မိုးသည်းထန်စွာရွာသည်", "လမ်းများစွာရေလွှမ်းသည်"),
 	), "asia")
 }
 
@@ -63,7 +66,10 @@ func TestUnspacedWordInsideARun(t *testing.T) {
 		{"서울", "서울에서 열린 국제 회의"},
 		{"시청", "서울에서 열린 국제 회의"}, // text: 시청에서
 		{"ฝน", "กรุงเทพมหานครฝนตกหนักทั้งคืน"},
-		{"ถนน", "กรุงเทพมหานครฝนตกหนักทั้งคืน"}, // text, the run's end
+		{"ถนน", "กรุงเทพมหานครฝนตกหนักทั้งคืน"},          // text, the run's end
+		{"ຝົນ", "ວຽງຈັນມີຝົນຕົກໜັກ"},                     // Lao
+		{"ភ្លៀង", "ភ្នំពេញមានភ្លៀងធ្លាក់ខ្លាំង"},         // Khmer
+		{"မိုး", "ရန်ကုန်မြို့တွင်မိုးသည်းထန်စွာရွာသည်"}, // Myanmar
 	} {
 		got := searchTitles(t, s, c.q)
 		if len(got) != 1 || !strings.HasPrefix(got[0], c.title) {
