@@ -66,7 +66,11 @@ func Add(ctx context.Context, store *cache.Store, f *feed.Fetcher, raw, section 
 	if title == "" {
 		title = chosen.Title
 	}
-	fmt.Fprintf(out, "added %s (%s) to section %s: %d articles\n", chosen.URL, orDash(title), section, len(res.Articles))
+	added, moved := chosen.URL, ""
+	if res.MovedTo != "" { // the subscription now holds the new address
+		added, moved = res.MovedTo, " ("+chosen.URL+" moved there permanently)"
+	}
+	fmt.Fprintf(out, "added %s (%s) to section %s: %d articles%s\n", added, orDash(title), section, len(res.Articles), moved)
 	if p == nil && len(cands) > 1 {
 		for i, c := range cands {
 			if i == pick {

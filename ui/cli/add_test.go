@@ -55,3 +55,33 @@ func TestAddAsksWhichFeed(t *testing.T) {
 		}
 	}
 }
+
+// Adding an address that redirects permanently subscribes the feed at its
+// new address, and says so.
+func TestAddMovedFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old.xml" {
+			http.Redirect(w, r, "/new.xml", http.StatusMovedPermanently)
+			return
+		}
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Moved</title><item><title>x</title><link>https://x.test/1</link></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	ctx := context.Background()
+	store, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var out bytes.Buffer
+	if err := cli.Add(ctx, store, feed.NewFetcher(feed.Options{}), srv.URL+"/old.xml", "news", nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	subs, _ := store.Subscriptions(ctx)
+	if len(subs) != 1 || subs[0].URL != srv.URL+"/new.xml" {
+		t.Errorf("subscriptions: %+v", subs)
+	}
+	if want := "added " + srv.URL + "/new.xml (Moved) to section news: 1 articles (" + srv.URL + "/old.xml moved there permanently)"; !strings.Contains(out.String(), want) {
+		t.Errorf("said %q, want %q", out.String(), want)
+	}
+}
