@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
 	"modernc.org/sqlite"
 )
 
@@ -199,11 +200,19 @@ func (p *pairSet) add(a, b rune) bool {
 // the tokenizer would take with the run as one term. With seen, each
 // bigram and letter is appended once.
 func unspacedTerms(text string, b []byte, seen *pairSet) []byte {
+	// Full-width Latin letters and digits and half-width katakana
+	// ("２０２４年", "ｺｰﾋｰ") give their terms in the usual forms too
+	// (NFKC), as a search's words are (splitQuery), and then every word
+	// of other letters does.
+	widths := hasWidthForms(text)
+	if widths {
+		text = norm.NFKC.String(text)
+	}
 	var prev rune   // the run's last unit; 0 outside a run
 	other := -1     // start of letters and digits not of a run, joined to one
 	joined := false // other touches a run
 	flushOther := func(end int) {
-		if other >= 0 && joined {
+		if other >= 0 && (joined || widths) {
 			b = append(b, text[other:end]...)
 			b = append(b, ' ')
 		}
@@ -245,6 +254,17 @@ func unspacedTerms(text string, b []byte, seen *pairSet) []byte {
 	endRun()
 	flushOther(len(text))
 	return b
+}
+
+// hasWidthForms says whether s holds a half-width or full-width form
+// (U+FF00-U+FFEF), which NFKC turns into the usual one.
+func hasWidthForms(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xEF && s[i+1] >= 0xBC {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRune(s string) rune {
@@ -317,8 +337,12 @@ func searchTerm(w string) (expr string, check bool) {
 // splitQuery splits what a person typed into words (queryWords): runs of
 // letters and digits (ftsWordRune), with the combining marks written
 // inside a run of unspaced letters (Thai vowels and tone marks) kept in
-// it, all in lower case.
+// it, all in lower case, full-width and half-width forms in their usual
+// ones (NFKC).
 func splitQuery(q string) []string {
+	if hasWidthForms(q) {
+		q = norm.NFKC.String(q) // as the index has them (unspacedTerms)
+	}
 	q = strings.ToLower(q)
 	var out []string
 	start := -1

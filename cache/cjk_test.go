@@ -284,6 +284,9 @@ func TestUnspacedMarks(t *testing.T) {
 		{"新型iPhone15を発売", []string{"iphone15を発売"}, [][2]int{span("新型iPhone15を発売", "iPhone15を発売")}},
 		{"Tokyo 東京 rain", []string{"tokyo", "東京"}, [][2]int{{0, 5}, {6, 12}}},
 		{"東京都東京", []string{"東京都", "東京"}, [][2]int{{0, 9}, {9, 15}}}, // 東京 at 0 joins 東京都
+		{"２０２４年のＧＤＰ", QueryWords("2024年 gdp"), [][2]int{{0, 15}}},   // full-width: 2024年 marked (gdp, Latin, is whole words only)
+		{"ｺｰﾋｰ豆", QueryWords("コーヒー"), [][2]int{{0, 12}}},
+		{"新型iPhone15を発売", QueryWords("iphone15 発売"), [][2]int{span("新型iPhone15を発売", "iPhone15"), span("新型iPhone15を発売", "発売")}},
 	} {
 		if got := TitleMarks(c.title, c.words, false); !slices.Equal(got, c.want) {
 			t.Errorf("TitleMarks(%q, %q) = %v, want %v", c.title, c.words, got, c.want)
@@ -297,6 +300,9 @@ func TestUnspacedMarks(t *testing.T) {
 	sn := Snippet(long, []string{"天気"}, false, snippetWords)
 	if !strings.Contains(sn, "天気予報") || !strings.HasPrefix(sn, "…") || len(TitleMarks(sn, []string{"天気"}, false)) != 1 {
 		t.Errorf("snippet %q", sn)
+	}
+	if sn := Snippet("新型iPhone15を発売した。", QueryWords("iphone"), true, snippetWords); len(TitleMarks(sn, QueryWords("iphone"), true)) != 1 {
+		t.Errorf("snippet %q: iPhone unmarked", sn)
 	}
 	thai := "ชาวนาขายข้าวได้ราคาดี"
 	if sn := Snippet(thai, []string{"ข้าว"}, false, snippetWords); sn != thai {
@@ -350,5 +356,36 @@ func TestUnspacedUnitFastPath(t *testing.T) {
 	}
 	if n < 90000 { // Han alone is more
 		t.Errorf("only %d unspaced letters", n)
+	}
+}
+
+// TestWidthFormsFound: full-width Latin letters and digits and
+// half-width katakana are found by the usual forms, and the other way
+// round.
+func TestWidthFormsFound(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://asia.example/feed.rss",
+		news("Kiso Shimbun", "kiso.example", 5, "２０２４年のＧＤＰ成長率は１．２％", "内閣府が発表した。"),
+		news("Kiso Shimbun", "kiso.example", 10, "ｺｰﾋｰ豆の価格が上昇", "輸入業者によると値上げが続く。"),
+		news("Kiso Shimbun", "kiso.example", 15, "2025年の物価見通し", "GDPは横ばい。"),
+	), "asia")
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"2024年", []string{"２０２４年のＧＤＰ成長率は１．２％"}},
+		{"２０２４年", []string{"２０２４年のＧＤＰ成長率は１．２％"}},
+		{"gdp", []string{"2025年の物価見通し", "２０２４年のＧＤＰ成長率は１．２％"}},
+		{"ＧＤＰ", []string{"2025年の物価見通し", "２０２４年のＧＤＰ成長率は１．２％"}},
+		{"GDP成長率", []string{"２０２４年のＧＤＰ成長率は１．２％"}},
+		{"コーヒー", []string{"ｺｰﾋｰ豆の価格が上昇"}},
+		{"ｺｰﾋｰ豆", []string{"ｺｰﾋｰ豆の価格が上昇"}},
+		{"2025年", []string{"2025年の物価見通し"}},
+	} {
+		got := searchTitles(t, s, c.q)
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("search %q: %q, want %q", c.q, got, c.want)
+		}
 	}
 }

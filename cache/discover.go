@@ -1164,10 +1164,12 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 			i += n
 			continue
 		}
-		start := i
+		// A word ends where letters of an unspaced script meet others
+		// ("iPhone15を発売": iPhone15, を発売), as the index splits it.
+		start, unit := i, unspacedUnit(r)
 		for i < len(title) {
 			r, n := utf8.DecodeRuneInString(title[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) || unspacedUnit(r) != unit {
 				break
 			}
 			i += n

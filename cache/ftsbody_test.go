@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"newsreader/feed"
 	"newsreader/feed/sitetext"
 )
@@ -105,7 +107,7 @@ func ftsBodyTexts() []string {
 		"서울에서 열린 회의, 서울의 날씨 서울 서",
 		"กรุงเทพมหานคร ฝนตกหนัก ที่ ที่ กรุงเทพ ๆ ฯ ๏",
 		"iPhone15を発売 2024年5月 GDP成長率 ＡＢＣ東京 x東y",
-		"ｺｰﾋｰ ｶﾞｲﾄﾞ か\u3099 ฟ\u0e34\u0e4dx",
+		"ｺｰﾋｰ ｶﾞｲﾄﾞ か\u3099 ฟ\u0e34\u0e4dx ２０２４年のＧＤＰ成長率 ＡＢＣ　ｘｙｚ",
 		"ວຽງຈັນມີຝົນຕົກໜັກ ភ្នំពេញមានភ្លៀងធ្លាក់ខ្លាំង ရန်ကုန်မြို့တွင်မိုးသည်းထန်စွာရွာသည်။ ㄅㄆㄇ",
 		"مرحبا مرحبا שלום שלום",
 		"emoji 🎉 🎉party🎉 party zero\u200bwidth zero\u200bwidth soft\u00adhyphen soft\u00adhyphen",
@@ -159,9 +161,17 @@ func TestFTSBodyKeepsTheTerms(t *testing.T) {
 // terms, worked out here on its own: for each run of letters of the
 // unspaced scripts (marks inside it left out), each two letters side by
 // side and the last one; and the letters and digits of other scripts
-// that the tokenizer would have taken with such a run as one word.
+// that the tokenizer would have taken with such a run as one word. Text
+// with full-width or half-width forms is taken in NFKC, and gives all
+// its words of other scripts.
 func bigramsOf(text string) []string {
 	var out []string
+	if strings.ContainsFunc(text, func(r rune) bool { return r >= 0xFF00 && r <= 0xFFEF }) {
+		text = norm.NFKC.String(text)
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !ftsWordRune(r) || unspacedUnit(r) }) {
+			out = append(out, w)
+		}
+	}
 	rs := []rune(text)
 	for i := 0; i < len(rs); {
 		if !unspacedUnit(rs[i]) {

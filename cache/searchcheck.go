@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // checkedPage is Search's page of the matches of parts joined by op
@@ -202,10 +204,16 @@ FROM m JOIN articles a ON a.id = m.id`, args...)
 }
 
 // containsWord says whether text holds the query word w (lower case, as
-// queryWords gives it), case aside.
+// queryWords gives it), case and character width aside.
 func containsWord(text, w string) bool {
 	if strings.Contains(text, w) {
 		return true
+	}
+	if hasWidthForms(text) { // w has none (splitQuery)
+		text = norm.NFKC.String(text)
+		if strings.Contains(text, w) {
+			return true
+		}
 	}
 	if !strings.ContainsFunc(w, func(r rune) bool { return unicode.ToUpper(r) != r }) {
 		return false // nothing in w has a case: the bytes decide
@@ -214,13 +222,13 @@ func containsWord(text, w string) bool {
 }
 
 // indexFold is the byte offset of the first match of the lower-case
-// word w in s at or after from, comparing each rune of s in lower case,
-// or -1 (matchFold says how long the match is).
+// word w in s at or after from, comparing each rune of s in lower case
+// and usual width (foldWidth), or -1 (matchFold says how long the match is).
 func indexFold(s, w string, from int) int {
 	first, _ := utf8.DecodeRuneInString(w)
 	for i := from; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == first || unicode.ToLower(r) == first) && matchFold(s[i:], w) > 0 {
+		if (r == first || foldWidth(r) == first) && matchFold(s[i:], w) > 0 {
 			return i
 		}
 		i += n
@@ -237,10 +245,22 @@ func matchFold(s, w string) int {
 			return 0
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r != q && unicode.ToLower(r) != q {
+		if r != q && foldWidth(r) != q {
 			return 0
 		}
 		i += n
 	}
 	return i
+}
+
+// foldWidth is r in lower case and, when it is a full-width or
+// half-width form that NFKC makes one other rune, that rune ("Ａ" a,
+// "ｺ" コ), as splitQuery gives a search's words.
+func foldWidth(r rune) rune {
+	if r >= 0xFF00 && r <= 0xFFEF {
+		if n := norm.NFKC.String(string(r)); utf8.RuneCountInString(n) == 1 {
+			r, _ = utf8.DecodeRuneInString(n)
+		}
+	}
+	return unicode.ToLower(r)
 }

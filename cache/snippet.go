@@ -65,11 +65,13 @@ func snippet(text string, cut bool, words []string, lastIsPrefix bool, n int) (s
 			i += size
 			continue
 		}
-		start := i
+		// A word ends where letters of an unspaced script meet others
+		// ("iPhone15を発売": iPhone15, を発売), as the index splits it.
+		start, unit := i, size > 1 && unspacedUnit(r)
 		inRun := false // the last rune was an unspaced letter, or a mark after one
 		for i < len(text) {
 			r, size, in := next(i)
-			if !in && !(inRun && runMark(r)) {
+			if !in && !(inRun && runMark(r)) || in && (size > 1 && unspacedUnit(r)) != unit {
 				break
 			}
 			inRun = size > 1 && (unspacedUnit(r) || inRun && runMark(r))
