@@ -65,6 +65,13 @@ func moveFeed(ctx context.Context, tx *sql.Tx, from, to string, now int64) error
 		q    string
 		args []any
 	}{
+		// An item known only by a guid of its own ("1234") has the ID
+		// feed address#guid (see feed.Parse), which the feed's items now
+		// get with the new address: the stored ones and the marks of
+		// pruned ones follow, so none comes back as a new unread article.
+		{`UPDATE OR IGNORE articles SET uid = ?2 || substr(uid, length(?1) + 1)
+WHERE feed_id IN (SELECT id FROM feeds WHERE url = ?2) AND substr(uid, 1, length(?1) + 1) = ?1 || '#'`, []any{from, to}},
+		{`UPDATE OR IGNORE pruned_ids SET uid = ?2 || substr(uid, length(?1) + 1) WHERE substr(uid, 1, length(?1) + 1) = ?1 || '#'`, []any{from, to}},
 		// A section that lists both keeps its row of the new address.
 		{"UPDATE OR IGNORE subscriptions SET url = ?2 WHERE url = ?1", []any{from, to}},
 		{"DELETE FROM subscriptions WHERE url = ?", []any{from}},

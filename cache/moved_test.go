@@ -204,3 +204,48 @@ func TestMoveOntoAFeedAlreadySubscribed(t *testing.T) {
 		}
 	}
 }
+
+// Items known only by a guid of their own, with no link, keep their rows
+// and reading state when their feed moves: their IDs, made with the
+// feed's address, follow it.
+func TestMovedFeedKeepsItemsKnownByBareGUIDs(t *testing.T) {
+	var moved atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old" && moved.Load() {
+			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+			return
+		}
+		third := "" // the feed goes on after its move
+		if moved.Load() {
+			third = `<item><title>Three</title><guid isPermaLink="false">1003</guid><description>third</description><pubDate>Fri, 27 Nov 2026 12:00:00 +0000</pubDate></item>`
+		}
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Bare</title>`+third+
+			`<item><title>One</title><guid isPermaLink="false">1001</guid><description>first</description><pubDate>Fri, 27 Nov 2026 10:00:00 +0000</pubDate></item>`+
+			`<item><title>Two</title><guid isPermaLink="false">1002</guid><description>second</description><pubDate>Fri, 27 Nov 2026 11:00:00 +0000</pubDate></item>`+
+			`</channel></rss>`)
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "news", Feeds: []string{srv.URL + "/old"}}}); err != nil {
+		t.Fatal(err)
+	}
+	f := feed.NewFetcher(feed.Options{})
+	refreshAll(t, s, f)
+	before, err := s.Articles(ctx, "news", 0, 10)
+	if err != nil || len(before) != 2 {
+		t.Fatalf("%v %d", err, len(before))
+	}
+	if err := s.SetRead(ctx, before[1].ID, true); err != nil {
+		t.Fatal(err)
+	}
+	moved.Store(true)
+	refreshAll(t, s, f)
+	refreshAll(t, s, f)
+	if subs := subURLs(t, s); !slices.Equal(subs, []string{"news " + srv.URL + "/new"}) {
+		t.Errorf("subscriptions: %v", subs)
+	}
+	after, err := s.Articles(ctx, "news", 0, 10)
+	if err != nil || len(after) != 3 || after[0].Title != "Three" || after[1].ID != before[0].ID || after[2].ID != before[1].ID || after[1].Read || !after[2].Read {
+		t.Errorf("before %+v\nafter %+v (%v)", before, after, err)
+	}
+}
