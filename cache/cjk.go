@@ -261,7 +261,9 @@ func unspacedTerms(text string, b []byte, seen *pairSet) []byte {
 func hasWidthForms(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == 0xEF && s[i+1] >= 0xBC {
-			return true
+			if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0xFF00 && r <= 0xFFEF {
+				return true
+			}
 		}
 	}
 	return false
