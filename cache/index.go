@@ -726,8 +726,21 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		// beyond the first maxCandidates.
 		var cands []stories.Candidate
 		var seen []int64
+		// A term no recent article holds yet links nothing either: the
+		// eight are the most distinctive that some recent article holds
+		// (the bigrams of an unspaced script, most of them met once, would
+		// otherwise take every place).
+		var linking []int32
+		for _, t := range topAll {
+			if len(linking) == 8 {
+				break
+			}
+			if n := len(d.byTerm[t]); n > 0 && n <= maxPostings && !d.number[t] {
+				linking = append(linking, t)
+			}
+		}
 	terms:
-		for _, t := range append(topAll[:min(8, len(topAll)):min(8, len(topAll))], topNames[:min(4, len(topNames))]...) {
+		for _, t := range append(linking, topNames[:min(4, len(topNames))]...) {
 			list := d.byTerm[t]
 			if len(list) > maxPostings || d.number[t] {
 				continue // common words and bare numbers link nothing on their own

@@ -63,6 +63,15 @@ func tokenizeInto(out []token, text string, limit int) []token {
 			i += n
 			continue
 		}
+		if r >= 0x0E00 && UnspacedUnit(r) {
+			first := len(out)
+			out, i = appendRun(out, text, i, initial, limit)
+			initial = false
+			for k := first; k < len(out); k++ {
+				out[k].line = line
+			}
+			continue
+		}
 		start, first := i, len(out)
 		digits, letters := 0, 0
 		for i < len(text) {
@@ -77,6 +86,8 @@ func tokenizeInto(out []token, text string, limit int) []token {
 			}
 			r, n := runeAt(text, i)
 			switch {
+			case r >= 0x0E00 && UnspacedUnit(r):
+				goto done // a run of unspaced letters is read apart ("iPhone発売")
 			case isLetter(r):
 				letters++
 			case isDigit(r):

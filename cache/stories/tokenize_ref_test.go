@@ -27,11 +27,22 @@ func tokenizeRef(text string, limit int) []token {
 			i += n
 			continue
 		}
+		if UnspacedUnit(r) {
+			first := len(out)
+			out, i = appendRun(out, text, i, initial, limit)
+			initial = false
+			for k := first; k < len(out); k++ {
+				out[k].line = line
+			}
+			continue
+		}
 		start, first := i, len(out)
 		digits, letters := 0, 0
 		for i < len(text) {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			switch {
+			case UnspacedUnit(r):
+				goto done
 			case unicode.IsLetter(r):
 				letters++
 			case unicode.IsDigit(r):
