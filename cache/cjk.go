@@ -5,11 +5,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"modernc.org/sqlite"
+
+	"newsreader/cache/stories"
 )
 
 // Chinese, Japanese, Thai (and Lao, Khmer, Myanmar) are written without
@@ -45,57 +46,13 @@ func init() {
 	})
 }
 
-// unspaced says whether r is a letter of a script written without spaces
-// between words (Han, Hiragana, Katakana, Bopomofo; Thai, Lao, Khmer,
-// Myanmar) or whose words carry their particles (Hangul), or one of the
-// marks written inside them: the Japanese iteration and prolonged sound
-// marks, 〆 and 〇.
-func unspaced(r rune) bool {
-	switch {
-	case r < 0x0E00:
-		return false
-	case r <= 0x0EFF:
-		return true // Thai, Lao
-	case r < 0x1000:
-		return false
-	case r <= 0x109F:
-		return true // Myanmar
-	case r < 0x1100:
-		return false
-	case r <= 0x11FF:
-		return true // Hangul Jamo
-	case r >= 0x1780 && r <= 0x17FF, r >= 0x19E0 && r <= 0x19FF:
-		return true // Khmer, Khmer symbols
-	case r < 0x2E80:
-		return false
-	case r >= 0x3005 && r <= 0x3007, r >= 0x3031 && r <= 0x3035, r == 0x303B, r == 0x303C,
-		r == 0x30FC, r == 0xFF70, r == 0xFF9E, r == 0xFF9F:
-		return true // 々〆〇, 〱-〵, 〻〼, ー, ｰ, ﾞﾟ
-	case r >= 0xA9E0 && r <= 0xA9FF, r >= 0xAA60 && r <= 0xAA7F:
-		return true // Myanmar extensions
-	}
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
-}
-
-// unspacedUnit says whether r is a letter of a run's bigrams: an
-// unspaced letter the tokenizer keeps (unspaced and ftsWordRune; the
-// commonest blocks are answered without the Unicode tables).
-func unspacedUnit(r rune) bool {
-	switch {
-	case r < 0x0E00:
-		return false
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA,
-		r >= 0x30FC && r <= 0x30FF, r >= 0x0E01 && r <= 0x0E30, r == 0x0E32, r == 0x0E33, r >= 0x0E40 && r <= 0x0E46, r >= 0x0E50 && r <= 0x0E59:
-		return true
-	case r >= 0x0E34 && r <= 0x0E3A, r >= 0x0E47 && r <= 0x0E4E, r == 0x0E31:
-		return false // Thai vowel and tone marks
-	}
-	return unspaced(r) && ftsWordRune(r)
-}
-
-// runMark says whether r, following a run's letter, stays in the run
-// without being one of its units: a combining mark.
-func runMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Mc) }
+// unspaced, unspacedUnit and runMark are stories.Unspaced,
+// stories.UnspacedUnit and stories.RunMark: the stories read a run as
+// the index does. A unit is a letter the tokenizer keeps (ftsWordRune:
+// TestUnspacedUnitFastPath checks every rune).
+func unspaced(r rune) bool     { return stories.Unspaced(r) }
+func unspacedUnit(r rune) bool { return stories.UnspacedUnit(r) }
+func runMark(r rune) bool      { return stories.RunMark(r) }
 
 // mayBeUnspaced says whether a UTF-8 lead byte can begin an unspaced
 // letter: those are all three or four bytes long, and none begins with
