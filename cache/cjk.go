@@ -213,17 +213,29 @@ func unspacedTerms(text string, b []byte, seen *pairSet) []byte {
 	return b
 }
 
-// hasWidthForms says whether s holds a half-width or full-width form
-// (U+FF00-U+FFEF), which NFKC turns into the usual one.
+// hasWidthForms says whether s holds a full-width letter or digit
+// (ＧＤＰ, ２０２４) or a half-width katakana or Hangul letter (ｺｰﾋｰ),
+// which NFKC turns into the usual one. Full-width punctuation and
+// symbols (，（）：！？￥), in nearly every Chinese and Japanese text,
+// are not counted: they separate words in either width, and taking them
+// for width forms put every such text through NFKC and gave the index
+// each of its other words twice.
 func hasWidthForms(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == 0xEF && s[i+1] >= 0xBC {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); r >= 0xFF00 && r <= 0xFFEF {
+			if r, _ := utf8.DecodeRuneInString(s[i:]); widthLetter(r) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// widthLetter says whether r is a full-width Latin letter or digit, or
+// a half-width katakana or Hangul letter (or the marks written with
+// them: ｰ ﾞ ﾟ).
+func widthLetter(r rune) bool {
+	return r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A || r >= 0xFF41 && r <= 0xFF5A || r >= 0xFF66 && r <= 0xFFDC
 }
 
 func lastRune(s string) rune {

@@ -389,3 +389,29 @@ func TestWidthFormsFound(t *testing.T) {
 		}
 	}
 }
+
+// Full-width punctuation (，（）：！？), which nearly every Chinese and
+// Japanese article uses, gives the index the same terms as the ASCII
+// marks would: only full-width letters and digits and half-width kana
+// and Hangul have other forms to be found by. Taking any form for one
+// put the whole text through NFKC and indexed each of its other words
+// twice.
+func TestFullWidthPunctuationAddsNoTerms(t *testing.T) {
+	for _, c := range [][2]string{
+		{"北京（Reuters） 报道 2024 年，Apple 发布", "北京(Reuters) 报道 2024 年,Apple 发布"},
+		{"東京：晴れ！ iPhone は？", "東京:晴れ! iPhone は?"},
+	} {
+		wide, ascii := ftsColumn(c[0]), ftsColumn(c[1])
+		extraWide := strings.Fields(strings.TrimPrefix(wide, c[0]))
+		extraASCII := strings.Fields(strings.TrimPrefix(ascii, c[1]))
+		if !slices.Equal(extraWide, extraASCII) {
+			t.Errorf("%q gives the index %q, but %q gives %q", c[0], extraWide, c[1], extraASCII)
+		}
+		body := ftsBody(c[0])
+		for _, w := range []string{"Reuters", "2024", "iPhone", "Apple"} {
+			if n := strings.Count(body, w); n > 1 {
+				t.Errorf("ftsBody(%q) holds %q %d times: %q", c[0], w, n, body)
+			}
+		}
+	}
+}

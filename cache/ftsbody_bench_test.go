@@ -23,6 +23,9 @@ func BenchmarkFTSBody(b *testing.B) {
 		{"news", feed.PlainText(sitetext.News(3))},
 		{"site", feed.PlainText(sitetext.Site(3))},
 		{"japanese", ja},
+		// Chinese news punctuates in full width (，：（）), as much Japanese does.
+		{"chinese", strings.Repeat("据新华社报道，北京市气象台（BMO）今天发布消息：明天全市以晴为主，"+
+			"最高气温12度；交通部门提醒市民注意出行安全！", 20)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.text)))
