@@ -64,12 +64,8 @@ func tokenizeInto(out []token, text string, limit int) []token {
 			continue
 		}
 		if r >= 0x0E00 && UnspacedUnit(r) {
-			first := len(out)
-			out, i = appendRun(out, text, i, initial, limit)
+			out, i = appendRun(out, text, i, initial, limit, line)
 			initial = false
-			for k := first; k < len(out); k++ {
-				out[k].line = line
-			}
 			continue
 		}
 		start, first := i, len(out)
@@ -207,13 +203,19 @@ func (st *termStat) flatStat(id int32) flatStat {
 
 // weights is termStat.weights, with known asked by ID.
 func (st *flatStat) weights(known func(int32) bool) (w, n float64, named bool) {
-	name := st.sure || st.maybe && known != nil && known(st.id)
-	w = st.logTF
+	return st.weigh(st.sure || st.maybe && known != nil && known(st.id))
+}
+
+// weigh is the term's raw weight in Terms and, when it has one (named),
+// in Names, name saying whether it is a name.
+func (st *flatStat) weigh(name bool) (w, n float64, named bool) {
+	w = st.logTF // 1 + log(tf)
 	if name {
 		w *= nameBoost
 	} else if st.number && !st.year {
 		w *= numberBoost
 	}
+	// A name's every use in the lead counts; otherwise its figures.
 	switch {
 	case name:
 		return w, st.logLead, st.lead
@@ -551,21 +553,8 @@ func (x Text) each(known func(string) bool, f func(term string, w float64, n flo
 // weights is a term's raw weight in Terms and, when it has one (named),
 // in Names.
 func (st *termStat) weights(known func(string) bool) (w, n float64, named bool) {
-	name := st.sure || st.maybe && known != nil && known(st.term)
-	w = st.logTF // 1 + log(tf)
-	if name {
-		w *= nameBoost
-	} else if st.number && !st.year {
-		w *= numberBoost
-	}
-	// A name's every use in the lead counts; otherwise its figures.
-	switch {
-	case name:
-		return w, st.logLead, st.lead > 0
-	case st.year:
-		return w, 0, false
-	}
-	return w, st.logLeadNum, st.leadNum > 0
+	f := st.flatStat(0)
+	return f.weigh(st.sure || st.maybe && known != nil && known(st.term))
 }
 
 // orderIDs sorts the terms by ID once they are interned (byID), so Flat,

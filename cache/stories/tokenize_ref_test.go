@@ -28,12 +28,8 @@ func tokenizeRef(text string, limit int) []token {
 			continue
 		}
 		if UnspacedUnit(r) {
-			first := len(out)
-			out, i = appendRun(out, text, i, initial, limit)
+			out, i = appendRun(out, text, i, initial, limit, line)
 			initial = false
-			for k := first; k < len(out); k++ {
-				out[k].line = line
-			}
 			continue
 		}
 		start, first := i, len(out)

@@ -66,9 +66,10 @@ func UnspacedUnit(r rune) bool {
 func RunMark(r rune) bool { return unicode.In(r, unicode.Mn, unicode.Mc) }
 
 // appendRun appends the tokens of the unspaced run at text[i:] (whose
-// first rune is a unit), at most limit tokens in all (0: no limit): its
-// bigrams, or its one letter alone. It returns where the run ends.
-func appendRun(out []token, text string, i int, initial bool, limit int) ([]token, int) {
+// first rune is a unit), on the given line, at most limit tokens in all
+// (0: no limit): its bigrams, or its one letter alone. It returns where
+// the run ends.
+func appendRun(out []token, text string, i int, initial bool, limit, line int) ([]token, int) {
 	var prev rune
 	prevAt, units := 0, 0
 	for i < len(text) {
@@ -77,7 +78,7 @@ func appendRun(out []token, text string, i int, initial bool, limit int) ([]toke
 		case UnspacedUnit(r):
 			units++
 			if prev != 0 && (limit <= 0 || len(out) < limit) {
-				out = append(out, token{term: text[prevAt:prevAt+utf8.RuneLen(prev)] + string(r), initial: initial})
+				out = append(out, token{term: text[prevAt:prevAt+utf8.RuneLen(prev)] + string(r), initial: initial, line: line})
 				initial = false
 			}
 			prev, prevAt = r, i
@@ -89,7 +90,7 @@ func appendRun(out []token, text string, i int, initial bool, limit int) ([]toke
 	}
 end:
 	if units == 1 && (limit <= 0 || len(out) < limit) {
-		out = append(out, token{term: string(prev), initial: initial})
+		out = append(out, token{term: string(prev), initial: initial, line: line})
 	}
 	return out, i
 }
