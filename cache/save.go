@@ -209,8 +209,11 @@ func (v *saver) close() {
 var statements = map[string]string{
 	"feed": `INSERT INTO feeds(url, fetched_at) VALUES(?, ?)
 ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at RETURNING id, sections`,
+	// An article without a link this time keeps the one it had, but for
+	// one that was its ID (uid): a guid the feed now says is no permalink
+	// (isPermaLink="false"; one that is gives it as the link again).
 	"update": `
-UPDATE articles SET title = ?2, link = CASE WHEN ?3 != '' THEN ?3 ELSE link END, author = ?4,
+UPDATE articles SET title = ?2, link = CASE WHEN ?3 != '' THEN ?3 WHEN link = uid THEN '' ELSE link END, author = ?4,
 	published = CASE WHEN ?5 THEN published ELSE ?6 END, updated = max(updated, ?7),
 	summary = ?8, content = CASE WHEN ?9 != '' THEN ?9 ELSE content END, categories = ?10,
 	image = CASE WHEN ?11 != '' THEN ?11 ELSE image END,
