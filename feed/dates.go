@@ -190,20 +190,40 @@ func fixZone(raw, lang string, t *time.Time) *time.Time {
 		return t // "+0300 AST": the offset is given
 	}
 	abbr := strings.ToUpper(fields[len(fields)-1])
-	h, ok := zoneOffset(abbr, lang)
-	if !ok {
+	if _, off := t.Zone(); off != 0 {
 		return t
 	}
-	applied := 0.0 // what gofeed took the abbreviation for
+	applied := hostOffset(fields[len(fields)-1], *t) // what gofeed took the abbreviation for
 	if gofeedZones[abbr] {
 		applied = zoneOffsets[abbr]
+	}
+	h, ok := zoneOffset(abbr, lang)
+	if !ok {
+		h = 0 // one we do not know is UTC, as on a machine in UTC
 	}
 	if h == applied {
 		return t
 	}
-	if _, off := t.Zone(); off != 0 {
-		return t
-	}
 	fixed := t.Add(-time.Duration((h - applied) * float64(time.Hour)))
 	return &fixed
+}
+
+// hostOffset is the offset, in hours, that Go's time.Parse (and so
+// gofeed, for an abbreviation not in its own table) gave the zone
+// abbreviation abbr at about t: that of the machine's own zone when it
+// uses abbr (JST on a machine in Tokyo, IST in India, AST in Halifax),
+// else 0. Without it a date was moved by the machine's offset and then
+// again by the abbreviation's. Only a name of letters depends on the
+// machine ("GMT+9" is read alike everywhere, and kept).
+func hostOffset(abbr string, t time.Time) float64 {
+	if abbr == "" || strings.Trim(abbr, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		return 0
+	}
+	const layout = "2006-01-02 15:04:05"
+	wall := t.UTC()
+	p, err := time.Parse(layout+" MST", wall.Format(layout)+" "+abbr)
+	if err != nil {
+		return 0
+	}
+	return wall.Sub(p).Hours()
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"testing"
 	"time"
 )
@@ -35,6 +37,9 @@ func TestSharedZoneAbbreviationsByLanguage(t *testing.T) {
 		{"he", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T10:00:00Z"},
 		{"en-IE", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T11:00:00Z"},
 		{"", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T12:00:00Z"},
+		{"ja", "Sat, 28 Nov 2026 12:00:00 JST", "2026-11-28T03:00:00Z"},
+		{"", "Sat, 28 Nov 2026 12:00:00 AEDT", "2026-11-28T01:00:00Z"},
+		{"ko", "Sat, 28 Nov 2026 12:00:00 KST", "2026-11-28T03:00:00Z"},
 	}
 	for _, c := range cases {
 		lang := ""
@@ -65,5 +70,28 @@ func TestSharedZoneAbbreviationInAtomByXMLLang(t *testing.T) {
 	res := fetchOne(t, NewFetcher(Options{}), Request{URL: srv.URL})
 	if res.Status != StatusOK || len(res.Articles) != 1 || res.Articles[0].Published.UTC().Format(time.RFC3339) != "2026-11-28T09:00:00Z" {
 		t.Errorf("%v %v %+v", res.Status, res.Err, res.Articles)
+	}
+}
+
+// A date reads the same whatever zone the machine is in. Go's time.Parse
+// gives an abbreviation the host's offset when the host's zone uses it
+// (JST on a machine in Tokyo, IST in India, AST in Halifax, AEDT in
+// Sydney), and the correction for the abbreviation was applied on top:
+// every JST date read in Tokyo came out nine hours early. The zone
+// tests run again here in such zones (TZ is read at start, so in a
+// process of their own).
+func TestZonesReadTheSameOnAnyHost(t *testing.T) {
+	if os.Getenv("NEWSREADER_ZONE_HOST") != "" {
+		t.Skip("already in a host zone")
+	}
+	for _, tz := range []string{"Asia/Tokyo", "Asia/Kolkata", "America/Halifax", "Australia/Sydney", "Asia/Jerusalem", "Europe/Dublin", "Asia/Shanghai"} {
+		if _, err := time.LoadLocation(tz); err != nil {
+			t.Skipf("no zone data for %s: %v", tz, err)
+		}
+		cmd := exec.Command(os.Args[0], "-test.run", "^(TestSharedZoneAbbreviationsByLanguage|TestSharedZoneAbbreviationInAtomByXMLLang)$", "-test.count", "1")
+		cmd.Env = append(os.Environ(), "TZ="+tz, "NEWSREADER_ZONE_HOST=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("on a machine in %s: %v\n%s", tz, err, out)
+		}
 	}
 }
