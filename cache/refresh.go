@@ -232,14 +232,7 @@ func (s *Store) prepare(in <-chan feed.Result, gate *feed.Gate) <-chan prepared 
 			for r := range in {
 				p := prepared{res: r}
 				if r.Status == feed.StatusOK && indexing {
-					p.arts = make([]articlePrep, len(r.Articles))
-					gate.Work(func() {
-						for i, a := range r.Articles {
-							if !a.Unchanged {
-								p.arts[i] = s.prepareArticle(a)
-							}
-						}
-					})
+					gate.Work(func() { p.arts = s.prepareArticles(r.Articles) })
 				}
 				out <- p
 			}

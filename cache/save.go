@@ -476,6 +476,10 @@ func (v *saver) chunkFor() int {
 func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result, m Membership, membershipChanged bool) error {
 	arts := res.Articles
 	ids := make([]int64, len(arts))
+	all := v.prep
+	if len(all) != len(arts) && indexing {
+		all = v.s.prepareArticles(arts) // not read ahead (Save, --add)
+	}
 	for lo := 0; lo < len(arts); {
 		if err := v.split(ctx); err != nil {
 			return err
@@ -483,8 +487,8 @@ func (v *saver) articles(ctx context.Context, feedID, now int64, res feed.Result
 		start := time.Now()
 		hi := min(lo+v.chunkFor(), len(arts))
 		var prep []articlePrep
-		if len(v.prep) == len(arts) {
-			prep = v.prep[lo:hi]
+		if len(all) == len(arts) {
+			prep = all[lo:hi]
 		}
 		written, err := v.upsert(ctx, feedID, now, arts[lo:hi], ids[lo:hi], len(m.Sections) > 0, prep)
 		if err != nil {

@@ -1,0 +1,114 @@
+package cache
+
+import (
+	"strings"
+
+	"newsreader/cache/stories"
+	"newsreader/feed"
+)
+
+// Feed boilerplate: the paragraphs an outlet prints under (or over) every
+// report, word for word: "Sign up for the Harbour Times morning
+// briefing", "Reporting by …; © 2026 Meridian Wire", a live blog's
+// standing intro. Their words say nothing of the event, yet, read as the
+// report's terms, they made every report of the feed look a little like
+// every other (Related listed a storm "alike in content" to a store
+// closure). The stop words catch the common ones in any outlet's wording;
+// these are found per feed: a paragraph that recurs in at least
+// boilerplateMin of a feed's new reports, and in a quarter of them at
+// least, is left out of the terms the stories and the discovery lists
+// weigh. The search index still holds it (a reader may search for it).
+
+// boilerplateMin is how many of a feed's reports must print a paragraph
+// for it to be the feed's boilerplate.
+const boilerplateMin = 3
+
+// feedBoilerplate returns the paragraphs of texts (plain texts, one per
+// report; "" for none) that are the feed's boilerplate, or nil.
+func feedBoilerplate(texts []string) map[string]bool {
+	n := 0
+	for _, t := range texts {
+		if t != "" {
+			n++
+		}
+	}
+	if n < boilerplateMin {
+		return nil
+	}
+	count := map[string]int{}
+	var seen map[string]bool
+	for _, t := range texts {
+		if !strings.Contains(t, "\n\n") {
+			continue // one paragraph: the report itself
+		}
+		clear(seen)
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		for p := range strings.SplitSeq(t, "\n\n") {
+			if p = strings.TrimSpace(p); p != "" && !seen[p] {
+				seen[p] = true
+				count[p]++
+			}
+		}
+	}
+	var out map[string]bool
+	for p, c := range count {
+		if c >= boilerplateMin && 4*c >= n {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// withoutParagraphs returns text without the paragraphs of drop (text
+// itself when it holds none of them, or nothing else).
+func withoutParagraphs(text string, drop map[string]bool) string {
+	if len(drop) == 0 || !strings.Contains(text, "\n\n") {
+		return text
+	}
+	var kept []string
+	cut := false
+	for p := range strings.SplitSeq(text, "\n\n") {
+		if drop[strings.TrimSpace(p)] {
+			cut = true
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if !cut || len(kept) == 0 {
+		return text
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// prepareArticles prepares a feed's changed articles (see prepareArticle;
+// unchanged ones are left zero), their terms read without the feed's
+// boilerplate.
+func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
+	out := make([]articlePrep, len(arts))
+	texts := make([]string, len(arts))
+	for i, a := range arts {
+		if !a.Unchanged {
+			texts[i] = indexText(a.Summary, a.Content)
+		}
+	}
+	drop := feedBoilerplate(texts)
+	d := &s.disc.dict
+	r, _ := d.readers.Get().(*stories.Reader)
+	if r == nil {
+		r = new(stories.Reader)
+	}
+	for i, a := range arts {
+		if a.Unchanged {
+			continue
+		}
+		words := r.ReadInterned(a.Title, withoutParagraphs(texts[i], drop), d.idsOf)
+		out[i] = articlePrep{text: texts[i], fts: ftsBody(texts[i]), words: &words}
+	}
+	d.readers.Put(r)
+	return out
+}
