@@ -162,11 +162,15 @@ func TestFTSBodyKeepsTheTerms(t *testing.T) {
 // unspaced scripts (marks inside it left out), each two letters side by
 // side and the last one; and the letters and digits of other scripts
 // that the tokenizer would have taken with such a run as one word. Text
-// with full-width or half-width forms is taken in NFKC, and gives all
-// its words of other scripts.
+// with full-width letters or digits or half-width kana or Hangul
+// (U+FF10-FF19, FF21-FF3A, FF41-FF5A, FF66-FFDC; not the full-width
+// punctuation) is taken in NFKC, and gives all its words of other
+// scripts.
 func bigramsOf(text string) []string {
 	var out []string
-	if strings.ContainsFunc(text, func(r rune) bool { return r >= 0xFF00 && r <= 0xFFEF }) {
+	if strings.ContainsFunc(text, func(r rune) bool {
+		return r >= 0xFF10 && r <= 0xFF19 || r >= 0xFF21 && r <= 0xFF3A || r >= 0xFF41 && r <= 0xFF5A || r >= 0xFF66 && r <= 0xFFDC
+	}) {
 		text = norm.NFKC.String(text)
 		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !ftsWordRune(r) || unspacedUnit(r) }) {
 			out = append(out, w)
