@@ -281,6 +281,17 @@ func BenchmarkRead(b *testing.B) {
 	}
 }
 
+// BenchmarkReadJapanese: the same for a Japanese article (its runs read
+// as bigrams; sentences written for this benchmark).
+func BenchmarkReadJapanese(b *testing.B) {
+	body := strings.Repeat("気象台によると、明日の東京は一日中晴れるでしょう。コーヒー店の前には朝から人々が並び、"+
+		"市の担当者は交通機関の混雑に注意するよう呼びかけました。", 8)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		Read("東京の天気、明日は晴れ", body)
+	}
+}
+
 // FuzzRead: any text reads without panicking, and Read with Doc gives the
 // token-by-token reference's vectors (the seed corpus runs with go test).
 func FuzzRead(f *testing.F) {

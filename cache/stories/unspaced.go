@@ -78,7 +78,11 @@ func appendRun(out []token, text string, i int, initial bool, limit, line int) (
 		case UnspacedUnit(r):
 			units++
 			if prev != 0 && (limit <= 0 || len(out) < limit) {
-				out = append(out, token{term: text[prevAt:prevAt+utf8.RuneLen(prev)] + string(r), initial: initial, line: line})
+				term := text[prevAt : i+n] // side by side: the text's own bytes
+				if end := prevAt + utf8.RuneLen(prev); end != i {
+					term = text[prevAt:end] + string(r) // a mark between them
+				}
+				out = append(out, token{term: term, initial: initial, line: line})
 				initial = false
 			}
 			prev, prevAt = r, i
@@ -90,7 +94,7 @@ func appendRun(out []token, text string, i int, initial bool, limit, line int) (
 	}
 end:
 	if units == 1 && (limit <= 0 || len(out) < limit) {
-		out = append(out, token{term: string(prev), initial: initial, line: line})
+		out = append(out, token{term: text[prevAt : prevAt+utf8.RuneLen(prev)], initial: initial, line: line})
 	}
 	return out, i
 }
