@@ -193,9 +193,11 @@ func fixZone(raw, lang string, t *time.Time) *time.Time {
 	if _, off := t.Zone(); off != 0 {
 		return t
 	}
-	applied := hostOffset(fields[len(fields)-1], *t) // what gofeed took the abbreviation for
+	var applied float64 // what gofeed took the abbreviation for
 	if gofeedZones[abbr] {
 		applied = zoneOffsets[abbr]
+	} else {
+		applied = hostOffset(fields[len(fields)-1], *t)
 	}
 	h, ok := zoneOffset(abbr, lang)
 	if !ok {
