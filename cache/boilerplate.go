@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"regexp"
 	"strings"
 
 	"newsreader/cache/stories"
@@ -106,9 +107,26 @@ func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
 		if a.Unchanged {
 			continue
 		}
-		words := r.ReadInterned(a.Title, withoutParagraphs(texts[i], drop), d.idsOf)
+		words := r.ReadInterned(a.Title, withoutDatelineCredit(withoutParagraphs(texts[i], drop)), d.idsOf)
 		out[i] = articlePrep{text: texts[i], fts: ftsBody(texts[i]), words: &words}
 	}
 	d.readers.Put(r)
 	return out
+}
+
+// datelineCredit is a wire dateline's credit: "PORT SALO (Meridian) -",
+// "SAN LORENZO, Nov 28 (Meridian Wire) –": the place in capitals (a date
+// may follow it), the agency in brackets, a dash.
+var datelineCredit = regexp.MustCompile(`(?m)^(\p{Lu}[\p{Lu}\p{M} .'’/-]{1,40}(?:, [\p{L}\d .]{1,20})?) \([^()\n\d]{2,40}\)( ?[-–—]+ )`)
+
+// withoutDatelineCredit returns text without the agency's credit in the
+// datelines opening its lines (the summary's and the content's): the
+// agency's name opens every report it sends, and read as a name it made
+// any two of them alike. The place stays: it is where the event
+// happened.
+func withoutDatelineCredit(text string) string {
+	if !strings.Contains(text, "(") {
+		return text
+	}
+	return datelineCredit.ReplaceAllString(text, "$1$2")
 }

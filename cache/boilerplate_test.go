@@ -42,3 +42,51 @@ func TestFeedBoilerplateIsNotLikeness(t *testing.T) {
 		}
 	}
 }
+
+// A wire's dateline credits the agency in every report ("PORT SALO
+// (Meridian) -"): the agency's name is not a name the reports share, so
+// wire reports on unrelated events are not "like" each other in Related.
+// The place of the dateline stays a term: two wires' reports from Port
+// Salo still share it.
+func TestDatelineAgencyIsNotLikeness(t *testing.T) {
+	s := openTemp(t)
+	r := ok("https://meridianwire.example/world.xml")
+	for i, x := range []struct{ title, body string }{
+		{"Ferry Runs Aground Off Port Salo, Dozens Injured", "PORT SALO (Meridian) - A passenger ferry carrying about 300 people ran aground on a reef off Port Salo early on Thursday, injuring at least 40, the coastguard said."},
+		{"Lumo Recalls Chargers Over Overheating Risk", "SAN LORENZO, Nov 28 (Meridian) – Phone maker Lumo is recalling 300,000 chargers sold with its handsets because they can overheat, the company said."},
+		{"Reyes Wins Calvera Presidency By Narrow Margin", "SAN BERTO (Meridian) — Tomas Reyes won Calvera's presidential run-off with 50.8% of the vote, the electoral council said on Friday."},
+		{"Brisk Raises $50 Million For Delivery Robots", "NORDHAVEN (Meridian) - Brisk, a startup building sidewalk delivery robots, raised $50 million in a round led by Alder Ventures."},
+	} {
+		n := news("Meridian Wire", "meridianwire.example", 30*(i+1), x.title, x.body)
+		r.Articles = append(r.Articles, n)
+	}
+	mustSave(t, s, r, "world")
+	for _, title := range []string{"Ferry Runs", "Lumo Recalls", "Reyes Wins", "Brisk Raises"} {
+		a := byTitle(t, s, title)
+		rel, err := s.Related(ctx, a.ID, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range rel {
+			t.Errorf("related to %q: %q (%s), which shares only the agency's credit", a.Title, o.Title, o.Why)
+		}
+	}
+}
+
+func TestWithoutDatelineCredit(t *testing.T) {
+	for _, c := range [][2]string{
+		{"PORT SALO (Meridian) - A ferry ran aground.", "PORT SALO - A ferry ran aground."},
+		{"SAN LORENZO, Nov 28 (Meridian Wire) – Lumo is recalling chargers.", "SAN LORENZO, Nov 28 – Lumo is recalling chargers."},
+		{"Summary.\n\nWASHINGTON (AP) — The Senate voted.", "Summary.\n\nWASHINGTON — The Senate voted."},
+		{"SÃO PAULO (Agência) - Chuva.", "SÃO PAULO - Chuva."},
+		// Not datelines: the brackets say something of the event.
+		{"The Bank of Norland (BoN) - a note.", "The Bank of Norland (BoN) - a note."},
+		{"Shares rose (up 3%) - a record.", "Shares rose (up 3%) - a record."},
+		{"GDP (2025) - figures.", "GDP (2025) - figures."},
+		{"A ferry ran aground off PORT SALO (Meridian) - later.", "A ferry ran aground off PORT SALO (Meridian) - later."},
+	} {
+		if got := withoutDatelineCredit(c[0]); got != c[1] {
+			t.Errorf("withoutDatelineCredit(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
