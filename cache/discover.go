@@ -325,11 +325,13 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	if err != nil {
 		return nil, err
 	}
-	// The article's terms, and, when its story has more reports than the
-	// list holds, those of the first of them, to choose which come.
+	// The article's terms and those of the first reports of its story:
+	// the likeness order decides which come when they do not all fit, and
+	// which the reader sees first when they do (today's report of a
+	// running story by another outlet before yesterday's).
 	vids := []int64{id}
 	for _, o := range same {
-		if o.ID != id && len(vids) <= relatedStoryMax && len(same) > limit+1 {
+		if o.ID != id && len(vids) <= relatedStoryMax {
 			vids = append(vids, o.ID)
 		}
 	}
@@ -455,8 +457,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 }
 
 // relatedStoryMax is how many reports of the article's story Related
-// orders by likeness to it when they do not all fit in the list (the rest
-// follow in StoryArticles' order).
+// orders by likeness to it (the rest follow in StoryArticles' order).
 const relatedStoryMax = 40
 
 // relatedSplit is how like the article the closest report of another
