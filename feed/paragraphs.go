@@ -2,6 +2,7 @@ package feed
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -30,6 +31,7 @@ func paragraphs(s string) string {
 	b.Grow(len(s) + 32)
 	open := false // inside a <p>
 	prev := 0     // the runes of the <p>'s line before
+	var last rune // its last
 	for line := range strings.SplitSeq(s, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -46,10 +48,14 @@ func paragraphs(s string) string {
 		case prev < wrapped || listItem(line):
 			b.WriteString("<br>")
 		default:
-			b.WriteByte(' ')
+			r, _ := utf8.DecodeRuneInString(line)
+			if !spacelessScript(last) || !spacelessScript(r) {
+				b.WriteByte(' ')
+			} // Chinese and Japanese join without a space
 		}
 		b.WriteString(line)
 		prev = utf8.RuneCountInString(line)
+		last, _ = utf8.DecodeLastRuneInString(line)
 	}
 	if open {
 		b.WriteString("</p>")
@@ -88,4 +94,17 @@ func listItem(line string) bool {
 		n++
 	}
 	return n > 0 && n < 4 && n+1 < len(line) && (line[n] == '.' || line[n] == ')') && line[n+1] == ' '
+}
+
+// spacelessScript says whether r is written without spaces around it:
+// Han, kana and the CJK punctuation and full-width forms. (Korean spaces
+// its words; Thai wraps at the spaces between its phrases.)
+func spacelessScript(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x3000 && r <= 0x30FF, r >= 0xFF00 && r <= 0xFFEF, r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }

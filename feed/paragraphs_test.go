@@ -83,7 +83,7 @@ Same block.</description></item>` +
 // its layout: the words, read back as HTML reads them, are the same, and
 // the only tags are its own.
 func FuzzParagraphs(f *testing.F) {
-	for _, s := range []string{"a\n\nb", "x <b>y</b>\n\nz", "a < b\r\n\r\n& c &amp; d", "Items:\n- one\n- two", "1) a\n2) b", "&lt;p&gt;\n\n<", ""} {
+	for _, s := range []string{"東京" + strings.Repeat("は", 60) + "\n「晴れ」 です\n\n次", "a\n\nb", "x <b>y</b>\n\nz", "a < b\r\n\r\n& c &amp; d", "Items:\n- one\n- two", "1) a\n2) b", "&lt;p&gt;\n\n<", ""} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -98,9 +98,43 @@ func FuzzParagraphs(f *testing.F) {
 		if strings.ContainsAny(tags, "<>") {
 			t.Fatalf("%q: a tag of the text's own in %q", s, out)
 		}
-		words := func(s string) string { return strings.Join(strings.Fields(html.UnescapeString(s)), " ") }
+		// (Chinese and Japanese lines join without a space: whitespace
+		// between two such letters is not counted on either side.)
+		words := func(s string) string { return joinSpaceless(strings.Join(strings.Fields(html.UnescapeString(s)), " ")) }
 		if words(tags) != words(s) {
 			t.Fatalf("%q: words changed:\n%q\n%q", s, words(tags), words(s))
 		}
 	})
+}
+
+// Chinese and Japanese are written without spaces: a line wrapped in the
+// source joins the next without one (a space there showed as a gap in
+// the sentence and split the run for search); Korean, which spaces its
+// words, and Latin text join with a space as before.
+func TestWrappedCJKLinesJoinWithoutASpace(t *testing.T) {
+	ja := strings.Repeat("気象台によると明日の東京は一日中晴れるでしょう", 3) // 66 letters: wrapped
+	ko := strings.Repeat("서울에서 열린 회의에서 날씨 이야기가 나왔다 ", 3)
+	for _, c := range [][2]string{
+		{ja + "\n続きの文です。\n\n次の段落。", "<p>" + ja + "続きの文です。</p><p>次の段落。</p>"},
+		{ja + "。\n「続き」", "<p>" + ja + "。「続き」</p>"},
+		{strings.TrimSpace(ko) + "\n계속", "<p>" + strings.TrimSpace(ko) + " 계속</p>"},
+	} {
+		if got := paragraphs(c[0]); got != c[1] {
+			t.Errorf("paragraphs(%q):\n got %q\nwant %q", c[0], got, c[1])
+		}
+	}
+}
+
+// joinSpaceless drops the single spaces between two letters of a script
+// written without them (spacelessScript).
+func joinSpaceless(s string) string {
+	rs := []rune(s)
+	out := rs[:0]
+	for i, r := range rs {
+		if r == ' ' && len(out) > 0 && i+1 < len(rs) && spacelessScript(out[len(out)-1]) && spacelessScript(rs[i+1]) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
 }

@@ -311,8 +311,8 @@ var normVersion = func() string {
 	// an RSS guid that is isPermaLink="false" is never the link; 5: plain
 	// text keeps its paragraphs; 6: zone abbreviations by the feed's
 	// language; 7: an abbreviation the machine's zone uses is not moved
-	// twice).
-	h.Write([]byte("revision 7"))
+	// twice; 8: wrapped Chinese and Japanese lines join without a space).
+	h.Write([]byte("revision 8"))
 	return string(h.Sum(nil))
 }()
 
