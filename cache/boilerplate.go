@@ -2,31 +2,36 @@ package cache
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"newsreader/cache/stories"
 	"newsreader/feed"
 )
 
-// Feed boilerplate: the paragraphs an outlet prints under (or over) every
-// report, word for word: "Sign up for the Harbour Times morning
-// briefing", "Reporting by …; © 2026 Meridian Wire", a live blog's
-// standing intro. Their words say nothing of the event, yet, read as the
-// report's terms, they made every report of the feed look a little like
-// every other (Related listed a storm "alike in content" to a store
-// closure). The stop words catch the common ones in any outlet's wording;
-// these are found per feed: a paragraph that recurs in at least
-// boilerplateMin of a feed's new reports, and in a quarter of them at
-// least, is left out of the terms the stories and the discovery lists
-// weigh. The search index still holds it (a reader may search for it).
+// Feed boilerplate: the paragraphs an outlet prints under (or over) its
+// reports, word for word: "Sign up for the Harbour Times morning
+// briefing", "© 2026 Meridian Wire", "Photo: Pool/Harbour Times". Their
+// words say nothing of the event, yet, read as the report's terms, they
+// made every report of the feed look a little like every other (Related
+// listed a storm "alike in content" to a store closure). The stop words
+// catch the common ones in any outlet's wording; these are found per
+// feed: a paragraph that recurs in at least boilerplateMin of a feed's
+// new reports and in half of them, or that names the outlet, is left out
+// of the terms the stories and the discovery lists weigh. A paragraph a
+// few reports share and that does not name the outlet is kept: a live
+// blog's standing intro, or the background a running story repeats, names
+// the event and ties its reports together. The search index holds all.
 
 // boilerplateMin is how many of a feed's reports must print a paragraph
 // for it to be the feed's boilerplate.
 const boilerplateMin = 3
 
 // feedBoilerplate returns the paragraphs of texts (plain texts, one per
-// report; "" for none) that are the feed's boilerplate, or nil.
-func feedBoilerplate(texts []string) map[string]bool {
+// report; "" for none) that are the feed's boilerplate, or nil. names are
+// the reports' outlets (feed.Article.Source: the feed's title, as
+// "Harbour Times - World").
+func feedBoilerplate(texts, names []string) map[string]bool {
 	n := 0
 	for _, t := range texts {
 		if t != "" {
@@ -53,16 +58,61 @@ func feedBoilerplate(texts []string) map[string]bool {
 			}
 		}
 	}
+	var outlets []string
 	var out map[string]bool
 	for p, c := range count {
-		if c >= boilerplateMin && 4*c >= n {
-			if out == nil {
-				out = map[string]bool{}
+		if c < boilerplateMin {
+			continue
+		}
+		if 2*c < n {
+			if outlets == nil {
+				outlets = outletNames(names)
 			}
-			out[p] = true
+			if !mentions(p, outlets) {
+				continue
+			}
+		}
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[p] = true
+	}
+	return out
+}
+
+// outletNames returns the outlets' names, lower-case, from feed titles:
+// each title and the parts of it a feed title joins the outlet's name to
+// the section's by (" - ", " | ", ": " …), parts of at least 4 bytes.
+func outletNames(titles []string) []string {
+	var out []string
+	for _, t := range titles {
+		t = strings.ToLower(strings.TrimSpace(t))
+		parts := []string{t}
+		for _, sep := range []string{" - ", " – ", " — ", " | ", " > ", " » ", ": ", " · "} {
+			var next []string
+			for _, p := range parts {
+				next = append(next, strings.Split(p, sep)...)
+			}
+			parts = next
+		}
+		for _, p := range append(parts, t) {
+			if p = strings.TrimSpace(p); len(p) >= 4 && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
 		}
 	}
 	return out
+}
+
+// mentions says whether paragraph p names one of the outlets.
+func mentions(p string, outlets []string) bool {
+	p = strings.ToLower(p)
+	for _, o := range outlets {
+		if strings.Contains(p, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutParagraphs returns text without the paragraphs of drop (text
@@ -91,13 +141,16 @@ func withoutParagraphs(text string, drop map[string]bool) string {
 // boilerplate.
 func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
 	out := make([]articlePrep, len(arts))
-	texts := make([]string, len(arts))
+	texts, names := make([]string, len(arts)), make([]string, 0, 1)
 	for i, a := range arts {
 		if !a.Unchanged {
 			texts[i] = indexText(a.Summary, a.Content)
 		}
+		if a.Source != "" && !slices.Contains(names, a.Source) {
+			names = append(names, a.Source)
+		}
 	}
-	drop := feedBoilerplate(texts)
+	drop := feedBoilerplate(texts, names)
 	d := &s.disc.dict
 	r, _ := d.readers.Get().(*stories.Reader)
 	if r == nil {

@@ -90,3 +90,37 @@ func TestWithoutDatelineCredit(t *testing.T) {
 		}
 	}
 }
+
+// What is a feed's boilerplate: a paragraph in half its reports or more,
+// or one naming the outlet in three of them; not a paragraph a few
+// reports of one event share (a live blog's standing intro names the
+// event, and is what ties its updates together).
+func TestFeedBoilerplate(t *testing.T) {
+	const (
+		intro  = "Our reporters are following Storm Idris across the coast. This page is updated as news comes in."
+		tail   = "Read more: Sign up for our morning briefing."
+		credit = "Photo: Pool/Harbour Times"
+	)
+	var texts, names []string
+	for i := range 12 {
+		paras := []string{"Report number " + strings.Repeat("x", i+1) + "."}
+		if i < 4 {
+			paras = append(paras, intro)
+		}
+		if i%4 == 1 {
+			paras = append([]string{credit}, paras...)
+		}
+		if i < 7 {
+			paras = append(paras, tail)
+		}
+		texts = append(texts, strings.Join(paras, "\n\n"))
+		names = append(names, "Harbour Times - World")
+	}
+	got := feedBoilerplate(texts, names)
+	if !got[tail] || !got[credit] || got[intro] || len(got) != 2 {
+		t.Errorf("boilerplate %v, want the tail (7 of 12) and the credit naming the outlet (3 of 12), not the live blog's intro (4 of 12)", got)
+	}
+	if got := feedBoilerplate(texts[:2], names[:2]); got != nil {
+		t.Errorf("two reports: boilerplate %v", got)
+	}
+}
