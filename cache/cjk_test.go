@@ -287,6 +287,11 @@ func TestUnspacedMarks(t *testing.T) {
 		{"２０２４年のＧＤＰ", QueryWords("2024年 gdp"), [][2]int{{0, 15}}},   // full-width: 2024年 marked (gdp, Latin, is whole words only)
 		{"ｺｰﾋｰ豆", QueryWords("コーヒー"), [][2]int{{0, 12}}},
 		{"新型iPhone15を発売", QueryWords("iphone15 発売"), [][2]int{span("新型iPhone15を発売", "iPhone15"), span("新型iPhone15を発売", "発売")}},
+		// A match never ends inside a letter: the marks written on its
+		// last one (a Thai vowel, a kana voicing mark) are marked with it,
+		// or the highlight's styles would cut the letter apart.
+		{"กรุงเทพ ฝนตก", QueryWords("กร"), [][2]int{span("กรุงเทพ ฝนตก", "กรุ")}},
+		{"か\u3099き", QueryWords("か"), [][2]int{{0, len("か\u3099")}}},
 	} {
 		if got := TitleMarks(c.title, c.words, false); !slices.Equal(got, c.want) {
 			t.Errorf("TitleMarks(%q, %q) = %v, want %v", c.title, c.words, got, c.want)

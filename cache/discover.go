@@ -1152,6 +1152,13 @@ func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
 			unspacedWords = true
 			for at := indexFold(title, w, 0); at >= 0; {
 				end := at + matchFold(title[at:], w)
+				for end < len(title) { // the marks on its last letter too
+					r, n := utf8.DecodeRuneInString(title[end:])
+					if !runMark(r) {
+						break
+					}
+					end += n
+				}
 				marks = append(marks, [2]int{at, end})
 				at = indexFold(title, w, end)
 			}
