@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The fixtures below are written for these tests: Japanese, Chinese,
@@ -312,6 +313,16 @@ func TestUnspacedMarks(t *testing.T) {
 	thai := "ชาวนาขายข้าวได้ราคาดี"
 	if sn := Snippet(thai, []string{"ข้าว"}, false, snippetWords); sn != thai {
 		t.Errorf("thai snippet %q", sn)
+	}
+	// Cut inside a long Thai run, the snippet starts on a letter, not on
+	// a vowel or tone mark that would sit on its "…".
+	for pad := range 14 {
+		longThai := strings.Repeat("ก", 60) + "กุ" + strings.Repeat("ช", pad) + "ข้าวได้ราคาดีมากในปีนี้ที่จังหวัด" + strings.Repeat("ก", 30)
+		sn := Snippet(longThai, []string{"ข้าว"}, false, snippetWords)
+		after, ok := strings.CutPrefix(sn, "…")
+		if r, _ := utf8.DecodeRuneInString(after); !ok || !strings.Contains(sn, "ข้าว") || unicode.In(r, unicode.Mn, unicode.Mc) {
+			t.Errorf("long Thai snippet %q", sn)
+		}
 	}
 
 	// Through Search: the hit's snippet and title marks hold the word.

@@ -202,6 +202,14 @@ func writeAround(b *strings.Builder, s string, at int) {
 		_, size := utf8.DecodeLastRuneInString(s[:from])
 		from -= size
 	}
+	for from > 0 { // on a letter, not on a mark written on the one before
+		r, _ := utf8.DecodeRuneInString(s[from:])
+		if !runMark(r) {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:from])
+		from -= size
+	}
 	if from > 0 {
 		b.WriteString("…")
 	}
