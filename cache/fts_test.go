@@ -284,11 +284,12 @@ func TestHitSnippetLongArticle(t *testing.T) {
 // Any text is a valid query: never an error, whatever runes, operators or
 // numbers it holds (the index refuses phrases of several terms).
 func FuzzSearchQuery(f *testing.F) {
-	for _, q := range []string{`"olmsted`, `2.6% rates`, `882,000`, `-x*:`, `NEAR(a b`, "qq\u19B0qq", "Zürich's Bänke", "o", "ol", `a AND (b OR`, "\u0301e", "東京 地震"} {
+	for _, q := range []string{`"olmsted`, `2.6% rates`, `882,000`, `-x*:`, `NEAR(a b`, "qq\u19B0qq", "Zürich's Bänke", "o", "ol", `a AND (b OR`, "\u0301e", "東京 地震", "天気 tokyo", "กรุงเทพ ข้าว", "ｺｰﾋｰ ２０２４", "서울에서 x"} {
 		f.Add(q)
 	}
 	s := openTemp(f)
 	saveNews(f, s)
+	saveUnspaced(f, s) // Chinese, Japanese, Korean and Thai: words checked by reading the articles
 	f.Fuzz(func(t *testing.T, q string) {
 		hits, n, err := s.Search(ctx, "", q, 0, 5)
 		if err != nil {
