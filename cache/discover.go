@@ -277,6 +277,25 @@ func (s *Store) postings(ctx context.Context, terms map[string]float64, n int, m
 	return ids[:min(n, len(ids))], nil
 }
 
+// moreLikeTerms is how many of an article's distinctive terms pick
+// Related's candidates: 8, a word each; an article in an unspaced script
+// (Chinese, Japanese …) is read as bigrams, a word being two or three of
+// them (被害額: 被害, 害額), so 8 named a word or two of it and missed
+// reports of its subject; it gets three times as many.
+func moreLikeTerms(w stories.Vector) int {
+	top := stories.Top(w, 8)
+	n := 0
+	for _, t := range top {
+		if r, _ := utf8.DecodeRuneInString(t); unspaced(r) {
+			n++
+		}
+	}
+	if 2*n > len(top) {
+		return 24
+	}
+	return 8
+}
+
 // distinctive is the n terms of a weighed vector that say most about it,
 // leaving out terms found in more than a twentieth of the cache.
 func distinctive(w stories.Vector, n int, idf func(string) float64, docs int) []string {
@@ -374,7 +393,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		return out, nil
 	}
 	terms := map[string]float64{}
-	for _, t := range distinctive(w.All, 8, ts.idf, ts.docs) {
+	for _, t := range distinctive(w.All, moreLikeTerms(w.All), ts.idf, ts.docs) {
 		terms[t] = w.All[t]
 	}
 	// Articles near it in time first: those saved up to a while after it.
