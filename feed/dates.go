@@ -11,7 +11,8 @@ import (
 // these. Where an abbreviation means several zones, this is its usual
 // reading in feeds, and zoneByLanguage its reading in a feed whose
 // language says otherwise. IST is left out: India, Ireland and Israel
-// all use it, so only a feed's language can tell.
+// all use it, so only a feed's language (or, failing that, the machine's
+// own zone, see fixZone) can tell.
 var zoneOffsets = map[string]float64{
 	"UT": 0, "UTC": 0, "GMT": 0, "Z": 0,
 	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
@@ -201,7 +202,13 @@ func fixZone(raw, lang string, t *time.Time) *time.Time {
 	}
 	h, ok := zoneOffset(abbr, lang)
 	if !ok {
-		h = 0 // one we do not know is UTC, as on a machine in UTC
+		// One we cannot tell (IST with no language): the machine's own
+		// zone's when that is the zone in effect then (a reader in India
+		// reads Indian feeds), else UTC.
+		h = 0
+		if name, off := t.In(time.Local).Zone(); name == fields[len(fields)-1] {
+			h = float64(off) / 3600
+		}
 	}
 	if h == applied {
 		return t

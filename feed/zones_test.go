@@ -14,9 +14,9 @@ import (
 // language says: AST is Arabia's (+3) in an Arabic or Saudi feed and the
 // Atlantic's (-4) otherwise; CST China's (+8) in a Chinese feed (gofeed
 // reads it as US Central), BST Bangladesh's (+6) in a Bengali one, IST
-// India's, Israel's or Ireland's by language or country, and left alone
-// (no zone: UTC) with no language to tell. A numeric offset before the
-// abbreviation wins.
+// India's, Israel's or Ireland's by language or country, and with no
+// language to tell the machine's own when it is in effect then, else UTC.
+// A numeric offset before the abbreviation wins.
 func TestSharedZoneAbbreviationsByLanguage(t *testing.T) {
 	cases := []struct {
 		lang, date, want string
@@ -36,7 +36,8 @@ func TestSharedZoneAbbreviationsByLanguage(t *testing.T) {
 		{"en-IN", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T06:30:00Z"},
 		{"he", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T10:00:00Z"},
 		{"en-IE", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T11:00:00Z"},
-		{"", "Sat, 28 Nov 2026 12:00:00 IST", "2026-11-28T12:00:00Z"},
+		{"", "Sat, 28 Nov 2026 12:00:00 IST", map[string]string{ // no language: the machine's own IST if in effect then, else UTC (Ireland's is its summer time)
+			"Asia/Kolkata": "2026-11-28T06:30:00Z", "Asia/Jerusalem": "2026-11-28T10:00:00Z"}[os.Getenv("TZ")]},
 		{"ja", "Sat, 28 Nov 2026 12:00:00 JST", "2026-11-28T03:00:00Z"},
 		{"", "Sat, 28 Nov 2026 12:00:00 AEDT", "2026-11-28T01:00:00Z"},
 		{"ko", "Sat, 28 Nov 2026 12:00:00 KST", "2026-11-28T03:00:00Z"},
@@ -54,6 +55,9 @@ func TestSharedZoneAbbreviationsByLanguage(t *testing.T) {
 		if res.Status != StatusOK || len(res.Articles) != 1 {
 			t.Errorf("%s %q: %v %v", c.lang, c.date, res.Status, res.Err)
 			continue
+		}
+		if c.want == "" {
+			c.want = "2026-11-28T12:00:00Z"
 		}
 		if got := res.Articles[0].Published.UTC().Format(time.RFC3339); got != c.want {
 			t.Errorf("language %q, %q: %s, want %s", c.lang, c.date, got, c.want)
