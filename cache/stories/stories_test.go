@@ -299,6 +299,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("", "")
 	f.Add("A", "I said A and X, not i. 1 0 42 2100 1,000.5 3d ’s Élodie's ÉLODIE\u00a0x")
 	f.Add("\xff\xfe", "broken \xc3( utf-8 \n\n\n Title Case Line Here")
+	f.Add("東京の天気、明日は晴れ", "気象台によると明日の東京は晴れ。서울에서 비 กรุงเทพ ข้าว 新型iPhone15を発売 か\u3099き 雨")
 	f.Fuzz(func(t *testing.T, title, body string) {
 		checkTokenize(t, title, 0)
 		checkTokenize(t, body, bodyTokenCap)

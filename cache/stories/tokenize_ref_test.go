@@ -9,8 +9,9 @@ import (
 )
 
 // tokenizeRef is tokenize as first written (every rune decoded, the
-// unicode tables asked for ASCII too): the reference FuzzRead and
-// TestTokenizeMatchesReference hold tokenize to.
+// unicode tables asked for ASCII too), with its own reading of unspaced
+// runs: the reference FuzzRead and TestTokenizeMatchesReference hold
+// tokenize to.
 func tokenizeRef(text string, limit int) []token {
 	var out []token
 	initial := true
@@ -28,7 +29,34 @@ func tokenizeRef(text string, limit int) []token {
 			continue
 		}
 		if UnspacedUnit(r) {
-			out, i = appendRun(out, text, i, initial, limit, line)
+			// A run, read here on its own (not by appendRun): its letters,
+			// the combining marks among them left out, taken two by two
+			// (one letter alone as itself).
+			var units []rune
+			for i < len(text) {
+				r, n := utf8.DecodeRuneInString(text[i:])
+				if !UnspacedUnit(r) && !unicode.In(r, unicode.Mn, unicode.Mc) {
+					break
+				}
+				if UnspacedUnit(r) {
+					units = append(units, r)
+				}
+				i += n
+			}
+			terms := []string{string(units)}
+			if len(units) > 1 {
+				terms = terms[:0]
+				for k := 0; k+1 < len(units); k++ {
+					terms = append(terms, string(units[k:k+2]))
+				}
+			}
+			for _, term := range terms {
+				if limit > 0 && len(out) >= limit {
+					break
+				}
+				out = append(out, token{term: term, initial: initial, line: line})
+				initial = false
+			}
 			initial = false
 			continue
 		}
@@ -99,6 +127,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	for _, text := range []string{
 		"", "plain ascii words, 12,000.5 and 2.6% at 4.75%.", "Tirrenia's bank: \"Rates\" stay — ‘quoted’ O’Neill’s 3d 1990s",
 		"Ünïcode Ärger in Zürich\nÉLODIE\u00a0x ǅ ﬁ ٢٠٢٠ ⅷ ²³ Ⅻ", "broken \xc3( utf-8 \xff\n\n\nTitle Case Line Here", "a'b c's d'S e’s f'",
+		"東京の天気は晴れ。雨\n新型iPhone15を発売 か\u3099き", "서울에서 비 กรุงเทพ ข้าว ๆ", "x東y 一 二三",
 	} {
 		for _, limit := range []int{0, 3, bodyTokenCap} {
 			checkTokenize(t, text, limit)
