@@ -863,8 +863,30 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		return nil, false, err
 	}
 	out := make([]Scored, 0, len(picked))
+	used := map[int64]bool{}
 	for _, c := range picked {
 		out = append(out, Scored{Article: meta[c.ID], Score: c.Score, Why: c.Why})
+		used[meta[c.ID].Story] = true
+	}
+	if len(out) < limit {
+		// Too little is like what was read (a first day, a small cache):
+		// the top stories not read fill the list, labelled as such, as
+		// for a reader with no history.
+		top, err := s.Ranking(ctx, section, limit+len(out)+len(readStories))
+		if err != nil {
+			return nil, false, err
+		}
+		for _, r := range top {
+			if len(out) == limit {
+				break
+			}
+			if r.Read || r.Story != 0 && (readStories[r.Story] || used[r.Story]) {
+				continue
+			}
+			used[r.Story] = true
+			r.Score, r.Why = 0, "top story: "+r.Why
+			out = append(out, r)
+		}
 	}
 	return out, false, nil
 }

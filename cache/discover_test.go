@@ -267,9 +267,10 @@ func TestRecommendedIgnoresSharedNumbers(t *testing.T) {
 		t.Errorf("first recommendation %q (%s)", recs[0].Title, recs[0].Why)
 	}
 	// The gallery shares one word ("idle") and three numbers: a weak
-	// likeness, said as such, after the walkout.
+	// likeness, said as such, after the walkout (or, not picked, one of
+	// the top stories that fill the list, said as such).
 	for i, r := range recs {
-		if strings.HasPrefix(r.Title, "Museum gallery") && (i == 0 || r.Why != "more on idle") {
+		if strings.HasPrefix(r.Title, "Museum gallery") && (i == 0 || r.Why != "more on idle" && !strings.HasPrefix(r.Why, "top story")) {
 			t.Errorf("recommended %q at %d for its numbers (%s)", r.Title, i+1, r.Why)
 		}
 	}

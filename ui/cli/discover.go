@@ -85,6 +85,7 @@ func Run(ctx context.Context, stdout, stderr io.Writer, st *cache.Store, d Disco
 	var list []cache.Scored
 	var snippets []string
 	var err error
+	var fallback bool // Recommended had no reading history
 	shown := section
 	switch {
 	case d.Related != "":
@@ -98,7 +99,6 @@ func Run(ctx context.Context, stdout, stderr io.Writer, st *cache.Store, d Disco
 		}
 		list, err = st.Ranking(ctx, shown, limit)
 	case d.Recommended:
-		var fallback bool
 		list, fallback, err = st.Recommended(ctx, section, limit)
 		if err == nil && fallback && !asJSON {
 			fmt.Fprintln(stderr, "newsreader: no reading history yet: showing the top stories")
@@ -120,13 +120,14 @@ func Run(ctx context.Context, stdout, stderr io.Writer, st *cache.Store, d Disco
 		return fail(err)
 	}
 	if len(list) == 0 && !asJSON { // say why nothing was printed
-		fmt.Fprintln(stderr, "newsreader:", emptyResult(d, shown))
+		fmt.Fprintln(stderr, "newsreader:", emptyResult(d, shown, fallback))
 	}
 	return 0
 }
 
-// emptyResult says why a discovery verb printed nothing.
-func emptyResult(d Discovery, section string) string {
+// emptyResult says why a discovery verb printed nothing; fallback: the
+// Recommended printed were the top stories (no reading history).
+func emptyResult(d Discovery, section string, fallback bool) string {
 	where := "the cache"
 	if section != "" {
 		where = section
@@ -138,6 +139,10 @@ func emptyResult(d Discovery, section string) string {
 		return "--search needs some words to look for"
 	case d.SearchSet:
 		return fmt.Sprintf("no article in %s matches %q", where, d.Search)
+	case d.Recommended && !fallback:
+		// With a history, Recommended fills up with the top stories: it
+		// is empty only when every story is read.
+		return "nothing unread in " + where + " to recommend: every story is read; newsreader --refresh fetches new ones"
 	}
 	return "no articles in " + where + " yet; newsreader --refresh fetches them, or try --demo"
 }
