@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 )
 
 // moved records the redirects of one feed request, as the client's
 // CheckRedirect sees them: where its chain of permanent redirects (301,
-// 308) from the start leads. A temporary one (302, 303, 307) ends the
-// chain: the address before it is the one to keep.
+// 308) from the start leads. A temporary one (302, 303, 307), or one
+// that may not move the feed (trustedMove), ends the chain: the address
+// before it is the one to keep.
 type moved struct {
 	permanent bool   // every redirect so far was permanent
 	to        string // the address the permanent ones lead to
@@ -45,7 +48,7 @@ func checkRedirect(max int) func(*http.Request, []*http.Request) error {
 			if req.Response != nil {
 				code = req.Response.StatusCode
 			}
-			if mv.permanent && (code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect) {
+			if mv.permanent && (code == http.StatusMovedPermanently || code == http.StatusPermanentRedirect) && trustedMove(via[len(via)-1].URL, req.URL) {
 				mv.to = req.URL.String()
 			} else {
 				mv.permanent = false
@@ -62,4 +65,19 @@ func (mv *moved) movedTo(from string) string {
 		return ""
 	}
 	return Link(mv.to)
+}
+
+// trustedMove says whether a permanent redirect from one address to
+// another may move a feed for good: over HTTPS to any https address, over
+// plain HTTP only within its host (a new path, or its own https), since
+// anyone on the network path can forge a plain HTTP answer. Never from
+// https to http.
+func trustedMove(from, to *url.URL) bool {
+	switch {
+	case to.Scheme != "https" && to.Scheme != "http", from.Scheme == "https" && to.Scheme != "https":
+		return false
+	case from.Scheme == "https":
+		return true
+	}
+	return strings.EqualFold(from.Hostname(), to.Hostname())
 }

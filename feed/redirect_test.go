@@ -82,3 +82,48 @@ func TestPermanentRedirectsSayWhereTheFeedMoved(t *testing.T) {
 		}
 	}
 }
+
+// A permanent redirect that came over plain HTTP moves the feed only
+// within its host (a new path, or the same host's https): anyone on the
+// network path can forge one, and a move would keep the feed at the
+// forger's address for good. To another host it is still followed, each
+// time, but the feed keeps its address. Over HTTPS a move to another host
+// counts; a move from https to http never does.
+func TestPermanentRedirectOverHTTPStaysOnItsHost(t *testing.T) {
+	var srvURL string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/elsewhere": // to the same server by another name: another host
+			http.Redirect(w, r, strings.Replace(srvURL, "127.0.0.1", "localhost", 1)+"/feed", http.StatusMovedPermanently)
+		case "/same-host":
+			http.Redirect(w, r, "/feed", http.StatusMovedPermanently)
+		case "/feed":
+			fmt.Fprint(w, rssDoc("moved", 2))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	f := NewFetcher(Options{})
+	if res := fetchOne(t, f, Request{URL: srv.URL + "/elsewhere"}); res.Status != StatusOK || res.MovedTo != "" {
+		t.Errorf("http, to another host: %v %v, moved to %q; want the feed read and not moved", res.Status, res.Err, res.MovedTo)
+	}
+	if res := fetchOne(t, f, Request{URL: srv.URL + "/same-host"}); res.Status != StatusOK || res.MovedTo != srv.URL+"/feed" {
+		t.Errorf("http, same host: %v %v, moved to %q", res.Status, res.Err, res.MovedTo)
+	}
+	for _, c := range []struct {
+		from, to string
+		moves    bool
+	}{
+		{"http://a.test/f", "https://a.test/f", true},
+		{"http://a.test/f", "http://a.test/g", true},
+		{"http://a.test/f", "https://b.test/f", false},
+		{"https://a.test/f", "https://b.test/f", true},
+		{"https://a.test/f", "http://a.test/f", false},
+	} {
+		if got := trustedMove(mustURL(c.from), mustURL(c.to)); got != c.moves {
+			t.Errorf("%s -> %s: moves %v, want %v", c.from, c.to, got, c.moves)
+		}
+	}
+}
