@@ -6,8 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// wrapped is the shortest line, in runes, after which a single line
-// break of plain text is taken for wrapping rather than meant.
+// wrapped is the shortest line, in columns (a Chinese, Japanese or
+// Korean letter takes two), after which a single line break of plain
+// text is taken for wrapping rather than meant.
 const wrapped = 50
 
 // paragraphs is an item's text as HTML that keeps its paragraphs when
@@ -30,7 +31,7 @@ func paragraphs(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 32)
 	open := false // inside a <p>
-	prev := 0     // the runes of the <p>'s line before
+	prev := 0     // the columns of the <p>'s line before
 	var last rune // its last
 	for line := range strings.SplitSeq(s, "\n") {
 		line = strings.TrimSpace(line)
@@ -54,7 +55,7 @@ func paragraphs(s string) string {
 			} // Chinese and Japanese join without a space
 		}
 		b.WriteString(line)
-		prev = utf8.RuneCountInString(line)
+		prev = columns(line)
 		last, _ = utf8.DecodeLastRuneInString(line)
 	}
 	if open {
@@ -107,4 +108,17 @@ func spacelessScript(r rune) bool {
 		return true
 	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// columns is how wide line is in a terminal, near enough for wrapped:
+// a rune a column, a Chinese, Japanese or Korean letter two.
+func columns(line string) int {
+	n := 0
+	for _, r := range line {
+		n++
+		if spacelessScript(r) || r >= 0xAC00 && r <= 0xD7A3 {
+			n++
+		}
+	}
+	return n
 }

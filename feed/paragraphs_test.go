@@ -118,6 +118,11 @@ func TestWrappedCJKLinesJoinWithoutASpace(t *testing.T) {
 		{ja + "\n続きの文です。\n\n次の段落。", "<p>" + ja + "続きの文です。</p><p>次の段落。</p>"},
 		{ja + "。\n「続き」", "<p>" + ja + "。「続き」</p>"},
 		{strings.TrimSpace(ko) + "\n계속", "<p>" + strings.TrimSpace(ko) + " 계속</p>"},
+		// Wrapped at thirty letters (sixty columns: a short line counts
+		// its columns, a Chinese or Japanese letter two), as plain-text
+		// Japanese is: one paragraph. A short heading keeps its break.
+		{"見出し\n気象台によると、明日の東京は一日中晴れるでしょう。コーヒー\n店の前には朝から人々が並び、市の担当者は交通機関の\n混雑に注意するよう呼びかけました。",
+			"<p>見出し<br>気象台によると、明日の東京は一日中晴れるでしょう。コーヒー店の前には朝から人々が並び、市の担当者は交通機関の混雑に注意するよう呼びかけました。</p>"},
 	} {
 		if got := paragraphs(c[0]); got != c[1] {
 			t.Errorf("paragraphs(%q):\n got %q\nwant %q", c[0], got, c[1])

@@ -311,8 +311,9 @@ var normVersion = func() string {
 	// an RSS guid that is isPermaLink="false" is never the link; 5: plain
 	// text keeps its paragraphs; 6: zone abbreviations by the feed's
 	// language; 7: an abbreviation the machine's zone uses is not moved
-	// twice; 8: wrapped Chinese and Japanese lines join without a space).
-	h.Write([]byte("revision 8"))
+	// twice; 8: wrapped Chinese and Japanese lines join without a space;
+	// 9: and a line's length counts their letters as two columns).
+	h.Write([]byte("revision 9"))
 	return string(h.Sum(nil))
 }()
 
