@@ -251,7 +251,11 @@ func relink(lines []string) {
 // prefixing continuation lines with indent.
 func wrapLines(s string, width int, indent string) []string {
 	w := max(width-ansi.StringWidth(indent), 1)
-	lines := strings.Split(ansi.Wrap(stableWidth(s), w, ""), "\n")
+	s = stableWidth(s)
+	lines, ok := cjkWrap(s, w)
+	if !ok {
+		lines = strings.Split(ansi.Wrap(s, w, ""), "\n")
+	}
 	for i := range lines {
 		if i > 0 {
 			lines[i] = indent + lines[i]

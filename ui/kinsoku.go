@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Japanese and Chinese line breaking (kinsoku): a line does not start
+// with a closing mark (。、」…) nor end with an opening one (「…).
+// ansi.Wrap cuts a run of CJK letters anywhere, so a line could start
+// with 。; text holding wide letters is wrapped here instead: a line may
+// break at a space (which goes) or between two letters either of which
+// is wide, but not before a closing mark nor after an opening one, so
+// the letter before a mark goes down with it (oidashi). A word longer
+// than a line is cut.
+const (
+	noLineStart = "、。，．・：；？！）］｝」』】〕〉》〙〗〟’”｠ヽヾゝゞ々…‥,.!?:;)]}"
+	noLineEnd   = "（［｛「『【〔〈《〘〖〝‘“｟([{"
+)
+
+// cjkWrap wraps plain text (no escape sequences) holding wide letters to
+// width cells; ok is false for other text, which ansi.Wrap wraps.
+func cjkWrap(s string, width int) (lines []string, ok bool) {
+	if strings.IndexByte(s, 0x1b) >= 0 || strings.IndexByte(s, '\n') >= 0 || !hasWide(s) {
+		return nil, false
+	}
+	// Segments: what may not be broken, each with whether a space came
+	// before it.
+	type seg struct {
+		text  string
+		w     int
+		space string // the spaces before it, kept unless it starts a line
+	}
+	var segs []seg
+	space, glue := "", false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) && r != 0xA0 {
+			space, glue = space+s[i:i+size], false
+			i += size
+			continue
+		}
+		// The unit: a wide letter, or a run of narrow ones (a word).
+		j := i + size
+		if !wideRune(r) {
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if wideRune(r2) || unicode.IsSpace(r2) && r2 != 0xA0 {
+					break
+				}
+				j += n
+			}
+		}
+		unit := s[i:j]
+		first, _ := utf8.DecodeRuneInString(unit)
+		last, _ := utf8.DecodeLastRuneInString(unit)
+		if len(segs) > 0 && space == "" && (glue || strings.ContainsRune(noLineStart, first)) {
+			segs[len(segs)-1].text += unit
+			segs[len(segs)-1].w += ansi.StringWidth(unit)
+		} else {
+			if len(segs) == 0 {
+				space = ""
+			}
+			segs = append(segs, seg{unit, ansi.StringWidth(unit), space})
+		}
+		glue = strings.ContainsRune(noLineEnd, last)
+		space = ""
+		i = j
+	}
+	var line strings.Builder
+	lw := 0
+	flush := func() {
+		lines = append(lines, line.String())
+		line.Reset()
+		lw = 0
+	}
+	for _, g := range segs {
+		sep := 0
+		if lw > 0 {
+			sep = ansi.StringWidth(g.space)
+		}
+		if lw > 0 && lw+sep+g.w > width {
+			flush()
+			sep = 0
+		}
+		if sep > 0 {
+			line.WriteString(g.space)
+			lw += sep
+		}
+		// Longer than a line: cut it.
+		for _, r := range g.text {
+			rw := ansi.StringWidth(string(r))
+			if lw > 0 && lw+rw > width {
+				flush()
+			}
+			line.WriteRune(r)
+			lw += rw
+		}
+	}
+	if lw > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines, true
+}
+
+func hasWide(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && wideRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func wideRune(r rune) bool { return ansi.StringWidth(string(r)) == 2 }
