@@ -123,10 +123,25 @@ func printLine(w io.Writer, a cache.Article, tail string) error {
 	}
 	// The source column is 16 cells as the terminal counts them (code
 	// points: CJK takes two, combining marks none), not 16 runes.
-	src := ansi.TruncateWc(feed.Line(a.Source), 16, "")
+	src := sourceColumn(feed.Line(a.Source), 16)
 	src += strings.Repeat(" ", max(16-ansi.StringWidthWc(src), 0))
 	_, err := fmt.Fprintf(w, "%s %s  %s  %s%s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), src, feed.Line(a.Title), tail)
 	return err
+}
+
+// sourceColumn fits a source in width cells: a feed titled "Outlet -
+// Section" ("BBC News - World", "NYT > World") too long for them gives
+// the outlet; another name too long ends in "…".
+func sourceColumn(src string, width int) string {
+	if ansi.StringWidthWc(src) <= width {
+		return src
+	}
+	for _, sep := range []string{" - ", " – ", " — ", " > ", ": "} {
+		if i := strings.Index(src, sep); i > 0 && ansi.StringWidthWc(src[:i]) <= width {
+			return src[:i]
+		}
+	}
+	return ansi.TruncateWc(src, width, "…")
 }
 
 // PrintList writes a section's articles, one line each or, with asJSON,

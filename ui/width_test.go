@@ -208,3 +208,25 @@ func TestListColumnsWithWideSources(t *testing.T) {
 		col = c
 	}
 }
+
+// A feed titled "Outlet - Section" too long for the source column shows
+// the outlet ("Harbour Times", not "Harbour Times -"); a name too long
+// anyway ends in "…", so a cut name reads as cut.
+func TestListSourceColumnShowsTheOutlet(t *testing.T) {
+	at := time.Date(2026, 11, 20, 8, 0, 0, 0, time.Local)
+	for _, c := range []struct{ source, want string }{
+		{"Harbour Times - world", "Harbour Times   "},
+		{"湾岸新報 - kokusai", "湾岸新報        "},
+		{"World | The Ledger", "World | The Led…"},
+		{"A very long source name indeed", "A very long sou…"},
+		{"The Daily Ledger", "The Daily Ledger"},
+	} {
+		var b strings.Builder
+		if err := PrintList(&b, "top", []cache.Article{{Source: c.source, Title: "T", Published: at}}, false); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "  "+c.want+"  T\n") {
+			t.Errorf("source %q: %q, want the column %q", c.source, b.String(), c.want)
+		}
+	}
+}
