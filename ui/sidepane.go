@@ -62,21 +62,74 @@ func (sd *sideModel) SwitchTab(delta int) { sd.tab = (sd.tab + sideTab(delta) + 
 // line or, for Recommended without history, the line that says so.
 const sideHead = 2
 
-// window is the first story shown and how many fit (two lines each,
-// under the tab bar and a blank line).
+// window is the first story shown and how many fit under the tab bar
+// and a blank line, the cursor's among them. A story takes its title's
+// lines (one or two) and the line of its reason.
 func (sd *sideModel) window() (start, rows int) {
-	rows = max((sd.height-sideHead)/2, 1)
-	return max(sd.cursor[sd.tab]-rows+1, 0), rows
+	avail := max(sd.height-sideHead, 1)
+	l := sd.lists[sd.tab]
+	cur := min(sd.cursor[sd.tab], max(len(l)-1, 0))
+	used := 0
+	start = cur
+	for start >= 0 && start < len(l) {
+		h := sd.rowHeight(start)
+		if used+h > avail && start < cur {
+			break
+		}
+		used += h
+		start--
+	}
+	start = max(start+1, 0)
+	used = 0
+	for i := start; i < len(l); i++ {
+		h := sd.rowHeight(i)
+		if used+h > avail && rows > 0 {
+			break
+		}
+		used += h
+		rows++
+	}
+	return start, max(rows, 1)
 }
+
+// prefixWidth is the width of the columns before a row's title: the
+// cursor's, and the rank's on the Ranking tab.
+func (sd *sideModel) prefixWidth() int {
+	if sd.tab == RankingTab {
+		return 5
+	}
+	return 2
+}
+
+// titleLines is the title of row i wrapped over up to two lines (the
+// second cut with "…" when the title needs more), so that a typical
+// headline reads whole.
+func (sd *sideModel) titleLines(i int) []string {
+	w := max(sd.width-sd.prefixWidth(), 1)
+	title := feed.Line(sd.lists[sd.tab][i].Title)
+	lines := wrapLines(title, w, "")
+	if len(lines) <= 2 {
+		return lines
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(stableWidth(title), lines[0]))
+	return []string{lines[0], strings.TrimRight(fit(rest, w), " ")}
+}
+
+func (sd *sideModel) rowHeight(i int) int { return len(sd.titleLines(i)) + 1 }
 
 // Click selects the story drawn at content line row, if any.
 func (sd *sideModel) Click(row int) {
 	if row < sideHead {
 		return
 	}
-	start, _ := sd.window()
-	if i := start + (row-sideHead)/2; i < len(sd.lists[sd.tab]) {
-		sd.cursor[sd.tab] = i
+	start, rows := sd.window()
+	y := sideHead
+	for i := start; i < start+rows && i < len(sd.lists[sd.tab]); i++ {
+		y += sd.rowHeight(i)
+		if row < y {
+			sd.cursor[sd.tab] = i
+			return
+		}
 	}
 }
 
@@ -147,14 +200,19 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 			prefix += " "
 		}
 		pw := ansi.StringWidth(prefix)
-		title := fit(a.Title, max(sd.width-pw, 1))
-		row := fit(prefix+title, sd.width)
-		if cur && focused {
-			row = s.Selected.Render(row)
-		} else if cur {
-			row = s.Bold.Render(row)
+		for k, t := range sd.titleLines(i) {
+			if k > 0 {
+				prefix = strings.Repeat(" ", pw)
+			}
+			row := fit(prefix+t, sd.width)
+			if cur && focused {
+				row = s.Selected.Render(row)
+			} else if cur {
+				row = s.Bold.Render(row)
+			}
+			lines = append(lines, row)
 		}
-		lines = append(lines, row, s.Dim.Render(fit(strings.Repeat(" ", pw)+sideReason(a, sd.tab, now), sd.width)))
+		lines = append(lines, s.Dim.Render(fit(strings.Repeat(" ", pw)+sideReason(a, sd.tab, now), sd.width)))
 	}
 	return lines
 }
