@@ -67,7 +67,20 @@ func needEnv(t testing.TB) {
 type feedSite struct {
 	srv   *httptest.Server
 	mu    gosync.Mutex
-	items map[string]int // path -> item count
+	items map[string]int    // path -> item count
+	moves map[string]string // path -> where it redirects permanently
+}
+
+// move makes /<name>.xml redirect permanently to the feed at to, and
+// returns its address.
+func (s *feedSite) move(name, to string) string {
+	s.mu.Lock()
+	if s.moves == nil {
+		s.moves = map[string]string{}
+	}
+	s.moves["/"+name+".xml"] = to
+	s.mu.Unlock()
+	return s.srv.URL + "/" + name + ".xml"
 }
 
 func newSite(t testing.TB) *feedSite {
@@ -87,7 +100,12 @@ func (s *feedSite) add(name string, n int) string {
 func (s *feedSite) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	n, ok := s.items[r.URL.Path]
+	to, moved := s.moves[r.URL.Path]
 	s.mu.Unlock()
+	if moved {
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
 	if !ok {
 		http.NotFound(w, r)
 		return

@@ -194,7 +194,11 @@ func run(ctx context.Context, store *cache.Store, srv remote.Server, opt Options
 		return rep, fmt.Errorf("push: %w", err)
 	}
 	if opt.Subscriptions != "off" {
-		if err := reconcile(ctx, srv, opt, &rep); err != nil {
+		moves, err := feedMoves(ctx, db)
+		if err != nil {
+			return rep, fmt.Errorf("subscriptions: %w", err)
+		}
+		if err := reconcile(ctx, srv, opt, moves, &rep); err != nil {
 			return rep, fmt.Errorf("subscriptions: %w", err)
 		}
 	}
@@ -263,19 +267,22 @@ func (h *hashes) lookup(ctx context.Context, tx *sql.Tx, feedURL, hash string) (
 	m, ok := h.byFeed[feedURL]
 	if !ok {
 		m = map[string]int64{}
-		rows, err := tx.QueryContext(ctx, "SELECT a.id, a.uid FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?", feedURL)
+		// The server may know the feed at an address it has since moved
+		// from (feed_moves): its articles, and their IDs, are the new one's.
+		rows, err := tx.QueryContext(ctx, `SELECT a.id, a.uid, f.url FROM articles a JOIN feeds f ON f.id = a.feed_id
+WHERE f.url = ?1 OR f.url = (SELECT new FROM feed_moves WHERE old = ?1)`, feedURL)
 		if err != nil {
 			return 0, err
 		}
 		for rows.Next() {
 			var id int64
-			var uid string
-			if err := rows.Scan(&id, &uid); err != nil {
+			var uid, at string
+			if err := rows.Scan(&id, &uid, &at); err != nil {
 				rows.Close()
 				return 0, err
 			}
 			m[sha(uid)] = id
-			if guid, ok := strings.CutPrefix(uid, feedURL+"#"); ok {
+			if guid, ok := strings.CutPrefix(uid, at+"#"); ok {
 				m[sha(guid)] = id
 			}
 		}
@@ -448,7 +455,8 @@ func matchWaiting(ctx context.Context, tx *sql.Tx, m *matcher, rep *Report) erro
 SELECT r.remote_id, r.feed_url, r.hash, r.link, r.read, r.starred, r.changed_at FROM sync_remote r
 WHERE r.article_id IS NULL AND (
 	EXISTS (SELECT 1 FROM articles a WHERE a.link = r.link AND r.link != '') OR
-	EXISTS (SELECT 1 FROM feeds f WHERE f.url = r.feed_url))`)
+	EXISTS (SELECT 1 FROM feeds f WHERE f.url = r.feed_url) OR
+	EXISTS (SELECT 1 FROM feed_moves m JOIN feeds f ON f.url = m.new WHERE m.old = r.feed_url))`)
 	if err != nil {
 		return err
 	}
@@ -637,7 +645,11 @@ func acknowledge(ctx context.Context, db *sql.DB, part []change) error {
 // offered (or added into the section named after their category), local
 // feeds missing remotely are offered (or subscribed to, under their
 // section's title).
-func reconcile(ctx context.Context, srv remote.Server, opt Options, rep *Report) error {
+//
+// A feed that moved here (a permanent redirect, moves: old address to
+// new) is one feed with the server's at its old address, as the server
+// may still have it: neither side is subscribed to it again.
+func reconcile(ctx context.Context, srv remote.Server, opt Options, moves map[string]string, rep *Report) error {
 	feeds, err := srv.Feeds(ctx)
 	if err != nil {
 		return err
@@ -645,6 +657,11 @@ func reconcile(ctx context.Context, srv remote.Server, opt Options, rep *Report)
 	local := map[string]bool{}
 	for _, s := range opt.Local {
 		local[normURL(s.URL)] = true
+	}
+	for old, moved := range moves {
+		if local[normURL(moved)] {
+			local[normURL(old)] = true
+		}
 	}
 	remoteURLs := map[string]bool{}
 	for _, f := range feeds {
@@ -668,6 +685,11 @@ func reconcile(ctx context.Context, srv remote.Server, opt Options, rep *Report)
 	if opt.Subscriptions != "add" {
 		return nil
 	}
+	for old, moved := range moves {
+		if remoteURLs[normURL(old)] {
+			remoteURLs[normURL(moved)] = true
+		}
+	}
 	for _, s := range opt.Local {
 		if remoteURLs[normURL(s.URL)] || slices.Contains(rep.PushedUp, s.URL) {
 			continue
@@ -682,6 +704,25 @@ func reconcile(ctx context.Context, srv remote.Server, opt Options, rep *Report)
 		rep.PushedUp = append(rep.PushedUp, s.URL)
 	}
 	return nil
+}
+
+// feedMoves is the cache's record of feeds that moved: old address to new
+// (see cache/moved.go).
+func feedMoves(ctx context.Context, db *sql.DB) (map[string]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT old, new FROM feed_moves")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	moves := map[string]string{}
+	for rows.Next() {
+		var old, moved string
+		if err := rows.Scan(&old, &moved); err != nil {
+			return nil, err
+		}
+		moves[old] = moved
+	}
+	return moves, rows.Err()
 }
 
 // SectionKey turns a category title into a section key: lower case, no

@@ -2,6 +2,8 @@ package sync_test
 
 import (
 	"context"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -577,5 +579,69 @@ func TestMatchByGUIDWhenLinksDiffer(t *testing.T) {
 	}
 	if !a.entries(t)[link(2)+"?via=server"].Starred {
 		t.Error("the star did not reach the entry with the same GUID")
+	}
+}
+
+// A feed that moved here (a permanent redirect) is the same feed as the
+// server's subscription at its old address: reconciling neither adds the
+// old address here nor subscribes the server to the new one (which left
+// the server with the feed twice), and entries known only by their guid
+// still find their articles.
+func TestMovedFeedReconcilesWithItsOldAddress(t *testing.T) {
+	for _, kind := range kinds {
+		t.Run(kind, func(t *testing.T) {
+			site := newSite(t)
+			// byagent: Miniflux sees other links, so only the guids match
+			// (the Google Reader API gives none: there the links do).
+			pre := "moved-"
+			if kind == "miniflux" {
+				pre = "byagent-moved-"
+			}
+			oldURL := site.add(pre+"old-"+kind, 3)
+			newURL := site.add(pre+"new-"+kind, 3)
+			a := newAccount(t, kind, oldURL) // before the move
+			ctx := context.Background()
+			st, err := cache.Open(filepath.Join(t.TempDir(), "cache.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if _, err := st.SeedSubscriptions(ctx, []feed.Section{{Key: "news", Title: "News", Feeds: []string{oldURL}}}); err != nil {
+				t.Fatal(err)
+			}
+			refresh(t, st, oldURL) // read here before the move too
+			site.move(pre+"old-"+kind, newURL)
+			infos, err := st.Sections(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.Refresh(ctx, feed.NewFetcher(feed.Options{}), cache.ConfigSections(infos), nil); err != nil {
+				t.Fatal(err)
+			}
+			if infos, err = st.Sections(ctx); err != nil || len(infos) != 1 || !slices.Equal(infos[0].Feeds, []string{newURL}) {
+				t.Fatalf("the move was not taken here: %v %+v", err, infos)
+			}
+			o := opts(a)
+			o.Subscriptions = "add"
+			o.Subscribe = st.Subscribe
+			o.Local = []sync.Subscription{{URL: newURL, Section: "news", SectionTitle: "News"}}
+			rep, err := sync.Run(ctx, st, a.srv, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Added) != 0 || len(rep.PushedUp) != 0 {
+				t.Errorf("reconciled the moved feed with itself: added here %v, pushed to the server %v", rep.Added, rep.PushedUp)
+			}
+			if rep.Seen != 3 || rep.Matched != 3 {
+				t.Errorf("the server's entries of the feed at its old address: %d seen, %d matched, want 3 and 3", rep.Seen, rep.Matched)
+			}
+			feeds, err := a.user.Client.Feeds()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(feeds) != 1 {
+				t.Errorf("the server has %d feeds, want 1", len(feeds))
+			}
+		})
 	}
 }
