@@ -3,9 +3,12 @@ package feed
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/publicsuffix"
 )
 
 // moved records the redirects of one feed request, as the client's
@@ -69,9 +72,9 @@ func (mv *moved) movedTo(from string) string {
 
 // trustedMove says whether a permanent redirect from one address to
 // another may move a feed for good: over HTTPS to any https address, over
-// plain HTTP only within its host (a new path, or its own https), since
-// anyone on the network path can forge a plain HTTP answer. Never from
-// https to http.
+// plain HTTP only within its site (a new path, its own https, www. or
+// another name under the same registered domain), since anyone on the
+// network path can forge a plain HTTP answer. Never from https to http.
 func trustedMove(from, to *url.URL) bool {
 	switch {
 	case to.Scheme != "https" && to.Scheme != "http", from.Scheme == "https" && to.Scheme != "https":
@@ -79,5 +82,25 @@ func trustedMove(from, to *url.URL) bool {
 	case from.Scheme == "https":
 		return true
 	}
-	return strings.EqualFold(from.Hostname(), to.Hostname())
+	return sameSite(from.Hostname(), to.Hostname())
+}
+
+// sameSite says whether two host names are one site: equal, or under
+// the same registered domain (public suffix list: a.example.co.uk and
+// example.co.uk are, alice.github.io and bob.github.io are not). An IP
+// address is only itself.
+func sameSite(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if a == b {
+		return true
+	}
+	if net.ParseIP(a) != nil || net.ParseIP(b) != nil {
+		return false
+	}
+	da, err := publicsuffix.EffectiveTLDPlusOne(a)
+	if err != nil {
+		return false
+	}
+	db, err := publicsuffix.EffectiveTLDPlusOne(b)
+	return err == nil && da == db
 }

@@ -84,11 +84,11 @@ func TestPermanentRedirectsSayWhereTheFeedMoved(t *testing.T) {
 }
 
 // A permanent redirect that came over plain HTTP moves the feed only
-// within its host (a new path, or the same host's https): anyone on the
-// network path can forge one, and a move would keep the feed at the
-// forger's address for good. To another host it is still followed, each
-// time, but the feed keeps its address. Over HTTPS a move to another host
-// counts; a move from https to http never does.
+// within its site (a new path, its own https, another name under the same
+// registered domain): anyone on the network path can forge one, and a
+// move would keep the feed at the forger's address for good. To another
+// site it is still followed, each time, but the feed keeps its address.
+// Over HTTPS a move to another host counts; from https to http none does.
 func TestPermanentRedirectOverHTTPStaysOnItsHost(t *testing.T) {
 	var srvURL string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -118,7 +118,12 @@ func TestPermanentRedirectOverHTTPStaysOnItsHost(t *testing.T) {
 	}{
 		{"http://a.test/f", "https://a.test/f", true},
 		{"http://a.test/f", "http://a.test/g", true},
+		{"http://www.a.test/f", "https://a.test/f", true}, // the same site
+		{"http://a.example.co.uk/f", "https://feeds.example.co.uk/f", true},
 		{"http://a.test/f", "https://b.test/f", false},
+		{"http://example.co.uk/f", "https://other.co.uk/f", false},
+		{"http://alice.github.io/f", "https://mallory.github.io/f", false}, // a public suffix: other owners
+		{"http://127.0.0.1/f", "http://10.0.0.1/f", false},
 		{"https://a.test/f", "https://b.test/f", true},
 		{"https://a.test/f", "http://a.test/f", false},
 	} {
