@@ -2,6 +2,7 @@ package cache
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -36,6 +37,11 @@ func TestRelatedFindsLikeReportsInUnspacedScripts(t *testing.T) {
 	var got []string
 	for _, o := range rel {
 		got = append(got, o.Title)
+		// Why names what they share in their own words, as for English.
+		if strings.HasPrefix(o.Title, "台風12号") && !strings.HasPrefix(o.Why, "same story") &&
+			(!strings.HasPrefix(o.Why, "shares ") || !strings.Contains(o.Why, "沖浜県") || !strings.Contains(o.Why, "台風")) {
+			t.Errorf("related %q: why %q, want it to name 沖浜県 and 台風", o.Title, o.Why)
+		}
 	}
 	for _, want := range []string{"台風12号、沖浜県に上陸　5万戸が停電", "台風12号、沖浜県に接近　交通機関に乱れ"} {
 		if !slices.Contains(got, want) {

@@ -206,3 +206,19 @@ func TestGroup(t *testing.T) {
 		t.Errorf("no seeds, groups %v", g)
 	}
 }
+
+// In Chinese and Japanese titles, what two share is the longest runs of
+// letters both hold that carry a telling bigram; never a run of hiragana
+// alone (particles, endings).
+func TestUnspacedSubjects(t *testing.T) {
+	yes := func(string) bool { return true }
+	no := func(string) bool { return false }
+	shared := []string{"台風", "沖浜", "浜県", "した", "には"}
+	got := Subjects([]string{"台風12号、沖浜県に上陸　5万戸が停電"}, []string{"沖浜県の台風被害には上陸した"}, shared, yes, no, 3)
+	if strings.Join(got, "|") != "沖浜県|台風" {
+		t.Errorf("subjects %q, want 沖浜県 then 台風 (not に上陸's particles)", got)
+	}
+	if got := Subjects([]string{"台風12号、沖浜県に上陸"}, []string{"沖浜県の台風被害"}, shared, no, no, 3); len(got) != 0 {
+		t.Errorf("no telling bigram: %q", got)
+	}
+}

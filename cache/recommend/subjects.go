@@ -1,6 +1,7 @@
 package recommend
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -286,7 +287,62 @@ func Subjects(texts, other []string, shared []string, rare, name func(term strin
 	for _, p := range kept[:min(n, len(kept))] {
 		out = append(out, strings.Join(p.shown, " "))
 	}
+	if len(out) == 0 && len(texts) > 0 && len(other) > 0 {
+		out = unspacedSubjects(texts[0], other[0], shared, rare, name, n)
+	}
 	return out
+}
+
+// unspacedSubjects names what two titles in an unspaced script (Chinese,
+// Japanese) share, where words are not written apart: the longest runs of
+// letters both hold (沖浜県, 台風), longest first, each of two letters or
+// more, holding a letter other than hiragana (a run of particles and
+// endings, した or には, says nothing) and a bigram of shared that is a
+// name or rare.
+func unspacedSubjects(title, other string, shared []string, rare, name func(string) bool, n int) []string {
+	inShared := make(map[string]bool, len(shared))
+	for _, t := range shared {
+		inShared[t] = true
+	}
+	letter := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	t := []rune(title)
+	var found []string
+	for i := 0; i < len(t); {
+		if !stories.Unspaced(t[i]) {
+			i++
+			continue
+		}
+		// The longest run from i that other holds.
+		l := 0
+		for j := i + 2; j <= len(t) && letter(t[j-1]) && strings.Contains(other, string(t[i:j])); j++ {
+			l = j - i
+		}
+		if l < 2 {
+			i++
+			continue
+		}
+		r := t[i : i+l]
+		telling, kana := false, true
+		for k := range r {
+			if !unicode.Is(unicode.Hiragana, r[k]) {
+				kana = false
+			}
+			if k+1 < len(r) {
+				bg := stories.Normalize(string(r[k : k+2]))
+				if inShared[bg] && (name(bg) || rare(bg)) {
+					telling = true
+				}
+			}
+		}
+		if telling && !kana && !slices.Contains(found, string(r)) {
+			found = append(found, string(r))
+		}
+		i += l
+	}
+	sort.SliceStable(found, func(a, b int) bool {
+		return utf8.RuneCountInString(found[a]) > utf8.RuneCountInString(found[b])
+	})
+	return found[:min(n, len(found))]
 }
 
 func containsKey(seg []word, key func(word) bool) bool {
