@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -123,4 +124,46 @@ func TestFeedBoilerplate(t *testing.T) {
 	if got := feedBoilerplate(texts[:2], names[:2]); got != nil {
 		t.Errorf("two reports: boilerplate %v", got)
 	}
+}
+
+// withoutDatelineCredit tries its expression only on lines that can
+// open with a dateline: it must cut exactly what the expression cuts
+// over the whole text.
+func TestDatelineCreditLinesAsTheWholeText(t *testing.T) {
+	lines := []string{
+		"PORT SALO (Meridian) - The board met.", "SAN LORENZO, Nov 28 (Meridian Wire) – Talks ended.",
+		"ZÜRICH (Alpen Press) — Prices fell.", "The council (which met on Tuesday) said so.",
+		"NEW YORK (AP) — x", "A (B) - c", "UN (Geneva) - talks", "Ñ. ÓRDENES, 3 de mayo (Agencia) - y",
+		"ST. JOHN'S (Wire) -- z", "PORT SALO (Meridian 2) - digits in the credit", "lower (Case) - no",
+		"É\u0301COLE (Presse) - mark", "  PORT SALO (Meridian) - indented", "PORT SALO(Meridian) - no space",
+		strings.Repeat("LONGPLACE", 6) + " (Wire) - too long a place", "", "BERLIN, 1. Juni (dpa) - Regen.",
+	}
+	rng := rand.New(rand.NewPCG(3, 5))
+	for i := range 3000 {
+		n := 1 + rng.IntN(5)
+		var parts []string
+		for range n {
+			parts = append(parts, lines[rng.IntN(len(lines))])
+		}
+		sep := []string{"\n", "\n\n", " "}[i%3]
+		text := strings.Join(parts, sep)
+		if got, want := withoutDatelineCredit(text), datelineCredit.ReplaceAllString(text, "$1$2"); got != want {
+			t.Fatalf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}
+
+func BenchmarkDatelineCredit(b *testing.B) {
+	prose := strings.Repeat("The council (which met on Tuesday) said the plan would go ahead.\n\n", 30)
+	wire := "PORT SALO (Meridian) - " + strings.Repeat("The board voted (five to two) to hold rates. ", 40)
+	b.Run("prose", func(b *testing.B) {
+		for b.Loop() {
+			withoutDatelineCredit(prose)
+		}
+	})
+	b.Run("wire", func(b *testing.B) {
+		for b.Loop() {
+			withoutDatelineCredit(wire)
+		}
+	})
 }

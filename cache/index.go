@@ -414,15 +414,24 @@ type articlePrep struct {
 	words *stories.Text
 }
 
+// prepareArticle is prepareArticles for one article (no feed
+// boilerplate can be told from one).
 func (s *Store) prepareArticle(a feed.Article) articlePrep {
-	text := indexText(a.Summary, a.Content)
 	d := &s.disc.dict
 	r, _ := d.readers.Get().(*stories.Reader)
 	if r == nil {
 		r = new(stories.Reader)
 	}
-	words := r.ReadInterned(a.Title, text, d.idsOf)
+	p := s.prepareText(r, a.Title, indexText(a.Summary, a.Content), nil)
 	d.readers.Put(r)
+	return p
+}
+
+// prepareText is what indexing reads of an article of plain text text:
+// its words read by r without the feed's boilerplate paragraphs (drop)
+// and dateline credits (storyText), and the text for the index.
+func (s *Store) prepareText(r *stories.Reader, title, text string, drop map[string]bool) articlePrep {
+	words := r.ReadInterned(title, storyText(text, drop), s.disc.dict.idsOf)
 	return articlePrep{text: text, fts: ftsBody(text), words: &words}
 }
 
@@ -703,7 +712,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 	for _, p := range pending {
 		words := p.words
 		if words == nil {
-			x := stories.Read(p.title, p.text)
+			x := stories.Read(p.title, storyText(p.text, nil))
 			x.Intern(d.dict.id)
 			words = &x
 		}
