@@ -65,14 +65,17 @@ const sideHead = 2
 // window is the first story shown and how many fit under the tab bar
 // and a blank line, the cursor's among them. A story takes its title's
 // lines (one or two) and the line of its reason.
-func (sd *sideModel) window() (start, rows int) {
+func (sd *sideModel) window() (start, rows int) { return sd.windowBy(sd.rowHeight) }
+
+// windowBy is window with each row's height given by height.
+func (sd *sideModel) windowBy(height func(i int) int) (start, rows int) {
 	avail := max(sd.height-sideHead, 1)
 	l := sd.lists[sd.tab]
 	cur := min(sd.cursor[sd.tab], max(len(l)-1, 0))
 	used := 0
 	start = cur
 	for start >= 0 && start < len(l) {
-		h := sd.rowHeight(start)
+		h := height(start)
 		if used+h > avail && start < cur {
 			break
 		}
@@ -82,7 +85,7 @@ func (sd *sideModel) window() (start, rows int) {
 	start = max(start+1, 0)
 	used = 0
 	for i := start; i < len(l); i++ {
-		h := sd.rowHeight(i)
+		h := height(i)
 		if used+h > avail && rows > 0 {
 			break
 		}
@@ -185,7 +188,16 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 	case len(l) == 0:
 		lines = append(lines, wrapLines(emptyTab[sd.tab], sd.width, "")...)
 	}
-	start, rows := sd.window()
+	// Each row's title is wrapped once a frame: the window needs the
+	// rows' heights, the drawing their lines.
+	titles := make([][]string, len(l))
+	titleLines := func(i int) []string {
+		if titles[i] == nil {
+			titles[i] = sd.titleLines(i)
+		}
+		return titles[i]
+	}
+	start, rows := sd.windowBy(func(i int) int { return len(titleLines(i)) + 1 })
 	for i := start; i < min(len(l), start+rows); i++ {
 		a := l[i]
 		// The cursor has a column of its own, before the rank number.
@@ -200,7 +212,7 @@ func (sd *sideModel) View(s Styles, focused bool, now time.Time) []string {
 			prefix += " "
 		}
 		pw := ansi.StringWidth(prefix)
-		for k, t := range sd.titleLines(i) {
+		for k, t := range titleLines(i) {
 			if k > 0 {
 				prefix = strings.Repeat(" ", pw)
 			}
