@@ -286,6 +286,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		if !Layout(m.width, m.height, m.sideToggled, m.focus).Shown(m.focus) {
+			// The window narrowed past the focused pane (the side pane
+			// folds under 120 columns): keys go where the eye is, as when
+			// the side pane is folded by hand.
+			m.focus = ListPane
+		}
 		m.renderCache = map[[2]int64]rendered{}
 		return m, m.resize()
 	case tea.BackgroundColorMsg:

@@ -188,6 +188,32 @@ func TestFocusCycles(t *testing.T) {
 	}
 }
 
+// A window narrowed until the focused side pane folds away moves the
+// focus to a pane on screen: keys never go to a pane no one sees.
+func TestNarrowedWindowMovesFocusOffTheFoldedPane(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 30), 200, 50)
+	m = press(t, m, "tab", "tab")
+	if m.focus != SidePane {
+		t.Fatalf("tab tab: focus %v", m.focus)
+	}
+	m = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !Layout(m.width, m.height, m.sideToggled, m.focus).Shown(m.focus) {
+		t.Fatalf("80 columns: focus %v is not on screen", m.focus)
+	}
+	before := m.list.cursor
+	m = press(t, m, "j")
+	if m.list.cursor != before+1 {
+		t.Errorf("j after narrowing: list cursor %d, want %d", m.list.cursor, before+1)
+	}
+	// Below singleMaxWidth the focused pane fills the window: focus stays.
+	m = press(t, m, "tab")
+	f := m.focus
+	m = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	if m.focus != f {
+		t.Errorf("60 columns: focus %v, was %v", m.focus, f)
+	}
+}
+
 func TestCursorBoundsAndArticleFollows(t *testing.T) {
 	m := testModel(t, fixtureStore(t, 30), 120, 40)
 	m = press(t, m, "k")
