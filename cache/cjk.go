@@ -332,5 +332,26 @@ func splitQuery(q string) []string {
 	if start >= 0 {
 		out = append(out, q[start:])
 	}
+	return firstDistinct(out, maxQueryWords)
+}
+
+// maxQueryWords bounds the words a search takes: each is a subquery of
+// the statement Search builds, and a paragraph pasted as a query (the
+// fuzzer's 400 words) went past SQLite's nesting limit ("VIEWs and/or
+// subqueries nested too deep"). More words than this find nothing all
+// together anyway.
+const maxQueryWords = 32
+
+// firstDistinct keeps the first n distinct words, in order.
+func firstDistinct(words []string, n int) []string {
+	out := words[:0]
+	for _, w := range words {
+		if len(out) == n {
+			break
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
 	return out
 }

@@ -301,6 +301,18 @@ func TestSearchTakesAnyTextAsWords(t *testing.T) {
 			t.Errorf("%q found nothing", q)
 		}
 	}
+	// A paragraph pasted as a query: every word distinct, far more than a
+	// search takes; the repeated one counts once.
+	var long []string
+	for i := range 400 {
+		long = append(long, fmt.Sprintf("w%dx", i))
+	}
+	if _, _, err := s.Search(ctx, "", "olmsted olmsted "+strings.Join(long, " "), 0, 10); err != nil {
+		t.Errorf("400-word query: %v", err)
+	}
+	if got := QueryWords("olmsted Olmsted brake " + strings.Join(long, " ")); len(got) != maxQueryWords || got[0] != "olmsted" || got[1] != "brake" {
+		t.Errorf("query words %d %q", len(got), got[:min(3, len(got))])
+	}
 	for _, q := range []string{"", "   ", `"""`, "()", "*"} {
 		if hits, total, err := s.Search(ctx, "", q, 0, 10); err != nil || total != 0 || len(hits) != 0 {
 			t.Errorf("%q: %d hits, %v", q, total, err)
