@@ -558,14 +558,18 @@ type ImportEntry struct {
 
 // ImportResult says what an import did.
 type ImportResult struct {
-	Added       int
+	Added       int // feeds subscribed (a feed in several sections counts once)
+	Shared      int // of them, feeds listed in several categories, subscribed in each one's section
 	NewSections []string
-	Duplicates  []string // URLs already subscribed, or listed twice in the import
+	Duplicates  []string // URLs already subscribed, or listed twice in one category of the import
 }
 
 // Import subscribes to every entry in one transaction: all or nothing.
-// A URL already subscribed (in any section) or already seen earlier in
-// the list is skipped as a duplicate.
+// A URL already subscribed before the import (in any section) is
+// skipped as a duplicate, as is one listed twice for the same section; a
+// URL the import lists for several sections (a feed in two folders, as
+// Feedly, Inoreader and newsreader's own export write it) is subscribed
+// in each.
 func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult, error) {
 	var r ImportResult
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -573,7 +577,8 @@ func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult
 		return r, err
 	}
 	defer tx.Rollback()
-	seen := map[string]bool{}
+	placed := map[string]map[string]bool{} // URL -> the sections this import put it in
+	titles := map[string]string{}          // URL -> its title where first listed: one feed, one name
 	known := func(u string) (bool, error) {
 		var n int
 		err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM subscriptions WHERE url = ?1) + (SELECT count(*) FROM sections WHERE ranking = ?1)", u).Scan(&n)
@@ -583,15 +588,21 @@ func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult
 		if err := checkURL(e.URL); err != nil {
 			return ImportResult{}, err
 		}
-		dup, err := known(e.URL)
-		if err != nil {
-			return ImportResult{}, err
+		secs := placed[e.URL]
+		if secs == nil {
+			dup, err := known(e.URL)
+			if err != nil {
+				return ImportResult{}, err
+			}
+			if dup {
+				r.Duplicates = append(r.Duplicates, e.URL)
+				continue
+			}
 		}
-		if dup || seen[e.URL] {
+		if secs[strings.ToLower(e.Section)] {
 			r.Duplicates = append(r.Duplicates, e.URL)
 			continue
 		}
-		seen[e.URL] = true
 		var exists int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sections WHERE key = ?", e.Section).Scan(&exists); err != nil {
 			return ImportResult{}, err
@@ -603,20 +614,28 @@ func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult
 		if exists == 0 {
 			r.NewSections = append(r.NewSections, key)
 		}
+		switch {
+		case secs == nil:
+			secs = map[string]bool{}
+			placed[e.URL] = secs
+			titles[e.URL] = e.Title
+			r.Added++
+		case len(secs) == 1:
+			r.Shared++
+		}
+		secs[strings.ToLower(key)] = true
 		if e.Ranking {
 			res, err := tx.ExecContext(ctx, "UPDATE sections SET ranking = ? WHERE key = ? AND ranking = ''", e.URL, key)
 			if err != nil {
 				return ImportResult{}, err
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
-				r.Added++
 				continue
 			}
 		}
-		if _, err := addSubscription(ctx, tx, key, e.Title, e.URL); err != nil {
+		if _, err := addSubscription(ctx, tx, key, titles[e.URL], e.URL); err != nil {
 			return ImportResult{}, err
 		}
-		r.Added++
 	}
 	return r, tx.Commit()
 }

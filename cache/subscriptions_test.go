@@ -156,3 +156,39 @@ func TestFullTextSettings(t *testing.T) {
 		t.Errorf("world after full_text = true: %+v", infos[0])
 	}
 }
+
+// A feed filed in two folders (Feedly and Inoreader allow it, and
+// newsreader's own export writes a feed once per section) is subscribed
+// in both sections; a feed already subscribed before the import, or
+// listed twice in one folder, is skipped.
+func TestImportKeepsAFeedInEveryCategory(t *testing.T) {
+	s := openTemp(t)
+	if err := s.Subscribe(ctx, "old", "", "https://had.test/feed"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Import(ctx, []ImportEntry{
+		{Section: "harbour", SectionTitle: "Harbour", URL: "https://ledger.test/rss", Title: "Ledger"},
+		{Section: "harbour", SectionTitle: "Harbour", URL: "https://pics.test/rss", Title: "Pictures"},
+		{Section: "must-read", SectionTitle: "Must Read", URL: "https://ledger.test/rss", Title: "The Ledger"},
+		{Section: "must-read", SectionTitle: "Must Read", URL: "https://ledger.test/rss", Title: "Ledger again"},
+		{Section: "must-read", SectionTitle: "Must Read", URL: "https://had.test/feed", Title: "Had"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 2 || res.Shared != 1 || len(res.Duplicates) != 2 || fmt.Sprint(res.NewSections) != "[harbour must-read]" {
+		t.Errorf("result %+v", res)
+	}
+	want := "old(old)[https://had.test/feed] harbour(Harbour)[https://ledger.test/rss https://pics.test/rss] must-read(Must Read)[https://ledger.test/rss] "
+	if got := sectionsString(t, s); got != want {
+		t.Errorf("sections:\n got %s\nwant %s", got, want)
+	}
+	// The same file again adds nothing.
+	res, err = s.Import(ctx, []ImportEntry{
+		{Section: "harbour", URL: "https://ledger.test/rss"},
+		{Section: "must-read", URL: "https://ledger.test/rss"},
+	})
+	if err != nil || res.Added != 0 || res.Shared != 0 || len(res.Duplicates) != 2 {
+		t.Errorf("again: %+v %v", res, err)
+	}
+}

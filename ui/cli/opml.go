@@ -45,6 +45,9 @@ func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Wri
 	if len(res.NewSections) > 0 {
 		fmt.Fprintf(out, " into %d new sections (%s)", len(res.NewSections), strings.Join(res.NewSections, ", "))
 	}
+	if res.Shared > 0 {
+		fmt.Fprintf(out, " (%d of them in several categories, subscribed in each)", res.Shared)
+	}
 	fmt.Fprintf(out, "; skipped %d duplicates, %d invalid\n", len(res.Duplicates), len(doc.Invalid))
 	for _, u := range res.Duplicates {
 		fmt.Fprintf(out, "  duplicate: %s\n", u)
