@@ -114,3 +114,17 @@ func nodeAttr(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// FeedScheme turns the feed: scheme of sites' subscribe buttons into
+// the address it wraps: feed://host/path is http://host/path, and
+// feed:https://host/path is https://host/path.
+func FeedScheme(raw string) string {
+	if len(raw) < 5 || !strings.EqualFold(raw[:5], "feed:") {
+		return raw
+	}
+	rest := raw[5:]
+	if strings.HasPrefix(rest, "//") {
+		return "http:" + rest
+	}
+	return rest
+}

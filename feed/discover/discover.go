@@ -41,7 +41,7 @@ const maxPage = 5 << 20
 // Discover returns the feeds found for raw, site feeds before comments
 // feeds, each group in document order. A feed address gives itself.
 func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, error) {
-	raw = feedScheme(strings.TrimSpace(raw))
+	raw = feed.FeedScheme(strings.TrimSpace(raw))
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw // "example.com" as people type it
 	}
@@ -60,20 +60,6 @@ func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, er
 		return nil, fmt.Errorf("%s: %w (no <link rel=\"alternate\"> feed, nothing at %s)", raw, ErrNoFeed, strings.Join(CommonPaths[:4], ", "))
 	}
 	return Order(cands), nil
-}
-
-// feedScheme turns the feed: scheme of sites' subscribe buttons into
-// the address it wraps: feed://host/path is http://host/path, and
-// feed:https://host/path is https://host/path.
-func feedScheme(raw string) string {
-	if len(raw) < 5 || !strings.EqualFold(raw[:5], "feed:") {
-		return raw
-	}
-	rest := raw[5:]
-	if strings.HasPrefix(rest, "//") {
-		return "http:" + rest
-	}
-	return rest
 }
 
 // asFeed reports whether a fetched document is itself a feed: whether it

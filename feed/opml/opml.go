@@ -13,8 +13,12 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	utf16 "golang.org/x/text/encoding/unicode"
 
 	"newsreader/feed"
 )
@@ -90,6 +94,14 @@ func Parse(r io.Reader) (Document, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Entity = xml.HTMLEntity // &nbsp;, &eacute; ... as real exports write them
 	dec.CharsetReader = charset.NewReaderLabel
+	if u, ok := toUTF8(data); ok {
+		// Decoded already: the prolog's label (UTF-16) must not decode
+		// it again. Lines still count alike.
+		data = u
+		dec = xml.NewDecoder(bytes.NewReader(data))
+		dec.Entity = xml.HTMLEntity
+		dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	}
 	var f file
 	if err := dec.Decode(&f); err != nil {
 		return Document{}, syntaxError(data, err)
@@ -129,7 +141,7 @@ func Parse(r io.Reader) (Document, error) {
 				name = text(o.attr("text"))
 			}
 			if raw := o.attr("xmlUrl"); raw != "" {
-				u := feed.Link(raw)
+				u := feed.Link(feed.FeedScheme(raw))
 				if pu, err := url.Parse(u); u == "" || err != nil || pu.Host == "" {
 					doc.Invalid = append(doc.Invalid, feed.Line(raw))
 					continue
@@ -149,6 +161,72 @@ func Parse(r io.Reader) (Document, error) {
 	}
 	walk(f.Body, nil)
 	return doc, nil
+}
+
+// toUTF8 decodes what encoding/xml cannot read as its prolog says:
+// UTF-16 (Windows tools write it, with a byte order mark, and a prolog
+// saying so that the XML decoder cannot act on), and a file that is not
+// UTF-8 although its prolog names no other encoding (or names UTF-8), as
+// hand-edited and older exports are: read as Windows-1252, the superset of
+// Latin-1 those are written in, rather than refused. ok is false when
+// the data is readable as it is.
+func toUTF8(data []byte) ([]byte, bool) {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+		enc = utf16.UTF16(utf16.LittleEndian, utf16.ExpectBOM)
+		if data[0] == '<' {
+			enc = utf16.UTF16(utf16.LittleEndian, utf16.IgnoreBOM)
+		}
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+		enc = utf16.UTF16(utf16.BigEndian, utf16.ExpectBOM)
+		if data[0] == 0 {
+			enc = utf16.UTF16(utf16.BigEndian, utf16.IgnoreBOM)
+		}
+	case utf8.Valid(data):
+		return nil, false
+	default:
+		if l := prologEncoding(data); l != "" && !strings.EqualFold(l, "utf-8") && !strings.EqualFold(l, "utf8") {
+			return nil, false // the decoder reads the encoding it names
+		}
+		enc = charmap.Windows1252
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, false
+	}
+	return out, true
+}
+
+// prologEncoding is the encoding an XML prolog names ("" when none).
+func prologEncoding(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n"), []byte("<?xml")) {
+		return ""
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 {
+		return ""
+	}
+	prolog := string(data[:end])
+	i := strings.Index(prolog, "encoding")
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimLeft(prolog[i+len("encoding"):], " \t\r\n")
+	if !strings.HasPrefix(rest, "=") {
+		return ""
+	}
+	rest = strings.TrimLeft(rest[1:], " \t\r\n")
+	if rest == "" || rest[0] != '"' && rest[0] != '\'' {
+		return ""
+	}
+	q := rest[0]
+	rest = rest[1:]
+	if j := strings.IndexByte(rest, q); j >= 0 {
+		return strings.TrimSpace(rest[:j])
+	}
+	return ""
 }
 
 // text is a title made safe: entities decoded, controls removed, every

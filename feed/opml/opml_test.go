@@ -139,3 +139,77 @@ café(Café) https://c.example/feed "Ç"
 		t.Errorf("round trip:\n got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// Exports in the encodings older and Windows tools write: UTF-16 with a
+// byte order mark (either order), UTF-16 without one, and Latin-1 or
+// Windows-1252 bytes under a prolog that names no encoding or says UTF-8;
+// each reads as the text it spells. feed: addresses, as subscribe
+// buttons write them, are their http(s) address.
+func TestParseOddEncodings(t *testing.T) {
+	const doc = `<?xml version="1.0" encoding="%s"?>
+<opml version="1.0"><head><title>Lecteur</title></head><body>
+<outline text="Cafés “du port”"><outline text="Quai" xmlUrl="https://quai.example/rss"/></outline>
+<outline text="Ports"><outline text="Button" xmlUrl="feed://ports.example/atom.xml"/><outline text="Wrapped" xmlUrl="feed:https://ports.example/s.xml"/></outline>
+</body></opml>
+`
+	const want = `cafés-du-port(Cafés “du port”) https://quai.example/rss "Quai"
+ports(Ports) http://ports.example/atom.xml "Button"
+ports(Ports) https://ports.example/s.xml "Wrapped"
+`
+	utf16 := func(s string, big, bom bool) []byte {
+		var out []byte
+		if bom {
+			s = "\ufeff" + s
+		}
+		for _, r := range s {
+			u := uint16(r) // the text is all in the BMP
+			if big {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		return out
+	}
+	cp1252 := func(s string) []byte {
+		var out []byte
+		for _, r := range s {
+			switch r {
+			case '“':
+				out = append(out, 0x93)
+			case '”':
+				out = append(out, 0x94)
+			default:
+				if r > 0xff {
+					t.Fatalf("%q is not in Windows-1252", r)
+				}
+				out = append(out, byte(r))
+			}
+		}
+		return out
+	}
+	noDecl := strings.Replace(doc, ` encoding="%s"`, "", 1)
+	for name, data := range map[string][]byte{
+		"utf-16le bom": utf16(fmt.Sprintf(doc, "UTF-16"), false, true),
+		"utf-16be bom": utf16(fmt.Sprintf(doc, "UTF-16"), true, true),
+		"utf-16le":     utf16(fmt.Sprintf(doc, "UTF-16"), false, false),
+		"cp1252 bare":  cp1252(noDecl),
+		"cp1252 utf-8": cp1252(fmt.Sprintf(doc, "UTF-8")),
+		"declared":     cp1252(fmt.Sprintf(doc, "windows-1252")),
+		"utf-8 bom":    append([]byte("\xef\xbb\xbf"), fmt.Sprintf(doc, "UTF-8")...),
+	} {
+		d, err := Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := feedsString(d); got != want || d.Title != "Lecteur" || len(d.Invalid) != 0 {
+			t.Errorf("%s: title %q, invalid %q, feeds:\n%s", name, d.Title, d.Invalid, got)
+		}
+	}
+	// A broken file in UTF-16 still names its line.
+	broken := utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<opml>\n<body>\n<outline xmlUrl=\"https://a.example/f\">\n</body></opml>", false, true)
+	if _, err := Parse(bytes.NewReader(broken)); err == nil || !strings.Contains(err.Error(), "line 5:") {
+		t.Errorf("broken UTF-16: %v", err)
+	}
+}
