@@ -48,6 +48,29 @@ func BenchmarkReadSite(b *testing.B) {
 				}
 				sitetext.ReportCPU(b, cpu)
 			})
+			b.Run("ReadInterned", func(b *testing.B) { // as the cache's read-ahead reads for the assigner
+				b.SetBytes(int64(n / len(arts)))
+				var r Reader
+				dict := map[string]int32{}
+				ids := func(words []string, out []int32) {
+					for i, w := range words {
+						id, ok := dict[w]
+						if !ok {
+							id = int32(len(dict))
+							dict[w] = id
+						}
+						out[i] = id
+					}
+				}
+				cpu := sitetext.CPU()
+				i := 0
+				for b.Loop() {
+					a := arts[i%len(arts)]
+					r.ReadInterned(a.title, a.text, ids)
+					i++
+				}
+				sitetext.ReportCPU(b, cpu)
+			})
 		})
 	}
 }

@@ -351,11 +351,20 @@ func (r *Reader) ReadInterned(title, body string, ids func(words []string, out [
 	clear(words)
 	sc.words, sc.at = words[:0], at[:0]
 	// Only the interned form is kept: the terms stay in the scratch.
-	x.flat = make([]flatStat, len(x.terms))
+	// In ID order: the IDs sorted with each term's index beside it (a
+	// sort of plain integers, about four times cheaper than sorting the
+	// stats themselves), the stats then made in that order.
+	keys := sc.keys[:0]
 	for i := range x.terms {
-		x.flat[i] = x.terms[i].flatStat(all[i])
+		keys = append(keys, uint64(uint32(all[i])^1<<31)<<32|uint64(i))
 	}
-	slices.SortFunc(x.flat, func(a, b flatStat) int { return int(a.id) - int(b.id) })
+	slices.Sort(keys)
+	x.flat = make([]flatStat, len(x.terms))
+	for j, k := range keys {
+		i := uint32(k)
+		x.flat[j] = x.terms[i].flatStat(all[i])
+	}
+	sc.keys = keys[:0]
 	x.properIDs = all[len(x.terms):]
 	x.terms = nil
 	return x
@@ -524,6 +533,7 @@ type readScratch struct {
 	stats    []termStat // Text.terms while it is being read
 	words    []string
 	at       [][2]int32
+	keys     []uint64 // ReadInterned's sort keys
 }
 
 // maxKnown bounds the terms a Reader remembers; beyond it, it starts
