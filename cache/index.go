@@ -100,6 +100,7 @@ type discoState struct {
 	byTerm  [][]*recentDoc // recent articles using each term, by ID
 	byStory map[int64][]*recentDoc
 	fifo    []*recentDoc // recent in the order added, for eviction
+	idfMemo idfMemo
 }
 
 // count adds one to a term's document frequency (or, name, to its count
@@ -245,7 +246,26 @@ func (d *discoState) weigh(doc *recentDoc) stories.FlatWeighed {
 	return doc.w
 }
 
-func (d *discoState) idf(id int32) float64 { return stories.IDF(int(d.dfs[id]), d.docs) }
+func (d *discoState) idf(id int32) float64 {
+	df := d.dfs[id]
+	if df >= int32(len(d.idfMemo.v)) {
+		return stories.IDF(int(df), d.docs)
+	}
+	// Most terms are rare: the IDF of a small document frequency is
+	// worked out once for the current number of documents.
+	m := &d.idfMemo
+	if m.at[df] != d.docs+1 {
+		m.v[df], m.at[df] = stories.IDF(int(df), d.docs), d.docs+1
+	}
+	return m.v[df]
+}
+
+// idfMemo holds IDFs of small document frequencies: v[df] is valid
+// while at[df] is the number of documents + 1.
+type idfMemo struct {
+	v  [256]float64
+	at [256]int
+}
 
 // known says whether the cache has seen term written as a name (inside a
 // sentence, capitalised) in at least half the articles that use it. The

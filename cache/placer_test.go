@@ -63,3 +63,19 @@ func TestOneTransactionReadsOlderStoriesMidway(t *testing.T) {
 		t.Errorf("the story counts %d outlets, want 2", b.StorySize)
 	}
 }
+
+// The assigner's IDF is stories.IDF of the term's document frequency and
+// the current number of documents, however often the documents change
+// between calls (it keeps the IDFs of small frequencies).
+func TestAssignerIDFFollowsTheDocuments(t *testing.T) {
+	d := &discoState{dfs: []int32{0, 1, 2, 255, 256, 9000, 1}}
+	for _, docs := range []int{0, 1, 1, 50, 49, 50, 100000, 7} {
+		d.docs = docs
+		for id, df := range d.dfs {
+			if got, want := d.idf(int32(id)), stories.IDF(int(df), docs); got != want {
+				t.Fatalf("docs %d, df %d: idf %v, want %v", docs, df, got, want)
+			}
+		}
+		d.dfs[1]++ // a count moves between articles too
+	}
+}

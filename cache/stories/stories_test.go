@@ -230,7 +230,7 @@ func TestReadDocMatchesReference(t *testing.T) {
 // TopFlat picks the same terms, in the same order, as Top.
 func TestTopFlatMatchesTop(t *testing.T) {
 	id, term := interner()
-	doc := NewDoc("Saltmarsh storm closes port as ferries halt", strings.Repeat("Harbour master Dana Reyes said ferries, barges and trawlers stay in port; the storm may last days and cost 12,000 tonnes of cargo. ", 2)+"Ties tie tie equal equal words words.")
+	doc := NewDoc("Saltmarsh storm closes port as ferries halt", strings.Repeat("Harbour master Dana Reyes said ferries, barges and trawlers stay in port; the storm may last days and cost 12,000 tonnes of cargo. ", 2)+"Ties tie tie equal equal words words. Internationalist internationalism internationalised internals intern interns internationally.")
 	idf := func(t string) float64 { return 1 + float64(len(t)%3) } // many ties
 	w := Weigh(doc.Terms, idf)
 	f := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id).Weigh(func(i int32) float64 { return idf(term(i)) })
