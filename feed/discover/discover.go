@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,7 +58,7 @@ func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, er
 		cands = probe(ctx, f, page.URL)
 	}
 	if len(cands) == 0 {
-		return nil, fmt.Errorf("%s: %w (no <link rel=\"alternate\"> feed, nothing at %s)", raw, ErrNoFeed, strings.Join(CommonPaths[:4], ", "))
+		return nil, fmt.Errorf("%s: %w (no <link rel=\"alternate\"> feed, nothing at %s, … under the page's folder or the site's root)", raw, ErrNoFeed, strings.Join(CommonPaths[:4], ", "))
 	}
 	return Order(cands), nil
 }
@@ -115,21 +116,26 @@ func probe(ctx context.Context, f *feed.Fetcher, page *url.URL) []Candidate {
 		}
 	}
 	tries = append(tries, CommonPaths...)
-	for _, p := range tries {
+	for i := 0; i < len(tries); i++ {
+		p := tries[i]
 		u, err := page.Parse(p)
 		if err != nil {
 			continue
 		}
 		doc, err := f.Get(ctx, u.String(), accept, 0)
-		if err != nil {
-			if ctx.Err() != nil || errors.Is(err, feed.ErrOffline) {
-				return nil
+		if err == nil {
+			if c, ok := asFeed(doc, u.String()); ok {
+				c.Via = "path"
+				return []Candidate{c}
 			}
-			continue
+		} else if ctx.Err() != nil || errors.Is(err, feed.ErrOffline) {
+			return nil
 		}
-		if c, ok := asFeed(doc, u.String()); ok {
-			c.Via = "path"
-			return []Candidate{c}
+		if b := path.Base(p); (b == "feed" || b == "rss") && !strings.HasSuffix(p, "/") {
+			// WordPress's /feed/ and Ghost's /rss/ are folders; a
+			// server that does not redirect /feed there (a static
+			// copy, a proxy) answers only with the slash.
+			tries = slices.Insert(tries, i+1, p+"/")
 		}
 	}
 	return nil

@@ -137,3 +137,23 @@ func TestDiscoverProbesCommonPathsInOrder(t *testing.T) {
 		t.Errorf("%+v %v", cs, err)
 	}
 }
+
+// A site whose feed answers only at /feed/ (a WordPress copy behind a
+// server that does not redirect /feed, Ghost's /rss/): the slash form is
+// tried after the bare one, under the page's folder and on the root.
+func TestDiscoverProbesTheFeedFolder(t *testing.T) {
+	srv := site(t, map[string][2]string{
+		"/quay/":      {htmlType, `<html><head><title>Quay notes</title></head><body>no link tags</body></html>`},
+		"/quay/feed/": {"application/rss+xml", fmt.Sprintf(rss, "Quay notes")},
+		"/ghost/":     {htmlType, `<html><body>a Ghost blog</body></html>`},
+		"/rss/":       {"application/rss+xml", fmt.Sprintf(rss, "Root of a Ghost site")},
+	})
+	cs, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/quay/")
+	if err != nil || urls(cs) != srv.URL+"/quay/feed/" || cs[0].Title != "Quay notes" || cs[0].Via != "path" {
+		t.Errorf("folder: %+v %v", cs, err)
+	}
+	cs, err = Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/ghost/")
+	if err != nil || urls(cs) != srv.URL+"/rss/" {
+		t.Errorf("root: %+v %v", cs, err)
+	}
+}
