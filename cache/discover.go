@@ -753,26 +753,15 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	if err != nil {
 		return nil, false, err
 	}
-	inSection := map[int64]bool{}
-	if section != "" {
-		js, _ := json.Marshal(ids)
-		rows, err := s.query(ctx, "SELECT article_id FROM article_sections WHERE section = ? AND article_id IN (SELECT value FROM json_each(?))", section, string(js))
-		if err != nil {
-			return nil, false, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, false, err
-			}
-			inSection[id] = true
-		}
-		rows.Close()
+	// The sections of the candidates and of the history (see
+	// recommend.InSections).
+	sections, err := s.sectionsOf(ctx, append(append(make([]int64, 0, len(ids)+len(seedIDs)), ids...), seedIDs...))
+	if err != nil {
+		return nil, false, err
 	}
 	keep := ids[:0]
 	for _, id := range ids {
-		if a, ok := meta[id]; ok && !a.Read && !readStories[a.Story] && (section == "" || inSection[id]) {
+		if a, ok := meta[id]; ok && !a.Read && !readStories[a.Story] && (section == "" || slices.Contains(sections[id], section)) {
 			keep = append(keep, id)
 		}
 	}
@@ -794,6 +783,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	for i, g := range groups {
 		gseeds[i] = seeds[g[0]]
 	}
+	origSeeds := seeds
 	seeds = gseeds
 	subj := make(map[int64]stories.Vector, len(ids))
 	for _, id := range ids {
@@ -825,6 +815,16 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		}
 		expanded[i] = stories.Unit(e)
 	}
+	// The sections each interest was read in.
+	readIn := make([]map[string]bool, len(groups))
+	for i, g := range groups {
+		readIn[i] = map[string]bool{}
+		for _, k := range g {
+			for _, sec := range sections[origSeeds[k].ID] {
+				readIn[i][sec] = true
+			}
+		}
+	}
 	var cands []recommend.Candidate
 	for _, id := range ids {
 		cw, ok := subj[id]
@@ -833,7 +833,7 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		}
 		best, bestSim, sim := -1, 0.0, 0.0
 		for i := range seeds {
-			c := stories.Cosine(expanded[i], cw)
+			c := recommend.InSections(stories.Cosine(expanded[i], cw), sections[id], readIn[i])
 			if c*seeds[i].Weight > bestSim {
 				best, bestSim, sim = i, c*seeds[i].Weight, c
 			}
@@ -889,6 +889,26 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		}
 	}
 	return out, false, nil
+}
+
+// sectionsOf reads the sections each of some articles is in.
+func (s *Store) sectionsOf(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	js, _ := json.Marshal(ids)
+	rows, err := s.query(ctx, "SELECT article_id, section FROM article_sections WHERE article_id IN (SELECT value FROM json_each(?))", string(js))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64][]string, len(ids))
+	for rows.Next() {
+		var id int64
+		var sec string
+		if err := rows.Scan(&id, &sec); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], sec)
+	}
+	return out, rows.Err()
 }
 
 // searchWindow is how many of the newest matches a search ranks (bm25
@@ -1263,13 +1283,14 @@ func mergeMarks(marks [][2]int) [][2]int {
 const nameWeight = 0.5
 
 // subject is what an article is about for Recommended: its terms, names
-// at nameWeight, without bare numbers, of unit length. A number ties
-// reports of one event together, but "6 years" read is no interest in
-// "36 minutes ... 6 weeks".
+// at nameWeight, without bare numbers or numbers written as words, of
+// unit length. A number ties reports of one event together, but "6
+// years" read is no interest in "36 minutes ... 6 weeks", nor "nine
+// points ahead" in "nine hours".
 func subject(w stories.Weighed, isName func(string) bool) stories.Vector {
 	v := make(stories.Vector, len(w.All))
 	for t, x := range w.All {
-		if strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		if strings.IndexFunc(t, unicode.IsLetter) < 0 || recommend.NumberWord(t) {
 			continue
 		}
 		if _, ok := w.Names[t]; ok || isName(t) {

@@ -27,6 +27,32 @@ const (
 	FreshHalfLife = 7 * 24 * time.Hour
 )
 
+// OtherSection is how much an article's likeness to an interest counts
+// when the article is in none of the sections the interest was read in.
+// The reader sorted their feeds into sections, and a story read in one
+// says little for a look-alike in another: a match on a town, a company
+// or a word ("strike", "record") across sections is most often another
+// subject. On the labelled corpora (go test ./cache -run Evaluation -v)
+// it raised the precision of Recommended for a reader of one story from
+// 0.33 to 0.40 (held-out) and 0.23 to 0.30 (third), the demo's unchanged.
+const OtherSection = 0.3
+
+// InSections is like, an article's likeness to an interest, weighed by
+// whether the article is in one of the sections the interest was read in
+// (see OtherSection). An article or interest in no section keeps its
+// likeness: there is nothing to compare.
+func InSections(like float64, sections []string, read map[string]bool) float64 {
+	if len(sections) == 0 || len(read) == 0 {
+		return like
+	}
+	for _, s := range sections {
+		if read[s] {
+			return like
+		}
+	}
+	return like * OtherSection
+}
+
 // SeedWeight is how much one history article says about the reader.
 func SeedWeight(starred bool, sinceRead time.Duration) float64 {
 	w := math.Exp2(-max(sinceRead, 0).Hours() / HalfLife.Hours())

@@ -1,9 +1,12 @@
 package recommend
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
+
+	"newsreader/cache/stories"
 )
 
 func TestSeedWeight(t *testing.T) {
@@ -220,5 +223,42 @@ func TestUnspacedSubjects(t *testing.T) {
 	}
 	if got := Subjects([]string{"台風12号、沖浜県に上陸"}, []string{"沖浜県の台風被害"}, shared, no, no, 3); len(got) != 0 {
 		t.Errorf("no telling bigram: %q", got)
+	}
+}
+
+func TestInSections(t *testing.T) {
+	read := map[string]bool{"sport": true, "top": true}
+	cases := []struct {
+		name     string
+		sections []string
+		read     map[string]bool
+		want     float64
+	}{
+		{"in a section read", []string{"sport"}, read, 0.4},
+		{"in several, one of them read", []string{"business", "top"}, read, 0.4},
+		{"in none read", []string{"business", "tech"}, read, 0.4 * OtherSection},
+		{"article in no section", nil, read, 0.4},
+		{"interest read in no section", []string{"business"}, nil, 0.4},
+	}
+	for _, c := range cases {
+		if got := InSections(0.4, c.sections, c.read); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+	if OtherSection <= 0 || OtherSection >= 1 {
+		t.Errorf("OtherSection %v: another section must count for less, and still count", OtherSection)
+	}
+}
+
+func TestNumberWord(t *testing.T) {
+	for _, w := range []string{"nine", "Nine", "hundreds", "third", "twenty", "million", "dozen"} {
+		if !NumberWord(stories.Normalize(w)) {
+			t.Errorf("%q is a number word", w)
+		}
+	}
+	for _, w := range []string{"nineteenth-century", "network", "tender", "none", "often", "striker", "cyberattack"} {
+		if NumberWord(stories.Normalize(w)) {
+			t.Errorf("%q is not a number word", w)
+		}
 	}
 }

@@ -41,6 +41,24 @@ pick picked picks
 	}
 }
 
+var numberWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+million millions billion billions trillion dozen dozens first second third fourth fifth sixth seventh eighth ninth tenth
+twice half quarter`) {
+		numberWords[stories.Normalize(w)] = true
+		numberWords[w] = true
+	}
+}
+
+// NumberWord says whether a normalised term is a number written as a
+// word ("nine", "hundreds", "third"). Like a number in figures it may tie
+// reports of one event together, but it is no subject: "nine points
+// ahead" read is no interest in "nine hours without a bank".
+func NumberWord(term string) bool { return numberWords[term] }
+
 // Common says whether a normalised term is too ordinary to stand as what
 // two articles share, however rare it is in the cache: a stop word, a
 // word of the list above, or a past tense ("edged", "slipped"; not

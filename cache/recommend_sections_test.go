@@ -1,0 +1,41 @@
+package cache
+
+import "testing"
+
+// A reader who read a match report in Sport is recommended the other
+// sport story before a business story about the town the club is named
+// after, which shares that name with the report more than the sport
+// story shares words with it:
+// the sections the reader sorted their feeds into say what a match on a
+// name is worth (recommend.InSections).
+func TestRecommendedWeighsTheSectionsRead(t *testing.T) {
+	s := openTemp(t)
+	saveNews(t, s)
+	mustSave(t, s, ok("https://terrace.example/sport.rss",
+		news("Terrace Times", "terrace.example", 40, "Harbour City beat Marlow Town as Okafor scores twice",
+			"Harbour City won 2-0 at the Quayside ground, with Okafor scoring twice in the second half to lift the club to third in the league. Coach Brennan praised the defence."),
+		news("Terrace Times", "terrace.example", 50, "Kestrel Athletic striker ruled out for the season",
+			"Kestrel Athletic will be without their striker for the rest of the league season after an ankle injury in training, coach Dunmore said. The club hopes to sign a loan striker."),
+	), "sport")
+	mustSave(t, s, ok("https://quay.example/business.rss",
+		news("Quay Ledger", "quay.example", 45, "Harbour City port to build a second container terminal",
+			"The port of Harbour City will spend 40 million on a second container terminal after handling record cargo this year. Harbour City council backed the plan."),
+	), "business")
+	report := byTitle(t, s, "Harbour City beat")
+	if err := s.SetRead(ctx, report.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	recs, fallback, err := s.Recommended(ctx, "", 3)
+	if err != nil || fallback {
+		t.Fatal(fallback, err)
+	}
+	if len(recs) == 0 {
+		t.Fatal("no recommendations")
+	}
+	for _, r := range recs {
+		t.Logf("%s: %s", r.Title, r.Why)
+	}
+	if got := recs[0].Title; got != "Kestrel Athletic striker ruled out for the season" {
+		t.Errorf("first recommendation %q, want the other sport story", got)
+	}
+}
