@@ -433,7 +433,15 @@ func (r *renderer) block(n *html.Node, prefix string) {
 	case "em", "i", "cite":
 		r.inline.WriteString(r.styled(n, r.st.italic))
 	case "code", "kbd", "samp":
-		r.inline.WriteString(r.styled(n, func(s string) string { return "`" + s + "`" }))
+		// One pair of backticks round the whole span: they are
+		// characters, not a style, so they do not go word by word.
+		var b strings.Builder
+		collectText(n, &b)
+		if words := strings.Fields(b.String()); len(words) > 0 {
+			words[0] = "`" + words[0]
+			words[len(words)-1] += "`"
+			r.inline.WriteString(strings.Join(words, " ") + spaceAfterNode(n))
+		}
 	default:
 		r.children(n, prefix)
 	}

@@ -244,3 +244,18 @@ func selectedTitle(m Model) string {
 	a, _ := m.list.Selected()
 	return a.Title
 }
+
+// An inline code span of several words reads as one span: `git commit
+// -m fix`, not each word in its own backticks; wrapped, it still opens
+// once and closes once.
+func TestRenderInlineCodeIsOneSpan(t *testing.T) {
+	out := Render(`<p>Run <code>git commit -m fix</code> now, then <kbd>ctrl c</kbd>.</p>`, "", 80, plainStyle())
+	if got := strings.Join(out.lines, "\n"); got != "Run `git commit -m fix` now, then `ctrl c`." {
+		t.Errorf("got %q", got)
+	}
+	out = Render(`<p>Type <code>newsreader --section markets --list --limit 5</code> in a shell.</p>`, "", 20, plainStyle())
+	text := strings.Join(out.lines, " ")
+	if strings.Count(text, "`") != 2 || !strings.Contains(text, "`newsreader") || !strings.Contains(text, "5`") {
+		t.Errorf("wrapped span: %q", out.lines)
+	}
+}
