@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"newsreader/cache"
 	"newsreader/feed"
 	"newsreader/feed/discover"
@@ -161,6 +163,12 @@ func Feeds(ctx context.Context, store *cache.Store, asJSON bool, out io.Writer) 
 		return err
 	}
 	enc := json.NewEncoder(out)
+	// The section column is as wide as the longest key (imports make
+	// long ones: "noticias-del-día", "local-weather"), in terminal cells.
+	secWidth := 12
+	for _, s := range subs {
+		secWidth = max(secWidth, ansi.StringWidthWc(s.Section))
+	}
 	for _, s := range subs {
 		at := ""
 		if !s.FetchedAt.IsZero() {
@@ -180,7 +188,8 @@ func Feeds(ctx context.Context, store *cache.Store, asJSON bool, out io.Writer) 
 		if !s.FetchedAt.IsZero() {
 			when = s.FetchedAt.Local().Format("2006-01-02 15:04")
 		}
-		line := fmt.Sprintf("%-13s %-12s %-16s %s  %s", s.Status, s.Section, when, s.URL, feed.Line(s.Title))
+		sec := s.Section + strings.Repeat(" ", max(secWidth-ansi.StringWidthWc(s.Section), 0))
+		line := strings.TrimRight(fmt.Sprintf("%-13s %s %-16s %s  %s", s.Status, sec, when, s.URL, feed.Line(s.Title)), " ")
 		if s.Error != "" {
 			line += "  (" + feed.Line(s.Error) + ")"
 		}

@@ -85,3 +85,44 @@ func TestAddMovedFeed(t *testing.T) {
 		t.Errorf("said %q, want %q", out.String(), want)
 	}
 }
+
+// --feeds keeps its columns when a section key is longer than 12 cells
+// (OPML imports make them: "noticias-del-día", "local-weather-alerts"):
+// every line's address starts in the same terminal column.
+func TestFeedsColumnsHoldWithLongSectionKeys(t *testing.T) {
+	ctx := context.Background()
+	store, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for _, s := range []struct{ sec, u string }{
+		{"top", "https://a.example/top.xml"},
+		{"noticias-del-día", "https://b.example/portada.xml"},
+		{"local-weather-alerts", "https://c.example/alerts.atom"},
+	} {
+		if err := store.Subscribe(ctx, s.sec, "", s.u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	if err := cli.Feeds(ctx, store, false, &out); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines:\n%s", len(lines), out.String())
+	}
+	col := -1
+	for _, l := range lines {
+		i := strings.Index(l, "https://")
+		if i < 0 {
+			t.Fatalf("no address: %q", l)
+		}
+		c := len([]rune(l[:i])) // every letter before it is one cell
+		if col >= 0 && c != col {
+			t.Errorf("address at column %d, not %d:\n%s", c, col, out.String())
+		}
+		col = c
+	}
+}
