@@ -129,7 +129,7 @@ func Parse(r io.Reader) (Document, error) {
 		return Document{}, fmt.Errorf("not an OPML file: the root element is <%s>, not <opml>", f.XMLName.Local)
 	}
 	doc := Document{Title: text(f.Title)}
-	topTitle := doc.Title
+	topTitle := withoutAddresses(doc.Title)
 	if topTitle == "" {
 		topTitle = DefaultSection
 	}
@@ -227,6 +227,21 @@ func prologEncoding(data []byte) string {
 		return strings.TrimSpace(rest[:j])
 	}
 	return ""
+}
+
+// withoutAddresses is a file's title without the web addresses exporters
+// put in it ("Subscriptions from Inoreader [https://www.inoreader.com]"):
+// a section named after it gets a key one can type.
+func withoutAddresses(title string) string {
+	var keep []string
+	for _, w := range strings.Fields(title) {
+		bare := strings.Trim(w, "[]()<>{}")
+		if l := strings.ToLower(bare); bare == "" || strings.Contains(l, "://") || strings.HasPrefix(l, "www.") {
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Trim(strings.Join(keep, " "), " -–—:|")
 }
 
 // text is a title made safe: entities decoded, controls removed, every

@@ -213,3 +213,20 @@ ports(Ports) https://ports.example/s.xml "Wrapped"
 		t.Errorf("broken UTF-16: %v", err)
 	}
 }
+
+// Top-level feeds go to a section named after the file's title; the web
+// address an exporter puts in it (Inoreader's) is left out of the name,
+// so the key is one a user can type.
+func TestTopLevelSectionLeavesOutAddresses(t *testing.T) {
+	for title, want := range map[string]string{
+		"Subscriptions from Inoreader [https://www.inoreader.com]": `subscriptions-from-inoreader(Subscriptions from Inoreader) https://a.example/f ""`,
+		"My reads (www.example.org)":                               `my-reads(My reads) https://a.example/f ""`,
+		"https://reader.example/export":                            `imported(imported) https://a.example/f ""`,
+		"Jane subscriptions in feedly Cloud":                       `jane-subscriptions-in-feedly-cloud(Jane subscriptions in feedly Cloud) https://a.example/f ""`,
+	} {
+		doc, err := Parse(strings.NewReader(`<opml version="1.0"><head><title>` + title + `</title></head><body><outline type="rss" xmlUrl="https://a.example/f"/></body></opml>`))
+		if got := strings.TrimSpace(feedsString(doc)); err != nil || got != want {
+			t.Errorf("%q: %v\n got %s\nwant %s", title, err, got, want)
+		}
+	}
+}
