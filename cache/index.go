@@ -93,6 +93,7 @@ type discoState struct {
 	dfs     []int32   // document frequency by ID
 	props   []int32   // how many articles write it as a name ("^term" in term_df), by ID
 	number  []bool    // the term is a number, by ID
+	prefix  []uint64  // stories.PrefixKey of the term, by ID
 	unsaved indexed   // committed counts not yet in term_df
 	savedAt time.Time // when unsaved was last written
 	from    int64     // earliest publication time loaded into recent
@@ -222,7 +223,8 @@ func (d *discoState) sync() {
 		d.byTerm = append(d.byTerm, nil)
 	}
 	for len(d.number) < len(d.terms) {
-		d.number = append(d.number, stories.IsNumber(d.terms[len(d.number)]))
+		t := d.terms[len(d.number)]
+		d.number, d.prefix = append(d.number, stories.IsNumber(t)), append(d.prefix, stories.PrefixKey(t))
 	}
 }
 
@@ -236,6 +238,8 @@ func (d *discoState) intern(t string) int32 {
 }
 
 func (d *discoState) term(id int32) string { return d.terms[id] }
+
+func (d *discoState) prefixKey(id int32) uint64 { return d.prefix[id] }
 
 // weigh is doc with IDF applied, weighed again once the cache has grown
 // by a tenth since.
@@ -747,7 +751,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 			d.count(id, true, counted)
 		}
 		w := fd.Weigh(d.idf)
-		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term), stories.TopFlat(w.Names, stories.MaxStored/2, d.term)
+		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term, d.prefixKey), stories.TopFlat(w.Names, stories.MaxStored/2, d.term, d.prefixKey)
 		// Candidate stories: those of recent articles sharing one of
 		// this one's most distinctive terms; every report of each counts.
 		// Terms in very many recent articles are skipped (they say

@@ -192,29 +192,19 @@ func FlatSimilarity(a, b FlatWeighed) float64 {
 }
 
 // TopFlat returns the IDs of the n entries of v that weigh most, ties
-// broken by term (term gives an ID's term), as Top does.
-func TopFlat(v FlatVec, n int, term func(int32) string) []int32 {
+// broken by term (term gives an ID's term), as Top does. key gives an
+// ID's PrefixKey (kept by the caller: weights tie often, rare words used
+// once, and comparing two numbers is cheaper than comparing two terms).
+func TopFlat(v FlatVec, n int, term func(int32) string, key func(int32) uint64) []int32 {
 	n = min(n, len(v.IDs))
 	if n <= 0 {
 		return nil
-	}
-	// Equal weights are common (rare words used once), so ties are
-	// broken first by the terms' first bytes as a number, which orders
-	// as the strings do, and only then by the whole terms.
-	// A key (of the first 7 bytes, the top bit saying it is worked
-	// out) is worked out when first needed.
-	pre := make([]uint64, len(v.IDs))
-	key := func(i int) uint64 {
-		if pre[i] == 0 {
-			pre[i] = prefixKey(term(v.IDs[i]))>>8 | 1<<63
-		}
-		return pre[i]
 	}
 	before := func(a, b int) bool {
 		if v.W[a] != v.W[b] {
 			return v.W[a] > v.W[b]
 		}
-		if ka, kb := key(a), key(b); ka != kb {
+		if ka, kb := key(v.IDs[a]), key(v.IDs[b]); ka != kb {
 			return ka < kb
 		}
 		return term(v.IDs[a]) < term(v.IDs[b])
@@ -247,10 +237,10 @@ func TopFlat(v FlatVec, n int, term func(int32) string) []int32 {
 	return out
 }
 
-// prefixKey is the first 8 bytes of s, big-endian, padded with zero
-// bytes: prefixKey(a) < prefixKey(b) implies a < b, and a < b implies
-// prefixKey(a) <= prefixKey(b).
-func prefixKey(s string) uint64 {
+// PrefixKey is the first 8 bytes of s, big-endian, padded with zero
+// bytes: PrefixKey(a) < PrefixKey(b) implies a < b, and a < b implies
+// PrefixKey(a) <= PrefixKey(b).
+func PrefixKey(s string) uint64 {
 	if len(s) >= 8 {
 		return uint64(s[0])<<56 | uint64(s[1])<<48 | uint64(s[2])<<40 | uint64(s[3])<<32 |
 			uint64(s[4])<<24 | uint64(s[5])<<16 | uint64(s[6])<<8 | uint64(s[7])

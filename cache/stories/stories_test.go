@@ -174,7 +174,7 @@ func TestTrimKeepsTheHeaviest(t *testing.T) {
 	id, term := interner()
 	f := Flatten(Doc{Terms: v}, id)
 	w := f.Weigh(func(int32) float64 { return 1 })
-	kept := f.TrimTo(TopFlat(w.All, 10, term), nil)
+	kept := f.TrimTo(TopFlat(w.All, 10, term, prefixOf(term)), nil)
 	got := kept.Terms.W
 	if len(got) != 10 {
 		t.Fatalf("kept %d", len(got))
@@ -236,7 +236,7 @@ func TestTopFlatMatchesTop(t *testing.T) {
 	f := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id).Weigh(func(i int32) float64 { return idf(term(i)) })
 	for _, n := range []int{0, 1, 5, 40, 1000} {
 		want := Top(w, n)
-		got := TopFlat(f.All, n, term)
+		got := TopFlat(f.All, n, term, prefixOf(term))
 		if len(got) != len(want) {
 			t.Fatalf("n=%d: %d terms, want %d", n, len(got), len(want))
 		}
@@ -335,7 +335,7 @@ func FuzzRead(f *testing.F) {
 		fw := Flatten(Doc{Terms: doc.Terms, Names: doc.Names}, id2).Weigh(func(i int32) float64 { return idf(term2(i)) })
 		for _, n := range []int{1, 5, MaxStored, 1000} {
 			want := Top(Weigh(doc.Terms, idf), n)
-			got := TopFlat(fw.All, n, term2)
+			got := TopFlat(fw.All, n, term2, prefixOf(term2))
 			if len(got) != len(want) {
 				t.Fatalf("TopFlat n=%d: %d terms, Top %d", n, len(got), len(want))
 			}
@@ -386,4 +386,9 @@ func interner() (id func(string) int32, term func(int32) string) {
 		return ids[s]
 	}
 	return id, func(i int32) string { return terms[i] }
+}
+
+// prefixOf is TopFlat's key for a term function.
+func prefixOf(term func(int32) string) func(int32) uint64 {
+	return func(id int32) uint64 { return PrefixKey(term(id)) }
 }
