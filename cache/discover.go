@@ -486,6 +486,15 @@ const relatedStoryMax = 40
 // like it gives one report, for variety.
 const relatedSplit = stories.Threshold / 2
 
+// recommendTerms is how many of the interests' most distinctive terms
+// find Recommended's candidates (each the newest perTerm articles holding
+// it). With 16, most articles of a reader's topics were never scored: a
+// reader of three stories had 20 to 40 candidates among the held-out
+// corpus's 127 articles, and on the third corpus precision@5 was 0.317
+// where scoring every article gave 0.425; 24 gives 0.408 there (held-out
+// 0.533 -> 0.542, demo unchanged) for half as many index look-ups again.
+const recommendTerms = 24
+
 // interestNear is the least likeness of a new article to an interest
 // for the interest to take in its words (see Recommended).
 const interestNear = 0.2
@@ -720,8 +729,8 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		}
 		// Those terms still come after the others, for a cache too small
 		// to have others.
-		l := distinctive(beyond, 16, ts.idf, ts.docs)
-		for _, t := range distinctive(v, 16, ts.idf, ts.docs) {
+		l := distinctive(beyond, recommendTerms, ts.idf, ts.docs)
+		for _, t := range distinctive(v, recommendTerms, ts.idf, ts.docs) {
 			if _, ok := beyond[t]; !ok {
 				l = append(l, t)
 			}
@@ -732,10 +741,10 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 		}
 	}
 	terms := map[string]float64{}
-	for k := 0; len(terms) < 16; k++ {
+	for k := 0; len(terms) < recommendTerms; k++ {
 		more := false
 		for _, l := range lists {
-			if k < len(l) && len(terms) < 16 {
+			if k < len(l) && len(terms) < recommendTerms {
 				terms[l[k]], more = profile[l[k]], true
 			}
 		}

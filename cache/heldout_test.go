@@ -124,9 +124,9 @@ func loadCorpus(t *testing.T, dir string, sectionOrder []string, minArticles int
 func TestHeldoutEvaluation(t *testing.T) {
 	// Floors a little under what the code scores today (see the
 	// closing note of issue 7): Related 0.95-0.98, Recommended
-	// 0.475-0.575 over the save orders.
+	// 0.525-0.575 over the save orders.
 	evaluateOrders(t, func(t *testing.T, reorder func([]feed.Result)) *evalSet { return loadHeldout(t, reorder) },
-		floors{f1: 0.86, related: 0.9, ndcg: 0.9, recommended: 0.4, searchPairs: 500})
+		floors{f1: 0.86, related: 0.9, ndcg: 0.9, recommended: 0.45, searchPairs: 500})
 }
 
 // saveOrders are the feed orders a corpus is saved in: stories are

@@ -26,11 +26,12 @@ const thirdDir = "testdata/third"
 var thirdSections = []string{"news", "business", "tech", "sport", "culture", "world"}
 
 // TestThirdEvaluation scores the third corpus in the three save orders.
-// Floors a little under what the code scored when the corpus was written
-// (story F1 0.960-0.966, Related 0.989, NDCG 0.997-1, Recommended
-// 0.275-0.300 against a TF-IDF baseline of 0.300, 667 search pairs).
+// Floors a little under what the code scores (story F1 0.960-0.966,
+// Related 0.989, NDCG 0.997-1, 667 search pairs; Recommended 0.375-0.425
+// against a TF-IDF baseline of 0.300, 0.275-0.300 when the corpus was
+// written).
 func TestThirdEvaluation(t *testing.T) {
 	evaluateOrders(t, func(t *testing.T, reorder func([]feed.Result)) *evalSet {
 		return loadCorpus(t, thirdDir, thirdSections, 90, reorder)
-	}, floors{f1: 0.92, related: 0.95, ndcg: 0.95, recommended: 0.2, searchPairs: 600})
+	}, floors{f1: 0.92, related: 0.95, ndcg: 0.95, recommended: 0.33, searchPairs: 600})
 }
