@@ -254,7 +254,13 @@ func wrapLines(s string, width int, indent string) []string {
 	s = stableWidth(s)
 	lines, ok := cjkWrap(s, w)
 	if !ok {
-		lines = strings.Split(ansi.Wrap(s, w, ""), "\n")
+		held, hold := holdLeadingHyphens(s)
+		lines = strings.Split(ansi.Wrap(held, w, ""), "\n")
+		if hold {
+			for i, l := range lines {
+				lines[i] = strings.ReplaceAll(l, heldHyphen, "-")
+			}
+		}
 	}
 	for i := range lines {
 		if i > 0 {
@@ -262,6 +268,78 @@ func wrapLines(s string, width int, indent string) []string {
 		}
 	}
 	return lines
+}
+
+// heldHyphen stands in for a hyphen ansi.Wrap must not break after: the
+// non-breaking hyphen, one cell wide like it.
+const heldHyphen = "\u2011"
+
+// holdLeadingHyphens replaces the hyphens that open a word (a minus sign:
+// "fell to -12 degrees", "-5.2%"; a flag: "--section") with heldHyphen,
+// since ansi.Wrap breaks after every hyphen and a line ending "fell to -"
+// over one starting "12 degrees" says the opposite. Escape sequences are
+// passed over. hold is false, and s returned as it is, when s has no
+// such hyphen or already holds a non-breaking one.
+func holdLeadingHyphens(s string) (string, bool) {
+	if !strings.Contains(s, "-") || strings.Contains(s, heldHyphen) {
+		return s, false
+	}
+	var b strings.Builder
+	start, held := true, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			n := escapeLen(s[i:])
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		case c == '-' && start:
+			b.WriteString(heldHyphen)
+			held = true
+			i++
+			continue // "--": the second opens the word too
+		case c == ' ' || c == '\t' || c == '\n':
+			start = true
+		default:
+			start = false
+		}
+		b.WriteByte(c)
+		i++
+	}
+	if !held {
+		return s, false
+	}
+	return b.String(), true
+}
+
+// escapeLen is the length of the escape sequence s opens: a CSI sequence
+// up to its final byte, an OSC string up to BEL or ST, else the escape and
+// the byte after it.
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		for j := 2; j < len(s); j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7e {
+				return j + 1
+			}
+		}
+		return len(s)
+	case ']':
+		for j := 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+		}
+		return len(s)
+	}
+	return 2
 }
 
 func attr(n *html.Node, name string) string {

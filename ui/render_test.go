@@ -259,3 +259,37 @@ func TestRenderInlineCodeIsOneSpan(t *testing.T) {
 		t.Errorf("wrapped span: %q", out.lines)
 	}
 }
+
+// A hyphen that opens a word is a minus sign or a flag: wrapping never
+// leaves it at the end of a line away from its number ("fell to -" over
+// "12 degrees" says the opposite), styled or not; hyphens inside words
+// still break, and the text is unchanged.
+func TestWrapKeepsMinusSignsWithTheirNumbers(t *testing.T) {
+	text := "Temperatures fell to -12 degrees and shares lost -5.2% on Monday; run --section markets; a well-known cross-border deal."
+	bold := NewStyles(true, false).Bold
+	styled := strings.Replace(text, "-12", wrapWith(bold)("-12"), 1)
+	for _, src := range []string{text, styled} {
+		for w := 12; w <= 40; w++ {
+			lines := wrapLines(src, w, "")
+			for i, l := range lines {
+				plain := ansi.Strip(l)
+				if ansi.StringWidth(plain) > w {
+					t.Errorf("width %d: line %q is wider", w, plain)
+				}
+				if i+1 < len(lines) {
+					next := ansi.Strip(lines[i+1])
+					if strings.HasSuffix(plain, " -") || plain == "-" || strings.HasSuffix(plain, "--") || strings.HasSuffix(plain, "-") && next != "" && next[0] >= '0' && next[0] <= '9' {
+						t.Errorf("width %d: %q then %q", w, plain, next)
+					}
+				}
+			}
+			nospace := func(s string) string { return strings.Join(strings.Fields(s), "") }
+			if got := nospace(ansi.Strip(strings.Join(lines, ""))); got != nospace(text) {
+				t.Errorf("width %d: text changed to %q", w, got)
+			}
+		}
+	}
+	if lines := wrapLines("well-known", 6, ""); len(lines) != 2 || lines[0] != "well-" {
+		t.Errorf("hyphens inside words should still break: %q", lines)
+	}
+}
