@@ -102,6 +102,9 @@ type discoState struct {
 	byStory map[int64][]*recentDoc
 	fifo    []*recentDoc // recent in the order added, for eviction
 	idfMemo idfMemo
+	// assign's scratch for the article being placed.
+	scratchDoc stories.FlatDoc
+	scratchW   stories.FlatWeighed
 }
 
 // count adds one to a term's document frequency (or, name, to its count
@@ -245,7 +248,8 @@ func (d *discoState) prefixKey(id int32) uint64 { return d.prefix[id] }
 // by a tenth since.
 func (d *discoState) weigh(doc *recentDoc) stories.FlatWeighed {
 	if !doc.weighed || d.docs > doc.wAt+doc.wAt/10+20 {
-		doc.w, doc.wAt, doc.weighed = doc.doc.Weigh(d.idf), d.docs, true
+		doc.doc.WeighInto(d.idf, &doc.w) // its arrays again: the same sizes
+		doc.wAt, doc.weighed = d.docs, true
 	}
 	return doc.w
 }
@@ -743,14 +747,18 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		d.docs++
 		counted.docs++
 		d.sync() // the words' IDs may be newer than the last sync
-		fd := words.FlatIDs(d.knownID)
+		// The article's whole vectors live in the assigner's scratch
+		// until TrimTo copies out what is kept.
+		words.FlatIDsInto(d.knownID, &d.scratchDoc)
+		fd := d.scratchDoc
 		for _, id := range fd.Terms.IDs {
 			d.count(id, false, counted)
 		}
 		for _, id := range words.ProperIDs() {
 			d.count(id, true, counted)
 		}
-		w := fd.Weigh(d.idf)
+		fd.WeighInto(d.idf, &d.scratchW)
+		w := d.scratchW
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term, d.prefixKey), stories.TopFlat(w.Names, stories.MaxStored/2, d.term, d.prefixKey)
 		// Candidate stories: those of recent articles sharing one of
 		// this one's most distinctive terms; every report of each counts.

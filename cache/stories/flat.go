@@ -64,8 +64,12 @@ func Flatten(d Doc, id func(string) int32) FlatDoc {
 	return f
 }
 
+// name sets Named, in the array it holds when that has room.
 func (f *FlatDoc) name() {
-	f.Named = make([]bool, len(f.Terms.IDs))
+	if f.Named == nil || cap(f.Named) < len(f.Terms.IDs) {
+		f.Named = make([]bool, len(f.Terms.IDs))
+	}
+	f.Named = f.Named[:len(f.Terms.IDs)]
 	j := 0
 	for i, x := range f.Terms.IDs {
 		for j < len(f.Names.IDs) && f.Names.IDs[j] < x {
@@ -84,9 +88,11 @@ func (d FlatDoc) TrimTo(all, names []int32) FlatDoc {
 	return out
 }
 
+// pickFlat is the entries of v whose IDs top holds when v has more than
+// n, else all of them; in new slices either way (v may be a scratch).
 func pickFlat(v FlatVec, top []int32, n int) FlatVec {
 	if len(v.IDs) <= n {
-		return v
+		return FlatVec{IDs: slices.Clone(v.IDs), W: slices.Clone(v.W)}
 	}
 	keep := slices.Clone(top)
 	slices.Sort(keep)
@@ -103,8 +109,13 @@ func pickFlat(v FlatVec, top []int32, n int) FlatVec {
 	return out
 }
 
-func weighFlat(v FlatVec, idf func(int32) float64) (FlatVec, []float64) {
-	out := FlatVec{IDs: v.IDs, W: make([]float64, len(v.W))}
+// weighFlat is v with IDF applied and of unit length, its weights in
+// into's array when it has room.
+func weighFlat(v FlatVec, idf func(int32) float64, into []float64) (FlatVec, []float64) {
+	if cap(into) < len(v.W) {
+		into = make([]float64, len(v.W))
+	}
+	out := FlatVec{IDs: v.IDs, W: into[:len(v.W)]}
 	var norm float64
 	for i, x := range v.IDs {
 		w := v.W[i] * idf(x)
@@ -122,8 +133,20 @@ func weighFlat(v FlatVec, idf func(int32) float64) (FlatVec, []float64) {
 
 // Weigh applies IDF (by term ID) to both vectors, as Doc.Weigh does.
 func (d FlatDoc) Weigh(idf func(int32) float64) FlatWeighed {
-	all, w := weighFlat(d.Terms, idf)
-	names, _ := weighFlat(d.Names, idf)
+	var w FlatWeighed
+	d.WeighInto(idf, &w)
+	return w
+}
+
+// WeighInto is Weigh, reusing the weight arrays *into holds (it must not
+// be read until this returns).
+func (d FlatDoc) WeighInto(idf func(int32) float64, into *FlatWeighed) {
+	*into = d.weighInto(idf, into.All.W, into.Names.W)
+}
+
+func (d FlatDoc) weighInto(idf func(int32) float64, allW, namesW []float64) FlatWeighed {
+	all, w := weighFlat(d.Terms, idf, allW)
+	names, _ := weighFlat(d.Names, idf, namesW)
 	var c float64
 	for i, x := range w {
 		if !d.Named[i] {

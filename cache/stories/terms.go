@@ -271,6 +271,18 @@ func (x Text) FlatIDs(known func(int32) bool) FlatDoc {
 	f := FlatDoc{
 		Terms: FlatVec{IDs: make([]int32, 0, len(x.flat)), W: make([]float64, 0, len(x.flat))},
 		Names: FlatVec{IDs: make([]int32, 0, 8), W: make([]float64, 0, 8)},
+		Named: make([]bool, 0, len(x.flat)),
+	}
+	x.FlatIDsInto(known, &f)
+	return f
+}
+
+// FlatIDsInto is FlatIDs, reusing the arrays *f holds.
+func (x Text) FlatIDsInto(known func(int32) bool, into *FlatDoc) {
+	f := FlatDoc{
+		Terms: FlatVec{IDs: into.Terms.IDs[:0], W: into.Terms.W[:0]},
+		Names: FlatVec{IDs: into.Names.IDs[:0], W: into.Names.W[:0]},
+		Named: into.Named[:0],
 	}
 	for i := range x.flat {
 		st := &x.flat[i]
@@ -281,7 +293,7 @@ func (x Text) FlatIDs(known func(int32) bool) FlatDoc {
 		}
 	}
 	f.name()
-	return f
+	*into = f
 }
 
 // Intern gives every term and proper word its ID by id ahead of Flat
