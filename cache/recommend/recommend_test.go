@@ -115,6 +115,11 @@ func TestSubjects(t *testing.T) {
 			[]string{"Valmont eases policy", "Critics edged closer, said economist Elias Forsberg."},
 			[]string{"critic", "edged"}, "critics",
 		},
+		{ // the reporters who credit both reports are no subject of either
+			[]string{"Brannock profit falls on price war", "Brannock Motors said profit fell 18%. (Reporting by Anya Kern; Editing by Tomas Reed)"},
+			[]string{"Orrin picks Lisk for plant", "Orrin Systems chose Lisk for its plant. (Reporting by Anya Kern in Lisk; Writing by Tomas Reed)"},
+			[]string{"anya", "kern", "tomas", "reed"}, "",
+		},
 		{ // numbers alone never make a subject
 			[]string{"882,000 cars recalled", "Some 882,000 cars."}, []string{"882,000 vehicles", "882,000 in all."}, []string{"882000", "882"}, "",
 		},

@@ -1,6 +1,7 @@
 package recommend
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -58,6 +59,20 @@ twice half quarter`) {
 // reports of one event together, but it is no subject: "nine points
 // ahead" read is no interest in "nine hours without a bank".
 func NumberWord(term string) bool { return numberWords[term] }
+
+// credits are a report's credits in brackets: "(Reporting by Anya Kern;
+// Editing by Tomas Reed)", "(Additional reporting by …)". A wire signs
+// most of its reports with a few names, and two reports by one reporter
+// share no subject by it ("more on Anya Kern").
+var credits = regexp.MustCompile(`\((?:[Aa]dditional )?(?:[Rr]eporting|[Rr]eported|[Ww]riting|[Ww]ritten|[Ee]diting|[Ee]dited|[Cc]ompiled) by [^()]*\)`)
+
+// withoutCredits is text without its credits (see credits).
+func withoutCredits(text string) string {
+	if !strings.Contains(text, " by ") {
+		return text
+	}
+	return credits.ReplaceAllString(text, "")
+}
 
 // Common says whether a normalised term is too ordinary to stand as what
 // two articles share, however rare it is in the cache: a stop word, a
@@ -175,6 +190,9 @@ func Subjects(texts, other []string, shared []string, rare, name func(term strin
 	// Bank" beside "the central bank") joins that name in a phrase
 	// (mid) but is no subject alone.
 	all := append(append([]string{}, other...), texts...)
+	for k, t := range all {
+		all[k] = withoutCredits(t)
+	}
 	runsOf := make([][][]word, len(all))
 	inOther, capMid, lower := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for k, t := range all {
