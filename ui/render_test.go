@@ -293,3 +293,16 @@ func TestWrapKeepsMinusSignsWithTheirNumbers(t *testing.T) {
 		t.Errorf("hyphens inside words should still break: %q", lines)
 	}
 }
+
+// A superscript keeps its meaning: 10<sup>6</sup> is 10⁶ (not the number
+// 106), km<sup>2</sup> is km²; text with no superscript form follows a
+// caret, letters alone (an ordinal) are as they were; a footnote link
+// inside <sup> stays a link.
+func TestRenderSuperscripts(t *testing.T) {
+	out := Render(`<p>About 10<sup>6</sup> tonnes over 4 km<sup>2</sup>, x<sup>-1</sup>, the 3<sup>rd</sup> berth, e<sup>i pi</sup>, x<sup>a*b</sup>.<sup><a href="https://ex.test/n1">1</a></sup></p>`, "", 80, plainStyle())
+	got := out.lines[0]
+	want := "About 10⁶ tonnes over 4 km², x⁻¹, the 3rd berth, e^(i pi), x^(a*b).1[1]"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
