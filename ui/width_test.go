@@ -99,7 +99,7 @@ func TestInlineSpacingAndMediaFallback(t *testing.T) {
 		`<audio src="https://example.test/a.mp3">Your browser does not support audio.</audio><template><p>Hidden template</p></template><p>After.</p>`,
 		"https://example.test/news/story.html", 100, plainStyle())
 	got := strings.Join(out.lines, "\n")
-	if !strings.Contains(got, "LONDON — Talks UN said Monday, note1 and bold it end.") {
+	if !strings.Contains(got, "LONDON — Talks UN said Monday, note¹ and bold it end.") {
 		t.Errorf("spacing: %q", got)
 	}
 	if strings.Contains(got, "browser") || strings.Contains(got, "Hidden") || !strings.Contains(got, "[video]") || !strings.Contains(got, "[audio]") || !strings.Contains(got, "After.") {
