@@ -90,9 +90,10 @@ func (s *Store) recommendWhy(ctx context.Context, picked []recommend.Candidate, 
 			continue
 		}
 		sd := seeds[c.Seed]
+		c.Title = meta[c.ID].Title
 		shared := stories.Shared(sv[sd.ID].Weigh(ts.idf).All, cv[c.ID].Weigh(ts.idf).All)
 		c.Subjects = notPublisher(recommend.Subjects(texts(meta[c.ID]), texts(seedArts[sd.ID]), shared, ts.rare(20), ts.isName, 4), 2, meta[c.ID], seedArts[sd.ID])
-		picked[i].Subjects, picked[i].Why = c.Subjects, recommend.Why(c, seeds)
+		picked[i].Title, picked[i].Subjects, picked[i].Why = c.Title, c.Subjects, recommend.Why(c, seeds)
 	}
 	return nil
 }

@@ -74,6 +74,7 @@ type Seed struct {
 type Candidate struct {
 	ID    int64
 	Story int64
+	Title string  // its title, for the reason (see Why)
 	Seed  int     // index of the seed it is most like
 	Sim   float64 // similarity to that seed's story (what the reason says)
 	// Like is its likeness to the reader's interest in that story as
@@ -111,7 +112,7 @@ func Why(c Candidate, seeds []Seed) string {
 		verb = "starred"
 	}
 	why := fmt.Sprintf("because you %s \u201c%s\u201d", verb, clip(s.Title, 48))
-	if subj := wordy(c.Subjects, 2); len(subj) > 0 && c.Sim < 0.15 {
+	if subj := wordy(c.Subjects, 2, c.Title, s.Title); len(subj) > 0 && c.Sim < 0.15 {
 		why = "more on " + strings.Join(subj, ", ")
 	}
 	return why
@@ -119,18 +120,55 @@ func Why(c Candidate, seeds []Seed) string {
 
 // wordy returns up to n of the subjects that say what a topic is: a bare
 // number ("6", "4.75") or a common word says nothing to the reader on its
-// own.
-func wordy(subjects []string, n int) []string {
+// own, and a lone lower-case word only when one of the titles holds it:
+// what two texts happen to both say in passing ("forcing", "summer",
+// "papers") passes for rare in a cache, but a title says what its
+// article is about ("cyberattack"). A name or a phrase stands as it is.
+// A subject written in capitals (a dateline's "PORT SALO") is shown as a
+// name ("Port Salo").
+func wordy(subjects []string, n int, titles ...string) []string {
+	inTitle := map[string]bool{}
+	for _, t := range titles {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '\u2019'
+		}) {
+			inTitle[stories.Normalize(strings.ToLower(w))] = true
+		}
+	}
 	var out []string
 	for _, t := range subjects {
 		if len(out) == n {
 			break
 		}
-		if strings.IndexFunc(t, unicode.IsLetter) >= 0 && !(!strings.Contains(t, " ") && Common(stories.Normalize(t))) {
-			out = append(out, t)
+		if strings.IndexFunc(t, unicode.IsLetter) < 0 {
+			continue
 		}
+		lone := !strings.Contains(t, " ")
+		if lone && Common(stories.Normalize(t)) {
+			continue
+		}
+		if lone && strings.IndexFunc(t, unicode.IsUpper) < 0 && !inTitle[stories.Normalize(t)] {
+			continue
+		}
+		out = append(out, unshout(t))
 	}
 	return out
+}
+
+// unshout writes a subject all in capitals, as a dateline gives a place
+// ("PORT SALO", "KELLIN"), as a name: each word capitalised. A short
+// word alone ("NATO", "EU") is taken for an acronym and kept.
+func unshout(s string) string {
+	if strings.IndexFunc(s, unicode.IsLower) >= 0 || !strings.Contains(s, " ") && utf8.RuneCountInString(s) < 5 {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(strings.ToLower(w))
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 // Group gathers seeds by story (story gives each seed's), one group per

@@ -54,7 +54,7 @@ func TestScoreAndReason(t *testing.T) {
 	// reason goes by the likeness to the story read itself (Sim), so a
 	// candidate only the widening brought near is "more on" what it
 	// shares, never "because you read".
-	widened := Candidate{Seed: 0, Sim: 0.05, Like: 0.4, Subjects: []string{"layoffs"}}
+	widened := Candidate{Seed: 0, Sim: 0.05, Like: 0.4, Title: "Northwind layoffs reach its warehouses", Subjects: []string{"layoffs"}}
 	if sw, why := Score(widened, seeds); sw != s || why != "more on layoffs" {
 		t.Errorf("widened: score %.3f (want %.3f), why %q", sw, s, why)
 	}
@@ -62,16 +62,38 @@ func TestScoreAndReason(t *testing.T) {
 	if _, why := Score(c, seeds); why != "because you starred \u201cStars\u201d" {
 		t.Errorf("why %q", why)
 	}
-	weak := Candidate{Seed: 0, Sim: 0.05, Subjects: []string{"layoffs", "restructuring", "office"}}
+	weak := Candidate{Seed: 0, Sim: 0.05, Title: "Northwind layoffs reach its warehouses", Subjects: []string{"layoffs", "restructuring", "office"}}
 	if _, why := Score(weak, seeds); why != "more on layoffs, restructuring" {
 		t.Errorf("weak likeness why %q", why)
 	}
 	// A number shared with the history is no topic: "more on 6" told the
 	// reader nothing (seen in the demo's Recommended tab); nor is a common
 	// verb ("more on chose").
-	num := Candidate{Seed: 0, Sim: 0.05, Subjects: []string{"6", "sleep", "nine", "4.75", "chose", "second", "picks", "walking"}}
+	num := Candidate{Seed: 0, Sim: 0.05, Title: "Nine apps for better sleep and walking", Subjects: []string{"6", "sleep", "nine", "4.75", "chose", "second", "picks", "walking"}}
 	if _, why := Score(num, seeds); why != "more on sleep, walking" {
 		t.Errorf("numbers in the reason: %q", why)
+	}
+	// A lone lower-case word is named only when a title holds it: one
+	// both bodies use in passing is no subject ("more on forcing"). A
+	// name or a phrase needs no title; a dateline's capitals read as a
+	// name.
+	for _, tc := range []struct {
+		title    string
+		subjects []string
+		want     string
+	}{
+		{"Kellin council hit by cyberattack", []string{"forcing", "cyberattack"}, "more on cyberattack"},
+		{"Kellin council services offline", []string{"forcing", "summer"}, ""},
+		{"Kellin council services offline", []string{"forcing", "Civic Union", "interest rates"}, "more on Civic Union, interest rates"},
+		{"Moravec wins the final", []string{"PORT SALO", "KELLIN", "NATO"}, "more on Port Salo, Kellin"},
+		{"Moravec wins the final", []string{"NATO"}, "more on NATO"},
+		{"Lessons from the restructurings", []string{"restructurings"}, "more on restructurings"},
+	} {
+		c := Candidate{Seed: 0, Sim: 0.05, Title: tc.title, Subjects: tc.subjects}
+		_, why := Score(c, seeds)
+		if tc.want == "" && !strings.HasPrefix(why, "because you read") || tc.want != "" && why != tc.want {
+			t.Errorf("%q with %q: why %q, want %q", tc.subjects, tc.title, why, tc.want)
+		}
 	}
 	for _, only := range [][]string{{"6"}, {"chose"}, {"Rises"}, nil} {
 		c := Candidate{Seed: 0, Sim: 0.05, Subjects: only}
