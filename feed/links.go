@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -63,6 +64,91 @@ func AnnouncedFeeds(body []byte, pageURL *url.URL) []Announced {
 	}
 	walk(doc)
 	return out
+}
+
+// LinkedFeeds returns, in document order and at most max, the http(s)
+// addresses a page's ordinary links (<a href>) give that look like feeds:
+// a feed type attribute, an address ending .rss, .xml, .atom or .rdf or
+// with a feed, rss or atom path segment, or a label saying RSS, Atom or
+// feed. Pages that announce no feed with <link> often still link one
+// ("RSS" in the footer). They are guesses, to be fetched and checked.
+func LinkedFeeds(body []byte, pageURL *url.URL, max int) []string {
+	doc, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil
+	}
+	base := pageURL
+	var out []string
+	seen := map[string]bool{pageURL.String(): true}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if len(out) >= max {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Base:
+				if b, err := pageURL.Parse(strings.TrimSpace(nodeAttr(n, "href"))); err == nil && nodeAttr(n, "href") != "" {
+					base = b
+				}
+			case atom.A:
+				if u, ok := linkedFeed(n, base); ok && !seen[u] {
+					seen[u] = true
+					out = append(out, u)
+				}
+			case atom.Script, atom.Style, atom.Template:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+func linkedFeed(n *html.Node, base *url.URL) (string, bool) {
+	href := strings.TrimSpace(nodeAttr(n, "href"))
+	if href == "" || strings.HasPrefix(href, "#") {
+		return "", false
+	}
+	u, err := base.Parse(href)
+	if err != nil || Link(u.String()) == "" {
+		return "", false
+	}
+	u.Fragment = ""
+	typ, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(nodeAttr(n, "type"))), ";")
+	_, typed := feedTypes[strings.TrimSpace(typ)]
+	p := strings.ToLower(u.Path)
+	looks := typed || strings.HasSuffix(p, ".rss") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".atom") || strings.HasSuffix(p, ".rdf")
+	for _, seg := range strings.Split(p, "/") {
+		looks = looks || seg == "feed" || seg == "rss" || seg == "atom" || seg == "feeds"
+	}
+	if !looks {
+		var b strings.Builder
+		anchorText(n, &b)
+		label := strings.ToLower(strings.Join(strings.Fields(b.String()), " "))
+		for _, w := range strings.FieldsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			looks = looks || w == "rss" || w == "atom" || w == "feed" || w == "feeds"
+		}
+	}
+	if !looks || strings.Contains(p, "sitemap") {
+		return "", false
+	}
+	return u.String(), true
+}
+
+func anchorText(n *html.Node, b *strings.Builder) {
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Img {
+		b.WriteString(" " + nodeAttr(n, "alt") + " ")
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		anchorText(c, b)
+	}
 }
 
 func announced(n *html.Node, base *url.URL) (Announced, bool) {

@@ -23,7 +23,7 @@ type Candidate struct {
 	Title    string // as announced (sanitised); may be ""
 	Type     string // "rss", "atom", "json" or "" when unknown
 	Comments bool   // a comments feed (WordPress's "Comments Feed", /comments/feed)
-	Via      string // "self" (the address is a feed), "link" or "path"
+	Via      string // "self" (the address is a feed), "link", "anchor" (an <a> to it) or "path"
 }
 
 // CommonPaths are tried, in order, on the site's root when a page
@@ -54,6 +54,9 @@ func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, er
 		return []Candidate{c}, nil
 	}
 	cands := Links(page.Body, page.URL)
+	if len(cands) == 0 {
+		cands = linked(ctx, f, page)
+	}
 	if len(cands) == 0 {
 		cands = probe(ctx, f, page.URL)
 	}
@@ -93,6 +96,27 @@ func Links(body []byte, pageURL *url.URL) []Candidate {
 	var out []Candidate
 	for _, a := range feed.AnnouncedFeeds(body, pageURL) {
 		out = append(out, Candidate{URL: a.URL, Title: a.Title, Type: a.Type, Comments: a.Comments, Via: "link"})
+	}
+	return out
+}
+
+// linked fetches the feeds a page's ordinary links seem to point at (an
+// "RSS" link in the footer of a page that announces none with <link>),
+// at most four, and returns those that parse as feeds.
+func linked(ctx context.Context, f *feed.Fetcher, page feed.Page) []Candidate {
+	var out []Candidate
+	for _, u := range feed.LinkedFeeds(page.Body, page.URL, 4) {
+		doc, err := f.Get(ctx, u, accept, 0)
+		if err != nil {
+			if ctx.Err() != nil || errors.Is(err, feed.ErrOffline) {
+				return nil
+			}
+			continue
+		}
+		if c, ok := asFeed(doc, u); ok {
+			c.Via = "anchor"
+			out = append(out, c)
+		}
 	}
 	return out
 }

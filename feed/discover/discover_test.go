@@ -64,7 +64,7 @@ func TestDiscover(t *testing.T) {
 <link rel="alternate" type="application/rss+xml" title="duplicate" href="atom.xml#x">
 <link rel="alternate" hreflang="fr" href="/fr/">
 </head><body></body></html>`},
-		"/none":       {htmlType, `<html><head><title>No feeds</title></head><body><a href="/feed">feed</a></body></html>`},
+		"/none":       {htmlType, `<html><head><title>No feeds</title></head><body><a href="/about">About us</a></body></html>`},
 		"/feed":       {"application/rss+xml", fmt.Sprintf(rss, "Probed")},
 		"/feed.xml":   {"application/xml", atomFeed},
 		"/direct.rss": {"text/xml", fmt.Sprintf(rss, "Direct &amp; feed")},
@@ -155,5 +155,45 @@ func TestDiscoverProbesTheFeedFolder(t *testing.T) {
 	cs, err = Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/ghost/")
 	if err != nil || urls(cs) != srv.URL+"/rss/" {
 		t.Errorf("root: %+v %v", cs, err)
+	}
+}
+
+// A page that announces no feed with <link> but links one from its
+// footer ("RSS", an RSS icon, a type attribute, a .xml address) gives
+// the linked feeds that parse, in document order, before any guessing of
+// common paths; links that only look like feeds and are not are passed.
+func TestDiscoverFollowsLinksThatLookLikeFeeds(t *testing.T) {
+	var asked []string
+	pages := map[string][2]string{
+		"/": {htmlType, `<html><head><title>Harbour news</title></head><body>
+<a href="/news/sport">Sport</a> <a href="/about">About</a> <a href="#rss">RSS</a>
+<a href="/sitemap.xml">Sitemap</a>
+<footer><a href="/export/latest.xml">RSS</a> <a href="/s/news"><img src="/rss.png" alt="Atom feed"></a>
+<a href="/gone" type="application/rss+xml">elsewhere</a> <a href="/not-a-feed.xml">Data</a></footer></body></html>`},
+		"/export/latest.xml": {"text/xml", fmt.Sprintf(rss, "Latest")},
+		"/s/news":            {"application/atom+xml", atomFeed},
+		"/not-a-feed.xml":    {"text/xml", `<?xml version="1.0"?><dataset><row/></dataset>`},
+		"/sitemap.xml":       {"text/xml", fmt.Sprintf(rss, "Not a sitemap")},
+		"/feed":              {"application/rss+xml", fmt.Sprintf(rss, "Guessed")},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked = append(asked, r.URL.Path)
+		p, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", p[0])
+		fmt.Fprint(w, p[1])
+	}))
+	defer srv.Close()
+	cs, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/")
+	if err != nil || urls(cs) != srv.URL+"/export/latest.xml "+srv.URL+"/s/news" || cs[0].Title != "Latest" || cs[0].Via != "anchor" {
+		t.Errorf("%+v %v", cs, err)
+	}
+	for _, p := range asked {
+		if p == "/feed" || p == "/sitemap.xml" || p == "/news/sport" || p == "/about" {
+			t.Errorf("fetched %s: %q", p, asked)
+		}
 	}
 }
