@@ -13,6 +13,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"mime"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -53,7 +55,40 @@ func Fetch(ctx context.Context, f *feed.Fetcher, link string) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
+	if kind, ok := webPage(page); !ok {
+		return Article{}, fmt.Errorf("%w: the address gives %s (open it in the browser)", ErrNotAPage, kind)
+	}
 	return Extract(page.Body, page.URL)
+}
+
+// ErrNotAPage is returned for an article whose address gives a file (a
+// PDF, a podcast's audio, an image) rather than a web page: its bytes are
+// no text to extract.
+var ErrNotAPage = errors.New("not a web page")
+
+// webPage says whether a fetched document is one to extract text from:
+// labelled as text or (X)HTML, or unlabelled or labelled as bytes
+// (application/octet-stream) and holding HTML. Otherwise kind names what
+// it is, for the message.
+func webPage(p feed.Page) (kind string, ok bool) {
+	mt, _, err := mime.ParseMediaType(p.ContentType)
+	if err != nil {
+		mt = ""
+	}
+	switch {
+	case strings.HasPrefix(mt, "text/"), strings.HasSuffix(mt, "+xml"), mt == "application/xml":
+		return mt, true
+	case mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream":
+		sniffed, _, _ := strings.Cut(http.DetectContentType(p.Body), ";")
+		if sniffed == "text/html" || sniffed == "text/xml" {
+			return sniffed, true
+		}
+		if sniffed == "application/octet-stream" || sniffed == "text/plain" {
+			return "a file", false // unlabelled bytes: say no more than that
+		}
+		return feed.Line(sniffed), false
+	}
+	return feed.Line(mt), false
 }
 
 // Extract finds the readable body of an HTML page at pageURL.

@@ -256,3 +256,50 @@ func TestPathologicalPages(t *testing.T) {
 		}
 	}
 }
+
+// An article whose address gives a file (a PDF, a podcast's audio, bytes
+// with no label) is no page to extract: a clear error naming what it is,
+// never its bytes shown as text. HTML is extracted however it is labelled.
+func TestFetchRefusesFiles(t *testing.T) {
+	page, _ := os.ReadFile("testdata/wordpress.html")
+	noise := make([]byte, 4000)
+	for i := range noise {
+		noise[i] = byte(i*131 + i/7) // no text, no known signature
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/report.pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			w.Write(append([]byte("%PDF-1.7\n"), noise...))
+		case "/ep1.mp3":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write(append([]byte("ID3\x03\x00\x00\x00\x00\x00\x00"), noise...))
+		case "/blob":
+			w.Header()["Content-Type"] = nil // not even Go's sniffing
+			w.Write(noise)
+		case "/photo":
+			w.Header().Set("Content-Type", "image/jpeg")
+			w.Write(noise)
+		case "/post-as-bytes":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write(page)
+		case "/post-as-xhtml":
+			w.Header().Set("Content-Type", "application/xhtml+xml; charset=utf-8")
+			w.Write(page)
+		}
+	}))
+	defer srv.Close()
+	f := feed.NewFetcher(feed.Options{})
+	ctx := context.Background()
+	for path, kind := range map[string]string{"/report.pdf": "application/pdf", "/ep1.mp3": "audio/mpeg", "/blob": "a file", "/photo": "image/jpeg"} {
+		art, err := Fetch(ctx, f, srv.URL+path)
+		if !errors.Is(err, ErrNotAPage) || !strings.Contains(err.Error(), "gives "+kind) || strings.Contains(err.Error(), "\x1b") || art.HTML != "" {
+			t.Errorf("%s: %v, %d bytes of text", path, err, len(art.HTML))
+		}
+	}
+	for _, path := range []string{"/post-as-bytes", "/post-as-xhtml"} {
+		if art, err := Fetch(ctx, f, srv.URL+path); err != nil || !strings.Contains(art.HTML, "The lesson is that a starter") {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}
