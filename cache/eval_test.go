@@ -283,6 +283,64 @@ type floors struct {
 // figures are an evaluation's results, ours and the baseline's.
 type figures struct {
 	f1, baseF1, related, baseRelated, ndcg, baseNDCG, rec, baseRec, recall float64
+	rec1, baseRec1                                                         float64
+}
+
+// singleReaders is the mean precision@2 of Recommended, and of the
+// baseline listing one article per labelled story, for readers who each
+// read every version of one story of a topic with at least three: a
+// figure less noisy than the three-topic readers' (each story is a
+// reader), for the likeness of topics alone. Relevant: same topic, story
+// not read.
+func (e *evalSet) singleReaders(t *testing.T, base *baseline) (rec, baseRec float64, n int) {
+	t.Helper()
+	storiesOf := map[string]map[string]bool{}
+	for _, a := range e.arts {
+		if storiesOf[a.topic] == nil {
+			storiesOf[a.topic] = map[string]bool{}
+		}
+		storiesOf[a.topic][a.truth] = true
+	}
+	var truths []string
+	for st, arts := range e.byTruth {
+		if len(storiesOf[arts[0].topic]) >= 3 {
+			truths = append(truths, st)
+		}
+	}
+	sort.Strings(truths)
+	precision := func(st string, ids []int64) float64 {
+		hit := 0
+		for _, id := range ids[:min(2, len(ids))] {
+			if a := e.byID[id]; a != nil && a.topic == e.byTruth[st][0].topic && a.truth != st {
+				hit++
+			}
+		}
+		return float64(hit) / 2
+	}
+	for _, st := range truths {
+		var readIDs []int64
+		for _, a := range e.byTruth[st] {
+			if err := e.s.SetRead(ctx, a.id, true); err != nil {
+				t.Fatal(err)
+			}
+			readIDs = append(readIDs, a.id)
+		}
+		recs, _, err := e.s.Recommended(ctx, "", 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, r := range recs {
+			ids = append(ids, r.ID)
+		}
+		rec += precision(st, ids)
+		baseRec += precision(st, base.recommendPer(readIDs, 2, true))
+		if _, err := e.s.db.Exec("UPDATE articles SET read = 0, read_at = 0"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n = len(truths)
+	return rec / float64(n), baseRec / float64(n), n
 }
 
 // evaluate scores stories, Related, Ranking, Recommended and search of
@@ -401,6 +459,9 @@ func (e *evalSet) evaluate(t *testing.T, fl floors) figures {
 	if fig.rec < fl.recommended {
 		t.Errorf("Recommended precision@5 %.3f < %.3f", fig.rec, fl.recommended)
 	}
+	var n int
+	fig.rec1, fig.baseRec1, n = e.singleReaders(t, base)
+	t.Logf("Recommended precision@2 for a reader of one story, over %d stories (baseline TF-IDF cosine, one per story: %.3f): %.3f", n, fig.baseRec1, fig.rec1)
 
 	// Search: every distinctive word (in the titles of one story only)
 	// finds every article whose text holds it.

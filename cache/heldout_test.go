@@ -160,8 +160,11 @@ func evaluateOrders(t *testing.T, load func(*testing.T, func([]feed.Result)) *ev
 			sum.ndcg += fig.ndcg / n
 			sum.rec += fig.rec / n
 			sum.baseRec += fig.baseRec / n
+			sum.rec1 += fig.rec1 / n
+			sum.baseRec1 += fig.baseRec1 / n
 		})
 	}
-	t.Logf("mean over %d save orders: story F1 %.3f, Related %.3f, NDCG %.3f, Recommended %.3f (baseline %.3f)", len(saveOrders), sum.f1, sum.related, sum.ndcg, sum.rec, sum.baseRec)
+	t.Logf("mean over %d save orders: story F1 %.3f, Related %.3f, NDCG %.3f, Recommended %.3f (baseline %.3f), for a reader of one story %.3f (baseline %.3f)",
+		len(saveOrders), sum.f1, sum.related, sum.ndcg, sum.rec, sum.baseRec, sum.rec1, sum.baseRec1)
 	return sum
 }
