@@ -103,6 +103,8 @@ type Model struct {
 	spin           spinner.Model
 	help           help.Model
 	helpOff        int     // first line of the full help shown
+	pickerOff      int     // first section shown in the section picker
+	errorsOff      int     // first line shown in the feeds-in-error overlay
 	undo           *undoOp // the last bulk change, until undone
 	note           string
 	noteErr        bool

@@ -41,16 +41,19 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case errorsOverlay:
 		if key.Matches(msg, k.Back, k.Help, k.Errors, k.Quit) {
 			m.overlay = noOverlay
+		} else if d, ok := k.motion(msg, m.helpRows()); ok {
+			lines := len(m.errorLines())
+			m.errorsOff = min(max(m.errorsOff+d, 0), max(lines-m.helpRows(), 0))
 		}
 		return m, nil
 	case pickerOverlay:
 		switch {
 		case key.Matches(msg, k.Back, k.Picker, k.Quit):
 			m.overlay = noOverlay
-		case key.Matches(msg, k.Down):
-			m.pickerCursor = min(m.pickerCursor+1, len(m.opt.Sections)-1)
-		case key.Matches(msg, k.Up):
-			m.pickerCursor = max(m.pickerCursor-1, 0)
+		case key.Matches(msg, k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp):
+			d, _ := k.motion(msg, m.helpRows())
+			m.pickerCursor = min(max(m.pickerCursor+d, 0), max(len(m.opt.Sections)-1, 0))
+			m.pickerOff = pickerWindow(m.pickerOff, m.pickerCursor, m.helpRows())
 		case key.Matches(msg, k.Open):
 			m.overlay = noOverlay
 			return m, m.switchSection(m.pickerCursor)
@@ -68,10 +71,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.overlay, m.helpOff = helpOverlay, 0
 		return m, nil
 	case key.Matches(msg, k.Errors):
-		m.overlay = errorsOverlay
+		m.overlay, m.errorsOff = errorsOverlay, 0
 		return m, loadFeeds(m.opt.Store)
 	case key.Matches(msg, k.Picker):
 		m.overlay, m.pickerCursor = pickerOverlay, m.section
+		m.pickerOff = pickerWindow(0, m.pickerCursor, m.helpRows())
 		return m, nil
 	case key.Matches(msg, k.NextPane, k.Right):
 		return m, m.moveFocus(+1)

@@ -176,33 +176,65 @@ func (m Model) overlayView(h int) []string {
 			title = "Keys " + itoa(off+1) + "-" + itoa(min(off+rows, len(lines))) + " of " + itoa(len(lines)) + " lines (j/k scroll, esc to close)"
 		}
 	case pickerOverlay:
+		// As many sections as the box holds, scrolled to keep the cursor
+		// in view (an OPML import can make dozens); numbers aligned.
+		rows, n := max(h-3, 1), len(m.opt.Sections)
+		off := pickerWindow(m.pickerOff, m.pickerCursor, rows)
 		title = "Sections (enter to open, esc to close)"
-		for i, sec := range m.opt.Sections {
-			row := "  " + itoa(i+1) + "  " + sectionLabel(sec, m.counts[strings.ToLower(sec.Key)])
+		if n > rows {
+			title = "Sections " + itoa(off+1) + "-" + itoa(min(off+rows, n)) + " of " + itoa(n) + " (enter to open, esc to close)"
+		}
+		numW := len(itoa(n))
+		for i := off; i < min(off+rows, n); i++ {
+			sec := m.opt.Sections[i]
+			num := itoa(i + 1)
+			row := "  " + strings.Repeat(" ", numW-len(num)) + num + "  " + sectionLabel(sec, m.counts[strings.ToLower(sec.Key)])
 			if i == m.pickerCursor {
 				row = s.Selected.Render(fit("▶"+row[1:], max(m.width-2, 1)))
 			}
 			content = append(content, row)
 		}
 	case errorsOverlay:
+		lines := m.errorLines()
+		rows := max(h-3, 1)
+		off := min(m.errorsOff, max(len(lines)-rows, 0))
+		content = lines[off:]
 		title = "Feeds in error (esc to close)"
-		for _, f := range m.feeds {
-			if f.Error == "" {
-				continue
-			}
-			content = append(content, s.Error.Render("✗ ")+feed.Line(f.URL))
-			content = append(content, "    "+feed.Line(f.Error))
-		}
-		if len(content) == 0 {
-			content = []string{"No feed is in error."}
-		}
-		for _, f := range m.feeds {
-			if f.Error == "" && f.Note != "" { // e.g. "kept newest 5,000 of 119,155"
-				content = append(content, "! "+f.URL, "    "+f.Note)
-			}
+		if len(lines) > rows {
+			title = "Feeds in error: lines " + itoa(off+1) + "-" + itoa(min(off+rows, len(lines))) + " of " + itoa(len(lines)) + " (j/k scroll, esc to close)"
 		}
 	}
 	return strings.Split(m.box(title, content, m.width, h, true), "\n")
+}
+
+// pickerWindow is the first row to show of a list scrolled from off so
+// that row cursor is among the rows shown.
+func pickerWindow(off, cursor, rows int) int {
+	rows = max(rows, 1)
+	off = min(off, cursor)
+	return max(off, cursor-rows+1, 0)
+}
+
+// errorLines are the lines of the feeds-in-error overlay: each failing
+// feed and its reason, then the feeds with a note.
+func (m Model) errorLines() []string {
+	var content []string
+	for _, f := range m.feeds {
+		if f.Error == "" {
+			continue
+		}
+		content = append(content, m.styles.Error.Render("✗ ")+feed.Line(f.URL))
+		content = append(content, "    "+feed.Line(f.Error))
+	}
+	if len(content) == 0 {
+		content = []string{"No feed is in error."}
+	}
+	for _, f := range m.feeds {
+		if f.Error == "" && f.Note != "" { // e.g. "kept newest 5,000 of 119,155"
+			content = append(content, "! "+f.URL, "    "+f.Note)
+		}
+	}
+	return content
 }
 
 // helpLines is the full help laid out for width: as many groups of keys
@@ -330,7 +362,7 @@ func (m Model) footerKeys() []key.Binding {
 	case helpOverlay:
 		return []key.Binding{as(k.Down, "scroll down"), as(k.Up, "scroll up"), as(k.Back, "close")}
 	case errorsOverlay:
-		return []key.Binding{as(k.Back, "close"), fixed("ctrl+c", "quit")}
+		return []key.Binding{as(k.Down, "scroll down"), as(k.Up, "scroll up"), as(k.Back, "close"), fixed("ctrl+c", "quit")}
 	case pickerOverlay:
 		return []key.Binding{as(k.Down, "down"), as(k.Up, "up"), as(k.Open, "open"), as(k.Section, "section"), as(k.Back, "close")}
 	}
