@@ -368,15 +368,32 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		return
 	}
 	switch n.Data {
-	case "script", "style", "head", "title", "iframe", "svg", "noscript":
+	case "script", "style", "head", "title", "svg", "noscript":
+		return
+	case "iframe":
+		// An embedded player or post (a video, a map, a social post):
+		// where it comes from, as a link, so that it can be opened.
+		if src := r.resolve(attr(n, "src")); src != "" {
+			if u, err := url.Parse(src); err == nil && u.Host != "" {
+				r.flush(prefix, prefix)
+				r.inline.WriteString(r.linked(src, "[embedded: "+feed.Line(strings.TrimPrefix(u.Hostname(), "www."))+"]"))
+				r.flush(prefix, prefix)
+				r.blank()
+			}
+		}
 		return
 	case "object", "template", "canvas", "video", "audio":
 		// Their content is code, or the fallback for browsers without
 		// them ("your browser does not support the video tag"). Left
 		// open, though, an element holds the rest of the article: then
-		// that is shown.
+		// that is shown. A video or audio with an address is a link to
+		// it (a podcast's episode, a clip).
 		if n.Data == "video" || n.Data == "audio" {
-			r.inline.WriteString(" [" + n.Data + "] ")
+			if src := r.resolve(mediaSource(n)); src != "" {
+				r.inline.WriteString(" " + r.linked(src, "["+n.Data+"]") + " ")
+			} else {
+				r.inline.WriteString(" [" + n.Data + "] ")
+			}
 		}
 		if !feed.HasEndTag(r.src, n.Data) {
 			r.children(n, prefix)
@@ -494,18 +511,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 			r.inline.WriteString(text + spaceAfterNode(n))
 			return
 		}
-		r.links = append(r.links, href)
-		words := strings.Fields(text)
-		for i, w := range words {
-			words[i] = r.st.link(w)
-		}
-		label := strings.Join(words, " ")
-		if r.st.hyperlinks {
-			// relink splits the link where the paragraph wraps; the id
-			// joins the pieces again.
-			label = ansi.SetHyperlink(href, "id=nr"+strconv.Itoa(len(r.links))) + label + ansi.ResetHyperlink()
-		}
-		r.inline.WriteString(label + fmt.Sprintf("[%d]", len(r.links)) + spaceAfterNode(n))
+		r.inline.WriteString(r.linked(href, text) + spaceAfterNode(n))
 	case "sup":
 		if sup, ok := superscript(n); ok {
 			r.inline.WriteString(sup + spaceAfterNode(n))
@@ -570,6 +576,39 @@ func superscript(n *html.Node) (string, bool) {
 		return "^" + text, true
 	}
 	return "^(" + text + ")", true
+}
+
+// linked numbers href among the article's links and returns text styled
+// as a link (an OSC 8 hyperlink too, when on) with its footnote number.
+func (r *renderer) linked(href, text string) string {
+	r.links = append(r.links, href)
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = r.st.link(w)
+	}
+	label := strings.Join(words, " ")
+	if r.st.hyperlinks {
+		// relink splits the link where the paragraph wraps; the id
+		// joins the pieces again.
+		label = ansi.SetHyperlink(href, "id=nr"+strconv.Itoa(len(r.links))) + label + ansi.ResetHyperlink()
+	}
+	return label + fmt.Sprintf("[%d]", len(r.links))
+}
+
+// mediaSource is a <video>'s or <audio>'s address: its src, else its
+// first <source>'s.
+func mediaSource(n *html.Node) string {
+	if src := strings.TrimSpace(attr(n, "src")); src != "" {
+		return src
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "source" {
+			if src := strings.TrimSpace(attr(c, "src")); src != "" {
+				return src
+			}
+		}
+	}
+	return ""
 }
 
 // resolve makes href absolute against the article's address and keeps it

@@ -306,3 +306,27 @@ func TestRenderSuperscripts(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// Embedded players and media are links, not gaps: an <iframe> (a video,
+// a map, a post) says where it comes from and is a numbered link; an
+// <audio> or <video> with an address (its src or a <source>) links to
+// it. Only http(s) addresses count.
+func TestRenderEmbedsAsLinks(t *testing.T) {
+	out := Render(`<p>Watch the launch:</p><iframe src="https://www.youtube.com/embed/abc123"></iframe><p>Or listen:</p>`+
+		`<audio controls src="/media/ep1.mp3">Your browser does not support audio.</audio> <video><source src="https://cdn.example.test/v.mp4" type="video/mp4"></video>`+
+		`<iframe src="javascript:alert(1)"></iframe><audio src="data:audio/mpeg;base64,AAAA"></audio><p>End.</p>`,
+		"https://ex.test/news/post.html", 60, plainStyle())
+	text := strings.Join(out.lines, "\n")
+	for _, want := range []string{"Watch the launch:\n\n[embedded: youtube.com][1]\n\nOr listen:", "[audio][2] [video][3] [audio]\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	want := []string{"https://www.youtube.com/embed/abc123", "https://ex.test/media/ep1.mp3", "https://cdn.example.test/v.mp4"}
+	if strings.Join(out.links, " ") != strings.Join(want, " ") {
+		t.Errorf("links %q, want %q", out.links, want)
+	}
+	if strings.Contains(text, "javascript") || strings.Contains(text, "data:") || strings.Contains(text, "browser") {
+		t.Errorf("unsafe address or fallback text shown:\n%s", text)
+	}
+}
