@@ -485,8 +485,18 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		var b strings.Builder
 		collectText(n, &b)
 		text := preText(b.String())
+		// A line longer than the pane is broken where it reaches the
+		// edge, not cut: code and tables lose nothing. Its continuations
+		// carry ↪ in the block's margin, so the code keeps its columns.
+		w := max(r.width-ansi.StringWidth(prefix)-2, 1)
 		for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-			r.out = append(r.out, prefix+"  "+ansi.Truncate(l, max(r.width-ansi.StringWidth(prefix)-2, 1), "…"))
+			for i, piece := range strings.Split(ansi.Hardwrap(stableWidth(l), w, true), "\n") {
+				margin := "  "
+				if i > 0 {
+					margin = "↪ "
+				}
+				r.out = append(r.out, prefix+margin+piece)
+			}
 		}
 		r.blank()
 	case "table":

@@ -330,3 +330,35 @@ func TestRenderEmbedsAsLinks(t *testing.T) {
 		t.Errorf("unsafe address or fallback text shown:\n%s", text)
 	}
 }
+
+// Preformatted text wider than the pane is broken at the edge, never cut
+// off: every character of a code line is there, continuation lines are
+// marked with ↪ in the block's margin, and no line is wider than the pane.
+func TestPreformattedLinesWrapNotCut(t *testing.T) {
+	code := "for _, s := range ships { total += s.Tonnes; log.Printf(\"%s berth %d\", s.Name, s.Berth) }"
+	out := Render("<p>Code:</p><pre>func f() {\n    "+code+"\n}</pre><p>After.</p>", "", 40, plainStyle())
+	var pre []string
+	for _, l := range out.lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line wider than 40: %q", l)
+		}
+		if strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "↪ ") {
+			pre = append(pre, l)
+		}
+	}
+	text := strings.Join(out.lines, "\n")
+	if strings.Contains(text, "…") {
+		t.Errorf("a code line was cut:\n%s", text)
+	}
+	joined := ""
+	for _, l := range pre {
+		if rest, ok := strings.CutPrefix(l, "↪ "); ok {
+			joined += rest // the line goes on
+		} else {
+			joined += "\n" + strings.TrimPrefix(l, "  ")
+		}
+	}
+	if !strings.Contains(joined, "    "+code) || !strings.Contains(text, "\n↪ ") || !strings.Contains(text, "  func f() {") {
+		t.Errorf("code lost or unmarked:\n%s", text)
+	}
+}
