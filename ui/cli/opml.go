@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,8 +58,42 @@ func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Wri
 	}
 	if res.Added > 0 {
 		fmt.Fprintln(out, "run newsreader (or newsreader --refresh) to fetch them")
+		if keys := builtinSectionsLeft(ctx, store); len(keys) > 0 {
+			// Someone moving their reading over has the built-in sample
+			// site's sections too (seeded with no config file), ahead
+			// of theirs and on the digit keys: say how to drop them.
+			fmt.Fprintf(out, "the built-in sample sections are still there, ahead of yours (%s): newsreader --remove-section KEY drops one\n", strings.Join(keys, ", "))
+		}
 	}
 	return nil
+}
+
+// builtinSectionsLeft is the keys of the built-in site's sections (feed.Default)
+// that the cache still holds with their built-in feeds.
+func builtinSectionsLeft(ctx context.Context, store *cache.Store) []string {
+	infos, err := store.Sections(ctx)
+	if err != nil {
+		return nil
+	}
+	have := map[string]cache.SectionInfo{}
+	for _, si := range infos {
+		have[strings.ToLower(si.Key)] = si
+	}
+	var keys []string
+	for _, d := range feed.Default().Sections {
+		si, ok := have[d.Key]
+		if !ok || len(si.Feeds) == 0 {
+			continue
+		}
+		builtin := true
+		for _, u := range si.Feeds {
+			builtin = builtin && slices.Contains(d.Feeds, u)
+		}
+		if builtin {
+			keys = append(keys, si.Key)
+		}
+	}
+	return keys
 }
 
 // ExportOPML writes every section and feed as OPML 2.0.

@@ -1,0 +1,62 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"newsreader/cache"
+	"newsreader/feed"
+	"newsreader/ui/cli"
+)
+
+// Someone who starts with no config file has the built-in sample site's
+// sections; importing their own OPML, they are told those are still there
+// and how to drop them. A built-in section they made their own (a feed of
+// theirs in it) is not named, and with none left nothing is said.
+func TestImportNamesTheBuiltinSectionsLeft(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	opml := filepath.Join(dir, "mine.opml")
+	os.WriteFile(opml, []byte(`<opml version="1.0"><head><title>Mine</title></head><body><outline text="Harbour"><outline text="Ledger" xmlUrl="https://ledger.example/rss"/></outline></body></opml>`), 0o644)
+	store, err := cache.Open(filepath.Join(dir, "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := store.SeedSubscriptions(ctx, feed.Default().Sections); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Subscribe(ctx, "science", "", "https://mine.example/science.xml"); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"world", "business"} {
+		if err := store.RemoveSection(ctx, k); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out bytes.Buffer
+	if err := cli.ImportOPML(ctx, store, opml, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "built-in sample sections are still there, ahead of yours (top, markets, technology, health): newsreader --remove-section KEY") {
+		t.Errorf("no hint, or the wrong sections:\n%s", out.String())
+	}
+
+	// A cache of one's own sections only: no hint.
+	other, err := cache.Open(filepath.Join(dir, "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	out.Reset()
+	if err := cli.ImportOPML(ctx, other, opml, &out); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "built-in") || !strings.Contains(out.String(), "imported 1 feeds") {
+		t.Errorf("own sections only:\n%s", out.String())
+	}
+}
