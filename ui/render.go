@@ -505,13 +505,22 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		r.table(n, prefix)
 		r.blank()
 	case "img":
+		if pixel(n) {
+			return // a tracking pixel (Feedburner, WordPress stats): nothing to see
+		}
 		alt := feed.Line(attr(n, "alt"))
+		title := strings.Join(strings.Fields(feed.Line(attr(n, "title"))), " ")
 		if alt == "" {
 			alt = "image"
 		} else {
 			alt = "image: " + alt
 		}
 		r.inline.WriteString(" [" + alt + "] ")
+		if title != "" && "image: "+title != alt {
+			// A comic's title text is its last line; a photo's, often
+			// all the caption there is.
+			r.inline.WriteString(title + " ")
+		}
 	case "a":
 		href := r.resolve(attr(n, "href"))
 		var b strings.Builder
@@ -586,6 +595,19 @@ func superscript(n *html.Node) (string, bool) {
 		return "^" + text, true
 	}
 	return "^(" + text + ")", true
+}
+
+// pixel says whether an <img> is a tracking pixel: one (or no) pixel
+// high or wide, or hidden.
+func pixel(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		v := strings.TrimSuffix(strings.TrimSpace(attr(n, k)), "px")
+		if v == "0" || v == "1" {
+			return true
+		}
+	}
+	style := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
 }
 
 // linked numbers href among the article's links and returns text styled

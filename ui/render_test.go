@@ -362,3 +362,17 @@ func TestPreformattedLinesWrapNotCut(t *testing.T) {
 		t.Errorf("code lost or unmarked:\n%s", text)
 	}
 }
+
+// Tracking pixels (Feedburner's, WordPress's: 1×1 or hidden) show
+// nothing, not an "[image]" under every article; an image's title text,
+// when it says more than its alt (a comic's punchline), is shown.
+func TestRenderDropsPixelsKeepsTitleText(t *testing.T) {
+	out := Render(`<p>Story text.</p><img src="https://feeds.example/~r/x/~4/abc" height="1" width="1" alt=""/><img src="https://stats.example/p.gif" style="display: none"><img src="https://stats.example/q.gif" width="0">`+
+		`<p><img src="https://imgs.example/comics/harbour.png" title="The tide waits for no one." alt="Harbour"></p><p><img src="https://imgs.example/a.jpg" alt="A crane" title="A crane"> <img src="https://imgs.example/b.jpg" width="640"></p>`,
+		"https://ex.test/post", 60, plainStyle())
+	got := strings.Join(out.lines, "\n")
+	want := "Story text.\n\n[image: Harbour] The tide waits for no one.\n\n[image: A crane] [image]"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
