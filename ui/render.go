@@ -485,12 +485,18 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		var b strings.Builder
 		collectText(n, &b)
 		text := preText(b.String())
-		// A line longer than the pane is broken where it reaches the
-		// edge, not cut: code and tables lose nothing. Its continuations
-		// carry ↪ in the block's margin, so the code keeps its columns.
+		// A line longer than the pane is broken before it reaches the
+		// edge (at a space when it has one, else at the edge), not cut:
+		// code and tables lose nothing. Its continuations carry ↪ in the
+		// block's margin, so the code keeps its columns.
 		w := max(r.width-ansi.StringWidth(prefix)-2, 1)
 		for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-			for i, piece := range strings.Split(ansi.Hardwrap(stableWidth(l), w, true), "\n") {
+			held, hold := holdLeadingHyphens(stableWidth(l))
+			wrapped := ansi.Wrap(held, w, "")
+			if hold {
+				wrapped = strings.ReplaceAll(wrapped, heldHyphen, "-")
+			}
+			for i, piece := range strings.Split(wrapped, "\n") {
 				margin := "  "
 				if i > 0 {
 					margin = "↪ "
