@@ -169,7 +169,7 @@ func TestRefreshExitCodes(t *testing.T) {
 	os.WriteFile(p, []byte(fmt.Sprintf("[[sections]]\nkey = \"top\"\nfeeds = [%q, %q]\n", srv.URL+"/good", srv.URL+"/bad")), 0o644)
 	// The cache keeps its subscriptions (the first config's feed is still
 	// there) until they are reset from the config.
-	if code, out, _ := runArgs(t, "--config", p, "--cache", db, "--reset-subscriptions"); code != 0 || !strings.Contains(out, "1 sections, 2 feeds") {
+	if code, out, _ := runArgs(t, "--config", p, "--cache", db, "--reset-subscriptions"); code != 0 || !strings.Contains(out, "1 section, 2 feeds") {
 		t.Fatalf("reset: exit %d\n%s", code, out)
 	}
 	code, out, _ = runArgs(t, "--config", p, "--cache", db, "--refresh")

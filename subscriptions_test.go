@@ -51,7 +51,7 @@ func TestAddFeedsRemove(t *testing.T) {
 		t.Errorf("list with no sections: exit %d %q", code, errOut)
 	}
 	code, out, errOut = runArgs(t, args("--add", srv.URL+"/post", "--section", "blogs")...)
-	if code != 0 || !strings.Contains(out, "added "+srv.URL+"/feed/ (The Blog) to section blogs: 1 articles") ||
+	if code != 0 || !strings.Contains(out, "added "+srv.URL+"/feed/ (The Blog) to section blogs: 1 article") ||
 		!strings.Contains(out, "also found (comments feed): "+srv.URL+"/comments/feed/") {
 		t.Fatalf("add: exit %d\n%s%s", code, out, errOut)
 	}
@@ -187,11 +187,11 @@ func TestShowFullTextAndRefreshHints(t *testing.T) {
 	args := func(a ...string) []string {
 		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
 	}
-	if code, out, _ := runArgs(t, args("--refresh")...); code != 0 || feedHits != 1 || !strings.Contains(out, "1 feeds: 1 ok") {
+	if code, out, _ := runArgs(t, args("--refresh")...); code != 0 || feedHits != 1 || !strings.Contains(out, "1 feed: 1 ok") {
 		t.Fatalf("first refresh: exit %d\n%s", code, out)
 	}
 	// max-age=3600: the next refresh leaves the feed alone unless forced.
-	if code, out, _ := runArgs(t, args("--refresh")...); code != 0 || feedHits != 1 || !strings.Contains(out, "1 feeds not due yet") {
+	if code, out, _ := runArgs(t, args("--refresh")...); code != 0 || feedHits != 1 || !strings.Contains(out, "1 feed not due yet") {
 		t.Errorf("second refresh: exit %d, %d fetches\n%s", code, feedHits, out)
 	}
 	if code, out, _ := runArgs(t, args("--refresh", "--force")...); code != 0 || feedHits != 2 {

@@ -25,7 +25,7 @@ func PrintResult(w io.Writer, r feed.Result) {
 		if r.MovedTo != "" {
 			note += "; moved permanently to " + feed.Line(r.MovedTo)
 		}
-		fmt.Fprintf(w, "ok            %s (%d articles, %s%s)\n", feed.Line(r.URL), len(r.Articles), r.Elapsed.Round(time.Millisecond), note)
+		fmt.Fprintf(w, "ok            %s (%s, %s%s)\n", feed.Line(r.URL), plural(len(r.Articles), "article"), r.Elapsed.Round(time.Millisecond), note)
 	case feed.StatusNotModified:
 		if r.MovedTo != "" {
 			fmt.Fprintf(w, "not modified  %s (moved permanently to %s)\n", feed.Line(r.URL), feed.Line(r.MovedTo))
@@ -46,8 +46,8 @@ func PrintSummary(w io.Writer, s cache.Summary, took time.Duration) {
 	if s.Pruned > 0 {
 		extra += fmt.Sprintf(", %d old articles pruned", s.Pruned)
 	}
-	fmt.Fprintf(w, "%d feeds: %d ok, %d not modified, %d failed; %d new and %d updated articles%s in %s\n",
-		s.Total(), s.OK, s.NotModified, s.Failed, s.New, s.Updated, extra, took.Round(time.Millisecond))
+	fmt.Fprintf(w, "%s: %d ok, %d not modified, %d failed; %d new and %d updated articles%s in %s\n",
+		plural(s.Total(), "feed"), s.OK, s.NotModified, s.Failed, s.New, s.Updated, extra, took.Round(time.Millisecond))
 }
 
 // listedArticle is the --list --json shape.

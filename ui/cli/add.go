@@ -72,7 +72,7 @@ func Add(ctx context.Context, store *cache.Store, f *feed.Fetcher, raw, section 
 	if res.MovedTo != "" { // the subscription now holds the new address
 		added, moved = res.MovedTo, " ("+chosen.URL+" moved there permanently)"
 	}
-	fmt.Fprintf(out, "added %s (%s) to section %s: %d articles%s\n", added, orDash(title), section, len(res.Articles), moved)
+	fmt.Fprintf(out, "added %s (%s) to section %s: %s%s\n", added, orDash(title), section, count(len(res.Articles), "article"), moved)
 	if p == nil && len(cands) > 1 {
 		for i, c := range cands {
 			if i == pick {

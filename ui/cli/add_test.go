@@ -81,7 +81,7 @@ func TestAddMovedFeed(t *testing.T) {
 	if len(subs) != 1 || subs[0].URL != srv.URL+"/new.xml" {
 		t.Errorf("subscriptions: %+v", subs)
 	}
-	if want := "added " + srv.URL + "/new.xml (Moved) to section news: 1 articles (" + srv.URL + "/old.xml moved there permanently)"; !strings.Contains(out.String(), want) {
+	if want := "added " + srv.URL + "/new.xml (Moved) to section news: 1 article (" + srv.URL + "/old.xml moved there permanently)"; !strings.Contains(out.String(), want) {
 		t.Errorf("said %q, want %q", out.String(), want)
 	}
 }

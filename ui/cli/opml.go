@@ -42,14 +42,14 @@ func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Wri
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing imported)", path, err)
 	}
-	fmt.Fprintf(out, "imported %d feeds from %s", res.Added, path)
+	fmt.Fprintf(out, "imported %s from %s", count(res.Added, "feed"), path)
 	if len(res.NewSections) > 0 {
-		fmt.Fprintf(out, " into %d new sections (%s)", len(res.NewSections), strings.Join(res.NewSections, ", "))
+		fmt.Fprintf(out, " into %s (%s)", count(len(res.NewSections), "new section"), strings.Join(res.NewSections, ", "))
 	}
 	if res.Shared > 0 {
 		fmt.Fprintf(out, " (%d of them in several categories, subscribed in each)", res.Shared)
 	}
-	fmt.Fprintf(out, "; skipped %d duplicates, %d invalid\n", len(res.Duplicates), len(doc.Invalid))
+	fmt.Fprintf(out, "; skipped %s, %d invalid\n", count(len(res.Duplicates), "duplicate"), len(doc.Invalid))
 	for _, u := range res.Duplicates {
 		fmt.Fprintf(out, "  duplicate: %s\n", u)
 	}

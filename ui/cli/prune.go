@@ -33,7 +33,7 @@ func Prune(ctx context.Context, store *cache.Store, keepDays int, out io.Writer)
 		}
 		compacted = true
 	}
-	fmt.Fprintf(out, "pruned %d articles older than %d days (kept %d starred ones)", r.Articles, keepDays, r.KeptStarred)
+	fmt.Fprintf(out, "pruned %s older than %d days (kept %s)", count(r.Articles, "article"), keepDays, count(r.KeptStarred, "starred one"))
 	if compacted {
 		fmt.Fprintf(out, "; cache %s → %s", mb(sizeBefore), mb(sizeAfter))
 	} else {
@@ -54,7 +54,7 @@ func DueOnly(ctx context.Context, store *cache.Store, sections []feed.Section, o
 	}
 	kept, skipped := cache.DueSections(sections, due, time.Now())
 	if skipped > 0 {
-		fmt.Fprintf(out, "%d feeds not due yet (their ttl, Cache-Control max-age, Retry-After or back-off; --feeds shows when): --force fetches them anyway\n", skipped)
+		fmt.Fprintf(out, "%s not due yet (their ttl, Cache-Control max-age, Retry-After or back-off; --feeds shows when): --force fetches them anyway\n", count(skipped, "feed"))
 	}
 	return kept, nil
 }

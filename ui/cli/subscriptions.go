@@ -14,6 +14,14 @@ import (
 	"newsreader/feed"
 )
 
+// count is "1 feed", "2 feeds", "0 feeds".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // ErrNoSections is what reading commands say before anything is subscribed.
 var ErrNoSections = errors.New("no sections yet: add a feed with --add URL or import some with --import-opml FILE")
 
@@ -26,7 +34,7 @@ func LoadSections(ctx context.Context, store *cache.Store, cfg []feed.Section, r
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(out, "subscriptions reset from the config: %d sections, %d feeds\n", len(cfg), n)
+		fmt.Fprintf(out, "subscriptions reset from the config: %s, %s\n", count(len(cfg), "section"), count(n, "feed"))
 	} else if _, err := store.SeedSubscriptions(ctx, cfg); err != nil {
 		return nil, err
 	}
