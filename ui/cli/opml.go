@@ -42,7 +42,11 @@ func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Wri
 	if err != nil {
 		return fmt.Errorf("%s: %w (nothing imported)", path, err)
 	}
-	fmt.Fprintf(out, "imported %s from %s", count(res.Added, "feed"), path)
+	from := path
+	if path == "-" {
+		from = "standard input"
+	}
+	fmt.Fprintf(out, "imported %s from %s", count(res.Added, "feed"), from)
 	if len(res.NewSections) > 0 {
 		fmt.Fprintf(out, " into %s (%s)", count(len(res.NewSections), "new section"), strings.Join(res.NewSections, ", "))
 	}

@@ -60,3 +60,32 @@ func TestImportNamesTheBuiltinSectionsLeft(t *testing.T) {
 		t.Errorf("own sections only:\n%s", out.String())
 	}
 }
+
+// An OPML file piped in (-) is read from standard input, and the summary
+// says so rather than "from -".
+func TestImportFromStandardInput(t *testing.T) {
+	ctx := context.Background()
+	store, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdin := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = stdin }()
+	go func() {
+		w.WriteString(`<opml version="2.0"><body><outline text="Harbour"><outline xmlUrl="https://ledger.example/rss"/><outline xmlUrl="https://pics.example/rss"/></outline></body></opml>`)
+		w.Close()
+	}()
+	var out bytes.Buffer
+	if err := cli.ImportOPML(ctx, store, "-", &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "imported 2 feeds from standard input into 1 new section (harbour)") {
+		t.Errorf("%s", out.String())
+	}
+}
