@@ -450,6 +450,7 @@ func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title, l
 		}
 	}
 	a.Image = image(it, base)
+	a.Content, a.Summary = withEnclosures(it, base, a.Content, a.Summary)
 	a.Comments, a.Views, a.Rating = popularity(it)
 	return a
 }

@@ -1,0 +1,57 @@
+package feed
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A podcast episode's enclosure reaches the text the reader shows, as an
+// <audio> (or <video>) the renderer links: its file was nowhere to be
+// found before. Images, unsafe addresses and files the text already
+// links are not added; the plain text (--json summary, search) is
+// unchanged.
+func TestEnclosuresReachTheText(t *testing.T) {
+	body := []byte(`<?xml version="1.0"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Harbour Hour</title><link>https://pod.example/</link>
+<item><title>Episode 3</title><guid>e3</guid><description>We talk tides &amp; ships.</description>
+ <enclosure url="/audio/e3.mp3?src=rss&amp;x=1" length="123" type="audio/mpeg"/></item>
+<item><title>Episode 2 (video)</title><guid>e2</guid><content:encoded><![CDATA[<p>The dredger, filmed.</p>]]></content:encoded>
+ <enclosure url="https://cdn.example/e2.mp4" type="video/mp4"/><enclosure url="https://cdn.example/e2.jpg" type="image/jpeg"/></item>
+<item><title>Episode 1</title><guid>e1</guid>
+ <enclosure url="https://cdn.example/e1.m4a" type="application/octet-stream"/><enclosure url="javascript:alert(1)" type="audio/mpeg"/></item>
+<item><title>Linked already</title><guid>e0</guid><description><![CDATA[<p>Listen: <audio src="https://cdn.example/e0.mp3"></audio></p>]]></description>
+ <enclosure url="https://cdn.example/e0.mp3" type="audio/mpeg"/></item>
+</channel></rss>`)
+	base, _ := url.Parse("https://pod.example/feed.xml")
+	_, arts, err := Parse(body, base, time.Now())
+	if err != nil || len(arts) != 4 {
+		t.Fatalf("%d articles, %v", len(arts), err)
+	}
+	shown := func(a Article) string {
+		if len(a.Content) >= len(a.Summary) {
+			return a.Content
+		}
+		return a.Summary
+	}
+	for i, want := range []string{
+		`<audio src="https://pod.example/audio/e3.mp3?src=rss&amp;x=1"></audio>`,
+		`<video src="https://cdn.example/e2.mp4"></video>`,
+		`<audio src="https://cdn.example/e1.m4a"></audio>`,
+		`<audio src="https://cdn.example/e0.mp3"></audio>`,
+	} {
+		if got := shown(arts[i]); strings.Count(got, want) != 1 {
+			t.Errorf("%s: the text shown holds %d of %s:\n%s", arts[i].Title, strings.Count(got, want), want, got)
+		}
+	}
+	for _, a := range arts {
+		all := a.Content + a.Summary
+		if strings.Contains(all, "e2.jpg") || strings.Contains(all, "javascript") {
+			t.Errorf("%s: an image or unsafe enclosure added: %s", a.Title, all)
+		}
+	}
+	if got := PlainText(arts[0].Summary); got != "We talk tides & ships." {
+		t.Errorf("plain text changed: %q", got)
+	}
+}
