@@ -169,10 +169,11 @@ func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
 }
 
 // storyText is an article's plain text as the stories and the discovery
-// lists read it: without the feed's boilerplate paragraphs (drop) and
+// lists read it: without the feed's boilerplate paragraphs (drop), its
+// navigation boxes (other stories' headlines: see withoutNavigation) and
 // the credits of its datelines.
 func storyText(text string, drop map[string]bool) string {
-	return withoutDatelineCredit(withoutParagraphs(text, drop))
+	return withoutDatelineCredit(withoutNavigation(withoutParagraphs(text, drop)))
 }
 
 // datelineCredit is a wire dateline's credit: "PORT SALO (Meridian) -",

@@ -89,7 +89,7 @@ func TestPrepareArticleInternsAsOneByOne(t *testing.T) {
 			a.Content = "<p>Ünïcode Ärger in Zürich: Élodie Brun &amp; the <a href=\"/x\">Harbour Board</a> said so.</p>"
 		}
 		got := s.prepareArticle(a)
-		want := stories.Read(a.Title, indexText(a.Summary, a.Content))
+		want := stories.Read(a.Title, storyText(indexText(a.Summary, a.Content), nil))
 		want.Intern(one.id)
 		if got.text != indexText(a.Summary, a.Content) {
 			t.Fatalf("article %d: text differs from indexText", k)
