@@ -44,6 +44,7 @@ import (
 // labels.
 var navLabels = []string{
 	"related", "related stories", "related articles", "related content", "related coverage", "related links", "related news", "related reading",
+	"related posts", "related post", "similar posts", "similar articles", "recent posts", "popular posts", "more posts",
 	"read more", "read next", "read also", "also read", "read more on this", "read more on this story", "see also", "further reading",
 	"more on this story", "more on this", "more on this topic", "more stories", "more news", "more like this", "in other news",
 	"most read", "most popular", "most viewed", "most shared", "most read stories", "top stories", "trending", "trending now",
@@ -81,6 +82,7 @@ func init() {
 const (
 	maxNavItem      = 200
 	maxNavItemWords = 24
+	maxNavExcerpt   = 600
 )
 
 // withoutNavigation returns text without its navigation lines (see
@@ -102,7 +104,7 @@ func withoutNavigation(text string) string {
 		switch {
 		case line == "":
 			// a blank line between a label and its items keeps the box open
-		case inBox && (headlineLike(line) || webAddress(line)):
+		case inBox && (headlineLike(line) || excerpt(line) || webAddress(line)):
 			drop = true
 		default:
 			inBox = false
@@ -189,7 +191,8 @@ var navSeparators = []string{":", "|", "»", "›", ">", "-", "–", "—", "…
 // headlineLike says whether a line reads as another story's headline: a
 // list's item (bullets and numbers taken off) of at most maxNavItem bytes
 // and maxNavItemWords words, with a letter, that is not a sentence (no
-// full stop at its end) and introduces nothing (no colon at its end).
+// full stop at its end, inside quotes or not) and introduces nothing (no
+// colon at its end).
 func headlineLike(line string) bool {
 	line = strings.TrimSpace(strings.TrimLeft(line, "•·*-–—▪►‣◦ \t"))
 	if line == "" || len(line) > maxNavItem {
@@ -198,10 +201,14 @@ func headlineLike(line string) bool {
 	if k := numberedItem(line); k > 0 {
 		line = line[k:]
 	}
-	last, _ := utf8.DecodeLastRuneInString(line)
+	// The end of the words, inside closing quotes and brackets: a
+	// quotation ends a sentence with its full stop inside (`He said: "We
+	// will appeal."`), a headline's quotation without one.
+	end := strings.TrimRight(line, "\"”’')]»")
+	last, _ := utf8.DecodeLastRuneInString(end)
 	switch last {
 	case '.', ':', ';', ',':
-		if !strings.HasSuffix(line, "...") {
+		if !strings.HasSuffix(end, "...") {
 			return false
 		}
 	}
@@ -221,6 +228,18 @@ func headlineLike(line string) bool {
 		}
 	}
 	return letter && words <= maxNavItemWords
+}
+
+// excerpt says whether a line in a box is another story's headline and
+// the opening of its text, cut short ("Rates held at 2.5% The central
+// bank kept …", as blogs' related posts print them): up to
+// maxNavExcerpt bytes, ending in an ellipsis.
+func excerpt(line string) bool {
+	if len(line) > maxNavExcerpt {
+		return false
+	}
+	line = strings.TrimSuffix(line, "]") // "[…]"
+	return strings.HasSuffix(line, "…") || strings.HasSuffix(line, "...")
 }
 
 // numberedItem is the length of a numbered list's marker opening line

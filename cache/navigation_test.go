@@ -90,6 +90,9 @@ func TestWithoutNavigation(t *testing.T) {
 		{"label then a sentence", lede + "\n\nSee also: the council said it would appeal the ruling.\n\n" + more, ""},
 		{"facts list", lede + "\n\nKey facts\n\nBand D tax rises to £2,140\n\nLibraries stay open\n\n" + more, ""},
 		{"most read words in prose", "Most readers will see the rise in April.\n\n" + more, ""},
+		{"a quoted sentence stops the box", lede + "\n\nRelated\n\nMs Lund said: \"We will appeal.\"\n\n" + more, lede + "\n\nMs Lund said: \"We will appeal.\"\n\n" + more},
+		{"a quoted headline is an item", lede + "\n\nRelated\n\nLund: \"We will appeal\"\n\n" + more, lede + "\n\n" + more},
+		{"a cut summary outside a box", "Storm Idris flooded Westmere harbour on Saturday and the coastguard …\n\n" + more, ""},
 		{"colon ending stops the box", "Recommended\n\nThe panel recommended three changes:\n\n• More buses\n\n" + more,
 			"The panel recommended three changes:\n\n• More buses\n\n" + more},
 	} {
@@ -111,13 +114,19 @@ func TestStoryTextWithoutLinkedBox(t *testing.T) {
 		`<div class="related"><h3>Most read</h3><ol><li><a href="https://x.example/a">Ferry runs aground off Port Salo</a></li>` +
 		`<li><a href="https://x.example/b">Lumo recalls chargers</a></li></ol></div>` +
 		"<p>Opposition members said the rise would hurt families.</p>"
-	got := storyText(indexText("", html), nil)
-	for _, w := range []string{"Most read", "Ferry", "Lumo"} {
-		if strings.Contains(got, w) {
-			t.Errorf("story text keeps %q: %q", w, got)
+	// A blog's related posts, each a linked title and an excerpt.
+	posts := "<p>Related posts:</p><ol>" +
+		`<li><a href="https://x.example/rates">Rates held at 2.5%</a> <small>The central bank kept its main rate on Thursday as governor Ines Morel said inflation was cooling, though food prices […]</small></li>` +
+		`<li><a href="https://x.example/brakes">Olmsted recalls cars</a> <small>Olmsted Motors is calling back 882,000 vehicles after finding a fault in …</small></li></ol>`
+	for _, html := range []string{html, html + posts} {
+		got := storyText(indexText("", html), nil)
+		for _, w := range []string{"Most read", "Ferry", "Lumo", "Related", "Rates", "Olmsted"} {
+			if strings.Contains(got, w) {
+				t.Errorf("story text keeps %q: %q", w, got)
+			}
 		}
-	}
-	if !strings.Contains(got, "raise the tax") || !strings.Contains(got, "hurt families") {
-		t.Errorf("story text lost the report: %q", got)
+		if !strings.Contains(got, "raise the tax") || !strings.Contains(got, "hurt families") {
+			t.Errorf("story text lost the report: %q", got)
+		}
 	}
 }
