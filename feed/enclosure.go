@@ -16,6 +16,12 @@ var mediaExts = map[string]string{
 	".mp4": "video", ".m4v": "video", ".mov": "video", ".webm": "video",
 }
 
+// maxEnclosures is how many audio and video enclosures of one item are
+// looked at: a podcast episode has one, or a few formats of it. A hostile
+// feed can list hundreds of thousands in one item, and each is compared
+// with the text.
+const maxEnclosures = 8
+
 // withEnclosures adds an item's audio and video enclosures (a podcast's
 // episode, a clip) to the text the reader shows, the longer of content
 // and summary, as <audio>/<video> elements the renderer makes links of:
@@ -24,7 +30,11 @@ var mediaExts = map[string]string{
 // stories see none of it.
 func withEnclosures(it *gofeed.Item, base *url.URL, content, summary string) (string, string) {
 	var add strings.Builder
+	seen, looked := map[string]bool{}, 0
 	for _, e := range it.Enclosures {
+		if looked == maxEnclosures {
+			break
+		}
 		if e == nil {
 			continue
 		}
@@ -42,10 +52,12 @@ func withEnclosures(it *gofeed.Item, base *url.URL, content, summary string) (st
 				continue
 			}
 		}
+		looked++
 		esc := html.EscapeString(u)
-		if strings.Contains(content, esc) || strings.Contains(summary, esc) || strings.Contains(add.String(), esc) {
+		if seen[esc] || strings.Contains(content, esc) || strings.Contains(summary, esc) {
 			continue
 		}
+		seen[esc] = true
 		add.WriteString(`<p><` + kind + ` src="` + esc + `"></` + kind + `></p>`)
 	}
 	if add.Len() == 0 {
