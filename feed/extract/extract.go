@@ -68,7 +68,7 @@ var ErrNotAPage = errors.New("not a web page")
 
 // webPage says whether a fetched document is one to extract text from:
 // labelled as text or (X)HTML, or unlabelled or labelled as bytes
-// (application/octet-stream) and holding HTML. Otherwise kind names what
+// (application/octet-stream) and holding text. Otherwise kind names what
 // it is, for the message.
 func webPage(p feed.Page) (kind string, ok bool) {
 	mt, _, err := mime.ParseMediaType(p.ContentType)
@@ -80,10 +80,13 @@ func webPage(p feed.Page) (kind string, ok bool) {
 		return mt, true
 	case mt == "" || mt == "application/octet-stream" || mt == "binary/octet-stream":
 		sniffed, _, _ := strings.Cut(http.DetectContentType(p.Body), ";")
-		if sniffed == "text/html" || sniffed == "text/xml" {
+		if sniffed == "text/html" || sniffed == "text/xml" || sniffed == "text/plain" {
+			// Text, HTML or not (a page opening with <meta> or <main>
+			// sniffs as plain text): Extract finds its text, or says
+			// there is none.
 			return sniffed, true
 		}
-		if sniffed == "application/octet-stream" || sniffed == "text/plain" {
+		if sniffed == "application/octet-stream" {
 			return "a file", false // unlabelled bytes: say no more than that
 		}
 		return feed.Line(sniffed), false

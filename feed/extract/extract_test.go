@@ -303,3 +303,27 @@ func TestFetchRefusesFiles(t *testing.T) {
 		}
 	}
 }
+
+// A page served with no Content-Type, or as bytes, whose markup opens
+// with a tag the sniffer does not know (<meta charset>, <main>) sniffs as
+// plain text: it is text, and is extracted, not refused as a file.
+func TestFetchReadsUnlabelledPagesSniffedAsText(t *testing.T) {
+	page, _ := os.ReadFile("testdata/wordpress.html")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/meta":
+			w.Header()["Content-Type"] = nil
+			w.Write(append([]byte("<meta charset=\"utf-8\">\n"), page...))
+		case "/main":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write(append([]byte("<main>\n"), page...))
+		}
+	}))
+	defer srv.Close()
+	f := feed.NewFetcher(feed.Options{})
+	for _, path := range []string{"/meta", "/main"} {
+		if art, err := Fetch(context.Background(), f, srv.URL+path); err != nil || !strings.Contains(art.HTML, "The lesson is that a starter") {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}
