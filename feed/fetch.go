@@ -627,6 +627,11 @@ func toUTF8(body []byte, contentType string) ([]byte, error) {
 	}
 	_, params, _ := mimeParams(contentType)
 	label := strings.ToLower(strings.TrimSpace(params))
+	if label == "binary" {
+		// libmagic's word (file -i, PHP's finfo) for bytes in no text
+		// encoding: "application/pdf; charset=binary". Nothing to decode.
+		return body, nil
+	}
 	if label == "" && !utf8.Valid(body) && !prologEncoding(body) {
 		label = "windows-1252" // undeclared and not UTF-8: the usual culprit
 	}

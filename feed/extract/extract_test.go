@@ -271,6 +271,10 @@ func TestFetchRefusesFiles(t *testing.T) {
 		case "/report.pdf":
 			w.Header().Set("Content-Type", "application/pdf")
 			w.Write(append([]byte("%PDF-1.7\n"), noise...))
+		case "/download.php":
+			// A download script passing on PHP finfo's type.
+			w.Header().Set("Content-Type", "application/pdf; charset=binary")
+			w.Write(append([]byte("%PDF-1.4\n"), noise...))
 		case "/ep1.mp3":
 			w.Header().Set("Content-Type", "application/octet-stream")
 			w.Write(append([]byte("ID3\x03\x00\x00\x00\x00\x00\x00"), noise...))
@@ -291,7 +295,7 @@ func TestFetchRefusesFiles(t *testing.T) {
 	defer srv.Close()
 	f := feed.NewFetcher(feed.Options{})
 	ctx := context.Background()
-	for path, kind := range map[string]string{"/report.pdf": "application/pdf", "/ep1.mp3": "audio/mpeg", "/blob": "a file", "/photo": "image/jpeg"} {
+	for path, kind := range map[string]string{"/report.pdf": "application/pdf", "/download.php": "application/pdf", "/ep1.mp3": "audio/mpeg", "/blob": "a file", "/photo": "image/jpeg"} {
 		art, err := Fetch(ctx, f, srv.URL+path)
 		if !errors.Is(err, ErrNotAPage) || !strings.Contains(err.Error(), "gives "+kind) || strings.Contains(err.Error(), "\x1b") || art.HTML != "" {
 			t.Errorf("%s: %v, %d bytes of text", path, err, len(art.HTML))
