@@ -41,8 +41,8 @@ var heldoutSections = []string{"top", "politics", "business", "tech", "sport", "
 
 // serveCorpus serves the feeds of a corpus directory (.xml and .json),
 // their {{ago N}} and {{iso N}} markers replaced by the date N minutes
-// before now.
-func serveCorpus(t *testing.T, dir string) *httptest.Server {
+// before now, and rewritten by rewrite when it is not nil.
+func serveCorpus(t *testing.T, dir string, rewrite func([]byte) []byte) *httptest.Server {
 	marker := regexp.MustCompile(`\{\{(ago|iso) (\d+)\}\}`)
 	now := time.Now().Truncate(time.Minute)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -61,6 +61,9 @@ func serveCorpus(t *testing.T, dir string) *httptest.Server {
 			}
 			return []byte(at.Format(time.RFC1123Z))
 		})
+		if rewrite != nil {
+			data = rewrite(data)
+		}
 		if ext == ".json" {
 			w.Header().Set("Content-Type", "application/feed+json")
 		} else {
@@ -82,6 +85,13 @@ func loadHeldout(t *testing.T, reorder func([]feed.Result)) *evalSet {
 // loadLabelled.
 func loadCorpus(t *testing.T, dir string, sectionOrder []string, minArticles int, reorder func([]feed.Result)) *evalSet {
 	t.Helper()
+	return loadRewrittenCorpus(t, dir, sectionOrder, minArticles, reorder, nil)
+}
+
+// loadRewrittenCorpus is loadCorpus with the feeds' bytes rewritten by
+// rewrite (see serveCorpus).
+func loadRewrittenCorpus(t *testing.T, dir string, sectionOrder []string, minArticles int, reorder func([]feed.Result), rewrite func([]byte) []byte) *evalSet {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "truth.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +100,7 @@ func loadCorpus(t *testing.T, dir string, sectionOrder []string, minArticles int
 	if err := json.Unmarshal(data, &truths); err != nil {
 		t.Fatal(err)
 	}
-	srv := serveCorpus(t, dir)
+	srv := serveCorpus(t, dir, rewrite)
 	byLink := map[string]itemTruth{}
 	feeds := map[string][]string{}
 	seen := map[string]bool{}
