@@ -34,7 +34,9 @@ type Page struct {
 	Body        []byte // decoded to UTF-8 when the HTTP charset says otherwise
 }
 
-// ErrTooLarge is returned by Get for a body over the size cap.
+// ErrTooLarge is returned by Get for a body over the size cap, with the
+// Page's URL and ContentType (a PDF or a podcast's audio is mostly larger
+// than a page may be: what it is can still be said).
 var ErrTooLarge = errors.New("page larger than the size cap")
 
 // Get fetches one document with the Fetcher's hardened client: the same
@@ -77,22 +79,28 @@ func (f *Fetcher) Get(ctx context.Context, raw, accept string, maxBody int64) (P
 	if resp.StatusCode != http.StatusOK {
 		return Page{}, fmt.Errorf("HTTP %d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
 	}
+	ct := resp.Header.Get("Content-Type")
+	tooLarge := func() (Page, error) {
+		return Page{URL: resp.Request.URL, ContentType: ct}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
+	}
+	if resp.ContentLength > limit {
+		return tooLarge() // said so: not downloaded to find out
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return Page{}, reason(err)
 	}
 	if int64(len(body)) > limit {
-		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
+		return tooLarge()
 	}
 	if body, err = decodeContent(body, strings.Join(resp.Header.Values("Content-Encoding"), ","), limit); err == nil {
 		body, err = gunzipped(body, limit)
 	}
 	if errors.Is(err, errUnpackedTooLarge) { // as refresh reads feeds
-		return Page{}, fmt.Errorf("%w (%d KB)", ErrTooLarge, limit>>10)
+		return tooLarge()
 	} else if err != nil {
 		return Page{}, err
 	}
-	ct := resp.Header.Get("Content-Type")
 	if isHTML(ct, body) {
 		// <meta charset> and the BOM count for HTML, not only the header.
 		if enc, name, _ := charset.DetermineEncoding(body, ct); name != "utf-8" {

@@ -52,11 +52,16 @@ var ErrNoText = errors.New("no readable text on the page")
 // limit, http(s) only, per-host limit, MaxPage size cap) and extracts it.
 func Fetch(ctx context.Context, f *feed.Fetcher, link string) (Article, error) {
 	page, err := f.Get(ctx, link, "text/html, application/xhtml+xml;q=0.9, */*;q=0.5", MaxPage)
-	if err != nil {
+	if err != nil && !(errors.Is(err, feed.ErrTooLarge) && page.ContentType != "") {
 		return Article{}, err
 	}
+	// A file over the size cap (most podcast episodes, many PDFs) is
+	// named by its label too.
 	if kind, ok := webPage(page); !ok {
 		return Article{}, fmt.Errorf("%w: the address gives %s (open it in the browser)", ErrNotAPage, kind)
+	}
+	if err != nil {
+		return Article{}, err
 	}
 	return Extract(page.Body, page.URL)
 }

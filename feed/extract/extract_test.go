@@ -331,3 +331,32 @@ func TestFetchReadsUnlabelledPagesSniffedAsText(t *testing.T) {
 		}
 	}
 }
+
+// A file larger than a page may be (a podcast's episode, a long PDF: most
+// of them) is refused naming what it is, as a small one is, whether its
+// length is announced or not; a page over the cap is still too large.
+func TestFetchRefusesLargeFiles(t *testing.T) {
+	big := make([]byte, MaxPage+1<<20)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/episode.mp3":
+			w.Header().Set("Content-Type", "audio/mpeg")
+		case "/streamed.pdf": // no Content-Length: sent in chunks
+			w.Header().Set("Content-Type", "application/pdf")
+			w.(http.Flusher).Flush()
+		case "/huge-page":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		}
+		w.Write(big)
+	}))
+	defer srv.Close()
+	f := feed.NewFetcher(feed.Options{})
+	for path, kind := range map[string]string{"/episode.mp3": "audio/mpeg", "/streamed.pdf": "application/pdf"} {
+		if _, err := Fetch(context.Background(), f, srv.URL+path); !errors.Is(err, ErrNotAPage) || !strings.Contains(err.Error(), "gives "+kind) {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+	if _, err := Fetch(context.Background(), f, srv.URL+"/huge-page"); !errors.Is(err, feed.ErrTooLarge) || errors.Is(err, ErrNotAPage) {
+		t.Errorf("/huge-page: %v", err)
+	}
+}
