@@ -34,13 +34,29 @@ var feedTypes = map[string]string{
 // resolved against <base href> or the page's address, in document order,
 // without duplicates.
 func AnnouncedFeeds(body []byte, pageURL *url.URL) []Announced {
-	doc, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil
-	}
-	base := pageURL
 	var out []Announced
 	seen := map[string]bool{}
+	walkElements(body, pageURL, atom.Link, func(n *html.Node, base *url.URL) bool {
+		if c, ok := announced(n, base); ok && !seen[c.URL] {
+			seen[c.URL] = true
+			out = append(out, c)
+		}
+		return true
+	})
+	return out
+}
+
+// walkElements calls visit with each element of a page of kind a, in
+// document order, and the address its links resolve against (<base
+// href>, else the page's), passing over scripts, styles and templates,
+// until visit returns false.
+func walkElements(body []byte, pageURL *url.URL, a atom.Atom, visit func(n *html.Node, base *url.URL) bool) {
+	doc, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return
+	}
+	base := pageURL
+	more := true
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -49,95 +65,107 @@ func AnnouncedFeeds(body []byte, pageURL *url.URL) []Announced {
 				if b, err := pageURL.Parse(strings.TrimSpace(nodeAttr(n, "href"))); err == nil && nodeAttr(n, "href") != "" {
 					base = b
 				}
-			case atom.Link:
-				if c, ok := announced(n, base); ok && !seen[c.URL] {
-					seen[c.URL] = true
-					out = append(out, c)
-				}
 			case atom.Script, atom.Style, atom.Template:
 				return
+			case a:
+				more = visit(n, base)
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && more; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(doc)
-	return out
 }
+
+// maxLinked is how many of a page's links LinkedFeeds weighs: a page
+// holds a few hundred.
+const maxLinked = 1000
 
 // LinkedFeeds returns, in document order and at most max, the http(s)
 // addresses a page's ordinary links (<a href>) give that look like feeds:
 // a feed type attribute, an address ending .rss, .xml, .atom or .rdf or
-// with a feed, rss or atom path segment, or a label saying RSS, Atom or
-// feed. Pages that announce no feed with <link> often still link one
-// ("RSS" in the footer). They are guesses, to be fetched and checked.
+// with a feed, rss or atom path segment, or else a short label saying
+// RSS, Atom or feed ("RSS", "Atom feed", an RSS icon's alt text). Pages
+// that announce no feed with <link> often still link one ("RSS" in the
+// footer). Links that look like feeds by their type or address come
+// first: a headline that mentions a feed is no feed, and a news site's
+// front page has several before the footer. They are guesses, to be
+// fetched and checked.
 func LinkedFeeds(body []byte, pageURL *url.URL, max int) []string {
-	doc, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil
+	type link struct {
+		u      string
+		strong bool
 	}
-	base := pageURL
-	var out []string
+	var found []link
 	seen := map[string]bool{pageURL.String(): true}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if len(out) >= max {
-			return
-		}
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Base:
-				if b, err := pageURL.Parse(strings.TrimSpace(nodeAttr(n, "href"))); err == nil && nodeAttr(n, "href") != "" {
-					base = b
-				}
-			case atom.A:
-				if u, ok := linkedFeed(n, base); ok && !seen[u] {
-					seen[u] = true
-					out = append(out, u)
-				}
-			case atom.Script, atom.Style, atom.Template:
-				return
+	strong, n := 0, 0
+	walkElements(body, pageURL, atom.A, func(a *html.Node, base *url.URL) bool {
+		n++
+		if u, st, ok := linkedFeed(a, base); ok && !seen[u] {
+			seen[u] = true
+			found = append(found, link{u, st})
+			if st {
+				strong++
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		return strong < max && n < maxLinked
+	})
+	weak := max - strong
+	var out []string
+	for _, l := range found {
+		if l.strong || weak > 0 {
+			if !l.strong {
+				weak--
+			}
+			out = append(out, l.u)
 		}
 	}
-	walk(doc)
-	return out
+	return out[:min(len(out), max)]
 }
 
-func linkedFeed(n *html.Node, base *url.URL) (string, bool) {
+// linkedFeed says whether an <a> looks like a link to a feed, and strong
+// when by its type or address rather than by its label.
+func linkedFeed(n *html.Node, base *url.URL) (u string, strong, ok bool) {
 	href := strings.TrimSpace(nodeAttr(n, "href"))
 	if href == "" || strings.HasPrefix(href, "#") {
-		return "", false
+		return "", false, false
 	}
-	u, err := base.Parse(href)
-	if err != nil || Link(u.String()) == "" {
-		return "", false
+	pu, err := base.Parse(href)
+	if err != nil || Link(pu.String()) == "" {
+		return "", false, false
 	}
-	u.Fragment = ""
+	pu.Fragment = ""
 	typ, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(nodeAttr(n, "type"))), ";")
 	_, typed := feedTypes[strings.TrimSpace(typ)]
-	p := strings.ToLower(u.Path)
-	looks := typed || strings.HasSuffix(p, ".rss") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".atom") || strings.HasSuffix(p, ".rdf")
-	for _, seg := range strings.Split(p, "/") {
-		looks = looks || seg == "feed" || seg == "rss" || seg == "atom" || seg == "feeds"
+	p := strings.ToLower(pu.Path)
+	if strings.Contains(p, "sitemap") {
+		return "", false, false
 	}
-	if !looks {
-		var b strings.Builder
-		anchorText(n, &b)
-		label := strings.ToLower(strings.Join(strings.Fields(b.String()), " "))
-		for _, w := range strings.FieldsFunc(label, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			looks = looks || w == "rss" || w == "atom" || w == "feed" || w == "feeds"
+	strong = typed || strings.HasSuffix(p, ".rss") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".atom") || strings.HasSuffix(p, ".rdf")
+	for _, seg := range strings.Split(p, "/") {
+		strong = strong || seg == "feed" || seg == "rss" || seg == "atom" || seg == "feeds"
+	}
+	if strong {
+		return pu.String(), true, true
+	}
+	var b strings.Builder
+	anchorText(n, &b)
+	words := strings.FieldsFunc(strings.ToLower(b.String()), func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(words) > maxFeedLabel {
+		return "", false, false // a headline that mentions a feed
+	}
+	for _, w := range words {
+		if w == "rss" || w == "atom" || w == "feed" || w == "feeds" {
+			return pu.String(), false, true
 		}
 	}
-	if !looks || strings.Contains(p, "sitemap") {
-		return "", false
-	}
-	return u.String(), true
+	return "", false, false
 }
+
+// maxFeedLabel is the most words a link's label has to say it is a feed:
+// "RSS", "Atom feed", "Subscribe to our RSS feed".
+const maxFeedLabel = 5
 
 func anchorText(n *html.Node, b *strings.Builder) {
 	if n.Type == html.TextNode {

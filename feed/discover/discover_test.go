@@ -197,3 +197,32 @@ func TestDiscoverFollowsLinksThatLookLikeFeeds(t *testing.T) {
 		}
 	}
 }
+
+// A tech site's front page has headlines that mention feeds ("… the news
+// feed …", "… RSS …") before its footer's RSS link: they are no feeds,
+// and did not take the four links fetched, whether the footer's link
+// says it is a feed by its address or only by its label.
+func TestDiscoverPassesHeadlinesThatMentionFeeds(t *testing.T) {
+	headlines := `<h2><a href="/2026/11/meta-news-feed">Meta changes the news feed again, and publishers notice at once</a></h2>
+<h2><a href="/2026/11/rss-revival">Why RSS readers are back in fashion among people tired of algorithms</a></h2>
+<h2><a href="/2026/11/atom-bank">Atom bank raises its savings rate for the third time this year</a></h2>
+<h2><a href="/2026/11/feeds-outage">Social feeds went dark for an hour on Tuesday after a bad update</a></h2>
+<h2><a href="/2026/11/feed-prices">Animal feed prices climb as the dry summer cuts the harvest short</a></h2>`
+	article := `<html><body><p>An article.</p></body></html>`
+	pages := map[string][2]string{
+		"/by-address/":                    {htmlType, `<html><body>` + headlines + `<footer><a href="/syndicate/front.xml">Subscribe</a></footer></body></html>`},
+		"/by-label/":                      {htmlType, `<html><body>` + headlines + `<footer><a href="/services/syndicate?format=rss2">RSS</a></footer></body></html>`},
+		"/syndicate/front.xml":            {"application/rss+xml", fmt.Sprintf(rss, "Front page")},
+		"/services/syndicate?format=rss2": {"application/rss+xml", fmt.Sprintf(rss, "Front page")},
+	}
+	for _, p := range []string{"meta-news-feed", "rss-revival", "atom-bank", "feeds-outage", "feed-prices"} {
+		pages["/2026/11/"+p] = [2]string{htmlType, article}
+	}
+	srv := site(t, pages)
+	for path, want := range map[string]string{"/by-address/": "/syndicate/front.xml", "/by-label/": "/services/syndicate?format=rss2"} {
+		cs, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+path)
+		if err != nil || urls(cs) != srv.URL+want || cs[0].Via != "anchor" {
+			t.Errorf("%s: %+v %v", path, cs, err)
+		}
+	}
+}
