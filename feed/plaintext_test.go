@@ -1,6 +1,11 @@
 package feed
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
 
 func TestPlainTextLeavesOutFurniture(t *testing.T) {
 	cases := []struct{ name, in, want string }{
@@ -31,4 +36,32 @@ func TestPlainTextLeavesOutFurniture(t *testing.T) {
 			}
 		})
 	}
+}
+
+// PlainText builds each text in a buffer it reuses from call to call
+// (textScratch): calls at once on different fragments, long and short,
+// each get their own text, the same as when called one at a time.
+func TestPlainTextScratchIsNotShared(t *testing.T) {
+	frags := make([]string, 64)
+	want := make([]string, len(frags))
+	for i := range frags {
+		frags[i] = fmt.Sprintf("<p>Item %d says %s.</p><ul><li>%d</li></ul>", i, strings.Repeat(fmt.Sprintf("word%d ", i), 1+i*37%300), i)
+		want[i] = PlainText(frags[i])
+		if !strings.Contains(want[i], fmt.Sprintf("Item %d says word%d", i, i)) {
+			t.Fatalf("fragment %d reads %q", i, want[i])
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 400 {
+				i := (g*131 + k*7) % len(frags)
+				if got := PlainText(frags[i]); got != want[i] {
+					t.Errorf("fragment %d read at once with others: %q, alone %q", i, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
