@@ -449,7 +449,13 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		indent := strings.Repeat(" ", ansi.StringWidth(marker))
 		start := len(r.out)
 		r.children(n, prefix+indent)
-		r.flush(prefix+marker, prefix+indent)
+		if start < len(r.out) {
+			// Text after a block inside the item (an embed, a
+			// paragraph) goes on under it, not as an item of its own.
+			r.flush(prefix+indent, prefix+indent)
+		} else {
+			r.flush(prefix+marker, prefix+indent)
+		}
 		// The marker belongs on the item's first line even when the item
 		// began with a nested block.
 		if start < len(r.out) && strings.HasPrefix(r.out[start], prefix+indent) && !strings.HasPrefix(r.out[start], prefix+marker) {

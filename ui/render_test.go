@@ -378,3 +378,28 @@ func TestRenderDropsPixelsKeepsTitleText(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Text that goes on after a block inside a list item (an embedded player
+// in the middle of the item, a paragraph) stays in that item: it took a
+// marker of its own and read as one more item.
+func TestListItemTextAfterABlockKeepsItsItem(t *testing.T) {
+	for _, src := range []string{
+		`<ul><li>Watch this: <iframe src="https://www.youtube.com/embed/abc"></iframe> and then the rest</li><li>Second item</li></ul>`,
+		`<ul><li><p>First paragraph</p> and then the rest</li><li>Second item</li></ul>`,
+		`<ol><li><p>First paragraph</p> and then the rest</li><li>Second item</li></ol>`,
+	} {
+		lines := Render(src, "https://example.com/post/", 60, plainStyle()).lines
+		markers := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, "• ") || strings.HasPrefix(l, "1. ") || strings.HasPrefix(l, "2. ") || strings.HasPrefix(l, "3. ") {
+				markers++
+			}
+			if strings.Contains(l, "and then the rest") && !strings.HasPrefix(l, " ") {
+				t.Errorf("the item's rest is not under it: %q", l)
+			}
+		}
+		if markers != 2 {
+			t.Errorf("%d list markers for two items:\n%s", markers, strings.Join(lines, "\n"))
+		}
+	}
+}
