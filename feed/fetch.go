@@ -241,10 +241,13 @@ type fetched struct {
 	start time.Time
 	res   Result // final when body is nil
 	body  []byte
-	base  *url.URL
-	ctype string      // Content-Type
-	cenc  string      // Content-Encoding, not yet undone
-	hdr   http.Header // for the hints
+	// scratch holds body's buffer, given back when the body is parsed
+	// (finish); nil when there is none.
+	scratch *[]byte
+	base    *url.URL
+	ctype   string      // Content-Type
+	cenc    string      // Content-Encoding, not yet undone
+	hdr     http.Header // for the hints
 }
 
 // FetchAll fetches every request and calls each with every result, one
@@ -322,33 +325,39 @@ func (f *Fetcher) Results(ctx context.Context, reqs []Request) <-chan Result {
 	return out
 }
 
-// readBody reads at most limit bytes of resp's body. With a
-// Content-Length it reads into a buffer of that size (up to 4 MB: the
-// header may lie); without one (a chunked feed, as most generated ones
-// are) it reads into a pooled scratch buffer and returns an exact copy,
-// rather than growing a new buffer from 512 bytes by doubling, which left
-// about three times the body's size as garbage for every feed.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
+// readBody reads at most limit bytes of resp's body into a pooled
+// buffer, returned with it for releaseBody once the body is parsed: with
+// a Content-Length, one of at least that size (up to 4 MB: the header may
+// lie); without one (a chunked feed, as most generated ones are) any,
+// grown as needed, rather than a new buffer grown from 512 bytes by
+// doubling, which left about three times the body's size as garbage for
+// every feed.
+func readBody(resp *http.Response, limit int64) ([]byte, *[]byte, error) {
 	r := io.LimitReader(resp.Body, limit)
-	if n := resp.ContentLength; n > 0 {
-		b, err := readInto(r, make([]byte, 0, min(n, limit, 4<<20)+1)) // +1: the read that finds the end (n+1 overflows for the largest n)
-		return b, err
-	}
 	sp, _ := scratchBodies.Get().(*[]byte)
 	if sp == nil {
 		sp = new([]byte)
 	}
-	b, err := readInto(r, (*sp)[:0])
-	out := bytes.Clone(b)
-	if cap(b) <= maxScratchBody {
-		*sp = b
-		scratchBodies.Put(sp)
+	if n := resp.ContentLength; n > 0 && int64(cap(*sp)) <= min(n, limit, 4<<20) {
+		*sp = make([]byte, 0, min(n, limit, 4<<20)+1) // +1: the read that finds the end (n+1 overflows for the largest n)
 	}
-	return out, err
+	b, err := readInto(r, (*sp)[:0])
+	*sp = b
+	return b, sp, err
 }
 
-// scratchBodies holds readBody's buffers for bodies of unknown length;
-// one that grew past maxScratchBody is left to the collector.
+// releaseBody gives a body's buffer back to scratchBodies once nothing
+// reads the body any more (the parsed feed holds copies); one that grew
+// past maxScratchBody is left to the collector.
+func releaseBody(sp *[]byte) {
+	if sp != nil && cap(*sp) <= maxScratchBody {
+		*sp = (*sp)[:0]
+		scratchBodies.Put(sp)
+	}
+}
+
+// scratchBodies holds readBody's buffers: a big refresh reads hundreds of
+// bodies, and a new buffer for each was a twentieth of what it allocates.
 var scratchBodies sync.Pool
 
 const maxScratchBody = 4 << 20
@@ -385,6 +394,7 @@ func (f *Fetcher) finish(b fetched) Result {
 	if b.body != nil {
 		res = f.parse(b)
 	}
+	releaseBody(b.scratch)
 	res.URL = b.req.URL
 	res.Elapsed = time.Since(b.start)
 	if res.Err != nil {
@@ -520,8 +530,9 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 		out.res = Result{Err: err, Hints: hintsFrom(resp.Header, nil, f.now())}
 		return out
 	}
-	body, err := readBody(resp, f.opt.MaxBody+1)
+	body, scratch, err := readBody(resp, f.opt.MaxBody+1)
 	if err != nil {
+		releaseBody(scratch)
 		if outer.Err() != nil {
 			return fail(deadlineReason(outer))
 		}
@@ -531,9 +542,10 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 		return fail(reason(err))
 	}
 	if int64(len(body)) > f.opt.MaxBody {
+		releaseBody(scratch)
 		return fail(fmt.Errorf("feed larger than %d MB", f.opt.MaxBody>>20))
 	}
-	out.body = body
+	out.body, out.scratch = body, scratch
 	out.base = resp.Request.URL // after redirects
 	out.res.ETag = resp.Header.Get("ETag")
 	out.res.LastModified = resp.Header.Get("Last-Modified")

@@ -431,3 +431,68 @@ func TestChunkedBodiesKeepTheirBytes(t *testing.T) {
 		t.Errorf("chunked body over the limit: %v %v", r.Status, r.Err)
 	}
 }
+
+// A body's buffer goes back to the pool once the body is parsed: what was
+// parsed from it must not change when later bodies are read into the same
+// buffer. Feeds with long CDATA descriptions (lifted before parsing) and
+// content:encoded, some with a Content-Length and some chunked, are read
+// once, then the others many times over; the first results still hold
+// their own texts.
+func TestParsedFeedsOutliveTheirBodies(t *testing.T) {
+	doc := func(name string, n int) string {
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>` + name + `</title>`)
+		for i := range n {
+			body := strings.Repeat(name+" paragraph text. ", 20+i%7)
+			fmt.Fprintf(&b, `<item><title>%s %d</title><link>https://example.test/%s/%d</link><description><![CDATA[<p>%s</p>]]></description><content:encoded><![CDATA[<p>%s full</p>]]></content:encoded></item>`, name, i, name, i, body, body)
+		}
+		b.WriteString(`</channel></rss>`)
+		return b.String()
+	}
+	docs := map[string]string{}
+	for i := range 8 {
+		docs[fmt.Sprintf("/f%d", i)] = doc(fmt.Sprintf("feed%d", i), 3+i*9)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d := docs[r.URL.Path]
+		if r.URL.Query().Get("chunked") == "" {
+			w.Header().Set("Content-Length", fmt.Sprint(len(d)))
+			io.WriteString(w, d)
+			return
+		}
+		for len(d) > 0 {
+			n := min(len(d), 2000)
+			io.WriteString(w, d[:n])
+			w.(http.Flusher).Flush()
+			d = d[n:]
+		}
+	}))
+	defer srv.Close()
+	f := NewFetcher(Options{})
+	first := map[string]Result{}
+	for path := range docs {
+		first[path] = fetchOne(t, f, Request{URL: srv.URL + path + "?chunked=" + path[2:]})
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for path := range docs {
+			for _, q := range []string{"", "?chunked=1"} {
+				wg.Go(func() { fetchOne(t, f, Request{URL: srv.URL + path + q}) })
+			}
+		}
+	}
+	wg.Wait()
+	for path, r := range first {
+		name := "feed" + path[2:]
+		if r.Status != StatusOK || len(r.Articles) != strings.Count(docs[path], "<item>") {
+			t.Fatalf("%s: %v %v, %d articles", path, r.Status, r.Err, len(r.Articles))
+		}
+		for i, a := range r.Articles {
+			text := a.Summary + a.Content
+			if a.Title != fmt.Sprintf("%s %d", name, i) || strings.Count(a.Summary, name+" paragraph text.") != 20+i%7 ||
+				strings.Count(text, "paragraph") != strings.Count(text, name+" paragraph") || !strings.Contains(a.Content, "full") {
+				t.Fatalf("%s: article %d changed after its body was reused: %q / %.80q / %.80q", path, i, a.Title, a.Summary, a.Content)
+			}
+		}
+	}
+}
