@@ -104,7 +104,7 @@ func withoutNavigation(text string) string {
 		switch {
 		case line == "":
 			// a blank line between a label and its items keeps the box open
-		case inBox && (headlineLike(line) || excerpt(line) || webAddress(line)):
+		case inBox && (headlineLike(line) || excerpt(line) || webAddress(line) || itemDate(line)):
 			drop = true
 		default:
 			inBox = false
@@ -240,6 +240,21 @@ func excerpt(line string) bool {
 	}
 	line = strings.TrimSuffix(line, "]") // "[…]"
 	return strings.HasSuffix(line, "…") || strings.HasSuffix(line, "...")
+}
+
+// itemDate says whether a line in a box is a short line without a
+// letter: an item's date or time ("28/11/2026", "14:05"), which parts
+// the headlines and does not end the box.
+func itemDate(line string) bool {
+	if len(line) > 24 {
+		return false
+	}
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // numberedItem is the length of a numbered list's marker opening line

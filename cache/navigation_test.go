@@ -78,6 +78,7 @@ func TestWithoutNavigation(t *testing.T) {
 		{"label left alone by dropped links", lede + "\n\nMore on this story\n\n" + more, lede + "\n\n" + more},
 		{"inline read more", lede + "\n\nRead more: Ferry runs aground off Port Salo, dozens injured\n\n" + more, lede + "\n\n" + more},
 		{"inline, capitals and a bar", lede + "\n\nRELATED | Harriers sign Osei from Corran\n\n" + more, lede + "\n\n" + more},
+		{"items dated", lede + "\n\nMore on this story\n\nFerry runs aground off Port Salo\n28/11/2026\n\nLumo recalls chargers\n27.11.2026 14:05\n\n" + more, lede + "\n\n" + more},
 		{"recommended for you", lede + "\n\nRecommended for you\n\nFerry runs aground off Port Salo\n\n" + more, lede + "\n\n" + more},
 		{"bare web address", lede + "\n\nhttps://www.harbourtimes.example/news/ferry-runs-aground-off-port-salo-7385\n\n" + more, lede + "\n\n" + more},
 		{"read more with an address", lede + "\n\nRead more: https://www.harbourtimes.example/news/ferry-runs-aground-7385\n\n" + more, lede + "\n\n" + more},
