@@ -85,3 +85,36 @@ func TestEnclosuresOfOneItemAreFew(t *testing.T) {
 		t.Error("the last of 5,000 enclosures was added")
 	}
 }
+
+// A podcast's episodes cached by a build from before enclosures joined
+// the text (normaliser revision 9) are normalised again, not kept as
+// they were: their source bytes have not changed, and an item whose hash
+// matches is Unchanged, so the episodes already cached never got their
+// file.
+func TestEnclosuresReachItemsCachedBefore(t *testing.T) {
+	body := []byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Hour</title><link>https://pod.example/</link>
+<item><title>Episode 3</title><guid>e3</guid><description>We talk tides.</description><enclosure url="https://cdn.example/e3.mp3" type="audio/mpeg"/></item>
+</channel></rss>`)
+	base, _ := url.Parse("https://pod.example/feed.xml")
+	now := time.Now()
+	current := normVersion
+	normVersion = normVersionAt(9) // the hashes that build stored
+	before, err := ParseWith(body, base, now, ParseOptions{})
+	normVersion = current
+	if err != nil || len(before.Articles) != 1 || before.Articles[0].Hash == 0 {
+		t.Fatalf("%+v %v", before, err)
+	}
+	a := before.Articles[0]
+	p, err := ParseWith(body, base, now, ParseOptions{Known: map[string]KnownItem{a.ID: {Hash: a.Hash, Row: 7}}})
+	if err != nil || len(p.Articles) != 1 {
+		t.Fatalf("%+v %v", p, err)
+	}
+	if got := p.Articles[0]; got.Unchanged || !strings.Contains(got.Content+got.Summary, `<audio src="https://cdn.example/e3.mp3">`) {
+		t.Errorf("the cached episode is kept as it was (Unchanged %v): %q %q", got.Unchanged, got.Content, got.Summary)
+	}
+	// Parsed again by this build, it is unchanged.
+	again := p.Articles[0]
+	if q, _ := ParseWith(body, base, now, ParseOptions{Known: map[string]KnownItem{again.ID: {Hash: again.Hash, Row: 7}}}); len(q.Articles) != 1 || !q.Articles[0].Unchanged {
+		t.Errorf("parsed twice by one build, the item is not Unchanged: %+v", q.Articles)
+	}
+}
