@@ -27,9 +27,13 @@ func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Wri
 		defer f.Close()
 		r = f
 	}
+	from := path
+	if path == "-" {
+		from = "standard input"
+	}
 	doc, err := opml.Parse(r)
 	if err != nil {
-		return fmt.Errorf("%s: %w (nothing imported)", path, err)
+		return fmt.Errorf("%s: %w (nothing imported)", from, err)
 	}
 	entries := make([]cache.ImportEntry, len(doc.Feeds))
 	for i, f := range doc.Feeds {
@@ -40,11 +44,7 @@ func ImportOPML(ctx context.Context, store *cache.Store, path string, out io.Wri
 	}
 	res, err := store.Import(ctx, entries)
 	if err != nil {
-		return fmt.Errorf("%s: %w (nothing imported)", path, err)
-	}
-	from := path
-	if path == "-" {
-		from = "standard input"
+		return fmt.Errorf("%s: %w (nothing imported)", from, err)
 	}
 	fmt.Fprintf(out, "imported %s from %s", count(res.Added, "feed"), from)
 	if len(res.NewSections) > 0 {

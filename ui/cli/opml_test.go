@@ -88,4 +88,18 @@ func TestImportFromStandardInput(t *testing.T) {
 	if !strings.HasPrefix(out.String(), "imported 2 feeds from standard input into 1 new section (harbour)") {
 		t.Errorf("%s", out.String())
 	}
+	// A broken file from standard input is named so too, not "-".
+	r, w, err = os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	os.Stdin = r
+	go func() {
+		w.WriteString("<opml version=\"2.0\"><body>\n<outline xmlUrl=\"https://ledger.example/rss\">\n</body></opml>")
+		w.Close()
+	}()
+	if err := cli.ImportOPML(ctx, store, "-", &out); err == nil || !strings.HasPrefix(err.Error(), "standard input: line ") {
+		t.Errorf("broken file from standard input: %v", err)
+	}
 }
