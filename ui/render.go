@@ -449,7 +449,12 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		indent := strings.Repeat(" ", ansi.StringWidth(marker))
 		start := len(r.out)
 		r.children(n, prefix+indent)
-		if start < len(r.out) {
+		// The item's first line: blank lines an empty block left are none.
+		first := start
+		for first < len(r.out) && r.out[first] == "" {
+			first++
+		}
+		if first < len(r.out) {
 			// Text after a block inside the item (an embed, a
 			// paragraph) goes on under it, not as an item of its own.
 			r.flush(prefix+indent, prefix+indent)
@@ -458,8 +463,8 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		}
 		// The marker belongs on the item's first line even when the item
 		// began with a nested block.
-		if start < len(r.out) && strings.HasPrefix(r.out[start], prefix+indent) && !strings.HasPrefix(r.out[start], prefix+marker) {
-			r.out[start] = prefix + marker + strings.TrimPrefix(r.out[start], prefix+indent)
+		if first < len(r.out) && strings.HasPrefix(r.out[first], prefix+indent) && !strings.HasPrefix(r.out[first], prefix+marker) {
+			r.out[first] = prefix + marker + strings.TrimPrefix(r.out[first], prefix+indent)
 		}
 	case "blockquote":
 		r.flush(prefix, prefix)

@@ -387,6 +387,9 @@ func TestListItemTextAfterABlockKeepsItsItem(t *testing.T) {
 		`<ul><li>Watch this: <iframe src="https://www.youtube.com/embed/abc"></iframe> and then the rest</li><li>Second item</li></ul>`,
 		`<ul><li><p>First paragraph</p> and then the rest</li><li>Second item</li></ul>`,
 		`<ol><li><p>First paragraph</p> and then the rest</li><li>Second item</li></ol>`,
+		// An empty block opening an item leaves a blank line, not the
+		// item's first: the marker stays on its text.
+		`<p>Intro</p><ul><li><div></div>First item</li><li><p></p><p>Second item</p></li></ul>`,
 	} {
 		lines := Render(src, "https://example.com/post/", 60, plainStyle()).lines
 		markers := 0
