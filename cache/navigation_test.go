@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"newsreader/feed"
 )
@@ -166,6 +167,56 @@ func TestCorporaWithUnlinkedBoxes(t *testing.T) {
 		e := loadRewrittenCorpus(t, thirdDir, thirdSections, 90, nil, strip(t))
 		if e.evaluate(t, floors{f1: 0.92, related: 0.95, ndcg: 0.95, recommended: 0.5, searchPairs: 850}).f1 < 1 {
 			e.logStoryErrors(t)
+		}
+	})
+}
+
+// withoutNavigation only ever leaves out whole lines, keeps the others in
+// their order, and keeps every sentence (a line ending in a full stop
+// that has a letter and is not an ellipsis nor a web address), whatever
+// the text.
+//
+//	go test ./cache -run '^$' -fuzz FuzzWithoutNavigation -fuzztime 30s
+func FuzzWithoutNavigation(f *testing.F) {
+	for _, s := range []string{
+		"Related\n\nFerry runs aground\n\nThe council voted.",
+		"Read more: Lumo recalls chargers\nSee also:\n• A\n• B.\n",
+		"À lire aussi : Un ferry\n\nhttps://x.example/a\n28/11/2026\nMost read",
+		"R\nRe\nRelated:\n\xff\xfe\n1. \n10) x\nwww.\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := withoutNavigation(text)
+		if strings.HasSuffix(got, "\n") && !strings.HasSuffix(text, "\n") {
+			got = got[:len(got)-1] // the line break before a last line left out
+		}
+		in := strings.Split(text, "\n")
+		var out []string
+		if got != "" {
+			out = strings.Split(got, "\n")
+		}
+		sentence := func(l string) bool {
+			s := strings.TrimSpace(l)
+			return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") && !webAddress(s) && strings.IndexFunc(s, unicode.IsLetter) >= 0
+		}
+		k := 0
+		for _, l := range out {
+			for k < len(in) && in[k] != l {
+				if sentence(in[k]) {
+					t.Fatalf("sentence %q left out of %q: %q", in[k], text, got)
+				}
+				k++
+			}
+			if k == len(in) {
+				t.Fatalf("line %q is not a line of %q, in order: %q", l, text, got)
+			}
+			k++
+		}
+		for ; k < len(in); k++ {
+			if sentence(in[k]) {
+				t.Fatalf("sentence %q left out of %q: %q", in[k], text, got)
+			}
 		}
 	})
 }
