@@ -275,7 +275,7 @@ func wrapLines(s string, width int, indent string) []string {
 const heldHyphen = "\u2011"
 
 // holdLeadingHyphens replaces the hyphens that open a word (a minus sign:
-// "fell to -12 degrees", "-5.2%"; a flag: "--section") with heldHyphen,
+// "fell to -12 degrees", "-5.2%", "(-3.2%)"; a flag: "--section") with heldHyphen,
 // since ansi.Wrap breaks after every hyphen and a line ending "fell to -"
 // over one starting "12 degrees" says the opposite. Escape sequences are
 // passed over. hold is false, and s returned as it is, when s has no
@@ -299,6 +299,16 @@ func holdLeadingHyphens(s string) (string, bool) {
 			held = true
 			i++
 			continue // "--": the second opens the word too
+		case start && (c == '(' || c == '[' || c == '"' || c == '\''):
+			// An opening bracket or quote leaves the word open:
+			// "(-3.2%)", "\"-5\"".
+			b.WriteByte(c)
+			i++
+			continue
+		case start && (strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "‘")):
+			b.WriteString(s[i : i+len("“")])
+			i += len("“")
+			continue
 		case c == ' ' || c == '\t' || c == '\n':
 			start = true
 		default:

@@ -289,6 +289,18 @@ func TestWrapKeepsMinusSignsWithTheirNumbers(t *testing.T) {
 			}
 		}
 	}
+	// A minus sign after an opening bracket or quote, as prices and
+	// scores are written, stays with its number too.
+	quoted := `The index closed lower (-3.2%) on Friday, the "-5" low and ‘-7’ and [-1] held.`
+	for w := 12; w <= 40; w++ {
+		for _, l := range wrapLines(quoted, w, "") {
+			for _, open := range []string{"(-", `"-`, "‘-", "[-"} {
+				if strings.HasSuffix(l, open) {
+					t.Errorf("width %d: a line ends %q: %q", w, open, l)
+				}
+			}
+		}
+	}
 	if lines := wrapLines("well-known", 6, ""); len(lines) != 2 || lines[0] != "well-" {
 		t.Errorf("hyphens inside words should still break: %q", lines)
 	}
