@@ -256,10 +256,13 @@ func wrapLines(s string, width int, indent string) []string {
 	if !ok {
 		held, hold := holdLeadingHyphens(s)
 		lines = strings.Split(ansi.Wrap(held, w, ""), "\n")
-		if hold {
-			for i, l := range lines {
-				lines[i] = strings.ReplaceAll(l, heldHyphen, "-")
+		for i, l := range lines {
+			if hold {
+				l = strings.ReplaceAll(l, heldHyphen, "-")
 			}
+			// ansi.Wrap leaves the space before a word it moved down
+			// when the line could have broken at that word's hyphen.
+			lines[i] = strings.TrimRight(l, " ")
 		}
 	}
 	for i := range lines {

@@ -301,6 +301,15 @@ func TestWrapKeepsMinusSignsWithTheirNumbers(t *testing.T) {
 			}
 		}
 	}
+	// No line ends in the space before a word moved down, a word with a
+	// hyphen inside included (--show printed them).
+	for w := 12; w <= 40; w++ {
+		for _, l := range wrapLines("The index closed lower well-known stocks on a cross-border deal.", w, "") {
+			if strings.HasSuffix(l, " ") {
+				t.Errorf("width %d: %q ends in a space", w, l)
+			}
+		}
+	}
 	if lines := wrapLines("well-known", 6, ""); len(lines) != 2 || lines[0] != "well-" {
 		t.Errorf("hyphens inside words should still break: %q", lines)
 	}
