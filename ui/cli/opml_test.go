@@ -89,15 +89,15 @@ func TestImportFromStandardInput(t *testing.T) {
 		t.Errorf("%s", out.String())
 	}
 	// A broken file from standard input is named so too, not "-".
-	r, w, err = os.Pipe()
+	broken, bw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	os.Stdin = r
+	defer broken.Close()
+	os.Stdin = broken
 	go func() {
-		w.WriteString("<opml version=\"2.0\"><body>\n<outline xmlUrl=\"https://ledger.example/rss\">\n</body></opml>")
-		w.Close()
+		bw.WriteString("<opml version=\"2.0\"><body>\n<outline xmlUrl=\"https://ledger.example/rss\">\n</body></opml>")
+		bw.Close()
 	}()
 	if err := cli.ImportOPML(ctx, store, "-", &out); err == nil || !strings.HasPrefix(err.Error(), "standard input: line ") {
 		t.Errorf("broken file from standard input: %v", err)
