@@ -256,7 +256,7 @@ func (d *discoState) weigh(doc *recentDoc) stories.FlatWeighed {
 
 func (d *discoState) idf(id int32) float64 {
 	df := d.dfs[id]
-	if df >= int32(len(d.idfMemo.v)) {
+	if df < 0 || df >= int32(len(d.idfMemo.v)) { // below 0 only from a damaged term_df
 		return stories.IDF(int(df), d.docs)
 	}
 	// Most terms are rare: the IDF of a small document frequency is

@@ -68,7 +68,7 @@ func TestOneTransactionReadsOlderStoriesMidway(t *testing.T) {
 // the current number of documents, however often the documents change
 // between calls (it keeps the IDFs of small frequencies).
 func TestAssignerIDFFollowsTheDocuments(t *testing.T) {
-	d := &discoState{dfs: []int32{0, 1, 2, 255, 256, 9000, 1}}
+	d := &discoState{dfs: []int32{0, 1, 2, 255, 256, 9000, 1, -1}} // -1: a damaged term_df
 	for _, docs := range []int{0, 1, 1, 50, 49, 50, 100000, 7} {
 		d.docs = docs
 		for id, df := range d.dfs {
