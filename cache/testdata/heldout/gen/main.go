@@ -20,18 +20,14 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"html"
 	"log"
-	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 	"unicode"
+
+	"newsreader/cache/testdata/corpus"
 )
 
 type outlet struct {
@@ -60,68 +56,47 @@ var outlets = map[string]*outlet{
 		authors:   []string{"Capstone Daily staff"}},
 }
 
-type item struct {
-	story, topic, outlet string
-	feeds                []string
-	minutes              int
-	headline, first      string
-	paras                []string
-	slug, link           string
-	n                    int // order in the file
-}
-
-type truth struct {
-	Link    string `json:"link"`
-	Feed    string `json:"feed"`
-	Section string `json:"section"`
-	Outlet  string `json:"outlet"`
-	Story   string `json:"story"`
-	Topic   string `json:"topic"`
-}
-
 func main() {
 	dir := flag.String("dir", "cache/testdata/heldout", "corpus directory (stories.txt in, feeds and truth.json out)")
 	flag.Parse()
-	items := parse(filepath.Join(*dir, "stories.txt"))
-	byFeed := map[string][]*item{}
-	var truths []truth
-	for _, it := range items {
-		o := outlets[it.outlet]
-		for _, f := range it.feeds {
-			name := feedFile(it.outlet, f)
-			byFeed[name] = append(byFeed[name], it)
-			truths = append(truths, truth{Link: it.link, Feed: "/" + name, Section: o.feeds[f], Outlet: o.name, Story: it.story, Topic: it.topic})
-		}
-	}
-	var names []string
-	for n := range byFeed {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		its := byFeed[name]
-		sort.SliceStable(its, func(i, j int) bool { return its[i].minutes < its[j].minutes })
-		key, f, _ := strings.Cut(strings.TrimSuffix(name, ".xml"), "-")
-		var out string
-		if outlets[keyOf(key)].style == "atom" {
-			out = atom(keyOf(key), f, its, items)
-		} else {
-			out = rss(keyOf(key), f, its, items)
-		}
-		if err := os.WriteFile(filepath.Join(*dir, name), []byte(out), 0o644); err != nil {
-			log.Fatal(err)
-		}
-	}
-	sort.SliceStable(truths, func(i, j int) bool { return truths[i].Feed < truths[j].Feed })
-	data, _ := json.MarshalIndent(truths, "", " ")
-	if err := os.WriteFile(filepath.Join(*dir, "truth.json"), append(data, '\n'), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	stories := map[string]bool{}
-	for _, it := range items {
-		stories[it.story] = true
-	}
-	fmt.Printf("%d stories, %d items, %d feeds\n", len(stories), len(items), len(names))
+	items := corpus.Read(filepath.Join(*dir, "stories.txt"), corpus.Spec{
+		Feeds: func(k string) (string, map[string]string, bool) {
+			if o := outlets[k]; o != nil {
+				return o.name, o.feeds, true
+			}
+			return "", nil, false
+		},
+		Style: func(it *corpus.Item) {
+			if outlets[it.Outlet].style == "brief" { // a one-sentence headline, without its full stop
+				it.Headline = strings.TrimSuffix(it.Headline, ".")
+			}
+		},
+		Link: func(it *corpus.Item, n int) string {
+			o, sec := outlets[it.Outlet], it.Feeds[len(it.Feeds)-1]
+			switch it.Outlet {
+			case "N":
+				return fmt.Sprintf("https://%s/%s/2026/nov/%s", o.host, sec, it.Slug)
+			case "M":
+				return fmt.Sprintf("https://%s/article/%s-idMW%05d", o.host, it.Slug, 40000+n*37)
+			case "L":
+				return fmt.Sprintf("https://%s/%s/%s/", o.host, sec, it.Slug)
+			}
+			return fmt.Sprintf("https://%s/story/%d/%s.html", o.host, 880000+n*13, it.Slug)
+		},
+		SlugMax: 60,
+	})
+	feeds := corpus.Write(*dir, items,
+		func(it *corpus.Item, f string) string { return feedFile(it.Outlet, f) },
+		func(it *corpus.Item, f string) (string, string) { o := outlets[it.Outlet]; return o.name, o.feeds[f] },
+		func(name string, its []*corpus.Item) string {
+			key, f, _ := strings.Cut(strings.TrimSuffix(name, ".xml"), "-")
+			if outlets[keyOf(key)].style == "atom" {
+				return atom(keyOf(key), f, its, items)
+			}
+			return rss(keyOf(key), f, its, items)
+		})
+	stories, _ := corpus.Count(items)
+	fmt.Printf("%d stories, %d items, %d feeds\n", stories, len(items), feeds)
 }
 
 var fileKey = map[string]string{"N": "northgate", "M": "meridian", "L": "ledger", "C": "capstone"}
@@ -136,104 +111,6 @@ func keyOf(file string) string {
 	}
 	log.Fatalf("no outlet %q", file)
 	return ""
-}
-
-func parse(path string) []*item {
-	fh, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer fh.Close()
-	var items []*item
-	var story, topic string
-	slugs := map[string]bool{}
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(nil, 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		l := strings.TrimSpace(sc.Text())
-		switch {
-		case l == "" || strings.HasPrefix(l, "#"):
-		case strings.HasPrefix(l, "="):
-			f := strings.Split(l[1:], "|")
-			if len(f) != 2 {
-				log.Fatalf("line %d: want = story | topic", line)
-			}
-			story, topic = strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
-		case strings.HasPrefix(l, ">"):
-			if len(items) == 0 {
-				log.Fatalf("line %d: paragraph before any item", line)
-			}
-			it := items[len(items)-1]
-			it.paras = append(it.paras, strings.TrimSpace(l[1:]))
-		default:
-			f := strings.Split(l, "|")
-			if len(f) != 3 || story == "" {
-				log.Fatalf("line %d: want O feeds HOURS | headline | text", line)
-			}
-			head := strings.Fields(f[0])
-			if len(head) != 3 || outlets[head[0]] == nil {
-				log.Fatalf("line %d: bad item head %q", line, f[0])
-			}
-			o := outlets[head[0]]
-			hours, err := strconv.ParseFloat(head[2], 64)
-			if err != nil {
-				log.Fatalf("line %d: %v", line, err)
-			}
-			it := &item{story: story, topic: topic, outlet: head[0], feeds: strings.Split(head[1], ","),
-				minutes: int(hours * 60), headline: strings.TrimSpace(f[1]), first: strings.TrimSpace(f[2]), n: len(items)}
-			if o.style == "brief" { // a one-sentence headline, without its full stop
-				it.headline = strings.TrimSuffix(it.headline, ".")
-			}
-			for _, fd := range it.feeds {
-				if _, ok := o.feeds[fd]; !ok {
-					log.Fatalf("line %d: %s has no feed %q", line, o.name, fd)
-				}
-			}
-			it.slug = slug(it.headline)
-			for slugs[head[0]+it.slug] {
-				it.slug += "-2"
-			}
-			slugs[head[0]+it.slug] = true
-			sec := it.feeds[len(it.feeds)-1]
-			switch head[0] {
-			case "N":
-				it.link = fmt.Sprintf("https://%s/%s/2026/nov/%s", o.host, sec, it.slug)
-			case "M":
-				it.link = fmt.Sprintf("https://%s/article/%s-idMW%05d", o.host, it.slug, 40000+len(items)*37)
-			case "L":
-				it.link = fmt.Sprintf("https://%s/%s/%s/", o.host, sec, it.slug)
-			case "C":
-				it.link = fmt.Sprintf("https://%s/story/%d/%s.html", o.host, 880000+len(items)*13, it.slug)
-			}
-			items = append(items, it)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
-	return items
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() > 60 {
-			break
-		}
-	}
-	return b.String()
 }
 
 var small = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true, "for": true, "in": true, "of": true, "on": true, "or": true, "the": true, "to": true, "vs": true, "with": true}
@@ -257,23 +134,21 @@ func title(s string) string {
 	return strings.Join(words, " ")
 }
 
-func esc(s string) string { return html.EscapeString(s) }
-
-func author(o *outlet, it *item) string { return o.authors[it.n%len(o.authors)] }
+func author(o *outlet, it *corpus.Item) string { return o.authors[it.N%len(o.authors)] }
 
 // readMore is another story of the same outlet, as its "Read more" box
 // would link: the next one in the file.
-func readMore(it *item, all []*item) *item {
+func readMore(it *corpus.Item, all []*corpus.Item) *corpus.Item {
 	for k := 1; k < len(all); k++ {
-		o := all[(it.n+k)%len(all)]
-		if o.outlet == it.outlet && o.story != it.story {
+		o := all[(it.N+k)%len(all)]
+		if o.Outlet == it.Outlet && o.Story != it.Story {
 			return o
 		}
 	}
 	return nil
 }
 
-func rss(o, f string, its, all []*item) string {
+func rss(o, f string, its, all []*corpus.Item) string {
 	out := outlets[o]
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
@@ -281,39 +156,39 @@ func rss(o, f string, its, all []*item) string {
 <channel>
 `)
 	fmt.Fprintf(&b, "<title>%s</title>\n<link>https://%s/%s</link>\n<description>%s</description>\n<language>en</language>\n",
-		esc(out.feedTitle(f)), out.host, f, esc("The latest from "+out.name))
+		corpus.Esc(out.feedTitle(f)), out.host, f, corpus.Esc("The latest from "+out.name))
 	fmt.Fprintf(&b, "<atom:link href=\"https://%s/feeds/%s.rss\" rel=\"self\" type=\"application/rss+xml\"/>\n", out.host, f)
 	for _, it := range its {
 		b.WriteString("<item>\n")
 		switch out.style {
 		case "long":
-			fmt.Fprintf(&b, "<title>%s</title>\n", esc(title(it.headline)))
+			fmt.Fprintf(&b, "<title>%s</title>\n", corpus.Esc(title(it.Headline)))
 		default:
-			fmt.Fprintf(&b, "<title>%s</title>\n", esc(it.headline))
+			fmt.Fprintf(&b, "<title>%s</title>\n", corpus.Esc(it.Headline))
 		}
-		fmt.Fprintf(&b, "<link>%s</link>\n", it.link)
+		fmt.Fprintf(&b, "<link>%s</link>\n", it.Link)
 		switch out.style {
 		case "wire":
-			fmt.Fprintf(&b, "<guid isPermaLink=\"false\">urn:meridianwire:%s</guid>\n", it.slug)
+			fmt.Fprintf(&b, "<guid isPermaLink=\"false\">urn:meridianwire:%s</guid>\n", it.Slug)
 		default:
-			fmt.Fprintf(&b, "<guid>%s</guid>\n", it.link)
+			fmt.Fprintf(&b, "<guid>%s</guid>\n", it.Link)
 		}
-		fmt.Fprintf(&b, "<pubDate>{{ago %d}}</pubDate>\n", it.minutes)
+		fmt.Fprintf(&b, "<pubDate>{{ago %d}}</pubDate>\n", it.Minutes)
 		switch out.style {
 		case "long":
-			fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n<category>%s</category>\n", esc(author(out, it)), esc(title(out.feeds[it.feeds[0]])))
-			fmt.Fprintf(&b, "<media:content url=\"https://img.northgate-times.example/2026/11/%s.jpg\" medium=\"image\" width=\"1200\"/>\n", it.slug)
-			fmt.Fprintf(&b, "<description>%s</description>\n", esc(it.first))
+			fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n<category>%s</category>\n", corpus.Esc(author(out, it)), corpus.Esc(title(out.feeds[it.Feeds[0]])))
+			fmt.Fprintf(&b, "<media:content url=\"https://img.northgate-times.example/2026/11/%s.jpg\" medium=\"image\" width=\"1200\"/>\n", it.Slug)
+			fmt.Fprintf(&b, "<description>%s</description>\n", corpus.Esc(it.First))
 			fmt.Fprintf(&b, "<content:encoded><![CDATA[%s]]></content:encoded>\n", longBody(out, it, all))
 		case "wire":
-			body := "<p>" + esc(it.first) + "</p>"
-			for _, p := range it.paras {
-				body += "<p>" + esc(p) + "</p>"
+			body := "<p>" + corpus.Esc(it.First) + "</p>"
+			for _, p := range it.Paras {
+				body += "<p>" + corpus.Esc(p) + "</p>"
 			}
-			body += fmt.Sprintf("<p>(Reporting by %s; Editing by %s)</p>", author(out, it), out.authors[(it.n+1)%len(out.authors)])
-			fmt.Fprintf(&b, "<description>%s</description>\n", esc(body))
+			body += fmt.Sprintf("<p>(Reporting by %s; Editing by %s)</p>", author(out, it), out.authors[(it.N+1)%len(out.authors)])
+			fmt.Fprintf(&b, "<description>%s</description>\n", corpus.Esc(body))
 		case "brief":
-			fmt.Fprintf(&b, "<category>%s</category>\n<description>%s</description>\n", esc(title(out.feeds[f])), esc(it.first))
+			fmt.Fprintf(&b, "<category>%s</category>\n<description>%s</description>\n", corpus.Esc(title(out.feeds[f])), corpus.Esc(it.First))
 		}
 		b.WriteString("</item>\n")
 	}
@@ -321,16 +196,16 @@ func rss(o, f string, its, all []*item) string {
 	return b.String()
 }
 
-func longBody(out *outlet, it *item, all []*item) string {
+func longBody(out *outlet, it *corpus.Item, all []*corpus.Item) string {
 	var b strings.Builder
 	credits := []string{"Photo: Lev Anders/Northgate Times", "Photograph: Marta Quell for the Northgate Times", "Image: Northgate Times archive", "Photo: Pool/Northgate Times"}
-	fmt.Fprintf(&b, "<figure><img src=\"https://img.northgate-times.example/2026/11/%s.jpg\" alt=\"\"><figcaption>%s</figcaption></figure>", it.slug, credits[it.n%len(credits)])
-	paras := append([]string{it.first}, it.paras...)
+	fmt.Fprintf(&b, "<figure><img src=\"https://img.northgate-times.example/2026/11/%s.jpg\" alt=\"\"><figcaption>%s</figcaption></figure>", it.Slug, credits[it.N%len(credits)])
+	paras := append([]string{it.First}, it.Paras...)
 	for i, p := range paras {
-		fmt.Fprintf(&b, "<p>%s</p>", esc(p))
+		fmt.Fprintf(&b, "<p>%s</p>", corpus.Esc(p))
 		if i == 1 {
 			if o := readMore(it, all); o != nil {
-				fmt.Fprintf(&b, "<p><strong>Read more:</strong> <a href=\"%s\">%s</a></p>", o.link, esc(title(o.headline)))
+				fmt.Fprintf(&b, "<p><strong>Read more:</strong> <a href=\"%s\">%s</a></p>", o.Link, corpus.Esc(title(o.Headline)))
 			}
 		}
 	}
@@ -340,33 +215,33 @@ func longBody(out *outlet, it *item, all []*item) string {
 	return b.String()
 }
 
-func atom(o, f string, its, all []*item) string {
+func atom(o, f string, its, all []*corpus.Item) string {
 	out := outlets[o]
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 `)
 	fmt.Fprintf(&b, "<title>%s</title>\n<id>tag:%s,2026:%s</id>\n<link rel=\"alternate\" href=\"https://%s/%s/\"/>\n<link rel=\"self\" href=\"https://%s/%s/feed.atom\"/>\n",
-		esc(out.feedTitle(f)), strings.TrimPrefix(out.host, "www."), f, out.host, f, out.host, f)
+		corpus.Esc(out.feedTitle(f)), strings.TrimPrefix(out.host, "www."), f, out.host, f, out.host, f)
 	if len(its) > 0 {
-		fmt.Fprintf(&b, "<updated>{{iso %d}}</updated>\n", its[0].minutes)
+		fmt.Fprintf(&b, "<updated>{{iso %d}}</updated>\n", its[0].Minutes)
 	}
 	for _, it := range its {
 		b.WriteString("<entry>\n")
-		fmt.Fprintf(&b, "<title type=\"html\">%s</title>\n", esc(it.headline))
-		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", it.link)
-		fmt.Fprintf(&b, "<id>tag:lakeshoreledger.example,2026:%s</id>\n", it.slug)
-		fmt.Fprintf(&b, "<published>{{iso %d}}</published>\n<updated>{{iso %d}}</updated>\n", it.minutes, it.minutes)
-		fmt.Fprintf(&b, "<author><name>%s</name></author>\n", esc(author(out, it)))
-		fmt.Fprintf(&b, "<category term=\"%s\"/>\n", esc(title(out.feeds[f])))
-		fmt.Fprintf(&b, "<summary type=\"text\">%s</summary>\n", esc(it.first))
+		fmt.Fprintf(&b, "<title type=\"html\">%s</title>\n", corpus.Esc(it.Headline))
+		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"text/html\" href=\"%s\"/>\n", it.Link)
+		fmt.Fprintf(&b, "<id>tag:lakeshoreledger.example,2026:%s</id>\n", it.Slug)
+		fmt.Fprintf(&b, "<published>{{iso %d}}</published>\n<updated>{{iso %d}}</updated>\n", it.Minutes, it.Minutes)
+		fmt.Fprintf(&b, "<author><name>%s</name></author>\n", corpus.Esc(author(out, it)))
+		fmt.Fprintf(&b, "<category term=\"%s\"/>\n", corpus.Esc(title(out.feeds[f])))
+		fmt.Fprintf(&b, "<summary type=\"text\">%s</summary>\n", corpus.Esc(it.First))
 		var body strings.Builder
-		body.WriteString("<p><em>" + esc(it.first) + "</em></p>")
-		for _, p := range it.paras {
-			body.WriteString("<p>" + esc(p) + "</p>")
+		body.WriteString("<p><em>" + corpus.Esc(it.First) + "</em></p>")
+		for _, p := range it.Paras {
+			body.WriteString("<p>" + corpus.Esc(p) + "</p>")
 		}
 		body.WriteString("<p>This article first appeared in The Lakeshore Ledger's weekend edition.</p>")
-		fmt.Fprintf(&b, "<content type=\"html\">%s</content>\n", esc(body.String()))
+		fmt.Fprintf(&b, "<content type=\"html\">%s</content>\n", corpus.Esc(body.String()))
 		b.WriteString("</entry>\n")
 	}
 	b.WriteString("</feed>\n")

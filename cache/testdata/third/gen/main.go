@@ -32,18 +32,14 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"html"
 	"log"
-	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
-	"unicode"
+
+	"newsreader/cache/testdata/corpus"
 )
 
 type outlet struct {
@@ -67,73 +63,58 @@ var outlets = map[string]*outlet{
 		authors: []string{"G&S Desk"}},
 }
 
-type item struct {
-	story, topic, outlet string
-	feeds                []string
-	minutes              int
-	headline, first      string
-	paras                []string
-	slug, link           string
-	n                    int // order in the file
-}
-
-type truth struct {
-	Link    string `json:"link"`
-	Feed    string `json:"feed"`
-	Section string `json:"section"`
-	Outlet  string `json:"outlet"`
-	Story   string `json:"story"`
-	Topic   string `json:"topic"`
-}
-
 func main() {
 	dir := flag.String("dir", "cache/testdata/third", "corpus directory (stories.txt in, feeds and truth.json out)")
 	flag.Parse()
-	items := parse(filepath.Join(*dir, "stories.txt"))
-	byFeed := map[string][]*item{}
-	var truths []truth
-	for _, it := range items {
-		o := outlets[it.outlet]
-		for _, f := range it.feeds {
-			name := feedFile(o, f)
-			byFeed[name] = append(byFeed[name], it)
-			truths = append(truths, truth{Link: it.link, Feed: "/" + name, Section: o.feeds[f], Outlet: o.name, Story: it.story, Topic: it.topic})
-		}
-	}
-	var names []string
-	for n := range byFeed {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		its := byFeed[name]
-		sort.SliceStable(its, func(i, j int) bool { return its[i].minutes < its[j].minutes })
-		file, f, _ := strings.Cut(strings.TrimSuffix(strings.TrimSuffix(name, ".xml"), ".json"), "-")
-		o := byFile(file)
-		var out string
-		switch o.style {
-		case "wire":
-			out = atom(o, f, its)
-		case "json":
-			out = jsonFeed(o, f, its)
-		default:
-			out = rss(o, f, its, items)
-		}
-		if err := os.WriteFile(filepath.Join(*dir, name), []byte(out), 0o644); err != nil {
-			log.Fatal(err)
-		}
-	}
-	sort.SliceStable(truths, func(i, j int) bool { return truths[i].Feed < truths[j].Feed })
-	data, _ := json.MarshalIndent(truths, "", " ")
-	if err := os.WriteFile(filepath.Join(*dir, "truth.json"), append(data, '\n'), 0o644); err != nil {
-		log.Fatal(err)
-	}
-	stories, topics := map[string]bool{}, map[string]bool{}
-	for _, it := range items {
-		stories[it.story] = true
-		topics[it.topic] = true
-	}
-	fmt.Printf("%d stories in %d topics, %d items, %d feeds\n", len(stories), len(topics), len(items), len(names))
+	items := corpus.Read(filepath.Join(*dir, "stories.txt"), corpus.Spec{
+		Feeds: func(k string) (string, map[string]string, bool) {
+			if o := outlets[k]; o != nil {
+				return o.name, o.feeds, true
+			}
+			return "", nil, false
+		},
+		Style: func(it *corpus.Item) {
+			if outlets[it.Outlet].style != "wire" {
+				return
+			}
+			city, rest, ok := strings.Cut(it.First, " — ")
+			if !ok || strings.ToUpper(city) != city {
+				log.Fatalf("line %d: a wire text opens with its dateline: CITY — ...", it.Line)
+			}
+			day := 28 - int(it.Hours)/24
+			it.First = fmt.Sprintf("%s, Nov %d (CPA) — %s", city, day, rest)
+		},
+		Link: func(it *corpus.Item, n int) string {
+			o, sec := outlets[it.Outlet], it.Feeds[0]
+			switch it.Outlet {
+			case "R":
+				return fmt.Sprintf("https://%s/%s/%s-%d", o.host, sec, it.Slug, 7100+n*3)
+			case "W":
+				return fmt.Sprintf("https://%s/stories/2026/11/%s", o.host, it.Slug)
+			case "J":
+				return fmt.Sprintf("https://%s/%d/%s/", o.host, 2000+n*11, it.Slug)
+			}
+			return fmt.Sprintf("https://%s/%s/%s/", o.host, sec, it.Slug)
+		},
+		SlugMax:       70,
+		UniqueStories: true,
+	})
+	feeds := corpus.Write(*dir, items,
+		func(it *corpus.Item, f string) string { return feedFile(outlets[it.Outlet], f) },
+		func(it *corpus.Item, f string) (string, string) { o := outlets[it.Outlet]; return o.name, o.feeds[f] },
+		func(name string, its []*corpus.Item) string {
+			file, f, _ := strings.Cut(strings.TrimSuffix(strings.TrimSuffix(name, ".xml"), ".json"), "-")
+			o := byFile(file)
+			switch o.style {
+			case "wire":
+				return atom(o, f, its)
+			case "json":
+				return jsonFeed(o, f, its)
+			}
+			return rss(o, f, its, items)
+		})
+	stories, topics := corpus.Count(items)
+	fmt.Printf("%d stories in %d topics, %d items, %d feeds\n", stories, topics, len(items), feeds)
 }
 
 func feedFile(o *outlet, f string) string {
@@ -153,127 +134,17 @@ func byFile(file string) *outlet {
 	return nil
 }
 
-func parse(path string) []*item {
-	fh, err := os.Open(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer fh.Close()
-	var items []*item
-	var story, topic string
-	slugs := map[string]bool{}
-	stories := map[string]bool{}
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(nil, 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		l := strings.TrimSpace(sc.Text())
-		switch {
-		case l == "" || strings.HasPrefix(l, "#"):
-		case strings.HasPrefix(l, "="):
-			f := strings.Split(l[1:], "|")
-			if len(f) != 2 {
-				log.Fatalf("line %d: want = story | topic", line)
-			}
-			story, topic = strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
-			if stories[story] {
-				log.Fatalf("line %d: story %s twice", line, story)
-			}
-			stories[story] = true
-		case strings.HasPrefix(l, ">"):
-			if len(items) == 0 {
-				log.Fatalf("line %d: paragraph before any item", line)
-			}
-			it := items[len(items)-1]
-			it.paras = append(it.paras, strings.TrimSpace(l[1:]))
-		default:
-			f := strings.Split(l, "|")
-			if len(f) != 3 || story == "" {
-				log.Fatalf("line %d: want O feeds HOURS | headline | text", line)
-			}
-			head := strings.Fields(f[0])
-			if len(head) != 3 || outlets[head[0]] == nil {
-				log.Fatalf("line %d: bad item head %q", line, f[0])
-			}
-			o := outlets[head[0]]
-			hours, err := strconv.ParseFloat(head[2], 64)
-			if err != nil {
-				log.Fatalf("line %d: %v", line, err)
-			}
-			it := &item{story: story, topic: topic, outlet: head[0], feeds: strings.Split(head[1], ","),
-				minutes: int(hours * 60), headline: strings.TrimSpace(f[1]), first: strings.TrimSpace(f[2]), n: len(items)}
-			for _, fd := range it.feeds {
-				if _, ok := o.feeds[fd]; !ok {
-					log.Fatalf("line %d: %s has no feed %q", line, o.name, fd)
-				}
-			}
-			if o.style == "wire" {
-				city, rest, ok := strings.Cut(it.first, " — ")
-				if !ok || strings.ToUpper(city) != city {
-					log.Fatalf("line %d: a wire text opens with its dateline: CITY — ...", line)
-				}
-				day := 28 - int(hours)/24
-				it.first = fmt.Sprintf("%s, Nov %d (CPA) — %s", city, day, rest)
-			}
-			it.slug = slug(it.headline)
-			for slugs[head[0]+it.slug] {
-				it.slug += "-2"
-			}
-			slugs[head[0]+it.slug] = true
-			sec := it.feeds[0]
-			switch head[0] {
-			case "R":
-				it.link = fmt.Sprintf("https://%s/%s/%s-%d", o.host, sec, it.slug, 7100+len(items)*3)
-			case "W":
-				it.link = fmt.Sprintf("https://%s/stories/2026/11/%s", o.host, it.slug)
-			case "J":
-				it.link = fmt.Sprintf("https://%s/%d/%s/", o.host, 2000+len(items)*11, it.slug)
-			case "S":
-				it.link = fmt.Sprintf("https://%s/%s/%s/", o.host, sec, it.slug)
-			}
-			items = append(items, it)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
-	return items
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-		if b.Len() > 70 {
-			break
-		}
-	}
-	return b.String()
-}
-
-func esc(s string) string { return html.EscapeString(s) }
-
-func author(o *outlet, it *item) string { return o.authors[it.n%len(o.authors)] }
+func author(o *outlet, it *corpus.Item) string { return o.authors[it.N%len(o.authors)] }
 
 // related are up to two other stories of the same outlet, as a "Related"
 // box under an article would list them: the next ones in the file.
-func related(it *item, all []*item) []*item {
-	var out []*item
-	seen := map[string]bool{it.story: true}
+func related(it *corpus.Item, all []*corpus.Item) []*corpus.Item {
+	var out []*corpus.Item
+	seen := map[string]bool{it.Story: true}
 	for k := 1; k < len(all) && len(out) < 2; k++ {
-		o := all[(it.n+k)%len(all)]
-		if o.outlet == it.outlet && !seen[o.story] {
-			seen[o.story] = true
+		o := all[(it.N+k)%len(all)]
+		if o.Outlet == it.Outlet && !seen[o.Story] {
+			seen[o.Story] = true
 			out = append(out, o)
 		}
 	}
@@ -282,7 +153,7 @@ func related(it *item, all []*item) []*item {
 
 var subheads = []string{"What happens next", "Background", "Reaction", "How we got here", "The numbers"}
 
-func rss(o *outlet, f string, its, all []*item) string {
+func rss(o *outlet, f string, its, all []*corpus.Item) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -290,19 +161,19 @@ func rss(o *outlet, f string, its, all []*item) string {
 `)
 	title := o.name + " - " + strings.ToUpper(f[:1]) + f[1:]
 	fmt.Fprintf(&b, "<title>%s</title>\n<link>https://%s/%s/</link>\n<description>%s</description>\n<language>en-gb</language>\n<ttl>15</ttl>\n",
-		esc(title), o.host, f, esc("Latest "+f+" from "+o.name))
+		corpus.Esc(title), o.host, f, corpus.Esc("Latest "+f+" from "+o.name))
 	for _, it := range its {
 		b.WriteString("<item>\n")
 		fmt.Fprintf(&b, "<title>%s</title>\n<link>%s</link>\n<guid isPermaLink=\"true\">%s</guid>\n<pubDate>{{ago %d}}</pubDate>\n",
-			esc(it.headline), it.link, it.link, it.minutes)
+			corpus.Esc(it.Headline), it.Link, it.Link, it.Minutes)
 		switch o.style {
 		case "daily":
-			fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n<category>%s</category>\n", esc(author(o, it)), esc(o.feeds[it.feeds[0]]))
-			fmt.Fprintf(&b, "<description>%s</description>\n", esc(it.first))
+			fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n<category>%s</category>\n", corpus.Esc(author(o, it)), corpus.Esc(o.feeds[it.Feeds[0]]))
+			fmt.Fprintf(&b, "<description>%s</description>\n", corpus.Esc(it.First))
 			fmt.Fprintf(&b, "<content:encoded><![CDATA[%s]]></content:encoded>\n", dailyBody(o, it, all))
 		case "brief":
-			fmt.Fprintf(&b, "<category>%s</category>\n", esc(f))
-			fmt.Fprintf(&b, "<description>%s</description>\n", esc(it.first))
+			fmt.Fprintf(&b, "<category>%s</category>\n", corpus.Esc(f))
+			fmt.Fprintf(&b, "<description>%s</description>\n", corpus.Esc(it.First))
 		}
 		b.WriteString("</item>\n")
 	}
@@ -310,21 +181,21 @@ func rss(o *outlet, f string, its, all []*item) string {
 	return b.String()
 }
 
-func dailyBody(o *outlet, it *item, all []*item) string {
+func dailyBody(o *outlet, it *corpus.Item, all []*corpus.Item) string {
 	var b strings.Builder
 	captions := []string{"Picture: Courier photographer", "Picture: supplied", "Picture: Ewan Hollis/Fenwick Courier", "File picture"}
-	fmt.Fprintf(&b, "<figure><img src=\"https://img.fenwickcourier.example/%s.jpg\" alt=\"\"/><figcaption>%s</figcaption></figure>", it.slug, captions[it.n%len(captions)])
-	fmt.Fprintf(&b, "<p class=\"standfirst\"><strong>%s</strong></p>", esc(it.first))
-	for i, p := range it.paras {
+	fmt.Fprintf(&b, "<figure><img src=\"https://img.fenwickcourier.example/%s.jpg\" alt=\"\"/><figcaption>%s</figcaption></figure>", it.Slug, captions[it.N%len(captions)])
+	fmt.Fprintf(&b, "<p class=\"standfirst\"><strong>%s</strong></p>", corpus.Esc(it.First))
+	for i, p := range it.Paras {
 		if i == 2 {
-			fmt.Fprintf(&b, "<h2>%s</h2>", subheads[it.n%len(subheads)])
+			fmt.Fprintf(&b, "<h2>%s</h2>", subheads[it.N%len(subheads)])
 		}
-		fmt.Fprintf(&b, "<p>%s</p>", esc(p))
+		fmt.Fprintf(&b, "<p>%s</p>", corpus.Esc(p))
 		if i == 0 {
 			if rel := related(it, all); len(rel) > 0 {
 				b.WriteString("<div class=\"related\"><h3>Related</h3><ul>")
 				for _, r := range rel {
-					fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>", r.link, esc(r.headline))
+					fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>", r.Link, corpus.Esc(r.Headline))
 				}
 				b.WriteString("</ul></div>")
 			}
@@ -335,33 +206,33 @@ func dailyBody(o *outlet, it *item, all []*item) string {
 	return b.String()
 }
 
-func atom(o *outlet, f string, its []*item) string {
+func atom(o *outlet, f string, its []*corpus.Item) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
 `)
 	fmt.Fprintf(&b, "<title>CPA %s</title>\n<id>urn:cpa:feed:%s</id>\n<link rel=\"self\" href=\"https://%s/feeds/%s.atom\"/>\n",
-		esc(strings.ToUpper(f)), f, o.host, f)
+		corpus.Esc(strings.ToUpper(f)), f, o.host, f)
 	if len(its) > 0 {
-		fmt.Fprintf(&b, "<updated>{{iso %d}}</updated>\n", its[0].minutes)
+		fmt.Fprintf(&b, "<updated>{{iso %d}}</updated>\n", its[0].Minutes)
 	}
 	for _, it := range its {
 		b.WriteString("<entry>\n")
-		fmt.Fprintf(&b, "<title>%s</title>\n", esc(it.headline))
-		fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", it.link)
-		fmt.Fprintf(&b, "<id>urn:cpa:story:%d</id>\n", 550000+it.n*7)
-		fmt.Fprintf(&b, "<published>{{iso %d}}</published>\n<updated>{{iso %d}}</updated>\n", it.minutes, it.minutes)
-		fmt.Fprintf(&b, "<author><name>%s</name></author>\n", esc(author(o, it)))
+		fmt.Fprintf(&b, "<title>%s</title>\n", corpus.Esc(it.Headline))
+		fmt.Fprintf(&b, "<link rel=\"alternate\" href=\"%s\"/>\n", it.Link)
+		fmt.Fprintf(&b, "<id>urn:cpa:story:%d</id>\n", 550000+it.N*7)
+		fmt.Fprintf(&b, "<published>{{iso %d}}</published>\n<updated>{{iso %d}}</updated>\n", it.Minutes, it.Minutes)
+		fmt.Fprintf(&b, "<author><name>%s</name></author>\n", corpus.Esc(author(o, it)))
 		var body strings.Builder
-		body.WriteString("<p>" + esc(it.first) + "</p>")
-		for _, p := range it.paras {
-			body.WriteString("<p>" + esc(p) + "</p>")
+		body.WriteString("<p>" + corpus.Esc(it.First) + "</p>")
+		for _, p := range it.Paras {
+			body.WriteString("<p>" + corpus.Esc(p) + "</p>")
 		}
-		city, _, _ := strings.Cut(it.first, ",")
+		city, _, _ := strings.Cut(it.First, ",")
 		fmt.Fprintf(&body, "<p>(Reporting by %s in %s; Writing by %s; Editing by %s)</p>", author(o, it), titleWord(city),
-			o.authors[(it.n+1)%len(o.authors)], o.authors[(it.n+2)%len(o.authors)])
+			o.authors[(it.N+1)%len(o.authors)], o.authors[(it.N+2)%len(o.authors)])
 		body.WriteString("<p>© 2026 Continental Press Agency. All rights reserved. Republication requires a CPA licence.</p>")
-		fmt.Fprintf(&b, "<content type=\"html\">%s</content>\n", esc(body.String()))
+		fmt.Fprintf(&b, "<content type=\"html\">%s</content>\n", corpus.Esc(body.String()))
 		b.WriteString("</entry>\n")
 	}
 	b.WriteString("</feed>\n")
@@ -402,18 +273,18 @@ type jsonDoc struct {
 	Items       []jsonItem `json:"items"`
 }
 
-func jsonFeed(o *outlet, f string, its []*item) string {
+func jsonFeed(o *outlet, f string, its []*corpus.Item) string {
 	doc := jsonDoc{Version: "https://jsonfeed.org/version/1.1", Title: "Bytewise — " + f,
 		HomePageURL: "https://" + o.host + "/", FeedURL: "https://" + o.host + "/feeds/" + f + ".json", Language: "en"}
 	for _, it := range its {
 		var body strings.Builder
-		body.WriteString("<p>" + esc(it.first) + "</p>")
-		for _, p := range it.paras {
-			body.WriteString("<p>" + esc(p) + "</p>")
+		body.WriteString("<p>" + corpus.Esc(it.First) + "</p>")
+		for _, p := range it.Paras {
+			body.WriteString("<p>" + corpus.Esc(p) + "</p>")
 		}
 		body.WriteString("<hr/><p><small>Bytewise may earn a commission when you buy through links on our site. Our reviews are independent.</small></p>")
-		doc.Items = append(doc.Items, jsonItem{ID: it.link, URL: it.link, Title: it.headline, Summary: it.first,
-			ContentHTML: body.String(), DatePublished: fmt.Sprintf("{{iso %d}}", it.minutes),
+		doc.Items = append(doc.Items, jsonItem{ID: it.Link, URL: it.Link, Title: it.Headline, Summary: it.First,
+			ContentHTML: body.String(), DatePublished: fmt.Sprintf("{{iso %d}}", it.Minutes),
 			Authors: []jsonAuthor{{author(o, it)}}, Tags: []string{f, "news"}})
 	}
 	data, err := json.MarshalIndent(doc, "", "  ")
