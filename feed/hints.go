@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -65,7 +66,7 @@ var (
 // feed's head (they sit before the first item).
 func feedTTL(body []byte) time.Duration {
 	head := body[:min(len(body), 16<<10)]
-	if i := strings.Index(string(head), "<item"); i > 0 {
+	if i := bytes.Index(head, []byte("<item")); i > 0 {
 		head = head[:i]
 	}
 	if m := ttlTag.FindSubmatch(head); m != nil {
