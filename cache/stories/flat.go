@@ -138,22 +138,17 @@ func (d FlatDoc) Weigh(idf func(int32) float64) FlatWeighed {
 	return w
 }
 
-// WeighInto is Weigh, reusing the weight arrays *into holds (it must not
-// be read until this returns).
+// WeighInto is Weigh, reusing the weight arrays *into holds.
 func (d FlatDoc) WeighInto(idf func(int32) float64, into *FlatWeighed) {
-	*into = d.weighInto(idf, into.All.W, into.Names.W)
-}
-
-func (d FlatDoc) weighInto(idf func(int32) float64, allW, namesW []float64) FlatWeighed {
-	all, w := weighFlat(d.Terms, idf, allW)
-	names, _ := weighFlat(d.Names, idf, namesW)
+	all, w := weighFlat(d.Terms, idf, into.All.W)
+	names, _ := weighFlat(d.Names, idf, into.Names.W)
 	var c float64
 	for i, x := range w {
 		if !d.Named[i] {
 			c += x * x
 		}
 	}
-	return FlatWeighed{All: all, Names: names, Named: d.Named, ContentNorm: math.Sqrt(c)}
+	*into = FlatWeighed{All: all, Names: names, Named: d.Named, ContentNorm: math.Sqrt(c)}
 }
 
 func dotFlat(a, b FlatVec) float64 {
