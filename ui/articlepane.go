@@ -24,6 +24,7 @@ type articleModel struct {
 	versions []cache.Article
 	story    int64
 	alsoKey  string // the key that goes to the next version
+	exact    bool   // clusters kept as they are (--show to a file)
 }
 
 // SetSize sets the inner size of the pane.
@@ -50,10 +51,10 @@ func (a *articleModel) headerLines(s Styles) []string {
 	w := max(a.width, 1)
 	var meta []string
 	if budget >= 2 {
-		meta = metaLines(a.meta(), w)
+		meta = metaLines(a.meta(), w, a.exact)
 	}
 	if also := a.alsoIn(); also != "" && budget >= 3 {
-		meta = append(meta, ansi.Truncate(stableWidth(also), w, "…"))
+		meta = append(meta, truncate(stableFor(also, a.exact), w, "…"))
 	}
 	rule := budget >= 4
 	titleMax := budget - len(meta)
@@ -61,10 +62,10 @@ func (a *articleModel) headerLines(s Styles) []string {
 		titleMax--
 	}
 	titleMax = max(titleMax, 1)
-	title := wrapLines(a.art.Title, w, "")
+	title := wrapText(a.art.Title, w, "", a.exact)
 	if len(title) > titleMax {
 		rest := strings.Join(title[titleMax-1:], " ")
-		title = append(title[:titleMax-1], ansi.Truncate(rest, w, "…"))
+		title = append(title[:titleMax-1], truncate(rest, w, "…"))
 	}
 	lines := make([]string, 0, budget)
 	for _, t := range title {
@@ -82,11 +83,11 @@ func (a *articleModel) headerLines(s Styles) []string {
 // metaLines wraps the meta parts onto lines, breaking only between parts
 // (a date never splits between the day and the time); a part wider than
 // the line is cut.
-func metaLines(parts []string, w int) []string {
+func metaLines(parts []string, w int, exact bool) []string {
 	var out []string
 	line := ""
 	for _, p := range parts {
-		p = ansi.Truncate(stableWidth(p), w, "…")
+		p = truncate(stableFor(p, exact), w, "…")
 		switch {
 		case line == "":
 			line = p

@@ -43,21 +43,27 @@ func cjkWrap(s string, width int) (lines []string, ok bool) {
 			i += size
 			continue
 		}
-		// The unit: a wide letter, or a run of narrow ones (a word).
-		j := i + size
-		if !wideRune(r) {
+		// The unit: a wide cluster (a letter, an emoji with its
+		// joiners, a flag), or a run of narrow ones (a word).
+		c := cluster(s[i:])
+		j := i + len(c)
+		if !wideCluster(c) {
 			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if wideRune(r2) || unicode.IsSpace(r2) && r2 != 0xA0 {
+				r2, _ := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsSpace(r2) && r2 != 0xA0 {
 					break
 				}
-				j += n
+				c2 := cluster(s[j:])
+				if wideCluster(c2) {
+					break
+				}
+				j += len(c2)
 			}
 		}
 		unit := s[i:j]
 		first, _ := utf8.DecodeRuneInString(unit)
 		last, _ := utf8.DecodeLastRuneInString(unit)
-		if len(segs) > 0 && space == "" && (glue || strings.ContainsRune(noLineStart, first)) {
+		if len(segs) > 0 && space == "" && (glue || first == wordJoiner || strings.ContainsRune(noLineStart, first)) {
 			segs[len(segs)-1].text += unit
 			segs[len(segs)-1].w += ansi.StringWidth(unit)
 		} else {
@@ -66,7 +72,7 @@ func cjkWrap(s string, width int) (lines []string, ok bool) {
 			}
 			segs = append(segs, seg{unit, ansi.StringWidth(unit), space})
 		}
-		glue = strings.ContainsRune(noLineEnd, last)
+		glue = last == wordJoiner || strings.ContainsRune(noLineEnd, last)
 		space = ""
 		i = j
 	}
@@ -90,14 +96,16 @@ func cjkWrap(s string, width int) (lines []string, ok bool) {
 			line.WriteString(g.space)
 			lw += sep
 		}
-		// Longer than a line: cut it.
-		for _, r := range g.text {
-			rw := ansi.StringWidth(string(r))
-			if lw > 0 && lw+rw > width {
+		// Longer than a line: cut it, between clusters.
+		for t := g.text; t != ""; {
+			c := cluster(t)
+			t = t[len(c):]
+			cw := ansi.StringWidth(c)
+			if lw > 0 && lw+cw > width {
 				flush()
 			}
-			line.WriteRune(r)
-			lw += rw
+			line.WriteString(c)
+			lw += cw
 		}
 	}
 	if lw > 0 || len(lines) == 0 {
@@ -116,3 +124,25 @@ func hasWide(s string) bool {
 }
 
 func wideRune(r rune) bool { return ansi.StringWidth(string(r)) == 2 }
+
+// cluster is the grapheme cluster s starts with (its first byte when s
+// does not start with valid UTF-8).
+func cluster(s string) string {
+	if s[0] < utf8.RuneSelf && (len(s) == 1 || s[1] < utf8.RuneSelf) {
+		return s[:1]
+	}
+	c, _ := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+	if c == "" {
+		_, n := utf8.DecodeRuneInString(s)
+		c = s[:n]
+	}
+	return c
+}
+
+// wideCluster says whether a cluster takes two cells.
+func wideCluster(c string) bool {
+	if len(c) == 1 {
+		return false
+	}
+	return ansi.StringWidth(c) == 2
+}

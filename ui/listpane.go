@@ -328,7 +328,7 @@ func (l *listModel) rowText(a cache.Article, cur bool, now time.Time, tw int) []
 	title := wrapLines(a.Title, tw, "")
 	if len(title) > l.titleLines {
 		rest := strings.Join(title[l.titleLines-1:], " ")
-		title = append(title[:l.titleLines-1], ansi.Truncate(rest, tw, "…"))
+		title = append(title[:l.titleLines-1], truncate(rest, tw, "…"))
 	}
 	pad := strings.Repeat(" ", gutter)
 	out := make([]string, 0, l.rowHeight())
@@ -413,6 +413,6 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = ansi.Truncate(stableWidth(s), w, "…")
+	s = truncate(stableWidth(s), w, "…")
 	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 }

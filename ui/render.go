@@ -26,11 +26,21 @@ type rendered struct {
 type renderStyle struct {
 	heading, bold, italic, link, quote func(string) string
 	hyperlinks                         bool // wrap links in OSC 8
+	// exact keeps grapheme clusters as they are (output to a file): no
+	// stableWidth, whose pieces suit terminals that count code points.
+	exact bool
 }
 
 func plainStyle() renderStyle {
 	id := func(s string) string { return s }
 	return renderStyle{heading: id, bold: id, italic: id, link: id, quote: id}
+}
+
+// exactStyle is plainStyle for a file: clusters kept as they are.
+func exactStyle() renderStyle {
+	st := plainStyle()
+	st.exact = true
+	return st
 }
 
 func stylesRender(s Styles, hyperlinks bool) renderStyle {
@@ -116,7 +126,7 @@ func (r *renderer) flush(first, rest string) {
 }
 
 func (r *renderer) paragraph(text, first, rest string) {
-	lines := wrapLines(text, r.width-ansi.StringWidth(first), "")
+	lines := wrapText(text, r.width-ansi.StringWidth(first), "", r.st.exact)
 	if r.st.hyperlinks && len(r.links) > 0 {
 		relink(lines)
 	}
@@ -250,8 +260,14 @@ func relink(lines []string) {
 // wrapLines word-wraps s to width (hard-wrapping words longer than a line),
 // prefixing continuation lines with indent.
 func wrapLines(s string, width int, indent string) []string {
+	return wrapText(s, width, indent, false)
+}
+
+// wrapText is wrapLines; with exact, s keeps its clusters as they are
+// (see stableFor). Grapheme clusters are never split either way.
+func wrapText(s string, width int, indent string, exact bool) []string {
 	w := max(width-ansi.StringWidth(indent), 1)
-	s = stableWidth(s)
+	s = stableFor(s, exact)
 	lines, ok := cjkWrap(s, w)
 	if !ok {
 		held, hold := holdLeadingHyphens(s)
@@ -367,7 +383,7 @@ func attr(n *html.Node, name string) string {
 func (r *renderer) block(n *html.Node, prefix string) {
 	switch n.Type {
 	case html.TextNode:
-		text := stableWidth(textLine(n.Data))
+		text := stableFor(textLine(n.Data), r.st.exact)
 		if text != "" && spaceBefore(n.Data) {
 			// the space after an inline element ("<span>LONDON</span> — …")
 			if in := r.inline.String(); in != "" && in[len(in)-1] != ' ' {
@@ -426,7 +442,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		if n.Data == "h1" || n.Data == "h2" {
 			text = strings.ToUpper(text)
 		}
-		for _, l := range wrapLines(text, r.width-ansi.StringWidth(prefix), "") {
+		for _, l := range wrapText(text, r.width-ansi.StringWidth(prefix), "", r.st.exact) {
 			r.out = append(r.out, prefix+r.st.heading(l))
 		}
 		r.blank()
@@ -515,7 +531,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		// block's margin, so the code keeps its columns.
 		w := max(r.width-ansi.StringWidth(prefix)-2, 1)
 		for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-			held, hold := holdLeadingHyphens(stableWidth(l))
+			held, hold := holdLeadingHyphens(stableFor(l, r.st.exact))
 			wrapped := ansi.Wrap(held, w, "")
 			if hold {
 				wrapped = strings.ReplaceAll(wrapped, heldHyphen, "-")
@@ -839,7 +855,7 @@ func (r *renderer) table(n *html.Node, prefix string) {
 			if j < len(header) && header[j] != "" {
 				label = header[j]
 			}
-			r.out = append(r.out, wrapLines(prefix+r.st.bold(label+":")+" "+c, r.width, prefix+"  ")...)
+			r.out = append(r.out, wrapText(prefix+r.st.bold(label+":")+" "+c, r.width, prefix+"  ", r.st.exact)...)
 		}
 	}
 }

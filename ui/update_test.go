@@ -838,7 +838,7 @@ func TestArticleHeaderLeavesRoomForBody(t *testing.T) {
 }
 
 func TestMetaLinesBreakBetweenParts(t *testing.T) {
-	got := metaLines([]string{"Herald", "A. Writer", "Mon 2 Jan 2006 15:04"}, 22)
+	got := metaLines([]string{"Herald", "A. Writer", "Mon 2 Jan 2006 15:04"}, 22, false)
 	want := []string{"Herald · A. Writer", "Mon 2 Jan 2006 15:04"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)

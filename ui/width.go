@@ -14,9 +14,11 @@ import (
 // points. They disagree on the clusters of Indic scripts (a vowel sign
 // or a conjunct is one cluster of one cell to Lip Gloss, a cell for each
 // spacing code point to tmux), and a row holding one ran past the frame,
-// pushing the panes' borders out. In such a cluster a zero width space
-// goes before each code point that takes a cell, so each is a cluster of
-// its own and both count alike; combining marks stay with their letter.
+// pushing the panes' borders out. In such a cluster a word joiner (U+2060,
+// no cell to either count) goes before each code point that takes a cell,
+// so each is a cluster of its own and both count alike; combining marks
+// stay with their letter. The joiner also tells the wrapping (cjkWrap,
+// truncate) that the pieces are one: a line never breaks between them.
 // Emoji sequences disagree the same way ("👩‍👩‍👧" is two cells to Lip
 // Gloss, six to tmux; "❤️" two and one): in such a cluster the joiners
 // between emoji, variation selector 16, the skin tone modifiers and the
@@ -57,13 +59,71 @@ func stableWidth(s string) string {
 				continue
 			}
 			if !first && ansi.StringWidthWc(string(r)) > 0 {
-				b.WriteRune(0x200b)
+				b.WriteRune(wordJoiner)
 			}
 			b.WriteRune(r)
 			prev, first = r, false
 		}
 	}
 	return b.String()
+}
+
+// wordJoiner is what stableWidth puts between the pieces of a cluster.
+const wordJoiner = '\u2060'
+
+// stableFor is stableWidth for text going to a terminal; exact text (a
+// file) keeps its clusters as they are.
+func stableFor(s string, exact bool) string {
+	if exact {
+		return s
+	}
+	return stableWidth(s)
+}
+
+// truncate cuts s to w cells with tail, as ansi.Truncate does, but never
+// inside a run of pieces stableWidth joined (a family emoji drawn as its
+// members): the whole run goes.
+func truncate(s string, w int, tail string) string {
+	t := ansi.Truncate(s, w, tail)
+	if t == s || !strings.ContainsRune(s, wordJoiner) || strings.IndexByte(s, 0x1b) >= 0 {
+		return t
+	}
+	keep := strings.TrimSuffix(t, tail)
+	if !strings.HasPrefix(s, keep) {
+		return t
+	}
+	for keep != "" {
+		rest := s[len(keep):]
+		r, _ := utf8.DecodeRuneInString(rest)
+		last, n := utf8.DecodeLastRuneInString(keep)
+		if r != wordJoiner && last != wordJoiner {
+			break
+		}
+		if last == wordJoiner {
+			keep = keep[:len(keep)-n]
+			continue
+		}
+		// Drop keep's last cluster, which the joiner after it binds to
+		// what was cut.
+		c := lastCluster(keep)
+		keep = keep[:len(keep)-len(c)]
+	}
+	return keep + tail
+}
+
+// lastCluster is the last grapheme cluster of s.
+func lastCluster(s string) string {
+	last := s
+	for rest := s; rest != ""; {
+		c, _ := ansi.FirstGraphemeCluster(rest, ansi.GraphemeWidth)
+		if c == "" {
+			_, n := utf8.DecodeRuneInString(rest)
+			c = rest[:n]
+		}
+		last = rest
+		rest = rest[len(c):]
+	}
+	return last
 }
 
 // emojiModifier says whether r only modifies the emoji before it: variation

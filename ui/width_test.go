@@ -31,7 +31,7 @@ func TestStableWidth(t *testing.T) {
 		if g, wc := ansi.StringWidth(out), ansi.StringWidthWc(out); g != wc {
 			t.Errorf("%q: layout %d cells, terminal %d", s, g, wc)
 		}
-		if strings.ReplaceAll(out, "\u200b", "") != s {
+		if strings.ReplaceAll(out, string(wordJoiner), "") != s {
 			t.Errorf("%q became %q", s, out)
 		}
 		if stableWidth(out) != out {
@@ -54,7 +54,7 @@ func TestStableWidth(t *testing.T) {
 		if g, wc := ansi.StringWidth(out), ansi.StringWidthWc(out); g != wc {
 			t.Errorf("%q: layout %d cells, terminal %d", in, g, wc)
 		}
-		if got := strings.ReplaceAll(out, "\u200b", ""); got != want {
+		if got := strings.ReplaceAll(out, string(wordJoiner), ""); got != want {
 			t.Errorf("stableWidth(%q) = %q, want %q", in, got, want)
 		}
 		if stableWidth(out) != out {
@@ -227,6 +227,72 @@ func TestListSourceColumnShowsTheOutlet(t *testing.T) {
 		}
 		if !strings.Contains(b.String(), "  "+c.want+"  T\n") {
 			t.Errorf("source %q: %q, want the column %q", c.source, b.String(), c.want)
+		}
+	}
+}
+
+// Emoji sequences (a family joined by ZWJ, a flag of two regional
+// indicators, a keycap, a skin tone) are never split by wrapping or
+// truncating: not in a file (--show > file keeps them as they are) and not
+// on a terminal (where stableWidth draws a family as its members, which
+// stay on one line together).
+func TestWrapKeepsGraphemeClustersWhole(t *testing.T) {
+	family := "\U0001F469\u200d\U0001F469\u200d\U0001F467"
+	flag := "\U0001F1EC\U0001F1E7"
+	pride := "\U0001F3F3\ufe0f\u200d\U0001F308"
+	seqs := []string{family, flag, "\U0001F1EB\U0001F1F7", pride, "1\ufe0f\u20e3", "\U0001F44D\U0001F3FD"}
+	text := "The family " + family + " went to " + flag + " and \U0001F1EB\U0001F1F7 with " + pride +
+		" flags and 1\ufe0f\u20e3 keycaps and \U0001F44D\U0001F3FD thumbs " + family + family + family + family
+	for _, exact := range []bool{true, false} {
+		// (On a terminal a family takes 6 cells: narrower lines cut it.)
+		for w := 6; w <= 40; w++ {
+			lines := wrapText(text, w, "", exact)
+			joined := strings.Join(lines, "\n")
+			for _, seq := range seqs {
+				want := seq
+				if !exact {
+					want = stableWidth(seq)
+				}
+				if n, m := strings.Count(joined, want), strings.Count(stableFor(text, exact), want); n != m {
+					t.Errorf("exact=%v width %d: %q whole %d times, want %d: %q", exact, w, seq, n, m, lines)
+				}
+			}
+			for _, l := range lines {
+				if g := ansi.StringWidth(l); g > w {
+					t.Errorf("exact=%v width %d: line %q is %d cells", exact, w, l, g)
+				}
+				if !exact && ansi.StringWidth(l) != ansi.StringWidthWc(l) {
+					t.Errorf("width %d: line %q counts differently on a terminal", w, l)
+				}
+			}
+		}
+	}
+	// The list's truncation drops a family whole, never leaving part of it.
+	for w := 3; w <= 12; w++ {
+		got := fit("ab "+family+" cd", w)
+		if strings.Contains(got, "\U0001F469") && !strings.Contains(got, stableWidth(family)) {
+			t.Errorf("fit(%d) = %q: part of the family", w, got)
+		}
+		if g, wc := ansi.StringWidth(got), ansi.StringWidthWc(got); g != w || wc != w {
+			t.Errorf("fit(%d) = %q: %d/%d cells", w, got, g, wc)
+		}
+	}
+}
+
+// --show to a file keeps the text's emoji sequences as the feed wrote
+// them, and wraps between them, never inside.
+func TestPlainArticleExactKeepsEmojiSequences(t *testing.T) {
+	family := "\U0001F469\u200d\U0001F469\u200d\U0001F467"
+	flag := "\U0001F1EC\U0001F1E7"
+	body := "<p>" + strings.Repeat("Families "+family+" from "+flag+" came. ", 6) + "</p>"
+	art := cache.Article{Title: "Visit " + family + " " + flag, Source: "Wire"}
+	for w := 20; w <= 40; w++ {
+		out := strings.Join(PlainArticle(art, body, w, true), "\n")
+		if n := strings.Count(out, family); n != 7 {
+			t.Errorf("width %d: %d whole families, want 7:\n%s", w, n, out)
+		}
+		if n := strings.Count(out, flag); n != 7 {
+			t.Errorf("width %d: %d whole flags, want 7:\n%s", w, n, out)
 		}
 	}
 }

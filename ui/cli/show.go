@@ -37,8 +37,14 @@ func Show(ctx context.Context, store *cache.Store, f *feed.Fetcher, ref string, 
 			return fmt.Errorf("full text of %s: %w", ref, err)
 		}
 	}
-	lines := ui.PlainArticle(art, body, width)
-	if !full && len(lines) == len(ui.PlainArticle(art, "", width)) {
+	// A file (or pipe) gets the text's grapheme clusters as they are; a
+	// terminal gets them as it draws them.
+	exact := true
+	if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		exact = false
+	}
+	lines := ui.PlainArticle(art, body, width, exact)
+	if !full && len(lines) == len(ui.PlainArticle(art, "", width, exact)) {
 		// Nothing under the header: a title-only feed.
 		hint := "No text in the feed for this article."
 		if art.Link != "" {
