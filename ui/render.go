@@ -68,7 +68,8 @@ func wrapWith(st lipgloss.Style) func(string) string {
 
 // Render lays out an article's HTML for the terminal at width columns:
 // wrapped paragraphs, headings, emphasis, lists, quotes, preformatted
-// text, tables, images as [image: alt] and links as numbered footnotes.
+// text, tables, images as [image: alt] and links as numbered footnotes
+// (an image's address among them).
 // Relative links resolve against base, the article's own address.
 func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
@@ -561,7 +562,13 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		} else {
 			alt = "image: " + alt
 		}
-		r.inline.WriteString(" [" + alt + "] ")
+		// Numbered among the links, as a video or an embed is, so that
+		// it can be opened like them.
+		label := "[" + alt + "]"
+		if src := r.resolve(imageSource(n)); src != "" {
+			label = r.linked(src, label)
+		}
+		r.inline.WriteString(" " + label + " ")
 		if title != "" && "image: "+title != alt {
 			// A comic's title text is its last line; a photo's, often
 			// all the caption there is.
@@ -671,6 +678,25 @@ func (r *renderer) linked(href, text string) string {
 		label = ansi.SetHyperlink(href, "id=nr"+strconv.Itoa(len(r.links))) + label + ansi.ResetHyperlink()
 	}
 	return label + fmt.Sprintf("[%d]", len(r.links))
+}
+
+// imageSource is an <img>'s address: its src, else the one a lazy
+// loader keeps aside (data-src and the like) when src is missing or a
+// placeholder (a data: URI), else the first candidate of its srcset.
+func imageSource(n *html.Node) string {
+	src := strings.TrimSpace(attr(n, "src"))
+	if src != "" && !strings.HasPrefix(strings.ToLower(src), "data:") {
+		return src
+	}
+	for _, k := range []string{"data-src", "data-lazy-src", "data-original"} {
+		if v := strings.TrimSpace(attr(n, k)); v != "" {
+			return v
+		}
+	}
+	if f := strings.Fields(attr(n, "srcset")); len(f) > 0 {
+		return strings.TrimSuffix(f[0], ",")
+	}
+	return ""
 }
 
 // mediaSource is a <video>'s or <audio>'s address: its src, else its

@@ -67,9 +67,10 @@ func TestRenderElements(t *testing.T) {
 	}
 	for _, want := range []string{
 		"A HEADING & MORE", "first link[1]", "<tag> é —", "• First item", "3. Third", "4. Fourth",
-		"│ A quoted paragraph", "  code   indented", "[image: A chart of rates]", "[image]",
-		"Name  │ Value", "beta  │ 22", "Column one heading: a long cell value\n  here", "[1] https://example.test/one", "[2] https://example.test/two",
-		"one[3], a mail link and a fragment[4].", "[3] https://example.test/more/three.html", "[4] https://example.test/news/story.html\n    #frag",
+		"│ A quoted paragraph", "  code   indented", "[image: A chart of rates][2] [image][3]",
+		"Name  │ Value", "beta  │ 22", "Column one heading: a long cell value\n  here", "[1] https://example.test/one", "[4] https://example.test/two",
+		"[2] https://example.test/x.png", "[3] https://example.test/y.png",
+		"one[5], a mail link and a fragment[6].", "[5] https://example.test/more/three.html", "[6] https://example.test/news/story.html\n    #frag",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("render lacks %q:\n%s", want, text)
@@ -80,7 +81,7 @@ func TestRenderElements(t *testing.T) {
 			t.Errorf("render contains %q", bad)
 		}
 	}
-	if len(out.links) != 4 {
+	if len(out.links) != 6 {
 		t.Errorf("links %v", out.links)
 	}
 }
@@ -394,7 +395,8 @@ func TestRenderDropsPixelsKeepsTitleText(t *testing.T) {
 		`<p><img src="https://imgs.example/comics/harbour.png" title="The tide waits for no one." alt="Harbour"></p><p><img src="https://imgs.example/a.jpg" alt="A crane" title="A crane"> <img src="https://imgs.example/b.jpg" width="640"></p>`,
 		"https://ex.test/post", 60, plainStyle())
 	got := strings.Join(out.lines, "\n")
-	want := "Story text.\n\n[image: Harbour] The tide waits for no one.\n\n[image: A crane] [image]"
+	want := "Story text.\n\n[image: Harbour][1] The tide waits for no one.\n\n[image: A crane][2] [image][3]\n\nLinks\n" +
+		"[1] https://imgs.example/comics/harbour.png\n[2] https://imgs.example/a.jpg\n[3] https://imgs.example/b.jpg"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
@@ -425,5 +427,31 @@ func TestListItemTextAfterABlockKeepsItsItem(t *testing.T) {
 		if markers != 2 {
 			t.Errorf("%d list markers for two items:\n%s", markers, strings.Join(lines, "\n"))
 		}
+	}
+}
+
+// Images are numbered among the links (so that o then N opens them like any
+// link), their addresses resolved and sanitised as links are: a lazy
+// loader's data-src or srcset stands in for a placeholder src, and an
+// address that is not http(s) or holds control characters is no link.
+func TestRenderNumbersImagesAsLinks(t *testing.T) {
+	out := Render(`<p>Intro <a href="/story">story</a>.</p>`+
+		`<p><img src="pics/chart.png" alt="Rates &amp; more"></p>`+
+		`<p><img src="data:image/gif;base64,R0lGOD" data-src="https://cdn.example/lazy.jpg" alt="Lazy"></p>`+
+		`<p><img srcset="https://cdn.example/s-480.jpg 480w, https://cdn.example/s-960.jpg 960w" alt="Set"></p>`+
+		`<p><img src="javascript:alert(1)" alt="Evil"> <img src="https://ex.test/a&#x1b;]8;;x.png" alt="Esc"></p>`,
+		"https://ex.test/news/today.html", 60, plainStyle())
+	text := strings.Join(out.lines, "\n")
+	for _, want := range []string{"story[1]", "[image: Rates & more][2]", "[image: Lazy][3]", "[image: Set][4]", "[image: Evil] [image: Esc]",
+		"[2] https://ex.test/news/pics/chart.png", "[3] https://cdn.example/lazy.jpg", "[4] https://cdn.example/s-480.jpg"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("render lacks %q:\n%s", want, text)
+		}
+	}
+	if want := []string{"https://ex.test/story", "https://ex.test/news/pics/chart.png", "https://cdn.example/lazy.jpg", "https://cdn.example/s-480.jpg"}; strings.Join(out.links, " ") != strings.Join(want, " ") {
+		t.Errorf("links %q, want %q", out.links, want)
+	}
+	if strings.ContainsAny(text, "\x1b\a") || strings.Contains(text, "javascript") {
+		t.Errorf("unsafe text:\n%q", text)
 	}
 }
