@@ -41,6 +41,7 @@ type plainState struct {
 	drop                  bool   // leave out furniture
 	skip                  int    // inside this many skipped elements
 	block, linked, inLink int    // where the block being written starts in b; its letters inside <a>; open <a>s
+	sup                   int    // 1 + where an open <sup> of text only starts in b (see Superscript); 0: none
 }
 
 func plainText(fragment string, dropFurniture bool) string {
@@ -113,7 +114,17 @@ func (p *plainState) textBytes(text []byte) {
 
 // tag takes a tag token; name is lower case.
 func (p *plainState) tag(tt html.TokenType, name []byte) {
+	if p.sup > 0 && string(name) != "sup" {
+		p.sup = 0 // a <sup> holding elements (a footnote's link) stays as it is
+	}
 	switch string(name) {
+	case "sup":
+		if tt == html.StartTagToken && p.skip == 0 {
+			p.sup = len(p.b) + 1
+		} else if tt == html.EndTagToken && p.sup > 0 {
+			p.b = append(p.b[:p.sup-1], Superscript(string(p.b[p.sup-1:]))...)
+			p.sup = 0
+		}
 	case "script", "style", "noscript", "iframe", "noembed", "noframes":
 		p.skipped(tt) // code, markup or a fallback for browsers without the feature, never the article's text
 	case "template", "video", "audio", "object", "svg", "canvas":

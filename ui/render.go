@@ -609,15 +609,8 @@ func (r *renderer) block(n *html.Node, prefix string) {
 	}
 }
 
-// superscripts are the characters with a superscript form a terminal shows.
-var superscripts = map[rune]rune{
-	'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-	'+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', 'n': 'ⁿ', 'i': 'ⁱ',
-}
-
-// superscript renders a <sup> of text only: in superscript characters
-// when it has them ("10<sup>6</sup>" is 10⁶, not 106; "km<sup>2</sup>"
-// km²); letters as they are (3rd, 1er); else after a caret (e^(i·π)). ok is false for a <sup>
+// superscript renders a <sup> of text only as feed.Superscript does
+// (10⁶, km², 3rd, e^(i·π)), as plain summaries do. ok is false for a <sup>
 // holding elements (a footnote's link), which renders as it is.
 func superscript(n *html.Node) (string, bool) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -628,26 +621,7 @@ func superscript(n *html.Node) (string, bool) {
 	var b strings.Builder
 	collectText(n, &b)
 	text := strings.Join(strings.Fields(b.String()), " ")
-	if text == "" {
-		return "", true
-	}
-	out := make([]rune, 0, len(text))
-	letters, all := true, true
-	for _, c := range text {
-		letters = letters && unicode.IsLetter(c)
-		sc, ok := superscripts[c]
-		all = all && ok
-		out = append(out, sc)
-	}
-	switch {
-	case all:
-		return string(out), true
-	case letters:
-		return text, true // an ordinal or a mark: 3rd, 1er, TM
-	case utf8.RuneCountInString(text) == 1:
-		return "^" + text, true
-	}
-	return "^(" + text + ")", true
+	return feed.Superscript(text), true
 }
 
 // pixel says whether an <img> is a tracking pixel: one (or no) pixel

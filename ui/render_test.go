@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"io"
 	"net/http"
@@ -453,5 +455,29 @@ func TestRenderNumbersImagesAsLinks(t *testing.T) {
 	}
 	if strings.ContainsAny(text, "\x1b\a") || strings.Contains(text, "javascript") {
 		t.Errorf("unsafe text:\n%q", text)
+	}
+}
+
+// A superscript reads the same in the article pane (and --show) as in the
+// --list --json summary: 10⁶, not 106.
+func TestSuperscriptsAgreeAcrossOutputs(t *testing.T) {
+	html := `<p>Sales rose to 10<sup>6</sup> units over 3 km<sup>2</sup>, the 2<sup>nd</sup> time; x<sup>a+1</sup>.</p>`
+	want := "Sales rose to 10⁶ units over 3 km², the 2nd time; x^(a+1)."
+	var b bytes.Buffer
+	if err := PrintList(&b, "top", []cache.Article{{UID: "a", Title: "T", Summary: html, Published: testNow}}, true); err != nil {
+		t.Fatal(err)
+	}
+	var o struct{ Summary string }
+	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Summary != want {
+		t.Errorf("--list --json summary %q, want %q", o.Summary, want)
+	}
+	if got := strings.Join(Render(html, "", 200, plainStyle()).lines, " "); got != want {
+		t.Errorf("article pane %q, want %q", got, want)
+	}
+	if got := strings.Join(PlainArticle(cache.Article{Title: "T"}, html, 200, true), "\n"); !strings.Contains(got, want) {
+		t.Errorf("--show lacks %q:\n%s", want, got)
 	}
 }
