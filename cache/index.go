@@ -514,21 +514,22 @@ func (x *indexed) empty() bool { return len(x.touched) == 0 && x.docs == 0 }
 // placer is done. Then it does the same for any other article still
 // without a story (a cache from before discovery, or rows another version
 // left), reading those from SQL.
-func (s *Store) indexNew(ctx context.Context, tx *sql.Tx, arts []*newArticle, counted *indexed, wait func()) error {
+func (s *Store) indexNew(ctx context.Context, q *txq, arts []*newArticle, counted *indexed, wait func()) error {
+	tx := q.tx
 	// SQLite indexes the text on this goroutine while the placer
 	// finishes on its own: it reads nothing from the database.
-	err := indexRows(ctx, tx, arts)
+	err := indexRows(ctx, q, arts)
 	wait()
 	if err != nil {
 		return err
 	}
 	if len(arts) > 0 {
-		if err := s.setStories(ctx, tx, arts); err != nil {
+		if err := s.setStories(ctx, q, arts); err != nil {
 			return err
 		}
 	}
 	var left bool
-	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM articles WHERE story = 0)").Scan(&left); err != nil || !left {
+	if err := q.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM articles WHERE story = 0)").Scan(&left); err != nil || !left {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `
@@ -557,29 +558,28 @@ FROM articles a WHERE a.story = 0 ORDER BY a.published, a.id`)
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return s.place(ctx, tx, pending, counted)
+	return s.place(ctx, q, pending, counted)
 }
 
 // place gives every pending article a story (assign) and writes it
 // (setStories): the articles of a cache from before discovery.
-func (s *Store) place(ctx context.Context, tx *sql.Tx, pending []*newArticle, counted *indexed) error {
+func (s *Store) place(ctx context.Context, q *txq, pending []*newArticle, counted *indexed) error {
 	if len(pending) == 0 {
 		return nil
 	}
-	if err := s.assign(ctx, tx, slices.Clone(pending), counted); err != nil {
+	if err := s.assign(ctx, q.tx, slices.Clone(pending), counted); err != nil {
 		return err
 	}
-	return s.setStories(ctx, tx, pending)
+	return s.setStories(ctx, q, pending)
 }
 
 // setStories writes the stories assign gave articles into their rows, then
 // the rest (record).
-func (s *Store) setStories(ctx context.Context, tx *sql.Tx, placed []*newArticle) error {
-	set, err := tx.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
+func (s *Store) setStories(ctx context.Context, q *txq, placed []*newArticle) error {
+	set, err := q.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
 	if err != nil {
 		return err
 	}
-	defer set.Close()
 	for _, p := range placed {
 		// The outlet is worked out here, not by the placer: the source
 		// may change after it placed the article (saver.adopt).
@@ -591,7 +591,7 @@ func (s *Store) setStories(ctx context.Context, tx *sql.Tx, placed []*newArticle
 			return err
 		}
 	}
-	return s.record(ctx, tx, placed)
+	return s.record(ctx, q, placed)
 }
 
 // assign gives every article (taken in publication order) a story, inside
@@ -827,17 +827,15 @@ func (d *discoState) forget() {
 // story: their terms, the new stories with their counts, and the stories
 // they joined counted again; then it moves the generation on, so other
 // processes reload.
-func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []*newArticle) error {
-	terms, err := tx.PrepareContext(ctx, "INSERT INTO article_terms(article_id, terms) VALUES (?1, ?2) ON CONFLICT(article_id) DO UPDATE SET terms = ?2")
+func (s *Store) record(ctx context.Context, q *txq, placed []*newArticle) error {
+	terms, err := q.PrepareContext(ctx, "INSERT INTO article_terms(article_id, terms) VALUES (?1, ?2) ON CONFLICT(article_id) DO UPDATE SET terms = ?2")
 	if err != nil {
 		return err
 	}
-	defer terms.Close()
-	newStory, err := tx.PrepareContext(ctx, "INSERT OR IGNORE INTO stories(id, outlets, articles, first, last) VALUES (?1, 1, 1, ?2, ?2)")
+	newStory, err := q.PrepareContext(ctx, "INSERT OR IGNORE INTO stories(id, outlets, articles, first, last) VALUES (?1, 1, 1, ?2, ?2)")
 	if err != nil {
 		return err
 	}
-	defer newStory.Close()
 	// A story of its own is new: one article, one outlet. The stories
 	// an article joined are counted again below.
 	recount := map[int64]bool{}
@@ -867,12 +865,11 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []*newArticle) er
 	}
 	// Each story touched, counted again over its articles (one indexed
 	// lookup each; a join over the batch made SQLite walk every story).
-	sum, err := tx.PrepareContext(ctx, `UPDATE stories SET (outlets, articles, first, last) =
+	sum, err := q.PrepareContext(ctx, `UPDATE stories SET (outlets, articles, first, last) =
 	(SELECT count(DISTINCT outlet), count(*), min(published), max(published) FROM articles WHERE story = ?1) WHERE id = ?1`)
 	if err != nil {
 		return err
 	}
-	defer sum.Close()
 	for st := range recount {
 		if _, err := sum.ExecContext(ctx, st); err != nil {
 			return err
@@ -881,7 +878,7 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []*newArticle) er
 	d := &s.disc
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return tx.QueryRowContext(ctx, "UPDATE discover_meta SET value = value + 1 WHERE key = 'gen' RETURNING value").Scan(&d.gen)
+	return q.QueryRowContext(ctx, "UPDATE discover_meta SET value = value + 1 WHERE key = 'gen' RETURNING value").Scan(&d.gen)
 }
 
 // indexRows enters new articles into the full-text index, many rows to a
@@ -890,44 +887,59 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, placed []*newArticle) er
 // SQLite more the longer the whole text is). A thousand rows (6,000
 // parameters) rather than 200 make most save transactions one segment:
 // a third less of the index's flushing and merging in a 500x100 refresh.
-func indexRows(ctx context.Context, tx *sql.Tx, arts []*newArticle) error {
-	const per = 1000
-	var st *sql.Stmt
-	defer func() {
-		if st != nil {
-			st.Close()
+//
+// The statements are kept (txq) for a few row counts, each twice the
+// last, up to indexPer: a chunk takes the smallest that holds it and
+// leaves its other rows NULL, which the statement skips. Compiling a
+// statement of the chunk's own size in every transaction cost more than
+// the binding of those NULLs.
+func indexRows(ctx context.Context, q *txq, arts []*newArticle) error {
+	for lo := 0; lo < len(arts); lo += indexPer {
+		chunk := arts[lo:min(lo+indexPer, len(arts))]
+		rows := indexRowsFor(len(chunk))
+		st, err := q.PrepareContext(ctx, indexStatement(rows))
+		if err != nil {
+			return err
 		}
-	}()
-	for lo := 0; lo < len(arts); lo += per {
-		chunk := arts[lo:min(lo+per, len(arts))]
-		if st == nil || len(chunk) < per {
-			if st != nil {
-				st.Close()
-			}
-			var err error
-			if st, err = tx.PrepareContext(ctx, `
-INSERT INTO articles_fts(rowid, title, body, author, source, categories)
-SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES `+
-				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", len(chunk)), ", ")+`) v
-WHERE NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`); err != nil {
-				return err
-			}
-		}
-		args := make([]any, 0, 6*len(chunk))
-		for _, a := range chunk {
+		args := make([]any, 6*rows)
+		for i, a := range chunk {
 			body := a.fts
 			if body == "" {
 				body = ftsBody(a.text)
 			}
 			// The same terms as newsreader_terms gives the catch-up above
 			// and the trigger articles_fts_changed.
-			args = append(args, a.id, ftsColumn(a.title), body, ftsColumn(a.author), ftsColumn(a.source), ftsColumn(a.cat))
+			row := args[6*i : 6*i+6]
+			row[0], row[1], row[2], row[3], row[4], row[5] = a.id, ftsColumn(a.title), body, ftsColumn(a.author), ftsColumn(a.source), ftsColumn(a.cat)
 		}
 		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// indexPer is the most rows indexRows enters with one statement.
+const indexPer = 1024
+
+// indexRowsFor is the row count of the statement that enters n rows
+// (1 <= n <= indexPer): a power of two from 16.
+func indexRowsFor(n int) int {
+	rows := 16
+	for rows < n {
+		rows *= 2
+	}
+	return min(rows, indexPer)
+}
+
+// indexStatement is indexRows' statement for rows rows; a row whose ID
+// is NULL is skipped.
+func indexStatement(rows int) string {
+	return `
+INSERT INTO articles_fts(rowid, title, body, author, source, categories)
+SELECT column1, column2, column3, column4, column5, column6 FROM (VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", rows), ", ") + `) v
+WHERE v.column1 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles_fts f WHERE f.rowid = v.column1)`
 }
 
 // saveCounts writes document frequencies counted by committed saves

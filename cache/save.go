@@ -126,13 +126,13 @@ var (
 )
 
 // saver writes results in bounded batch transactions on one connection,
-// with statements prepared once per transaction.
+// with the store's kept statements (txq).
 type saver struct {
 	s       *Store
 	conn    *sql.Conn
 	tx      *sql.Tx
 	began   time.Time
-	st      map[string]*sql.Stmt
+	q       *txq      // tx, through the kept statements
 	saved   []int64   // articles written in this transaction, for SavedHook
 	pending []pending // results whose last part is in this transaction
 	done    []pending // results committed and not yet reported
@@ -247,15 +247,7 @@ RETURNING story, link`,
 
 // stmt is the named statement prepared on the current transaction.
 func (v *saver) stmt(ctx context.Context, name string) (*sql.Stmt, error) {
-	if st := v.st[name]; st != nil {
-		return st, nil
-	}
-	st, err := v.tx.PrepareContext(ctx, statements[name])
-	if err != nil {
-		return nil, err
-	}
-	v.st[name] = st
-	return st, nil
+	return v.q.PrepareContext(ctx, statements[name])
 }
 
 // begin opens a transaction unless one is open.
@@ -271,7 +263,7 @@ func (v *saver) begin(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	v.tx, v.began, v.st, v.saved, v.txSaved = tx, time.Now(), map[string]*sql.Stmt{}, v.saved[:0], Saved{}
+	v.tx, v.began, v.q, v.saved, v.txSaved = tx, time.Now(), v.s.in(tx), v.saved[:0], Saved{}
 	v.nextID = 0
 	return nil
 }
@@ -284,7 +276,7 @@ func (v *saver) begin(ctx context.Context) error {
 // ID as its first story.
 func (v *saver) newID(ctx context.Context) (int64, error) {
 	if v.nextID == 0 {
-		if err := v.tx.QueryRowContext(ctx,
+		if err := v.q.QueryRowContext(ctx,
 			"SELECT max((SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM stories)) + 1").Scan(&v.nextID); err != nil {
 			return 0, err
 		}
@@ -342,7 +334,7 @@ func (v *saver) flush(ctx context.Context) error {
 	}
 	if indexing {
 		v.assigned = true
-		if err := v.s.indexNew(ctx, v.tx, v.fresh, counted, v.finishPlacing); err != nil {
+		if err := v.s.indexNew(ctx, v.q, v.fresh, counted, v.finishPlacing); err != nil {
 			return err
 		}
 	}
@@ -436,9 +428,9 @@ func (v *saver) add(ctx context.Context, res feed.Result, m Membership) error {
 	}
 	switch res.Status {
 	case feed.StatusError:
-		_, err = v.tx.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", feed.Line(res.Err.Error()), feedID)
+		_, err = v.q.ExecContext(ctx, "UPDATE feeds SET error = ? WHERE id = ?", feed.Line(res.Err.Error()), feedID)
 	case feed.StatusNotModified:
-		_, err = v.tx.ExecContext(ctx, `UPDATE feeds SET error = '', ok_at = ?1,
+		_, err = v.q.ExecContext(ctx, `UPDATE feeds SET error = '', ok_at = ?1,
 	etag = CASE WHEN ?2 != '' THEN ?2 ELSE etag END,
 	last_modified = CASE WHEN ?3 != '' THEN ?3 ELSE last_modified END,
 	body_hash = CASE WHEN ?4 != '' THEN ?4 ELSE body_hash END WHERE id = ?5`,
@@ -446,13 +438,13 @@ func (v *saver) add(ctx context.Context, res feed.Result, m Membership) error {
 	default:
 		err = v.articles(ctx, feedID, now, res, m, oldSections != m.key())
 		if err == nil {
-			_, err = v.tx.ExecContext(ctx, `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, body_hash = ?,
+			_, err = v.q.ExecContext(ctx, `UPDATE feeds SET title = ?, etag = ?, last_modified = ?, body_hash = ?,
 	note = ?, sections = ?, error = '', ok_at = ? WHERE id = ?`,
 				res.Title, res.ETag, res.LastModified, res.BodyHash, res.Note(), m.key(), now, feedID)
 		}
 	}
 	if err == nil && v.schedule && ctx.Err() == nil {
-		err = schedule(ctx, v.tx, res, time.Now()) // next_due from the feed's hints or back-off
+		err = schedule(ctx, v.q, res, time.Now()) // next_due from the feed's hints or back-off
 	}
 	if err != nil {
 		return err
@@ -691,10 +683,10 @@ func (v *saver) adopt(ctx context.Context, id, feedID int64, a feed.Article) err
 	if story == 0 {
 		return nil // story assignment computes the outlet from the new source
 	}
-	if _, err := v.tx.ExecContext(ctx, "UPDATE articles SET outlet = ? WHERE id = ?", stories.Outlet(link, a.Source), id); err != nil {
+	if _, err := v.q.ExecContext(ctx, "UPDATE articles SET outlet = ? WHERE id = ?", stories.Outlet(link, a.Source), id); err != nil {
 		return err
 	}
-	_, err = v.tx.ExecContext(ctx, `UPDATE stories SET outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story = ?1) WHERE id = ?1`, story)
+	_, err = v.q.ExecContext(ctx, `UPDATE stories SET outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story = ?1) WHERE id = ?1`, story)
 	return err
 }
 

@@ -18,11 +18,12 @@ import (
 // Store is an open cache database. It is safe for concurrent use, and
 // several processes may share one file.
 type Store struct {
-	db    *sql.DB
-	path  string
-	disc  discoState // the story assigner's memory (cache/index.go)
-	qdf   dfCache    // document frequencies the queries have read (discover.go)
-	stmts stmtCache  // the discovery queries' prepared statements (prepared.go)
+	db     *sql.DB
+	path   string
+	disc   discoState // the story assigner's memory (cache/index.go)
+	qdf    dfCache    // document frequencies the queries have read (discover.go)
+	stmts  stmtCache  // the discovery queries' prepared statements (prepared.go)
+	wstmts stmtCache  // the saves' prepared statements (prepared.go, txq)
 
 	readerDSN string // the discovery queries' pool (reader); "" = db
 	rdbOnce   sync.Once
@@ -121,6 +122,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.watch.close()
 	s.stmts.close()
+	s.wstmts.close()
 	s.rdbOnce.Do(func() {}) // none opened from now on
 	if s.rdb != nil && s.rdb != s.db {
 		s.rdb.Close()
