@@ -165,7 +165,8 @@ func Parse(r io.Reader) (Document, error) {
 
 // toUTF8 decodes what encoding/xml cannot read as its prolog says:
 // UTF-16 (Windows tools write it, with a byte order mark, and a prolog
-// saying so that the XML decoder cannot act on), and a file that is not
+// saying so that the XML decoder cannot act on; or with neither, told by
+// its zero bytes), and a file that is not
 // UTF-8 although its prolog names no other encoding (or names UTF-8), as
 // hand-edited and older exports are: read as Windows-1252, the superset of
 // Latin-1 those are written in, rather than refused. ok is false when
@@ -183,6 +184,10 @@ func toUTF8(data []byte) ([]byte, bool) {
 		if data[0] == 0 {
 			enc = utf16.UTF16(utf16.BigEndian, utf16.IgnoreBOM)
 		}
+	case zeroPattern(data) == 1:
+		enc = utf16.UTF16(utf16.LittleEndian, utf16.IgnoreBOM)
+	case zeroPattern(data) == 2:
+		enc = utf16.UTF16(utf16.BigEndian, utf16.IgnoreBOM)
 	case utf8.Valid(data):
 		return nil, false
 	default:
@@ -196,6 +201,35 @@ func toUTF8(data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return out, true
+}
+
+// zeroPattern tells UTF-16 with neither a byte order mark nor a prolog
+// (an export that starts "<opml" or with a line break) by the zero bytes
+// of its first characters, which are ASCII markup: every second byte is
+// zero, the odd ones in little endian (1), the even ones in big endian
+// (2); 0 when the data does not look so. XML has no NUL character, so
+// UTF-8 and the 8-bit encodings never do.
+func zeroPattern(data []byte) int {
+	n := min(len(data), 64) &^ 1
+	if n < 4 {
+		return 0
+	}
+	even, odd := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	switch pairs := n / 2; {
+	case even == 0 && odd*2 >= pairs && data[1] == 0:
+		return 1
+	case odd == 0 && even*2 >= pairs && data[0] == 0:
+		return 2
+	}
+	return 0
 }
 
 // prologEncoding is the encoding an XML prolog names ("" when none).

@@ -193,10 +193,17 @@ ports(Ports) https://ports.example/s.xml "Wrapped"
 		"utf-16le bom": utf16(fmt.Sprintf(doc, "UTF-16"), false, true),
 		"utf-16be bom": utf16(fmt.Sprintf(doc, "UTF-16"), true, true),
 		"utf-16le":     utf16(fmt.Sprintf(doc, "UTF-16"), false, false),
-		"cp1252 bare":  cp1252(noDecl),
-		"cp1252 utf-8": cp1252(fmt.Sprintf(doc, "UTF-8")),
-		"declared":     cp1252(fmt.Sprintf(doc, "windows-1252")),
-		"utf-8 bom":    append([]byte("\xef\xbb\xbf"), fmt.Sprintf(doc, "UTF-8")...),
+		"utf-16be":     utf16(fmt.Sprintf(doc, "UTF-16"), true, false),
+		// Neither a byte order mark nor a prolog: the zero bytes of
+		// the first characters tell UTF-16 and its byte order.
+		"utf-16le bare":       utf16(doc[strings.Index(doc, "<opml"):], false, false),
+		"utf-16be bare":       utf16(doc[strings.Index(doc, "<opml"):], true, false),
+		"utf-16le bare space": utf16("\r\n  "+doc[strings.Index(doc, "<opml"):], false, false),
+		"utf-16be bare space": utf16("\n"+doc[strings.Index(doc, "<opml"):], true, false),
+		"cp1252 bare":         cp1252(noDecl),
+		"cp1252 utf-8":        cp1252(fmt.Sprintf(doc, "UTF-8")),
+		"declared":            cp1252(fmt.Sprintf(doc, "windows-1252")),
+		"utf-8 bom":           append([]byte("\xef\xbb\xbf"), fmt.Sprintf(doc, "UTF-8")...),
 	} {
 		d, err := Parse(bytes.NewReader(data))
 		if err != nil {
