@@ -128,7 +128,7 @@ func CheckSectionKey(key string) error {
 	case strings.ContainsAny(key, " \t/"):
 		return fmt.Errorf("section key %q has spaces or slashes", key)
 	}
-	return nil
+	return feed.CheckKeyLength(key)
 }
 
 func checkURL(raw string) error {

@@ -238,6 +238,8 @@ func (c Config) validate() *configError {
 			return bad("key is empty")
 		case strings.ContainsAny(s.Key, " \t/"):
 			return bad("key %q has spaces or slashes", s.Key)
+		case CheckKeyLength(s.Key) != nil:
+			return bad("%v", CheckKeyLength(s.Key))
 		case seen[strings.ToLower(s.Key)]:
 			return bad("key %q is used twice", s.Key)
 		case len(s.Feeds) == 0:

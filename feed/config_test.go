@@ -52,6 +52,8 @@ func TestConfigErrorsNameFileAndLine(t *testing.T) {
 		{"not a url", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n\n[[sections]]\nkey=\"b\"\nfeeds=[\"ftp://b.test/x\"]\n", `cfg.toml:7: section 2: feed "ftp://b.test/x" is not an http(s) URL`},
 		{"duplicate key", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n[[sections]]\nkey=\"A\"\nfeeds=[\"https://a.test/\"]\n", `cfg.toml:4: section 2: key "A" is used twice`},
 		{"no feeds", "[[sections]]\nkey=\"a\"\nfeeds=[]\n", `cfg.toml:1: section 1: "a" has no feeds`},
+		{"long key", "[[sections]]\nkey=\"a\"\nfeeds=[\"https://a.test/\"]\n[[sections]]\nkey=\"" + strings.Repeat("ab", 21) + "\"\nfeeds=[\"https://a.test/\"]\n",
+			`cfg.toml:4: section 2: section key "` + strings.Repeat("ab", 21) + `" is 42 characters long; the most is 40`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -44,10 +44,20 @@ func (m Model) Render() string {
 
 func (m Model) header(h int) []string {
 	s := m.styles
-	crumb := s.Header.Render(stableWidth(m.opt.Site)) + "  " + s.Breadcrumb.Render(stableWidth(m.breadcrumb()))
+	// The focus stays at the right: a long site name, section title or
+	// search is cut ("…") before it, each part to what is left.
 	focus := s.Dim.Render("[" + m.focus.String() + "]")
-	if label := m.listLabel(); label != "" {
-		crumb += s.Dim.Render("  " + stableWidth(label))
+	room := max(m.width-ansi.StringWidth(focus)-1, 1)
+	site := truncate(stableWidth(m.opt.Site), max(room/3, min(room, 12)), "…")
+	crumb := s.Header.Render(site)
+	room -= ansi.StringWidth(site)
+	if room > 3 {
+		bc := truncate(stableWidth(m.breadcrumb()), room-2, "…")
+		crumb += "  " + s.Breadcrumb.Render(bc)
+		room -= 2 + ansi.StringWidth(bc)
+	}
+	if label := m.listLabel(); label != "" && room > 3 {
+		crumb += s.Dim.Render("  " + truncate(stableWidth(label), room-2, "…"))
 	}
 	gap := max(m.width-ansi.StringWidth(crumb)-ansi.StringWidth(focus), 1)
 	first := crumb + strings.Repeat(" ", gap) + focus
@@ -56,7 +66,17 @@ func (m Model) header(h int) []string {
 	}
 	var tabs []string
 	for i, sec := range m.opt.Sections {
-		label := itoa(i+1) + " " + stableWidth(sectionLabel(sec, m.counts[strings.ToLower(sec.Key)]))
+		// A long title is cut, its unread count kept: other tabs to
+		// maxTab cells, the active one to twice that (or the width).
+		title, unread := stableWidth(sec.DisplayTitle()), ""
+		if n := m.counts[strings.ToLower(sec.Key)]; n > 0 {
+			unread = " " + itoa(n)
+		}
+		room := maxTab
+		if i == m.section {
+			room = max(min(m.width-4, 2*maxTab), 1)
+		}
+		label := itoa(i+1) + " " + truncate(title, max(room-len(itoa(i+1))-1-len(unread), 1), "…") + unread
 		if i == m.section {
 			tabs = append(tabs, s.ActiveTab.Render("["+label+"]"))
 		} else {
@@ -74,6 +94,10 @@ func (m Model) header(h int) []string {
 	}
 	return []string{first, line}
 }
+
+// maxTab is the most cells a section's tab label takes when it is not the
+// active one.
+const maxTab = 24
 
 func (m Model) body(g Geometry) []string {
 	bodyH := m.height - g.HeaderH - g.FooterH

@@ -726,7 +726,7 @@ func feedMoves(ctx context.Context, db *sql.DB) (map[string]string, error) {
 }
 
 // SectionKey turns a category title into a section key: lower case, no
-// spaces or slashes.
+// spaces or slashes, at most feed.MaxSectionKey characters.
 func SectionKey(category string) string {
 	k := strings.ToLower(strings.TrimSpace(feed.Line(category)))
 	k = strings.Map(func(r rune) rune {
@@ -738,7 +738,7 @@ func SectionKey(category string) string {
 	if k == "" {
 		return "all"
 	}
-	return k
+	return feed.ShortKey(k)
 }
 
 func normURL(u string) string {

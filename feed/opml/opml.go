@@ -301,7 +301,8 @@ func sectionOf(path []string, top string) (key, title string) {
 }
 
 // Key makes a section key from a category name: lower case, runs of
-// spaces, slashes and punctuation become one "-".
+// spaces, slashes and punctuation become one "-"; a long name's key is cut
+// to feed.MaxSectionKey characters (feed.ShortKey).
 func Key(name string) string {
 	var b strings.Builder
 	dash := false
@@ -320,7 +321,7 @@ func Key(name string) string {
 	if k == "" {
 		return DefaultSection
 	}
-	return k
+	return feed.ShortKey(k)
 }
 
 func syntaxError(data []byte, err error) error {

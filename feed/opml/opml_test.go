@@ -237,3 +237,19 @@ func TestTopLevelSectionLeavesOutAddresses(t *testing.T) {
 		}
 	}
 }
+
+// A category with a long name (or a long path of nested ones) gets a key
+// of at most feed.MaxSectionKey characters, cut at a word; the section's
+// title keeps the whole name.
+func TestLongCategoryGetsAShortKey(t *testing.T) {
+	doc, err := Parse(strings.NewReader(`<opml version="2.0"><body>
+<outline text="International Affairs"><outline text="Europe and the Eastern Partnership Countries of the Union">
+<outline type="rss" text="A" xmlUrl="https://a.example/f"/></outline></outline></body></opml>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `international-affairs-europe-and-the(International Affairs / Europe and the Eastern Partnership Countries of the Union) https://a.example/f "A"` + "\n"
+	if got := feedsString(doc); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

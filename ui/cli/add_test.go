@@ -126,3 +126,30 @@ func TestFeedsColumnsHoldWithLongSectionKeys(t *testing.T) {
 		col = c
 	}
 }
+
+// --add --section with a key longer than feed.MaxSectionKey is refused
+// with a message that says how long a key may be; nothing is subscribed
+// and nothing fetched.
+func TestAddRefusesALongSectionKey(t *testing.T) {
+	ctx := context.Background()
+	store, err := cache.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	fetched := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fetched = true }))
+	defer srv.Close()
+	key := "my-very-long-section-key-for-all-the-local-news-today"
+	var out bytes.Buffer
+	err = cli.Add(ctx, store, feed.NewFetcher(feed.Options{}), srv.URL+"/f.xml", key, nil, &out)
+	if err == nil || !strings.Contains(err.Error(), "is 53 characters long; the most is 40") {
+		t.Errorf("Add with a long key: %v", err)
+	}
+	if fetched {
+		t.Error("the feed was fetched")
+	}
+	if subs, _ := store.Subscriptions(ctx); len(subs) != 0 {
+		t.Errorf("subscribed: %v", subs)
+	}
+}
