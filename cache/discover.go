@@ -375,6 +375,9 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 			if v, ok := vecs[o.ID]; ok && o.ID != id {
 				cw := v.Weigh(ts.idf)
 				like[o.ID] = stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All)
+				if relatedApart(vecs[id].Marks, v.Marks) {
+					like[o.ID] -= 2 // after the reports of the article's own event
+				}
 			}
 		}
 		sort.SliceStable(same, func(i, j int) bool { return like[same[i].ID] > like[same[j].ID] })
@@ -417,6 +420,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		id     int64
 		sim    float64
 		shared []string
+		apart  bool // see relatedApart: listed after the others
 	}
 	var cands []cand
 	for _, cid := range ids {
@@ -428,10 +432,15 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		// then plain likeness.
 		cw := v.Weigh(ts.idf)
 		if sim := stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All); sim > 0.02 {
-			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All)})
+			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All), relatedApart(vecs[id].Marks, v.Marks)})
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].sim > cands[j].sim })
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].apart != cands[j].apart {
+			return !cands[i].apart
+		}
+		return cands[i].sim > cands[j].sim
+	})
 	ids = ids[:0]
 	for _, c := range cands {
 		ids = append(ids, c.id)
@@ -473,6 +482,18 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		}
 	}
 	return out, nil
+}
+
+// relatedApart says whether Related lists candidate b after the articles
+// more like article a: b is a reader's reply and a is not (a comment
+// never crowds out coverage; a reply's own Related still lists the
+// article it answers first), or b reports another instance of a recurring
+// event (stage 6 for stage 5; see stories.Marks).
+func relatedApart(a, b stories.Marks) bool {
+	if b.Reply && !a.Reply {
+		return true
+	}
+	return stories.Apart(stories.Marks{Instance: a.Instance}, stories.Marks{Instance: b.Instance})
 }
 
 // relatedStoryMax is how many reports of the article's story Related

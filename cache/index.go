@@ -412,6 +412,9 @@ func (d *discoState) encode(f stories.FlatDoc) string {
 	vec(f.Terms)
 	b = append(b, " | "...)
 	vec(f.Names)
+	if m := f.Marks.Encode(); m != "" {
+		b = append(append(b, " | "...), m...)
+	}
 	return string(b)
 }
 
@@ -757,6 +760,9 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		for _, id := range words.ProperIDs() {
 			d.count(id, true, counted)
 		}
+		// What the headline, link and feed say beyond the words: a
+		// reply, the instance of a recurring event (stories.Marks).
+		marks := stories.Marks{Reply: stories.IsReply(p.title, p.link, p.source), Instance: stories.InstanceMarks(p.title, p.text)}
 		fd.WeighInto(d.idf, &d.scratchW)
 		w := d.scratchW
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term, d.prefixKey), stories.TopFlat(w.Names, stories.MaxStored/2, d.term, d.prefixKey)
@@ -801,7 +807,8 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 						continue
 					}
 					dw := d.weigh(doc)
-					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.FlatSimilarityAt(w, dw, float64(p.published-doc.published)/3600, d.term), Hours: float64(p.published-doc.published) / 3600})
+					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.FlatSimilarityAt(w, dw, float64(p.published-doc.published)/3600, d.term), Hours: float64(p.published-doc.published) / 3600,
+						Apart: stories.Apart(marks, doc.doc.Marks)})
 				}
 			}
 		}
@@ -810,6 +817,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 			story = p.id
 		}
 		kept := fd.TrimTo(topAll, topNames)
+		kept.Marks = marks
 		p.story, p.terms = story, d.encode(kept)
 		d.add(&recentDoc{id: p.id, story: story, published: p.published, doc: kept})
 	}

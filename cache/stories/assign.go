@@ -7,6 +7,7 @@ type Candidate struct {
 	Story int64
 	Sim   float64 // cosine of the two weighed vectors
 	Hours float64 // how far apart the two were published
+	Apart bool    // their marks keep the two apart (see Apart): the story is not a match
 }
 
 // Threshold is the similarity from which a new article joins a story.
@@ -41,10 +42,17 @@ const MaxWeight = 0.5
 // MaxWeight x best + (1 - MaxWeight) x mean, when that reaches
 // Threshold. It returns 0 when the article starts a story of its own,
 // with the best score seen either way.
+//
+// Reports Apart from the article (a report beside a reply, stage 6
+// beside stage 5) do not count, and a story whose report most like the
+// article is one of them is no match, however alike their words: the
+// closest report says which event the article is not. A story that
+// joined a report naming no stage to one naming stage 4 may still take
+// the stage 3 report most like the first.
 func Match(cands []Candidate) (story int64, score float64) {
 	type agg struct {
-		best, sum float64
-		n         int
+		best, sum, apart float64
+		n                int
 	}
 	by := map[int64]*agg{}
 	for _, c := range cands {
@@ -54,14 +62,21 @@ func Match(cands []Candidate) (story int64, score float64) {
 		s := c.Sim * timeFactor(c.Hours)
 		a := by[c.Story]
 		if a == nil {
-			a = &agg{}
+			a = &agg{apart: -1}
 			by[c.Story] = a
+		}
+		if c.Apart {
+			a.apart = max(a.apart, s)
+			continue
 		}
 		a.best = max(a.best, s)
 		a.sum += s
 		a.n++
 	}
 	for st, a := range by {
+		if a.n == 0 || a.apart >= a.best {
+			continue
+		}
 		s := MaxWeight*a.best + (1-MaxWeight)*a.sum/float64(a.n)
 		if s > score || s == score && st < story {
 			story, score = st, s

@@ -23,6 +23,7 @@ type FlatVec struct {
 type FlatDoc struct {
 	Terms, Names FlatVec
 	Named        []bool
+	Marks        Marks
 }
 
 // FlatWeighed is a FlatDoc with IDF applied: All and Names of unit
@@ -59,7 +60,7 @@ func sortedFlat(pairs []idw) FlatVec {
 // Flatten interns a Doc's terms with id (which must give distinct terms
 // distinct IDs).
 func Flatten(d Doc, id func(string) int32) FlatDoc {
-	f := FlatDoc{Terms: flatVec(d.Terms, id), Names: flatVec(d.Names, id)}
+	f := FlatDoc{Terms: flatVec(d.Terms, id), Names: flatVec(d.Names, id), Marks: d.Marks}
 	f.name()
 	return f
 }
@@ -83,7 +84,7 @@ func (f *FlatDoc) name() {
 // and MaxStored/2 names that weigh most, all and names being the top IDs
 // of its weighed vectors (TopFlat); raw weights are kept.
 func (d FlatDoc) TrimTo(all, names []int32) FlatDoc {
-	out := FlatDoc{Terms: pickFlat(d.Terms, all, MaxStored), Names: pickFlat(d.Names, names, MaxStored/2)}
+	out := FlatDoc{Terms: pickFlat(d.Terms, all, MaxStored), Names: pickFlat(d.Names, names, MaxStored/2), Marks: d.Marks}
 	out.name()
 	return out
 }

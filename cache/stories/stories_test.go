@@ -115,19 +115,19 @@ func TestMatchUsesBestAndAverageWithinTheWindow(t *testing.T) {
 	}
 	// Story 1: one close report and one unrelated one; story 2: two
 	// fairly close ones: at MaxWeight 0.5, 0.5*0.7+0.5*0.35 = 0.525 vs 0.6.
-	st, score := Match([]Candidate{{1, 0.7, 1}, {1, 0.0, 2}, {2, 0.6, 3}, {2, 0.6, 4}})
+	st, score := Match([]Candidate{{1, 0.7, 1, false}, {1, 0.0, 2, false}, {2, 0.6, 3, false}, {2, 0.6, 4, false}})
 	if st != 2 || score < 0.59 || score > 0.61 {
 		t.Errorf("got story %d score %.3f, want 2 at 0.6", st, score)
 	}
-	if st, _ := Match([]Candidate{{3, 0.9, WindowHours + 1}}); st != 0 {
+	if st, _ := Match([]Candidate{{3, 0.9, WindowHours + 1, false}}); st != 0 {
 		t.Error("a report outside the window matched")
 	}
-	if st, _ := Match([]Candidate{{4, Threshold * 0.9, 1}}); st != 0 {
+	if st, _ := Match([]Candidate{{4, Threshold * 0.9, 1, false}}); st != 0 {
 		t.Error("below the threshold matched")
 	}
 	// Two days apart counts for less than the same day.
-	_, near := Match([]Candidate{{5, 0.5, 2}})
-	_, far := Match([]Candidate{{5, 0.5, 60}})
+	_, near := Match([]Candidate{{5, 0.5, 2, false}})
+	_, far := Match([]Candidate{{5, 0.5, 60, false}})
 	if far >= near {
 		t.Errorf("time discount: %.3f at 60h vs %.3f at 2h", far, near)
 	}

@@ -1043,6 +1043,7 @@ func registrable(h string) string {
 type Doc struct {
 	Terms, Names Vector
 	Proper       []string // words this article capitalises and never writes in lower case (not stored)
+	Marks        Marks    // set by the caller (see Marks)
 }
 
 // NewDoc reads an article's title and plain-text body.
@@ -1090,11 +1091,19 @@ func Content(w Weighed, name func(string) bool) Vector {
 	return Unit(out)
 }
 
-// Encode writes a Doc as its terms, " | ", its names.
-func (d Doc) Encode() string { return Encode(d.Terms) + " | " + Encode(d.Names) }
+// Encode writes a Doc as its terms, " | ", its names, and when it has
+// marks, " | " and its marks (Marks.Encode).
+func (d Doc) Encode() string {
+	s := Encode(d.Terms) + " | " + Encode(d.Names)
+	if m := d.Marks.Encode(); m != "" {
+		s += " | " + m
+	}
+	return s
+}
 
 // DecodeDoc reads what Doc.Encode wrote.
 func DecodeDoc(s string) Doc {
-	terms, names, _ := strings.Cut(s, " | ")
-	return Doc{Terms: Decode(terms), Names: Decode(names)}
+	terms, rest, _ := strings.Cut(s, " | ")
+	names, marks, _ := strings.Cut(rest, " | ")
+	return Doc{Terms: Decode(terms), Names: Decode(names), Marks: DecodeMarks(marks)}
 }
