@@ -92,3 +92,53 @@ func TestSaveStatementsAreKept(t *testing.T) {
 		t.Errorf("search after the second save: %d hits, %v", len(hits), err)
 	}
 }
+
+// segments is the number of segments in the full-text index.
+func segments(t *testing.T, q querier) int {
+	t.Helper()
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(DISTINCT segid) FROM articles_fts_idx").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// The index's terms are written out before the saver waits for the
+// placer (flushIndex), still as one segment per save transaction, and a
+// flush with nothing pending writes none.
+func TestIndexFlushesOnceBeforeStories(t *testing.T) {
+	s := openTemp(t)
+	before := segments(t, s.db)
+	mustSave(t, s, ok("https://a.example/feed", news("A", "a.example", 10, "Harbor cranes idle in strike", "Dock workers walked out on Monday."),
+		news("A", "a.example", 12, "Ferry timetable changes", "Winter sailings start next week.")), "top")
+	if got := segments(t, s.db) - before; got != 1 {
+		t.Errorf("one save wrote %d segments, want 1", got)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := s.in(tx)
+	if err := flushIndex(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if err := indexRows(ctx, q, []*newArticle{{id: 1000, title: "Lighthouse", text: "keepers"}}); err != nil {
+		t.Fatal(err)
+	}
+	n := segments(t, tx) // nothing written out yet
+	if err := flushIndex(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	if got := segments(t, tx); got != n+1 {
+		t.Errorf("a flush with one row pending: %d segments after, want %d", got, n+1)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := segments(t, s.db); got != n+1 {
+		t.Errorf("the commit after the flush wrote %d more segments, want none", got-n-1)
+	}
+	if hits, _, err := s.Search(ctx, "", "cranes", 0, 10); err != nil || len(hits) != 1 {
+		t.Errorf("search: %d hits, %v", len(hits), err)
+	}
+}
