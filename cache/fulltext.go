@@ -21,11 +21,18 @@ import (
 // feeds that ask for it (FetchNewFullTexts, a small budget per refresh).
 
 // FullText returns an article's extracted text when it has been fetched
-// successfully before.
+// successfully before. A text extracted from a file's bytes before Fetch
+// refused files (extract.LooksLikeFile: a PDF or an MP3 as mojibake) is
+// dropped as it is read, so the next load fetches again and today's
+// extractor says what the address gives.
 func (s *Store) FullText(ctx context.Context, articleID int64) (html string, ok bool, err error) {
 	err = s.db.QueryRowContext(ctx, "SELECT html FROM full_texts WHERE article_id = ? AND html != ''", articleID).Scan(&html)
 	if err == sql.ErrNoRows {
 		return "", false, nil
+	}
+	if err == nil && extract.LooksLikeFile(html) {
+		_, err = s.db.ExecContext(ctx, "DELETE FROM full_texts WHERE article_id = ?", articleID)
+		return "", false, err
 	}
 	return html, err == nil, err
 }

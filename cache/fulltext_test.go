@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"newsreader/feed"
+	"newsreader/feed/extract"
 )
 
 // articleSite serves /story/N pages: the body inside navigation, an aside
@@ -103,5 +105,62 @@ func TestRefreshFetchesFullTextWithinBudget(t *testing.T) {
 	}
 	if fmt.Sprint(got) != "[12 12 4 0]" || hits.Load() != 40 {
 		t.Errorf("later refreshes fetched %v full texts, %d pages in all", got, hits.Load())
+	}
+}
+
+// A full text cached before Fetch refused files (a PDF's bytes extracted
+// as mojibake) is dropped when read: the next load fetches again and
+// keeps today's answer (the address gives a PDF) instead of the
+// garbage; a real cached text stays and is not fetched again.
+func TestGarbageFullTextCachedBeforeRefusalIsDropped(t *testing.T) {
+	noise := make([]byte, 4000)
+	for i := range noise {
+		noise[i] = byte(i*131 + i/7)
+	}
+	pdf := append([]byte("%PDF-1.7\n"), noise...)
+	var hits atomic.Int64
+	good := articleSite(t, &hits)
+	files := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(pdf)
+	}))
+	defer files.Close()
+	s := openTemp(t)
+	mustSave(t, s, ok("https://a.test/feed", art("1", files.URL+"/report.pdf", "Report", 1), art("2", good.URL+"/story/2", "Story", 2)), "top")
+	arts, _ := s.Articles(ctx, "top", 0, 10)
+	report, story := arts[0].ID, arts[1].ID
+	if arts[0].Title != "Report" {
+		report, story = story, report
+	}
+	u, _ := url.Parse(files.URL + "/report.pdf")
+	old, err := extract.Extract(pdf, u) // what Fetch stored before it refused files
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetFullText(ctx, report, old.HTML, ""); err != nil {
+		t.Fatal(err)
+	}
+	f := feed.NewFetcher(feed.Options{})
+	real, err := s.LoadFullText(ctx, f, story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.FullText(ctx, report); ok || err != nil {
+		t.Errorf("garbage full text still served (%v)", err)
+	}
+	if _, err := s.LoadFullText(ctx, f, report); err == nil || !strings.Contains(err.Error(), "gives application/pdf") {
+		t.Errorf("reload: %v", err)
+	}
+	var html, msg string
+	if err := s.db.QueryRowContext(ctx, "SELECT html, error FROM full_texts WHERE article_id = ?", report).Scan(&html, &msg); err != nil || html != "" || !strings.Contains(msg, "application/pdf") {
+		t.Errorf("row after reload: %q, %q, %v", html, msg, err)
+	}
+	before := hits.Load()
+	if again, ok, err := s.FullText(ctx, story); !ok || err != nil || again != real {
+		t.Errorf("a real full text was dropped: %v %v", ok, err)
+	}
+	if hits.Load() != before {
+		t.Error("a real full text was fetched again")
 	}
 }
