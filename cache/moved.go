@@ -61,6 +61,19 @@ func moveFeed(ctx context.Context, tx *sql.Tx, from, to string, now int64) error
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
+	// An address the feed was moved to (a server giving a new one at
+	// every fetch) is no address anyone subscribed to: the moves to it
+	// now lead on, and it gets no row of its own, so feed_moves keeps
+	// one row per address subscribed, not one per address ever given.
+	var passing bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM feed_moves WHERE new = ?)", from).Scan(&passing); err != nil {
+		return err
+	}
+	record := `INSERT INTO feed_moves(old, new, moved_at) VALUES(?1, ?2, ?3)
+ON CONFLICT(old) DO UPDATE SET new = excluded.new, moved_at = excluded.moved_at`
+	if passing {
+		record = "UPDATE feed_moves SET new = ?2, moved_at = ?3 WHERE old = ?1"
+	}
 	for _, st := range []struct {
 		q    string
 		args []any
@@ -78,8 +91,7 @@ WHERE feed_id IN (SELECT id FROM feeds WHERE url = ?2) AND substr(uid, 1, length
 		{"UPDATE sections SET ranking = ?2 WHERE ranking = ?1", []any{from, to}},
 		// Earlier moves to the old address now lead to the new one.
 		{"UPDATE feed_moves SET new = ?2 WHERE new = ?1", []any{from, to}},
-		{`INSERT INTO feed_moves(old, new, moved_at) VALUES(?1, ?2, ?3)
-ON CONFLICT(old) DO UPDATE SET new = excluded.new, moved_at = excluded.moved_at`, []any{from, to, now}},
+		{record, []any{from, to, now}},
 		// A feed that moves back is where it was.
 		{"DELETE FROM feed_moves WHERE old = new", nil},
 	} {

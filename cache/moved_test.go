@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -247,5 +248,105 @@ func TestMovedFeedKeepsItemsKnownByBareGUIDs(t *testing.T) {
 	after, err := s.Articles(ctx, "news", 0, 10)
 	if err != nil || len(after) != 3 || after[0].Title != "Three" || after[1].ID != before[0].ID || after[2].ID != before[1].ID || after[1].Read || !after[2].Read {
 		t.Errorf("before %+v\nafter %+v (%v)", before, after, err)
+	}
+}
+
+// A server that answers every refresh with a permanent redirect to yet
+// another address (a session token in it) leaves one row in feed_moves,
+// the config's address to the latest, not one row per address it ever
+// gave: the table stays bounded, and the config's address still means
+// the feed.
+func TestEverMovingFeedKeepsOneMove(t *testing.T) {
+	var mu sync.Mutex
+	cur, served := 0, map[string]bool{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		g := r.URL.Query().Get("gen")
+		if g == fmt.Sprint(cur) && !served[g] {
+			served[g] = true
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>Mover</title><link>https://mover.test/</link>`+
+				`<item><title>Story</title><link>https://mover.test/1</link><guid>https://mover.test/1</guid></item></channel></rss>`)
+			return
+		}
+		cur++
+		http.Redirect(w, r, fmt.Sprintf("/f?gen=%d", cur), http.StatusMovedPermanently)
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	config := []feed.Section{{Key: "news", Title: "News", Feeds: []string{srv.URL + "/f?gen=0"}}}
+	if _, err := s.SeedSubscriptions(ctx, config); err != nil {
+		t.Fatal(err)
+	}
+	f := feed.NewFetcher(feed.Options{})
+	const refreshes = 12
+	for range refreshes {
+		for _, r := range refreshAll(t, s, f) {
+			if r.Status == feed.StatusError {
+				t.Fatalf("refresh: %+v", r)
+			}
+		}
+	}
+	latest := fmt.Sprintf("%s/f?gen=%d", srv.URL, refreshes-1)
+	rows, err := s.db.QueryContext(ctx, "SELECT old, new FROM feed_moves")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var moves []string
+	for rows.Next() {
+		var o, n string
+		rows.Scan(&o, &n)
+		moves = append(moves, o+" -> "+n)
+	}
+	rows.Close()
+	if want := []string{srv.URL + "/f?gen=0 -> " + latest}; !slices.Equal(moves, want) {
+		t.Errorf("feed_moves holds %d rows: %q, want %q", len(moves), moves, want)
+	}
+	if _, err := s.SeedSubscriptions(ctx, config); err != nil {
+		t.Fatal(err)
+	}
+	if subs := subURLs(t, s); !slices.Equal(subs, []string{"news " + latest}) {
+		t.Errorf("subscriptions: %v", subs)
+	}
+}
+
+// A cache whose feed_moves grew a row for every passing address is cut
+// back on opening to the first row leading to each address: the one the
+// config names.
+func TestMigrationDropsPassingMoves(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := cacheBefore(t, path, "DELETE FROM feed_moves WHERE moved_at >")
+	for i, row := range []struct {
+		old, new string
+		at       int
+	}{
+		{"https://a.example/f", "https://a.example/f?s=9", 100}, // subscribed
+		{"https://a.example/f?s=1", "https://a.example/f?s=9", 200},
+		{"https://a.example/f?s=2", "https://a.example/f?s=9", 300},
+		{"https://b.example/rss", "https://b.example/feed", 150}, // another feed, moved once
+	} {
+		if _, err := db.Exec("INSERT INTO feed_moves(old, new, moved_at) VALUES (?, ?, ?)", row.old, row.new, row.at); err != nil {
+			t.Fatal(i, err)
+		}
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.db.QueryContext(ctx, "SELECT old || ' -> ' || new FROM feed_moves ORDER BY old")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for rows.Next() {
+		var m string
+		rows.Scan(&m)
+		got = append(got, m)
+	}
+	rows.Close()
+	if want := []string{"https://a.example/f -> https://a.example/f?s=9", "https://b.example/rss -> https://b.example/feed"}; !slices.Equal(got, want) {
+		t.Errorf("feed_moves %q, want %q", got, want)
 	}
 }

@@ -349,4 +349,12 @@ CREATE TABLE IF NOT EXISTS feed_moves (
 	moved_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 `,
+	// (polish): feed_moves kept a row for every address a feed was moved
+	// to and then moved on from (a server giving a new address at every
+	// fetch grew it for ever); moveFeed no longer records them. Of the
+	// rows leading to one address, those recorded after the first are
+	// such passing addresses and go (moved.go).
+	`
+DELETE FROM feed_moves WHERE moved_at > (SELECT min(m.moved_at) FROM feed_moves m WHERE m.new = feed_moves.new);
+`,
 }
