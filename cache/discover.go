@@ -815,9 +815,15 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	}
 	origSeeds := seeds
 	seeds = gseeds
+	// Readers' replies (comment feeds, forums) are recommended only to a
+	// reader who reads them: they repeat the headlines of what was read.
+	readsReplies := false
+	for _, v := range sv {
+		readsReplies = readsReplies || v.Marks.Reply
+	}
 	subj := make(map[int64]stories.Vector, len(ids))
 	for _, id := range ids {
-		if v, ok := cv[id]; ok {
+		if v, ok := cv[id]; ok && (readsReplies || !v.Marks.Reply) {
 			subj[id] = subject(v.Weigh(ts.idf), ts.isName)
 		}
 	}

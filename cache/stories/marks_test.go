@@ -138,6 +138,7 @@ func TestIsReplyReadsCommentAndForumFeeds(t *testing.T) {
 	}{
 		{"Re: Caldon moves to fortnightly bin collections", "https://forum.example/viewtopic.php?t=12", "Caldon Talk", true},
 		{"RE: Caldon moves to fortnightly bins", "", "", true},
+		{"Town hall • Re: Caldon moves to fortnightly bins", "", "", true},
 		{"Re[2]: Caldon bins", "", "", true},
 		{"AW: Neue Müllabfuhr in Caldon", "", "", true},
 		{"SV: Caldon sophämtning", "", "", true},
@@ -172,6 +173,7 @@ func TestIsReplyReadsCommentAndForumFeeds(t *testing.T) {
 		{"Fenwick raises council tax", "https://www.fenwickcourier.example/news/tax/#post-4412", "", false},
 		{"Fenwick raises council tax", "https://www.fenwickcourier.example/comments/2026/tax-rise/", "Comment is free", false},
 		{"Residents comment on Fenwick tax rise", "", "", false},
+		{"Caldon • Bins: the new rota explained", "", "", false},
 	} {
 		if got := IsReply(tc.title, tc.link, tc.source); got != tc.reply {
 			t.Errorf("IsReply(%q, %q, %q) = %v, want %v", tc.title, tc.link, tc.source, got, tc.reply)

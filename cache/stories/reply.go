@@ -60,6 +60,10 @@ func replyTitle(title string) bool {
 		return false
 	}
 	low := strings.ToLower(t)
+	// phpBB's feeds put the forum first: "Town hall • Re: <topic>".
+	if i := strings.LastIndex(low, " • "); i >= 0 {
+		low = strings.TrimSpace(low[i+len(" • "):])
+	}
 	// "Re: …", "AW: …", "Re[2]: …", "Re^3: …", "Réponse à : …", "回复：…"
 	if i := strings.IndexAny(low, ":："); i > 0 && i <= 24 {
 		head := strings.TrimSpace(low[:i])

@@ -24,6 +24,14 @@
 //	  tags and an affiliate disclosure
 //	S Grandstand & Stage, a sports and culture site: RSS 2.0 with a
 //	  one- or two-sentence summary only
+//	C the Courier's comment feed (as WordPress writes one): "Comments for
+//	  The Fenwick Courier", items "Comment on <headline> by <name>" linked
+//	  to the article's address with "#comment-N", the comment as text
+//	F Fenwick Talk, a town forum (as phpBB writes its feed): items
+//	  "<forum> • Re: <topic>" linked to "viewtopic.php?…#pN"
+//
+// A reply's headline is written in full in stories.txt; a comment's must
+// name a Courier headline written before it (its link is that article's).
 //
 // the feeds are that outlet's section feeds carrying the item, and HOURS
 // is how long before the evaluation starts the item was published. The
@@ -61,7 +69,16 @@ var outlets = map[string]*outlet{
 	"S": {name: "Grandstand & Stage", file: "grandstand", host: "grandstandstage.example", style: "brief",
 		feeds:   map[string]string{"sport": "sport", "culture": "culture"},
 		authors: []string{"G&S Desk"}},
+	"C": {name: "The Fenwick Courier comments", file: "comments", host: "www.fenwickcourier.example", style: "comments",
+		feeds: map[string]string{"courier": "news"}},
+	"F": {name: "Fenwick Talk", file: "talk", host: "talk.fenwick.example", style: "forum",
+		feeds:   map[string]string{"latest": "news"},
+		authors: []string{"millbank_mike", "HettieM", "greystone_watch", "oresk_exile", "wendside_lou"}},
 }
+
+// courierLinks are the Courier's articles' addresses by headline, for the
+// comments on them.
+var courierLinks = map[string]string{}
 
 func main() {
 	dir := flag.String("dir", "cache/testdata/third", "corpus directory (stories.txt in, feeds and truth.json out)")
@@ -88,7 +105,19 @@ func main() {
 			o, sec := outlets[it.Outlet], it.Feeds[0]
 			switch it.Outlet {
 			case "R":
-				return fmt.Sprintf("https://%s/%s/%s-%d", o.host, sec, it.Slug, 7100+n*3)
+				l := fmt.Sprintf("https://%s/%s/%s-%d", o.host, sec, it.Slug, 7100+n*3)
+				courierLinks[it.Headline] = l
+				return l
+			case "C":
+				on, ok := strings.CutPrefix(it.Headline, "Comment on ")
+				if i := strings.LastIndex(on, " by "); ok && i > 0 {
+					if l, ok := courierLinks[on[:i]]; ok {
+						return fmt.Sprintf("%s#comment-%d", l, 4400+n*7)
+					}
+				}
+				log.Fatalf("line %d: a comment names no Courier headline before it", it.Line)
+			case "F":
+				return fmt.Sprintf("https://%s/viewtopic.php?t=%d&p=%d#p%d", o.host, 300+len(it.Story), 9000+n*5, 9000+n*5)
 			case "W":
 				return fmt.Sprintf("https://%s/stories/2026/11/%s", o.host, it.Slug)
 			case "J":
@@ -160,12 +189,18 @@ func rss(o *outlet, f string, its, all []*corpus.Item) string {
 <channel>
 `)
 	title := o.name + " - " + strings.ToUpper(f[:1]) + f[1:]
+	switch o.style {
+	case "comments":
+		title = "Comments for The Fenwick Courier"
+	case "forum":
+		title = o.name + " - Latest posts"
+	}
 	fmt.Fprintf(&b, "<title>%s</title>\n<link>https://%s/%s/</link>\n<description>%s</description>\n<language>en-gb</language>\n<ttl>15</ttl>\n",
 		corpus.Esc(title), o.host, f, corpus.Esc("Latest "+f+" from "+o.name))
 	for _, it := range its {
 		b.WriteString("<item>\n")
 		fmt.Fprintf(&b, "<title>%s</title>\n<link>%s</link>\n<guid isPermaLink=\"true\">%s</guid>\n<pubDate>{{ago %d}}</pubDate>\n",
-			corpus.Esc(it.Headline), it.Link, it.Link, it.Minutes)
+			corpus.Esc(it.Headline), corpus.Esc(it.Link), corpus.Esc(it.Link), it.Minutes)
 		switch o.style {
 		case "daily":
 			fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n<category>%s</category>\n", corpus.Esc(author(o, it)), corpus.Esc(o.feeds[it.Feeds[0]]))
@@ -174,6 +209,19 @@ func rss(o *outlet, f string, its, all []*corpus.Item) string {
 		case "brief":
 			fmt.Fprintf(&b, "<category>%s</category>\n", corpus.Esc(f))
 			fmt.Fprintf(&b, "<description>%s</description>\n", corpus.Esc(it.First))
+		case "comments", "forum":
+			name := ""
+			if i := strings.LastIndex(it.Headline, " by "); o.style == "comments" && i > 0 {
+				name = it.Headline[i+len(" by "):]
+			} else {
+				name = author(o, it)
+			}
+			text := "<p>" + corpus.Esc(it.First) + "</p>"
+			for _, p := range it.Paras {
+				text += "<p>" + corpus.Esc(p) + "</p>"
+			}
+			fmt.Fprintf(&b, "<dc:creator>%s</dc:creator>\n<description>%s</description>\n", corpus.Esc(name), corpus.Esc(it.First))
+			fmt.Fprintf(&b, "<content:encoded><![CDATA[%s]]></content:encoded>\n", text)
 		}
 		b.WriteString("</item>\n")
 	}
