@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/cache"
 	"newsreader/feed"
@@ -193,7 +194,12 @@ func (m Model) searchPrompt() string {
 	if m.searchAll {
 		other = m.currentSection().DisplayTitle()
 	}
-	return "/" + feed.Line(*m.filterIn) + "█  in " + m.scopeName() + " (tab: " + other + ", enter: keep, esc: cancel)"
+	hint := "  in " + m.scopeName() + " (tab: " + other + ", enter: keep, esc: cancel)"
+	// A long query shows its end, where the cursor is; the hint gives
+	// way first, but the query keeps at least 20 cells.
+	room := m.width - 2 - ansi.StringWidth(hint)
+	room = max(room, min(m.width-2, 20), 1)
+	return "/" + typedTail(feed.Line(*m.filterIn), room) + "█" + hint
 }
 
 // relatedTickMsg is when Related and the story's versions are asked again

@@ -606,7 +606,7 @@ func (m Model) feedsView(h int) []string {
 			if f.mode == addURL {
 				cursor = "█"
 			}
-			content = append(content, "  "+f.input+cursor)
+			content = append(content, "  "+typedTail(f.input, max(w-6, 1))+cursor)
 		}
 		switch f.mode {
 		case addDiscovering:

@@ -126,6 +126,28 @@ func lastCluster(s string) string {
 	return last
 }
 
+// typedTail is text being typed as it fits w cells: all of it, or its end
+// after "…" (where the cursor is) when it is longer. Drawn for the
+// terminal (stableWidth).
+func typedTail(s string, w int) string {
+	s = stableWidth(s)
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	w = max(w-1, 0)
+	for s != "" && ansi.StringWidth(s) > w {
+		c := cluster(s)
+		s = s[len(c):]
+		for s != "" && s[0] == 0xe2 && strings.HasPrefix(s, string(wordJoiner)) {
+			// the pieces stableWidth joined go together
+			_, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+			s = s[len(cluster(s)):]
+		}
+	}
+	return "…" + s
+}
+
 // emojiModifier says whether r only modifies the emoji before it: variation
 // selector 16 (emoji presentation), a skin tone, the combining keycap.
 func emojiModifier(r rune) bool {
