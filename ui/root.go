@@ -198,7 +198,18 @@ func (m *Model) reloadList() tea.Cmd {
 // innerSize is a pane's content size inside its border.
 func (m Model) innerSize(p Pane) (int, int) {
 	r := Layout(m.width, m.height, m.sideToggled, m.focus).Panes[p]
-	return max(r.W-2, 0), max(r.H-3, 0) // border (2) and title line (1)
+	return max(r.W-2, 0), max(r.H-2-titleLines(r.H), 0) // border (2) and title line
+}
+
+// titleLines is 1 when a pane box of height h has its title line; a box
+// too short for the title and two lines of content (a terminal of five
+// or six rows) gives the title's line to the content, so that it shows a
+// headline rather than only its name (the header names the focus).
+func titleLines(h int) int {
+	if h-2 < 3 {
+		return 0
+	}
+	return 1
 }
 
 func (m *Model) resize() tea.Cmd {

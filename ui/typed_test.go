@@ -54,3 +54,32 @@ func TestLongTypedTextShowsItsEnd(t *testing.T) {
 		t.Errorf("short prompt %q", p)
 	}
 }
+
+// In a terminal of five or six rows a pane gives its title line to its
+// content: the list shows a headline, not only its name, and a click on
+// that row selects it; from seven rows the title is back.
+func TestTinyTerminalShowsAHeadline(t *testing.T) {
+	st := fixtureStore(t, 3)
+	for _, c := range []struct {
+		w, h  int
+		title bool
+	}{{20, 5, false}, {30, 6, false}, {40, 7, true}, {60, 12, true}} {
+		m := testModel(t, st, c.w, c.h)
+		scr := ansi.Strip(m.Render())
+		lines := strings.Split(scr, "\n")
+		if len(lines) != c.h {
+			t.Fatalf("%dx%d: %d lines", c.w, c.h, len(lines))
+		}
+		if got := strings.Contains(scr, "Headlines 1/"); got != c.title {
+			t.Errorf("%dx%d: pane title shown %v, want %v:\n%s", c.w, c.h, got, c.title, scr)
+		}
+		if !strings.Contains(scr, "●  Markets s") {
+			t.Errorf("%dx%d: no headline on screen:\n%s", c.w, c.h, scr)
+		}
+		for i, l := range lines {
+			if ansi.StringWidth(l) != c.w {
+				t.Errorf("%dx%d: line %d is %d cells", c.w, c.h, i, ansi.StringWidth(l))
+			}
+		}
+	}
+}

@@ -360,7 +360,7 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	// clicked.
 	m.focus = p
 	r := Layout(m.width, m.height, m.sideToggled, m.focus).Panes[p]
-	row := msg.Y - r.Y - 2 // border and title line
+	row := msg.Y - r.Y - 1 - titleLines(r.H) // border and title line
 	switch p {
 	case ListPane:
 		if i, ok := m.list.RowAt(row); ok {

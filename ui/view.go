@@ -167,7 +167,7 @@ func (m Model) box(title string, content []string, w, h int, focused bool) strin
 		st, ts, marker = m.styles.FocusedPane, m.styles.FocusedTitle, "▶ "
 	}
 	lines := make([]string, 0, ih)
-	if ih > 0 {
+	if ih > 0 && titleLines(h) > 0 {
 		lines = append(lines, ts.Render(fit(marker+title, iw)))
 	}
 	for _, l := range content {
