@@ -171,6 +171,18 @@ func setRead(st *cache.Store, id int64, read bool, note string) tea.Cmd {
 	}
 }
 
+// toggleRead is m: setRead, undoable with u.
+func toggleRead(st *cache.Store, id int64, read bool) tea.Cmd {
+	return func() tea.Msg {
+		note, back := "marked read", "marked unread again"
+		if !read {
+			note, back = "marked unread", "marked read again"
+		}
+		return stateMsg{id: id, read: &read, note: note + " (u to undo)", err: st.SetRead(context.Background(), id, read),
+			undo: &undoOp{ids: []int64{id}, read: !read, what: back}}
+	}
+}
+
 func setStarred(st *cache.Store, id int64, starred bool) tea.Cmd {
 	return func() tea.Msg {
 		note := "unstarred"
@@ -193,15 +205,17 @@ func markSectionRead(st *cache.Store, section string) tea.Cmd {
 	}
 }
 
-// undoOp is the last bulk change, as what it takes to reverse it.
+// undoOp is the last change of read marks (M, m), as what it takes to
+// reverse it.
 type undoOp struct {
-	ids  []int64 // articles to mark unread again
+	ids  []int64 // articles to mark again
+	read bool    // as read (else unread)
 	what string  // the note once undone
 }
 
 func undo(st *cache.Store, op *undoOp) tea.Cmd {
 	return func() tea.Msg {
-		return stateMsg{reload: true, note: "undone: " + op.what, err: st.SetReadMany(context.Background(), op.ids, false), undone: true}
+		return stateMsg{reload: true, note: "undone: " + op.what, err: st.SetReadMany(context.Background(), op.ids, op.read), undone: true}
 	}
 }
 

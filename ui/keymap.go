@@ -62,7 +62,7 @@ func DefaultKeyMap() KeyMap {
 		RemoveFeed:  b("d", "remove feed (in feeds)", "d"),
 		Feeds:       b("F", "feeds", "F"),
 		FullText:    b("f", "full text", "f"),
-		Undo:        b("u", "undo mark section read", "u"),
+		Undo:        b("u", "undo the last m or M", "u"),
 		Stories:     b("v", "one row per story", "v"),
 		Coverage:    b("c", "next outlet's version", "c"),
 	}

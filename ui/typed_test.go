@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -81,5 +82,42 @@ func TestTinyTerminalShowsAHeadline(t *testing.T) {
 				t.Errorf("%dx%d: line %d is %d cells", c.w, c.h, i, ansi.StringWidth(l))
 			}
 		}
+	}
+}
+
+// u undoes m too: an article marked read by mistake is unread again, and
+// one marked unread is read again; a second u has nothing left.
+func TestUndoToggleRead(t *testing.T) {
+	st := fixtureStore(t, 30)
+	m := testModel(t, st, 120, 40)
+	id := m.list.pages[0][0].ID
+	isRead := func() bool {
+		t.Helper()
+		a, err := st.Get(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Read
+	}
+	unread := m.counts["markets"]
+	m = press(t, m, "m")
+	if !isRead() || m.counts["markets"] != unread-1 || !strings.Contains(m.note, "u to undo") {
+		t.Fatalf("m: read %v, %d unread, note %q", isRead(), m.counts["markets"], m.note)
+	}
+	m = press(t, m, "u")
+	if isRead() || m.counts["markets"] != unread || !strings.Contains(m.note, "undone: marked unread again") {
+		t.Fatalf("u after m: read %v, %d unread, note %q", isRead(), m.counts["markets"], m.note)
+	}
+	if a, _ := m.list.Selected(); a.ID != id || a.Read {
+		t.Errorf("the list's row: %+v", a)
+	}
+	m = press(t, m, "m", "m") // read, then unread again
+	m = press(t, m, "u")
+	if !isRead() || !strings.Contains(m.note, "undone: marked read again") {
+		t.Errorf("u after m m: read %v, note %q", isRead(), m.note)
+	}
+	m = press(t, m, "u")
+	if m.note != "nothing to undo" || !isRead() {
+		t.Errorf("second u: note %q", m.note)
 	}
 }

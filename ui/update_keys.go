@@ -126,11 +126,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if a := m.actionTarget(); a != nil {
 		switch {
 		case key.Matches(msg, k.ToggleRead):
-			note := "marked read"
-			if a.Read {
-				note = "marked unread"
-			}
-			return m, setRead(m.opt.Store, a.ID, !a.Read, note)
+			return m, toggleRead(m.opt.Store, a.ID, !a.Read)
 		case key.Matches(msg, k.Star):
 			return m, setStarred(m.opt.Store, a.ID, !a.Starred)
 		case key.Matches(msg, k.Browser):
