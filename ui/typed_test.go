@@ -121,3 +121,25 @@ func TestUndoToggleRead(t *testing.T) {
 		t.Errorf("second u: note %q", m.note)
 	}
 }
+
+// The footer keeps "? help" and "q quit" at every width they fit in: the
+// keys before them give way, from the last, in each pane.
+func TestFooterAlwaysOffersHelpAndQuit(t *testing.T) {
+	st := fixtureStore(t, 3)
+	for _, w := range []int{30, 60, 100, 140} {
+		m := testModel(t, st, w, 30)
+		for _, p := range []string{"Headlines", "Article", "Discover"} {
+			f := footerHelp(m)
+			if !strings.HasSuffix(strings.TrimRight(f, " "), "? help • q quit") {
+				t.Errorf("width %d, %s: footer %q", w, p, f)
+			}
+			if w >= 40 && !strings.HasPrefix(f, "tab next pane") {
+				t.Errorf("width %d, %s: footer %q lost its first key", w, p, f)
+			}
+			if ansi.StringWidth(f) > w {
+				t.Errorf("width %d: footer %d cells", w, ansi.StringWidth(f))
+			}
+			m = press(t, m, "tab")
+		}
+	}
+}

@@ -351,10 +351,20 @@ func (m Model) refreshFailed() bool {
 	return m.lastRefreshErr || (m.lastSum.Total() > 0 && m.lastSum.Failed == m.lastSum.Total())
 }
 
+// shortHelp is the footer's key line. When it does not fit, the keys
+// before "? help" and "q quit" give way, from the last, so that a new user
+// always sees how to get help and out.
 func (m Model) shortHelp() string {
 	hm := m.help
+	keys := m.footerKeys()
+	if n := len(keys); n > 2 && keys[n-2].Help().Desc == m.keys.Help.Help().Desc && keys[n-1].Help().Desc == m.keys.Quit.Help().Desc {
+		hm.SetWidth(0)
+		for len(keys) > 2 && ansi.StringWidth(hm.ShortHelpView(keys)) > m.width {
+			keys = append(keys[:len(keys)-3:len(keys)-3], keys[len(keys)-2:]...)
+		}
+	}
 	hm.SetWidth(m.width)
-	return hm.ShortHelpView(m.footerKeys())
+	return hm.ShortHelpView(keys)
 }
 
 // footerKeys is the short help for what has the keys: an open overlay or
