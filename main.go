@@ -85,9 +85,7 @@ func parseFlags(args []string, stdout io.Writer) (options, error) {
 	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: newsreader [flags]\n\nA terminal news reader. Flags take one or two dashes.\n\n")
-			fs.SetOutput(stdout)
-			fs.PrintDefaults()
+			cli.Usage(stdout, fs)
 		}
 		return o, err
 	}

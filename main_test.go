@@ -186,7 +186,7 @@ func TestVersionAndHelp(t *testing.T) {
 	if code, out, _ := runArgs(t, "-version"); code != 0 || !strings.HasPrefix(out, "newsreader ") {
 		t.Errorf("version: %d %q", code, out)
 	}
-	if code, out, _ := runArgs(t, "--help"); code != 0 || !strings.Contains(out, "-section") {
+	if code, out, _ := runArgs(t, "--help"); code != 0 || !strings.Contains(out, "  --section KEY ") || !strings.Contains(out, "  --add URL ") || strings.Contains(out, "\n  -section") {
 		t.Errorf("help: %d %q", code, out)
 	}
 }
