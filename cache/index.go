@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -517,7 +518,7 @@ func (x *indexed) empty() bool { return len(x.touched) == 0 && x.docs == 0 }
 // placer is done. Then it does the same for any other article still
 // without a story (a cache from before discovery, or rows another version
 // left), reading those from SQL.
-func (s *Store) indexNew(ctx context.Context, q *txq, arts []*newArticle, counted *indexed, wait func()) error {
+func (s *Store) indexNew(ctx context.Context, q *txq, arts []*newArticle, counted *indexed, placed func() int, wait func()) error {
 	tx := q.tx
 	// SQLite indexes the text on this goroutine while the placer
 	// finishes on its own: it reads nothing from the database.
@@ -525,12 +526,20 @@ func (s *Store) indexNew(ctx context.Context, q *txq, arts []*newArticle, counte
 	if err == nil && len(arts) > 0 {
 		err = flushIndex(ctx, q)
 	}
+	// Then the stories of the articles placed by now (the first of arts:
+	// the placer takes them in order), while it places the rest.
+	done := 0
+	if err == nil && len(arts) > 0 && placed != nil {
+		if done = placed(); done > 0 {
+			err = s.setStories(ctx, q, arts[:done], false)
+		}
+	}
 	wait()
 	if err != nil {
 		return err
 	}
 	if len(arts) > 0 {
-		if err := s.setStories(ctx, q, arts); err != nil {
+		if err := s.setStories(ctx, q, arts[done:], true); err != nil {
 			return err
 		}
 	}
@@ -576,12 +585,12 @@ func (s *Store) place(ctx context.Context, q *txq, pending []*newArticle, counte
 	if err := s.assign(ctx, q.tx, slices.Clone(pending), counted); err != nil {
 		return err
 	}
-	return s.setStories(ctx, q, pending)
+	return s.setStories(ctx, q, pending, true)
 }
 
 // setStories writes the stories assign gave articles into their rows, then
 // the rest (record).
-func (s *Store) setStories(ctx context.Context, q *txq, placed []*newArticle) error {
+func (s *Store) setStories(ctx context.Context, q *txq, placed []*newArticle, bump bool) error {
 	set, err := q.PrepareContext(ctx, "UPDATE articles SET story = ?, outlet = ? WHERE id = ?")
 	if err != nil {
 		return err
@@ -597,7 +606,7 @@ func (s *Store) setStories(ctx context.Context, q *txq, placed []*newArticle) er
 			return err
 		}
 	}
-	return s.record(ctx, q, placed)
+	return s.record(ctx, q, placed, bump)
 }
 
 // assign gives every article (taken in publication order) a story, inside
@@ -664,6 +673,11 @@ func (d *discoState) ready(ctx context.Context, tx *sql.Tx, from int64) error {
 type placer struct {
 	jobs chan placeJob
 	done chan struct{}
+	// placed counts the jobs done; sent holds, by job, how many of the
+	// transaction's fresh articles had been sent once it was (the
+	// saver's).
+	placed atomic.Int32
+	sent   []int
 	// from is the earliest publication time the assigner's memory will
 	// cover once the jobs sent are done; the saver's copy.
 	from int64
@@ -706,10 +720,20 @@ func (d *discoState) startPlacer(counted *indexed, gate *feed.Gate) *placer {
 			}
 			d.assign(job.arts, counted)
 			d.mu.Unlock()
+			p.placed.Add(1)
 			gate.Release()
 		}
 	}()
 	return p
+}
+
+// placedFresh is how many of the transaction's fresh articles, from the
+// first, the placer has placed: those of the jobs it has done.
+func (p *placer) placedFresh() int {
+	if n := int(p.placed.Load()); n > 0 {
+		return p.sent[n-1]
+	}
+	return 0
 }
 
 // finish waits until every article sent is placed.
@@ -836,9 +860,10 @@ func (d *discoState) forget() {
 
 // record writes what assign decided for articles already carrying their
 // story: their terms, the new stories with their counts, and the stories
-// they joined counted again; then it moves the generation on, so other
-// processes reload.
-func (s *Store) record(ctx context.Context, q *txq, placed []*newArticle) error {
+// they joined counted again; then, with bump, it moves the generation
+// on, so other processes reload. A transaction's articles may be recorded
+// in parts (see indexNew); the last part bumps.
+func (s *Store) record(ctx context.Context, q *txq, placed []*newArticle, bump bool) error {
 	terms, err := q.PrepareContext(ctx, "INSERT INTO article_terms(article_id, terms) VALUES (?1, ?2) ON CONFLICT(article_id) DO UPDATE SET terms = ?2")
 	if err != nil {
 		return err
@@ -871,7 +896,7 @@ func (s *Store) record(ctx context.Context, q *txq, placed []*newArticle) error 
 			recount[p.story] = true
 		}
 	}
-	if !any {
+	if !any && !bump {
 		return nil
 	}
 	// Each story touched, counted again over its articles (one indexed
@@ -885,6 +910,9 @@ func (s *Store) record(ctx context.Context, q *txq, placed []*newArticle) error 
 		if _, err := sum.ExecContext(ctx, st); err != nil {
 			return err
 		}
+	}
+	if !bump {
+		return nil
 	}
 	d := &s.disc
 	d.mu.Lock()

@@ -1,11 +1,14 @@
 package cache
 
 import (
+	"database/sql"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"newsreader/cache/stories"
+	"newsreader/feed"
 )
 
 // A transaction whose later result is older than what the placer's memory
@@ -77,5 +80,79 @@ func TestAssignerIDFFollowsTheDocuments(t *testing.T) {
 			}
 		}
 		d.dfs[1]++ // a count moves between articles too
+	}
+}
+
+// The stories of a transaction's articles may be written in two parts,
+// those placed while the index was written and the rest after the wait
+// for the placer (indexNew): whatever the split, the cache ends the same
+// as with one part, and the generation moves on.
+func TestStoriesWrittenInPartsAreTheSame(t *testing.T) {
+	budget := TxBudget
+	TxBudget = time.Hour // one transaction
+	defer func() { TxBudget = budget }()
+	arts := []feed.Article{
+		news("Harbor Post", "www.harbor.example", 90, "Olmsted Motors recalls 882,000 cars over brake fault", "Olmsted Motors is calling back 882,000 vehicles after finding a fault in brake software."),
+		news("Capital Wire", "capitalwire.example", 80, "Faulty brake software forces Olmsted to call back cars", "Olmsted Motors will recall 882,000 cars to fix brake software that can fail in the cold."),
+		news("Harbor Post", "www.harbor.example", 70, "Measles cases rise in Kalmira", "Health officials in Kalmira counted 38 new measles cases this week."),
+		news("Valley Times", "valleytimes.example", 60, "Olmsted brake recall covers 882,000 vehicles", "The carmaker Olmsted Motors recalls 882,000 cars over a brake software fault."),
+		news("Capital Wire", "capitalwire.example", 50, "Kalmira measles count climbs to 38", "Kalmira health officials reported 38 new cases of measles."),
+		news("Valley Times", "valleytimes.example", 40, "Port Alder ferry timetable changes", "Winter sailings start next week."),
+	}
+	state := func(s *Store) string {
+		var b strings.Builder
+		for _, q := range []string{
+			"SELECT group_concat(id || ':' || story || ':' || outlet, ' ') FROM (SELECT * FROM articles ORDER BY id)",
+			"SELECT group_concat(id || ':' || outlets || ':' || articles || ':' || first || ':' || last, ' ') FROM (SELECT * FROM stories ORDER BY id)",
+			"SELECT group_concat(article_id || '=' || terms, ' ') FROM (SELECT * FROM article_terms ORDER BY article_id)",
+		} {
+			var v sql.NullString
+			if err := s.db.QueryRowContext(ctx, q).Scan(&v); err != nil {
+				t.Fatal(err)
+			}
+			b.WriteString(v.String + "\n")
+		}
+		return b.String()
+	}
+	gen := func(s *Store) (g int64) {
+		if err := s.db.QueryRowContext(ctx, "SELECT value FROM discover_meta WHERE key = 'gen'").Scan(&g); err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	one := openTemp(t)
+	mustSave(t, one, ok("https://mixed.example/feed", arts...), "top")
+	want := state(one)
+	if !strings.Contains(want, ":2:") {
+		t.Fatalf("no story of two or more articles to split:\n%s", want)
+	}
+	for _, k := range []int{0, 1, 3, 5, 6} {
+		s := openTemp(t)
+		g := gen(s)
+		sv, err := s.newSaver(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sv.add(ctx, ok("https://mixed.example/feed", arts...), Membership{Sections: []string{"top"}}); err != nil {
+			t.Fatal(err)
+		}
+		if len(sv.fresh) != len(arts) {
+			t.Fatalf("%d fresh articles, want %d", len(sv.fresh), len(arts))
+		}
+		sv.finishPlacing() // every article placed: any k of them may be written first
+		if err := s.indexNew(ctx, sv.q, sv.fresh, &sv.txCounts, func() int { return k }, func() {}); err != nil {
+			t.Fatal(err)
+		}
+		if err := sv.tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		sv.tx, sv.assigned = nil, false
+		sv.conn.Close()
+		if got := state(s); got != want {
+			t.Errorf("first %d written before the wait:\n%s\nwant (one part):\n%s", k, got, want)
+		}
+		if gen(s) <= g {
+			t.Errorf("first %d written before the wait: the generation stayed at %d", k, g)
+		}
 	}
 }

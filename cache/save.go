@@ -334,7 +334,11 @@ func (v *saver) flush(ctx context.Context) error {
 	}
 	if indexing {
 		v.assigned = true
-		if err := v.s.indexNew(ctx, v.q, v.fresh, counted, v.finishPlacing); err != nil {
+		placed := func() int { return 0 }
+		if v.placer != nil {
+			placed = v.placer.placedFresh
+		}
+		if err := v.s.indexNew(ctx, v.q, v.fresh, counted, placed, v.finishPlacing); err != nil {
 			return err
 		}
 	}
@@ -649,6 +653,7 @@ func (v *saver) stream(ctx context.Context, arts []*newArticle) error {
 		}
 		job.recent, job.from, v.placer.from = rows, from, from
 	}
+	v.placer.sent = append(v.placer.sent, len(v.fresh))
 	select {
 	case v.placer.jobs <- job:
 	default: // the placer is behind: it needs the slot
