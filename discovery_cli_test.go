@@ -148,6 +148,11 @@ func TestDiscoveryVerbs(t *testing.T) {
 	if code, out, errOut := off("--search", "Zqxvorth", "--section", "health"); code != 0 || out != "" || !strings.Contains(errOut, `no article in health matches`) {
 		t.Errorf("search without hits in a section: %d %q %q", code, out, errOut)
 	}
+	// A pasted paragraph is said back cut, not whole.
+	long := strings.Repeat("Zqxvorth ", 400)
+	if code, _, errOut := off("--search", long); code != 0 || !strings.Contains(errOut, `matches "Zqxvorth Zqxvorth`) || !strings.Contains(errOut, `…"`) || len(errOut) > 200 {
+		t.Errorf("long search without hits: %d, %d bytes: %.300q", code, len(errOut), errOut)
+	}
 	if code, _, errOut := off("--search", " "); code != 0 || !strings.Contains(errOut, "needs some words") {
 		t.Errorf("blank search: %d %q", code, errOut)
 	}

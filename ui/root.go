@@ -390,10 +390,11 @@ func (m *Model) switchSection(i int) tea.Cmd {
 
 func (m Model) emptyListText() string {
 	if m.filter != "" {
+		q := truncate(stableWidth(m.filter), 60, "…") // a pasted paragraph is not said back whole
 		if m.searchAll {
-			return "Nothing in the cache matches “" + m.filter + "”. Press esc to clear the search."
+			return "Nothing in the cache matches “" + q + "”. Press esc to clear the search."
 		}
-		return "Nothing in " + m.currentSection().DisplayTitle() + " matches “" + m.filter + "”. Press / then tab to search every section, esc to clear."
+		return "Nothing in " + m.currentSection().DisplayTitle() + " matches “" + q + "”. Press / then tab to search every section, esc to clear."
 	}
 	if len(m.opt.Sections) == 0 {
 		return "No feeds yet: press " + m.keys.AddFeed.Help().Key + " to add one by its address or its site's."

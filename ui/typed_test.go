@@ -143,3 +143,16 @@ func TestFooterAlwaysOffersHelpAndQuit(t *testing.T) {
 		}
 	}
 }
+
+// A long query that matches nothing is said back cut ("…"), not wrapped
+// over the whole list pane.
+func TestLongQueryWithoutHitsIsSaidBackCut(t *testing.T) {
+	st := fixtureStore(t, 3)
+	m := testModel(t, st, 120, 40)
+	m = typeText(t, press(t, m, "/"), strings.Repeat("zqxvorth ", 30)+"end")
+	m = press(t, m, "enter")
+	scr := ansi.Strip(m.Render())
+	if !strings.Contains(scr, "Nothing in Markets matches “zqxvorth") || !strings.Contains(scr, "…”") || strings.Count(scr, "zqxvorth") > 20 {
+		t.Errorf("long query said back whole:\n%s", scr)
+	}
+}

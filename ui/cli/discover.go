@@ -138,7 +138,11 @@ func emptyResult(d Discovery, section string, fallback bool) string {
 	case d.SearchSet && strings.TrimSpace(d.Search) == "":
 		return "--search needs some words to look for"
 	case d.SearchSet:
-		return fmt.Sprintf("no article in %s matches %q", where, d.Search)
+		q := []rune(d.Search)
+		if len(q) > 60 { // a pasted paragraph is not said back whole
+			q = append(q[:59:59], '…')
+		}
+		return fmt.Sprintf("no article in %s matches %q", where, string(q))
 	case d.Recommended && !fallback:
 		// With a history, Recommended fills up with the top stories: it
 		// is empty only when every story is read.
