@@ -789,7 +789,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		}
 		// What the headline, link and feed say beyond the words: a
 		// reply, the instance of a recurring event (stories.Marks).
-		marks := stories.Marks{Reply: stories.IsReply(p.title, p.link, p.source), Instance: stories.InstanceMarks(p.title, p.text)}
+		marks := stories.Marks{Reply: stories.IsReply(p.title, p.link, p.source), Instance: words.Instances()}
 		fd.WeighInto(d.idf, &d.scratchW)
 		w := d.scratchW
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term, d.prefixKey), stories.TopFlat(w.Names, stories.MaxStored/2, d.term, d.prefixKey)

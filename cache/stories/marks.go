@@ -97,26 +97,128 @@ var months = map[string]uint16{
 	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
 
-var ambiguousMonths = map[string]bool{"may": true, "march": true, "mars": true, "august": true, "mayo": true}
+var ambiguousMonths = []string{"may", "march", "mars", "august", "mayo"}
 
-var monthPrepositions = map[string]bool{
-	"in": true, "for": true, "from": true, "since": true, "until": true, "till": true, "by": true, "of": true, "during": true,
-	"early": true, "late": true, "mid": true, "end": true, "im": true, "seit": true, "bis": true, "ab": true, "en": true, "de": true, "desde": true, "hasta": true, "di": true, "a": true,
+var monthPrepositions = []string{
+	"in", "for", "from", "since", "until", "till", "by", "of", "during",
+	"early", "late", "mid", "end", "im", "seit", "bis", "ab", "en", "de", "desde", "hasta", "di", "a",
 }
 
 // Words before an instance that make it the next one, not the one
-// reported: "into the fourth round", "ahead of stage 6".
-var andWords = map[string]bool{"and": true, "or": true, "und": true, "et": true, "y": true, "e": true}
+// reported: "into the fourth round", "ahead of stage 6", "through to
+// round 4" (but "sprints to stage 4 win" is the one reported).
+var (
+	towardWords = []string{"into", "toward", "towards", "before", "ahead", "for", "vor", "avant", "antes"}
+	skipWords   = []string{"the", "a", "of", "la", "le", "die", "der", "den", "el"}
+	andWords    = []string{"and", "or", "und", "et", "y", "e"}
+)
 
-var skipWords = map[string]bool{"the": true, "a": true, "of": true, "la": true, "le": true, "die": true, "der": true, "den": true, "el": true}
+// wordClass is what a word may say of an instance.
+type wordClass struct {
+	noun                                 uint8  // the kind of event it numbers (instanceNouns)
+	month                                uint16 // a month's number
+	ordinal, number                      uint16 // a spelled ordinal's or number's value
+	ambiguous                            bool   // a month that is also a common word
+	prep, toward, skip, and, to, through bool
+}
 
-var towardWords = map[string]bool{"into": true, "toward": true, "towards": true, "before": true, "ahead": true, "for": true, "vor": true, "avant": true, "antes": true}
+// vocab classes every word the instance reader knows, lower-case.
+var vocab = func() map[string]wordClass {
+	v := map[string]wordClass{}
+	set := func(w string, f func(*wordClass)) {
+		c := v[w]
+		f(&c)
+		v[w] = c
+	}
+	for w, k := range instanceNouns {
+		set(w, func(c *wordClass) { c.noun = k })
+	}
+	for w, n := range months {
+		set(w, func(c *wordClass) { c.month = n })
+	}
+	for w, n := range ordinalWords {
+		set(w, func(c *wordClass) { c.ordinal = n })
+	}
+	for w, n := range numberWords {
+		set(w, func(c *wordClass) { c.number = n })
+	}
+	for _, w := range ambiguousMonths {
+		set(w, func(c *wordClass) { c.ambiguous = true })
+	}
+	for _, w := range monthPrepositions {
+		set(w, func(c *wordClass) { c.prep = true })
+	}
+	for _, w := range towardWords {
+		set(w, func(c *wordClass) { c.toward = true })
+	}
+	for _, w := range skipWords {
+		set(w, func(c *wordClass) { c.skip = true })
+	}
+	for _, w := range andWords {
+		set(w, func(c *wordClass) { c.and = true })
+	}
+	set("to", func(c *wordClass) { c.to = true })
+	// "through to round 4", "goes to a second round", "heads to stage 6"
+	for _, w := range []string{"through", "on", "go", "goes", "going", "went", "gone", "head", "heads", "heading", "headed",
+		"move", "moves", "moving", "moved", "advance", "advances", "advanced", "progress", "progresses", "progressed", "forward"} {
+		set(w, func(c *wordClass) { c.through = true })
+	}
+	return v
+}()
 
-// headWord is a word of a headline: its lower-case spelling and whether
-// a '.' follows it at once ("5." is an ordinal in German).
-type headWord struct {
-	w   string
-	dot bool
+// triggerPrefix says which two-letter openings (see prefixIndex) an
+// instance noun or a month has: a text is read closely only around such
+// words, and around numbers with an ordinal's ending, quarters (Q3) and
+// half-years (H1), which need one.
+var triggerPrefix = func() (t [27 * 27]bool) {
+	for w, c := range vocab {
+		if i, ok := prefixIndex(w); ok && (c.noun != 0 || c.month != 0) {
+			t[i] = true
+		}
+	}
+	return t
+}()
+
+// prefixIndex is the index of a word's first two letters in
+// triggerPrefix, ok false when they are not ASCII letters.
+func prefixIndex(w string) (int, bool) {
+	l := func(b byte) (int, bool) {
+		switch {
+		case b >= 'a' && b <= 'z':
+			return int(b-'a') + 1, true
+		case b >= 'A' && b <= 'Z':
+			return int(b-'A') + 1, true
+		}
+		return 0, false
+	}
+	a, ok := l(w[0])
+	if !ok {
+		return 0, false
+	}
+	if len(w) == 1 {
+		return a * 27, true
+	}
+	b, ok := l(w[1])
+	return a*27 + b, ok
+}
+
+// mayTrigger says whether a word may be an instance noun, a month or a
+// quarter: false for most words, told from their first two letters.
+func mayTrigger(w string) bool {
+	if len(w) == 2 && w[1] >= '1' && w[1] <= '4' {
+		return true // Q3, H1
+	}
+	i, ok := prefixIndex(w)
+	return !ok && !(w[0] >= '0' && w[0] <= '9') || ok && triggerPrefix[i]
+}
+
+// headTok is a word of a headline as the instance reader sees it.
+type headTok struct {
+	c         wordClass
+	ord, card uint16 // as an ordinal ("5th", "5.", "fifth"), as a number after a noun ("5", "five", "II")
+	day       uint16 // as a day of the month ("3", "3rd")
+	year      bool
+	period    Mark // "Q3", "H1"
 }
 
 // maxHeadWords bounds the words of a headline read for marks.
@@ -124,49 +226,62 @@ const maxHeadWords = 40
 
 // HeadlineMarks reads the instances a headline names (see Marks). It
 // allocates only when the headline names one.
-func HeadlineMarks(title string) []Mark {
-	var buf [maxHeadWords]headWord
-	words := headWords(title, buf[:0])
+func HeadlineMarks(title string) []Mark { return readMarks(title, true) }
+
+// readMarks is HeadlineMarks, months and dates left out without withMonths.
+func readMarks(text string, withMonths bool) []Mark {
+	var buf [maxHeadWords]span
+	words := headSpans(text, buf[:0])
 	var out []Mark
-	add := func(m Mark) {
-		for _, x := range out {
-			if x == m {
-				return
-			}
+	var low [32]byte
+	// tok classes word i, an empty word outside the text.
+	tok := func(i int) headTok {
+		if i < 0 || i >= len(words) {
+			return headTok{}
 		}
-		out = append(out, m)
+		w := words[i]
+		return classify(text[w.lo:w.hi], w.dot, low[:0])
 	}
-	toward := func(i int) bool { // the word before words[i], skipping "the", "of"
+	add := func(m Mark) {
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	toward := func(i int) bool { // the word before word i, past "the", "of"
 		j := i - 1
-		for k := 0; k < 2 && j >= 0 && skipWords[words[j].w]; k++ {
+		for k := 0; k < 2 && j >= 0 && tok(j).c.skip; k++ {
 			j--
 		}
-		if j >= 0 && words[j].w == "to" { // "through to round 4", not "sprints to stage 4 win"
-			return j > 0 && (words[j-1].w == "through" || words[j-1].w == "on")
+		if j < 0 {
+			return false
 		}
-		return j >= 0 && towardWords[words[j].w]
+		if t := tok(j); t.c.to { // "through to round 4", "goes to a second round", not "sprints to stage 4 win"
+			return tok(j - 1).c.through
+		} else {
+			return t.c.toward
+		}
 	}
-	for i, hw := range words {
-		w := hw.w
-		if k, ok := quarterToken(w); ok { // Q3, H1
+	for i, w := range words {
+		if !mayTrigger(text[w.lo:w.hi]) {
+			continue
+		}
+		t := tok(i)
+		if t.period.Kind != 0 { // Q3, H1
 			if !toward(i) {
-				add(k)
+				add(t.period)
 			}
 			continue
 		}
-		if mo, ok := months[w]; ok {
-			prev, next := "", ""
-			if i > 0 {
-				prev = words[i-1].w
+		if mo := t.c.month; mo > 0 {
+			if !withMonths {
+				continue
 			}
-			if i+1 < len(words) {
-				next = words[i+1].w
-			}
-			day := dayOf(prev, i > 0 && words[i-1].dot)
+			prev, next := tok(i-1), tok(i+1)
+			day := prev.day
 			if day == 0 {
-				day = dayOf(next, false)
+				day = next.day
 			}
-			if ambiguousMonths[w] && day == 0 && !isYear(prev) && !isYear(next) && !monthPrepositions[prev] {
+			if t.c.ambiguous && day == 0 && !prev.year && !next.year && !prev.c.prep {
 				continue
 			}
 			add(Mark{KindMonth, mo})
@@ -175,26 +290,21 @@ func HeadlineMarks(title string) []Mark {
 			}
 			continue
 		}
-		kind, ok := instanceNouns[w]
-		if !ok {
+		kind := t.c.noun
+		if kind == 0 {
 			continue
 		}
 		// "fifth stage", "5th stage", "5. Etappe", "5e étape"
-		if i > 0 {
-			if n := ordinalOf(words[i-1]); n > 0 && !toward(i-1) {
-				add(Mark{kind, n})
-				continue
-			}
+		if prev := tok(i - 1); prev.ord > 0 && !toward(i-1) {
+			add(Mark{kind, prev.ord})
+			continue
 		}
-		// "stage 5", "stage five", "part II"
-		if i+1 < len(words) && kind != KindTest {
-			if n := cardinalOf(words[i+1].w); n > 0 && !toward(i) {
-				add(Mark{kind, n})
-				// "stages 5 and 6"
-				if i+3 < len(words) && andWords[words[i+2].w] {
-					if n := cardinalOf(words[i+3].w); n > 0 {
-						add(Mark{kind, n})
-					}
+		// "stage 5", "stage five", "part II", "stages 5 and 6"
+		if next := tok(i + 1); kind != KindTest && next.card > 0 && !toward(i) {
+			add(Mark{kind, next.card})
+			if tok(i + 2).c.and {
+				if n := tok(i + 3).card; n > 0 {
+					add(Mark{kind, n})
 				}
 			}
 		}
@@ -202,124 +312,110 @@ func HeadlineMarks(title string) []Mark {
 	return out
 }
 
-// headWords splits a headline into lower-case words: runs of letters and
-// digits, a '-' between two letters splitting too ("third-round").
-func headWords(s string, out []headWord) []headWord {
-	lower := ""
+// span is a word of a text: its bytes, and whether a '.' follows it at
+// once ("5." is an ordinal in German).
+type span struct {
+	lo, hi int
+	dot    bool
+}
+
+// headSpans splits a text into words: runs of letters and digits.
+func headSpans(s string, out []span) []span {
 	for i := 0; i < len(s) && len(out) < cap(out); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			r, n := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[j:])
+			}
+			if !isWordRune(r) {
 				break
 			}
 			j += n
 		}
-		w := s[i:j]
-		if hasUpper(w) {
-			if lower == "" {
-				lower = strings.ToLower(s) // once per headline, when needed
-			}
-			if len(lower) == len(s) {
-				w = lower[i:j]
-			} else {
-				w = strings.ToLower(w)
-			}
-		}
-		out = append(out, headWord{w: w, dot: j < len(s) && s[j] == '.' && (j+1 == len(s) || s[j+1] == ' ')})
+		out = append(out, span{i, j, j < len(s) && s[j] == '.' && (j+1 == len(s) || s[j+1] == ' ')})
 		i = j
 	}
 	return out
 }
 
-func hasUpper(w string) bool {
-	for _, r := range w {
-		if unicode.IsUpper(r) {
-			return true
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// classify reads one word; dot says a '.' follows it (an ordinal in
+// German: "5. Etappe"); low is scratch for its lower-case form.
+func classify(w string, dot bool, low []byte) headTok {
+	var t headTok
+	if w[0] >= '0' && w[0] <= '9' {
+		d := 0
+		for d < len(w) && w[d] >= '0' && w[d] <= '9' {
+			d++
 		}
+		if d > 4 {
+			return t
+		}
+		n, _ := strconv.Atoi(w[:d])
+		if d == 4 {
+			t.year = d == len(w) && isYear(w)
+			return t
+		}
+		suffix := w[d:]
+		switch {
+		case suffix == "":
+			t.card = uint16(n)
+			if dot {
+				t.ord = uint16(n)
+			}
+		case ordinalSuffix(suffix):
+			t.ord = uint16(n)
+		default:
+			return t
+		}
+		if n >= 1 && n <= 31 {
+			t.day = uint16(n)
+		}
+		return t
+	}
+	if len(w) > cap(low) {
+		return t
+	}
+	for _, r := range w {
+		low = utf8.AppendRune(low, unicode.ToLower(r))
+	}
+	if len(low) == 2 && low[1] >= '1' && low[1] <= '4' {
+		switch {
+		case low[0] == 'q':
+			t.period = Mark{KindQuarter, uint16(low[1] - '0')}
+		case low[0] == 'h' && low[1] <= '2':
+			t.period = Mark{KindHalf, uint16(low[1] - '0')}
+		}
+		return t
+	}
+	t.c = vocab[string(low)]
+	t.ord, t.card = t.c.ordinal, t.c.number
+	return t
+}
+
+// ordinalSuffix says whether what follows a number makes it an ordinal:
+// "5th", "5e", "5ème", "5ª".
+func ordinalSuffix(s string) bool {
+	switch strings.ToLower(s) {
+	case "st", "nd", "rd", "th", "e", "er", "re", "ème", "eme", "ª", "º", "o", "a", "te", "ten":
+		return true
 	}
 	return false
-}
-
-// quarterToken reads "q3" (a quarter) and "h1" (a half-year).
-func quarterToken(w string) (Mark, bool) {
-	if len(w) == 2 && w[1] >= '1' && w[1] <= '4' {
-		switch {
-		case w[0] == 'q':
-			return Mark{KindQuarter, uint16(w[1] - '0')}, true
-		case w[0] == 'h' && w[1] <= '2':
-			return Mark{KindHalf, uint16(w[1] - '0')}, true
-		}
-	}
-	return Mark{}, false
-}
-
-// ordinalOf is the value of an ordinal: "fifth", "5th", "5e", "5ª", or
-// a number followed by a dot ("5. Etappe"); 0 if w is none.
-func ordinalOf(hw headWord) uint16 {
-	w := hw.w
-	if n, ok := ordinalWords[w]; ok {
-		return n
-	}
-	d := 0
-	for d < len(w) && w[d] >= '0' && w[d] <= '9' {
-		d++
-	}
-	if d == 0 || d > 3 {
-		return 0
-	}
-	n, _ := strconv.Atoi(w[:d])
-	switch w[d:] {
-	case "":
-		if !hw.dot {
-			return 0
-		}
-	case "st", "nd", "rd", "th", "e", "er", "re", "ème", "eme", "ª", "º", "o", "a", "º.", "te", "ten":
-	default:
-		return 0
-	}
-	if n <= 0 {
-		return 0
-	}
-	return uint16(n)
-}
-
-// cardinalOf is the value of a number written after an instance noun:
-// "5", "five", "II"; 0 for none or a year.
-func cardinalOf(w string) uint16 {
-	if n, ok := numberWords[w]; ok {
-		return n
-	}
-	if len(w) == 0 || len(w) > 3 {
-		return 0
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return 0
-		}
-	}
-	n, _ := strconv.Atoi(w)
-	return uint16(n)
-}
-
-// dayOf is the day of the month w gives ("3", "3rd", "3."), or 0.
-func dayOf(w string, dot bool) uint16 {
-	n := ordinalOf(headWord{w: w, dot: dot})
-	if n == 0 {
-		n = cardinalOf(w)
-		if _, spelled := numberWords[w]; spelled {
-			n = 0
-		}
-	}
-	if n > 31 {
-		return 0
-	}
-	return n
 }
 
 // Apart says whether two articles' marks keep them out of one story: one
@@ -434,14 +530,7 @@ func LeadMarks(text string) []Mark {
 			break
 		}
 	}
-	ms := HeadlineMarks(s)
-	out := ms[:0]
-	for _, m := range ms {
-		if m.Kind != KindMonth && m.Kind != KindDate {
-			out = append(out, m)
-		}
-	}
-	return out
+	return readMarks(s, false)
 }
 
 // InstanceMarks are the instances an article's headline and the first

@@ -34,6 +34,8 @@ func TestHeadlineMarksReadInstances(t *testing.T) {
 		{"Lannock reach the fourth round with 1-0 win", []Mark{{KindRound, 4}}},
 		{"Lannock through to round four after upset", nil},
 		{"Albion into the fourth round", nil},
+		{"Solvane's election will go to a second round", nil},
+		{"The race heads to stage 6 in the mountains", nil},
 		{"Blum takes the lead ahead of stage 6", nil},
 		{"Three stages remain as Blum leads", nil},
 		{"Blum wins 2 stages in a row", nil},

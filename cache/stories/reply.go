@@ -1,8 +1,9 @@
 package stories
 
 import (
-	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // IsReply says whether an item is a reader's reply rather than a report:
@@ -56,84 +57,119 @@ var byPrefixes = []string{"by:", "von:", "par :", "par:", "por:", "door:", "di:"
 
 func replyTitle(title string) bool {
 	t := strings.TrimSpace(title)
+	// phpBB's feeds put the forum first: "Town hall • Re: <topic>".
+	if i := strings.LastIndex(t, " • "); i >= 0 {
+		t = strings.TrimSpace(t[i+len(" • "):])
+	}
 	if t == "" {
 		return false
 	}
-	low := strings.ToLower(t)
-	// phpBB's feeds put the forum first: "Town hall • Re: <topic>".
-	if i := strings.LastIndex(low, " • "); i >= 0 {
-		low = strings.TrimSpace(low[i+len(" • "):])
-	}
 	// "Re: …", "AW: …", "Re[2]: …", "Re^3: …", "Réponse à : …", "回复：…"
-	if i := strings.IndexAny(low, ":："); i > 0 && i <= 24 {
-		head := strings.TrimSpace(low[:i])
+	if i := strings.IndexAny(t[:min(len(t), 40)], ":："); i > 0 && i <= 24 {
+		head := strings.TrimSpace(t[:i])
 		if j := strings.IndexAny(head, "[^("); j > 0 {
 			if rest := strings.Trim(head[j:], "[]^() 0123456789"); rest == "" {
 				head = head[:j]
 			}
 		}
-		if replyPrefixes[head] && strings.TrimSpace(low[i+len(":"):]) != "" {
+		var low [32]byte
+		rest := strings.TrimLeft(t[i:], ":： ")
+		if replyPrefixes[string(lowerInto(low[:0], head))] && rest != "" {
 			return true
 		}
 	}
 	for _, p := range byPrefixes {
-		if rest, ok := strings.CutPrefix(low, p); ok {
+		if hasPrefixFold(t, p) {
 			// a name: one to five words, no sentence
+			rest := t[len(p):]
 			if n := len(strings.Fields(rest)); n >= 1 && n <= 5 && !strings.ContainsAny(rest, ".:!?") {
 				return true
 			}
 		}
 	}
 	for _, c := range commentOn {
-		if rest, ok := strings.CutPrefix(low, c.open); ok && strings.Contains(rest, c.by) {
+		if hasPrefixFold(t, c.open) && strings.Contains(strings.ToLower(t[len(c.open):]), c.by) {
 			return true
 		}
 	}
 	// Reddit's comment feeds: "/u/name on <post title>".
-	if strings.HasPrefix(low, "/u/") || strings.HasPrefix(low, "u/") {
-		if _, rest, ok := strings.Cut(low, " on "); ok && rest != "" {
+	if hasPrefixFold(t, "/u/") || hasPrefixFold(t, "u/") {
+		if _, rest, ok := strings.Cut(t, " on "); ok && rest != "" {
 			return true
 		}
 	}
 	return false
 }
 
+// lowerInto appends s in lower case to b.
+func lowerInto(b []byte, s string) []byte {
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// fragmentPrefixes open the anchors of comments and forum posts:
+// "#comment-123", "#p991" (phpBB), "#msg42" (SMF), "#post77" (vBulletin).
+var fragmentPrefixes = []string{"comment-", "comment_", "comment", "comments-", "reply-", "reply", "msg", "p", "post"}
+
 // replyLink says whether a link points at a comment or a reply rather than
-// an article or a topic's first post.
+// an article or a topic's first post. It reads the address as text: most
+// links have nothing to find, and parsing each would cost more than the
+// rest of the marks.
 func replyLink(link string) bool {
-	if link == "" {
-		return false
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return false
-	}
-	if f := strings.ToLower(u.Fragment); f != "" {
-		for _, p := range []string{"comment-", "comment_", "comment", "comments-", "reply-", "reply", "msg", "p", "post"} {
-			if rest, ok := strings.CutPrefix(f, p); ok && rest != "" && allDigits(rest) {
+	if i := strings.IndexByte(link, '#'); i >= 0 {
+		f := link[i+1:]
+		for _, p := range fragmentPrefixes {
+			if hasPrefixFold(f, p) && allDigits(f[len(p):]) {
 				return true
 			}
 		}
+		link = link[:i]
 	}
-	q := u.Query()
-	if q.Get("replytocom") != "" || q.Get("commentid") != "" || q.Get("comment_id") != "" {
-		return true
+	if i := strings.IndexByte(link, '?'); i >= 0 {
+		for q := link[i+1:]; q != ""; {
+			var kv string
+			kv, q, _ = strings.Cut(q, "&")
+			for _, k := range []string{"replytocom=", "commentid=", "comment_id="} {
+				if len(kv) > len(k) && hasPrefixFold(kv, k) {
+					return true
+				}
+			}
+		}
+		link = link[:i]
 	}
-	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
-	for i, p := range parts {
-		switch p {
-		case "t": // Discourse: /t/slug/ID/N, N > 1
-			if i+3 == len(parts)-1 && allDigits(parts[i+2]) && allDigits(parts[i+3]) && parts[i+3] != "1" {
-				return true
-			}
-		case "comments": // Reddit: /r/x/comments/ID/slug/COMMENT
-			if i+3 < len(parts) && parts[i+3] != "" && strings.Contains(u.Hostname(), "reddit") {
-				return true
-			}
-		case "comment", "comments.php":
-			if i+1 < len(parts) && allDigits(parts[i+1]) {
-				return true
-			}
+	host, path := "", link
+	if i := strings.Index(link, "://"); i >= 0 {
+		host, path, _ = strings.Cut(link[i+3:], "/")
+		path = "/" + path
+	}
+	// Discourse: /t/slug/ID/N with N > 1 (the topic's first post is N = 1
+	// or none).
+	if i := strings.Index(path, "/t/"); i >= 0 {
+		_, rest, _ := strings.Cut(strings.TrimSuffix(path[i+3:], "/"), "/")
+		id, n, ok := strings.Cut(rest, "/")
+		if ok && allDigits(id) && allDigits(n) && n != "1" {
+			return true
+		}
+	}
+	// Reddit: /r/x/comments/ID/slug/COMMENT/
+	if i := strings.Index(path, "/comments/"); i >= 0 && strings.Contains(strings.ToLower(host), "reddit") {
+		segs := strings.TrimSuffix(path[i+len("/comments/"):], "/")
+		if strings.Count(segs, "/") >= 2 {
+			return true
+		}
+	}
+	// Drupal and others: /comment/123
+	if i := strings.Index(path, "/comment/"); i >= 0 {
+		seg, _, _ := strings.Cut(path[i+len("/comment/"):], "/")
+		if allDigits(seg) {
+			return true
 		}
 	}
 	return false
@@ -161,9 +197,9 @@ var commentFeeds = []string{
 }
 
 func replySource(source string) bool {
-	low := strings.ToLower(strings.TrimSpace(source))
+	s := strings.TrimSpace(source)
 	for _, p := range commentFeeds {
-		if strings.HasPrefix(low, p) {
+		if hasPrefixFold(s, p) {
 			return true
 		}
 	}

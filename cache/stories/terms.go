@@ -186,7 +186,15 @@ type Text struct {
 	// properIDs: it waits in the save's read-ahead for the assigner, and
 	// holding no strings it costs the collector nothing to scan.
 	flat []flatStat
+	// instances are the instances of recurring events the title and the
+	// opening sentence number (InstanceMarks): read here, beside the
+	// save, rather than by the assigner.
+	instances []Mark
 }
+
+// Instances are the instances of recurring events the article's title
+// and opening sentence number (see InstanceMarks).
+func (x Text) Instances() []Mark { return x.instances }
 
 // flatStat is an interned kept term: termStat without its text, its
 // counts as integers (they are sums of whole weights), 20 bytes rather
@@ -531,6 +539,7 @@ func (r *Reader) read(title, body string, interned bool) Text {
 		}
 	}
 	sort.Strings(out.proper)
+	out.instances = InstanceMarks(title, body)
 	sc.stats = out.terms[:0]
 	if !interned {
 		out.terms = slices.Clone(out.terms)
