@@ -622,7 +622,14 @@ WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank, r.section`, section)
 		list[i].score, whys[i] = rank.Score(x.sig)
 	}
 	slices.SortStableFunc(list, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
-	list = list[:min(limit, len(list))]
+	// Readers' replies (a comment feed's, a forum's) come after the
+	// stories: those ranked among the first twice the limit (and 8) make
+	// room for the stories after them.
+	n := min(max(limit, 0), len(list))
+	list = list[:min(2*n+8, len(list))]
+	if n == 0 {
+		list = nil
+	}
 	ids := make([]int64, len(list))
 	for i, x := range list {
 		ids[i] = order[x.i].pick
@@ -631,11 +638,23 @@ WHERE r.section = ?1 OR ?1 = '' ORDER BY r.rank, r.section`, section)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Scored, 0, len(list))
+	out := make([]Scored, 0, n)
+	var replies []Scored
 	for _, x := range list {
-		if a, ok := arts[order[x.i].pick]; ok {
+		a, ok := arts[order[x.i].pick]
+		switch {
+		case !ok:
+		case stories.IsReply(a.Title, a.Link, a.Source):
+			replies = append(replies, Scored{Article: a, Score: x.score, Why: whys[x.i]})
+		case len(out) < n:
 			out = append(out, Scored{Article: a, Score: x.score, Why: whys[x.i]})
 		}
+	}
+	for _, r := range replies {
+		if len(out) == n {
+			break
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }

@@ -88,6 +88,21 @@ func TestRepliesNeverJoinNewsStories(t *testing.T) {
 	if petition < 0 || firstReply >= 0 && firstReply < petition {
 		t.Errorf("a reply comes before the petition report (reply at %d, report at %d): %+v", firstReply, petition, rel)
 	}
+	// Ranking: the replies, newer than both stories and from two sites,
+	// come after the stories.
+	rows, err := s.Ranking(ctx, "news", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 3 {
+		t.Errorf("ranking has %d rows, want the 2 stories and the replies: %+v", len(rows), rows)
+	}
+	for i, r := range rows {
+		isReply := strings.HasPrefix(r.Title, "Comment on") || strings.HasPrefix(r.Title, "Re:")
+		if isReply != (i >= 2) {
+			t.Errorf("ranking row %d: %q", i, r.Title)
+		}
+	}
 	// A reply's own Related finds what it answers.
 	r := byTitle(t, s, "Re: Fenwick councillors")
 	if r.Story == report.Story {
