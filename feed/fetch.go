@@ -618,6 +618,9 @@ func reason(err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return errors.New("cut off: the connection closed before the whole feed arrived")
 	}
+	if r, ok := netReason(err); ok {
+		return r
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		return ue.Err
