@@ -182,3 +182,29 @@ func TestIsReplyReadsCommentAndForumFeeds(t *testing.T) {
 		}
 	}
 }
+
+// The instances are read with the article's words (in the save's
+// read-ahead), from the title and the text's opening sentence.
+func TestTextCarriesInstances(t *testing.T) {
+	title, body := "Attar wins the sprint in Corran", "Remy Attar won stage four of the Tour of Varre in Corran. He also won stage 2."
+	dict := map[string]int32{}
+	ids := func(words []string, out []int32) {
+		for i, w := range words {
+			if _, ok := dict[w]; !ok {
+				dict[w] = int32(len(dict))
+			}
+			out[i] = dict[w]
+		}
+	}
+	var r Reader
+	want := []Mark{{KindStage, 4}}
+	if got := r.ReadInterned(title, body, ids).Instances(); !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadInterned: %v, want %v", got, want)
+	}
+	if got := Read(title, body).Instances(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Read: %v, want %v", got, want)
+	}
+	if got := Read("Attar wins the sprint in Corran", "Remy Attar won the sprint.").Instances(); got != nil {
+		t.Errorf("no instance: %v", got)
+	}
+}
