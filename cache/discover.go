@@ -420,7 +420,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		id     int64
 		sim    float64
 		shared []string
-		apart  bool // see relatedApart: listed after the others
+		apart  bool // a reply, for an article that is not one: listed after the others
 	}
 	var cands []cand
 	for _, cid := range ids {
@@ -432,7 +432,11 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		// then plain likeness.
 		cw := v.Weigh(ts.idf)
 		if sim := stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All); sim > 0.02 {
-			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All), relatedApart(vecs[id].Marks, v.Marks)})
+			reply := v.Marks.Reply && !vecs[id].Marks.Reply
+			if !reply && relatedApart(vecs[id].Marks, v.Marks) {
+				sim /= 2 // another instance of the event (stage 4 for stage 5): still like it, less so
+			}
+			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All), reply})
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -484,11 +488,13 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 	return out, nil
 }
 
-// relatedApart says whether Related lists candidate b after the articles
-// more like article a: b is a reader's reply and a is not (a comment
-// never crowds out coverage; a reply's own Related still lists the
-// article it answers first), or b reports another instance of a recurring
-// event (stage 6 for stage 5; see stories.Marks).
+// relatedApart says whether candidate b is apart from article a for
+// Related: b is a reader's reply and a is not (a comment never crowds out
+// coverage: replies come after the other articles; a reply's own Related
+// still lists the article it answers first), or b reports another instance
+// of a recurring event (stage 6 for stage 5; see stories.Marks): in a's
+// story it comes after a's own event's reports, among the articles like
+// a it counts half.
 func relatedApart(a, b stories.Marks) bool {
 	if b.Reply && !a.Reply {
 		return true

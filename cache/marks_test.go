@@ -146,9 +146,10 @@ func TestInstancesKeepLookAlikeEventsApart(t *testing.T) {
 	if s5.Story != w5.Story || s6.Story != w6.Story {
 		t.Errorf("one stage told twice is apart: stage 5 %d %d, stage 6 %d %d", s5.Story, w5.Story, s6.Story, w6.Story)
 	}
-	// Related of stage 6: the other report of stage 6 first.
+	// Related of stage 6: the other report of stage 6 first, then the
+	// previous stage, still like it.
 	rel, err := s.Related(ctx, s6.ID, 3)
-	if err != nil || len(rel) == 0 || rel[0].ID != w6.ID {
+	if err != nil || len(rel) < 2 || rel[0].ID != w6.ID || rel[1].Story != s5.Story {
 		t.Errorf("Related of stage 6: %+v %v", rel, err)
 	}
 }
