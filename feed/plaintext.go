@@ -146,7 +146,8 @@ func (p *plainState) tag(tt html.TokenType, name []byte) {
 		} else if tt == html.EndTagToken && p.inLink > 0 {
 			p.inLink--
 		}
-	case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header":
+	case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header",
+		"dl", "dt", "dd", "hr", "main", "address", "details", "summary", "caption", "center":
 		p.endBlock()
 	case "td", "th":
 		p.b = append(p.b, ' ')

@@ -50,6 +50,9 @@ var plainTextInputs = []string{
 	"bare ampersands: AT&amp;T &amp; co &amp;; &amp;# &amp;x &amp;1 &amp;\u00e9 &amp;\n&amp;",
 	"AT&T & co &; &# &x &1 &\u00e9 &",
 	"<p title=\"a\nb\">multi\nline</p>\n\n\n<p>\n \n para \n</p>",
+	"10<sup>6</sup> km<SUP> 2 </SUP> 3<sup>rd</sup> x<sup>a+1</sup> fn<sup><a href=\"#1\">1</a></sup> <sup>1<sup>2</sup>3</sup> <sup/>4 <sup>open",
+	"<script><sup>9</sup></script>a<sup>&#56;</sup><sup></sup>b<sup>x<br>y</sup>",
+	"<dl><dt>Term</dt><dd>Definition</dd></dl>a<hr>b<main>c</main><details><summary>More</summary>Hidden</details><table><caption>Cap</caption></table>",
 }
 
 // PlainText gives the reference's output on every input above, on the

@@ -25,6 +25,7 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 	var b []byte
 	skip := 0
 	block, linked, inLink := 0, 0, 0 // where the block being written starts in b; its letters inside <a>
+	sup := -1                        // where an open <sup> holding only text starts in b
 	endBlock := func() {
 		if dropFurniture && linked > 0 && float64(linked) >= linkShare*float64(lettersRef(b[block:])) {
 			b = b[:block]
@@ -48,6 +49,16 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
+			// A <sup> of text only reads as one (10⁶, not 106; see
+			// Superscript); one holding elements stays as it is.
+			if string(name) != "sup" {
+				sup = -1
+			} else if tt == html.StartTagToken && skip == 0 {
+				sup = len(b)
+			} else if tt == html.EndTagToken && sup >= 0 {
+				b = append(b[:sup], Superscript(string(b[sup:]))...)
+				sup = -1
+			}
 			// Code, markup and fallbacks for browsers without a feature are
 			// never text; furniture is left out when dropped.
 			never := map[string]bool{"script": true, "style": true, "noscript": true, "iframe": true, "noembed": true, "noframes": true,
@@ -84,7 +95,8 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 				} else if tt == html.EndTagToken && inLink > 0 {
 					inLink--
 				}
-			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header":
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header",
+				"dl", "dt", "dd", "hr", "main", "address", "details", "summary", "caption", "center":
 				endBlock()
 			case "td", "th":
 				b = append(b, ' ')

@@ -25,3 +25,14 @@ func TestPlainTextKeepsSuperscripts(t *testing.T) {
 		t.Errorf("tokenizer path: %q, want %q", got, want)
 	}
 }
+
+// The blocks of a definition list, a rule, a table's caption and a
+// details box are blocks of the plain text too: their words do not run
+// together ("TermDefinition").
+func TestPlainTextSeparatesMoreBlocks(t *testing.T) {
+	in := "<dl><dt>Inflation</dt><dd>Prices rose</dd></dl>Before<hr>After<table><caption>Rates</caption><tr><td>4.75%</td></tr></table><details><summary>Method</summary>Survey</details>"
+	want := "Inflation\n\nPrices rose\n\nBefore\n\nAfter\n\nRates\n\n4.75%\n\nMethod\n\nSurvey"
+	if got := PlainText(in); got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+}
