@@ -146,6 +146,13 @@ func (p *plainState) tag(tt html.TokenType, name []byte) {
 		} else if tt == html.EndTagToken && p.inLink > 0 {
 			p.inLink--
 		}
+	case "q", "del", "s", "strike":
+		// An inline quotation keeps its marks, deleted text (a
+		// correction: "<del>$10</del> $8") is marked so: “…”, ~~…~~.
+		// Not when the element is never closed.
+		if p.skip == 0 && (tt == html.EndTagToken || tt == html.StartTagToken && HasEndTag(p.src, string(name))) {
+			p.b = putMark(p.b, inlineMark(string(name), tt == html.StartTagToken), tt == html.EndTagToken)
+		}
 	case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header",
 		"dl", "dt", "dd", "hr", "main", "address", "details", "summary", "caption", "center":
 		p.endBlock()
@@ -463,4 +470,27 @@ func HasEndTag(fragment, name string) bool {
 			return true
 		}
 	}
+}
+
+// putMark appends mark to b; a closing one goes before the spaces b ends
+// with ("win ”" is "win” ").
+func putMark(b []byte, mark string, closing bool) []byte {
+	n := len(b)
+	for closing && n > 0 && (b[n-1] == ' ' || b[n-1] == '\t' || b[n-1] == '\n') {
+		n--
+	}
+	tail := string(b[n:])
+	return append(append(b[:n], mark...), tail...)
+}
+
+// inlineMark is what stands for an inline element's start or end in text:
+// quotation marks round <q>, ~~ round deleted text (<del>, <s>, <strike>).
+func inlineMark(name string, start bool) string {
+	switch {
+	case name != "q":
+		return "~~"
+	case start:
+		return "“"
+	}
+	return "”"
 }

@@ -95,6 +95,28 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 				} else if tt == html.EndTagToken && inLink > 0 {
 					inLink--
 				}
+			case "q", "del", "s", "strike":
+				class := ""
+				for _, c := range tag { // ASCII case only, as the tokenizer folds
+					class += "[" + strings.ToUpper(string(c)) + string(c) + "]"
+				}
+				closed := regexp.MustCompile(`</` + class + `[\t\n\f\r />]`).MatchString(fragment)
+				if skip == 0 && (tt == html.EndTagToken || tt == html.StartTagToken && closed) {
+					mark := "~~"
+					switch {
+					case tag != "q":
+					case tt == html.StartTagToken:
+						mark = "“"
+					default:
+						mark = "”"
+					}
+					// a closing mark goes before the spaces the text ends with
+					trimmed := strings.TrimRight(string(b), " \t\n")
+					if tt != html.EndTagToken {
+						trimmed = string(b)
+					}
+					b = []byte(trimmed + mark + string(b[len(trimmed):]))
+				}
 			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header",
 				"dl", "dt", "dd", "hr", "main", "address", "details", "summary", "caption", "center":
 				endBlock()

@@ -36,3 +36,20 @@ func TestPlainTextSeparatesMoreBlocks(t *testing.T) {
 		t.Errorf("PlainText = %q, want %q", got, want)
 	}
 }
+
+// An inline quotation keeps its quotation marks and deleted text (a
+// correction) is marked, so "<del>$10</del> $8" does not read as both
+// prices; an element never closed adds no mark.
+func TestPlainTextMarksQuotationsAndDeletions(t *testing.T) {
+	for in, want := range map[string]string{
+		"<p>She said <q>we will win </q>and left.</p>":                       "She said “we will win” and left.",
+		"<p>Tickets cost <del>$10</del> <ins>$8</ins>.</p>":                  "Tickets cost ~~$10~~ $8.",
+		"<p>On <S>Tuesday</S> <strike>Monday</strike> Wednesday</p>":         "On ~~Tuesday~~ ~~Monday~~ Wednesday",
+		"<p>Never <del>closed and the rest</p>":                              "Never closed and the rest",
+		"<p>Unclosed <q>quote</p><p class=x>tokenizer path <del>a</del></p>": "Unclosed quote\n\ntokenizer path ~~a~~",
+	} {
+		if got := PlainText(in); got != want {
+			t.Errorf("PlainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

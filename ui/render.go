@@ -594,6 +594,26 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		r.inline.WriteString(r.styled(n, r.st.bold))
 	case "em", "i", "cite":
 		r.inline.WriteString(r.styled(n, r.st.italic))
+	case "q", "del", "s", "strike":
+		// Marked as plain text marks them (feed.PlainText): “a
+		// quotation”, ~~deleted~~ (a correction), when closed.
+		if !feed.HasEndTag(r.src, n.Data) {
+			r.children(n, prefix)
+			return
+		}
+		open, end := "~~", "~~"
+		if n.Data == "q" {
+			open, end = "“", "”"
+		}
+		r.inline.WriteString(open)
+		r.children(n, prefix)
+		if in := r.inline.String(); strings.HasSuffix(in, " ") {
+			// the space after the last word goes after the mark
+			r.inline.Reset()
+			r.inline.WriteString(strings.TrimRight(in, " ") + end + " ")
+		} else {
+			r.inline.WriteString(end)
+		}
 	case "code", "kbd", "samp":
 		// One pair of backticks round the whole span: they are
 		// characters, not a style, so they do not go word by word.

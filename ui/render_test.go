@@ -481,3 +481,27 @@ func TestSuperscriptsAgreeAcrossOutputs(t *testing.T) {
 		t.Errorf("--show lacks %q:\n%s", want, got)
 	}
 }
+
+// Quotations and deletions read the same in the article pane, --show and
+// the --list --json summary: “…” and ~~…~~.
+func TestQuotationsAndDeletionsAgreeAcrossOutputs(t *testing.T) {
+	html := `<p>The minister said <q>prices will fall</q>; tickets now cost <del>$10</del> <ins>$8</ins>.</p>`
+	want := "The minister said “prices will fall”; tickets now cost ~~$10~~ $8."
+	var b bytes.Buffer
+	if err := PrintList(&b, "top", []cache.Article{{UID: "a", Title: "T", Summary: html, Published: testNow}}, true); err != nil {
+		t.Fatal(err)
+	}
+	var o struct{ Summary string }
+	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Summary != want {
+		t.Errorf("--list --json summary %q, want %q", o.Summary, want)
+	}
+	if got := strings.Join(Render(html, "", 200, plainStyle()).lines, " "); got != want {
+		t.Errorf("article pane %q, want %q", got, want)
+	}
+	if got := strings.Join(PlainArticle(cache.Article{Title: "T"}, html, 200, true), "\n"); !strings.Contains(got, want) {
+		t.Errorf("--show lacks %q:\n%s", want, got)
+	}
+}
