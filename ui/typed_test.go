@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"newsreader/cache"
 	"newsreader/feed"
 )
 
@@ -154,5 +155,25 @@ func TestLongQueryWithoutHitsIsSaidBackCut(t *testing.T) {
 	scr := ansi.Strip(m.Render())
 	if !strings.Contains(scr, "Nothing in Markets matches “zqxvorth") || !strings.Contains(scr, "…”") || strings.Count(scr, "zqxvorth") > 20 {
 		t.Errorf("long query said back whole:\n%s", scr)
+	}
+}
+
+// In a narrow window the feeds-in-error overlay wraps a long reason and
+// a long address instead of cutting their ends off.
+func TestErrorsOverlayWrapsLongReasons(t *testing.T) {
+	m := testModel(t, fixtureStore(t, 2), 50, 24)
+	m = press(t, m, "e")
+	m.feeds = append(m.feeds, cache.FeedStatus{URL: "https://feeds.example/news/world/europe/rss-full-text.xml?edition=int",
+		Error: "no such host: feeds.example does not resolve (offline, or a mistyped address?)"})
+	scr := ansi.Strip(m.Render())
+	for _, want := range []string{"✗ https://feeds.example/news/world/europe/rss-fu", "    ll-text.xml?edition=int", "    no such host: feeds.example does not", "    resolve (offline, or a mistyped address?)"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("overlay lacks %q:\n%s", want, scr)
+		}
+	}
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.HasPrefix(l, "┃") && strings.Contains(l, "…") {
+			t.Errorf("something was cut: %q", l)
+		}
 	}
 }

@@ -240,22 +240,27 @@ func pickerWindow(off, cursor, rows int) int {
 }
 
 // errorLines are the lines of the feeds-in-error overlay: each failing
-// feed and its reason, then the feeds with a note.
+// feed and its reason, then the feeds with a note. Addresses and reasons
+// wrap to the overlay's width (a reason cut at the edge lost its end).
 func (m Model) errorLines() []string {
+	iw := max(m.width-2, 10)
 	var content []string
 	for _, f := range m.feeds {
 		if f.Error == "" {
 			continue
 		}
-		content = append(content, m.styles.Error.Render("✗ ")+feed.Line(f.URL))
-		content = append(content, "    "+feed.Line(f.Error))
+		u := urlLines("✗ ", feed.Line(f.URL), iw)
+		u[0] = m.styles.Error.Render("✗ ") + strings.TrimPrefix(u[0], "✗ ")
+		content = append(content, u...)
+		content = append(content, wrapLines("    "+feed.Line(f.Error), iw, "    ")...)
 	}
 	if len(content) == 0 {
 		content = []string{"No feed is in error."}
 	}
 	for _, f := range m.feeds {
 		if f.Error == "" && f.Note != "" { // e.g. "kept newest 5,000 of 119,155"
-			content = append(content, "! "+f.URL, "    "+f.Note)
+			content = append(content, urlLines("! ", feed.Line(f.URL), iw)...)
+			content = append(content, wrapLines("    "+feed.Line(f.Note), iw, "    ")...)
 		}
 	}
 	return content
