@@ -163,6 +163,7 @@ func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
 			continue
 		}
 		out[i] = s.prepareText(r, a.Title, texts[i], drop)
+		out[i].reply = stories.IsReply(a.Title, a.Link, a.Source)
 	}
 	d.readers.Put(r)
 	return out

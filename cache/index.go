@@ -436,6 +436,10 @@ type newArticle struct {
 	// the outlet, so setStories writes the row only if assign differs.
 	stored bool
 	guess  string
+	// reply is stories.IsReply of the article as it was inserted, read
+	// before the placer takes it: the placer reads no field the saver
+	// may change meanwhile (saver.adopt sets source).
+	reply bool
 }
 
 // articlePrep is what indexing reads of an article before it is saved:
@@ -444,6 +448,7 @@ type articlePrep struct {
 	text  string
 	fts   string // text each word once, for the index (ftsBody)
 	words *stories.Text
+	reply bool // stories.IsReply of its title, link and source
 }
 
 // prepareArticle is prepareArticles for one article (no feed
@@ -455,6 +460,7 @@ func (s *Store) prepareArticle(a feed.Article) articlePrep {
 		r = new(stories.Reader)
 	}
 	p := s.prepareText(r, a.Title, indexText(a.Summary, a.Content), nil)
+	p.reply = stories.IsReply(a.Title, a.Link, a.Source)
 	d.readers.Put(r)
 	return p
 }
@@ -567,6 +573,7 @@ FROM articles a WHERE a.story = 0 ORDER BY a.published, a.id`)
 			rows.Close()
 			return err
 		}
+		p.reply = stories.IsReply(p.title, p.link, p.source)
 		pending = append(pending, p)
 	}
 	rows.Close()
@@ -789,7 +796,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		}
 		// What the headline, link and feed say beyond the words: a
 		// reply, the instance of a recurring event (stories.Marks).
-		marks := stories.Marks{Reply: stories.IsReply(p.title, p.link, p.source), Instance: words.Instances()}
+		marks := stories.Marks{Reply: p.reply, Instance: words.Instances()}
 		fd.WeighInto(d.idf, &d.scratchW)
 		w := d.scratchW
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term, d.prefixKey), stories.TopFlat(w.Names, stories.MaxStored/2, d.term, d.prefixKey)

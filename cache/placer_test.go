@@ -2,6 +2,7 @@ package cache
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,5 +155,41 @@ func TestStoriesWrittenInPartsAreTheSame(t *testing.T) {
 		if gen(s) <= g {
 			t.Errorf("first %d written before the wait: the generation stayed at %d", k, g)
 		}
+	}
+}
+
+// An article a ranking-only feed stored earlier in the transaction and a
+// section feed then carries takes the section feed's source (adopt) while
+// the placer may be placing it: the placer reads nothing the saver
+// changes (go test -race), and the article is placed as it was sent.
+func TestAdoptWhilePlacing(t *testing.T) {
+	s := openTemp(t)
+	budget := TxBudget
+	TxBudget = time.Hour // both results in one transaction
+	defer func() { TxBudget = budget }()
+	sv, err := s.newSaver(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []feed.Article
+	for i := range 40 {
+		arts = append(arts, news("Harbor Post", "www.harbor.example", 10+i, fmt.Sprintf("Olmsted Motors recalls %d cars over brake fault", 1000+i),
+			"Olmsted Motors is calling back vehicles after finding a fault in brake software, the carmaker said."))
+	}
+	if err := sv.add(ctx, ok("https://harbor.example/most-read.rss", arts...), Membership{RankFor: []string{"top"}}); err != nil {
+		t.Fatal(err)
+	}
+	moved := arts[0]
+	moved.Source = "Comments for The Harbor Post"
+	if err := sv.add(ctx, ok("https://harbor.example/top.rss", moved), Membership{Sections: []string{"top"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sv.flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	sv.close()
+	a := byTitle(t, s, arts[0].Title)
+	if a.Source != moved.Source {
+		t.Errorf("source %q, want the section feed's %q", a.Source, moved.Source)
 	}
 }

@@ -590,7 +590,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 				}
 				na := &newArticle{id: ids[i], published: a.Published.Unix(), title: a.Title, link: a.Link,
 					source: a.Source, author: a.Author, cat: strings.Join(a.Categories, " "), text: p.text, fts: p.fts, words: p.words,
-					stored: indexing, guess: outlet}
+					stored: indexing, guess: outlet, reply: p.reply}
 				v.fresh = append(v.fresh, na)
 				placing = append(placing, na)
 			}
