@@ -365,15 +365,16 @@ func (m *Model) closeAdd() {
 	m.fui = feedsState{req: m.fui.req + 1}
 }
 
-// editLine applies a key to a one-line input: text, backspace, ctrl+u,
-// ctrl+w.
+// editLine applies a key to a one-line input: text, backspace (the last
+// character as one sees it: a whole emoji sequence, a flag, a letter with
+// its accents), ctrl+u, ctrl+w.
 func editLine(s string, msg tea.KeyPressMsg) string {
 	switch msg.String() {
 	case "backspace":
-		if r := []rune(s); len(r) > 0 {
-			return string(r[:len(r)-1])
+		if s == "" {
+			return s
 		}
-		return s
+		return s[:len(s)-len(lastCluster(s))]
 	case "ctrl+u":
 		return ""
 	case "ctrl+w":

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -313,6 +314,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.rerender()
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.filterIn != nil && m.fui.mode == feedsOff {
+			// A pasted query (a phrase from elsewhere) is typed at once,
+			// on one line.
+			return m.setFilter(*m.filterIn + strings.Join(strings.Fields(feed.Line(msg.Content)), " "))
+		}
 	case tea.MouseWheelMsg:
 		return m.handleWheel(msg)
 	case tea.MouseClickMsg:

@@ -177,3 +177,36 @@ func TestErrorsOverlayWrapsLongReasons(t *testing.T) {
 		}
 	}
 }
+
+// The search prompt edits as the feed address does: backspace takes the
+// last character as one sees it (a family emoji, a flag, an accented
+// letter), ctrl+w the last word, ctrl+u all; a pasted phrase is typed at
+// once, on one line.
+func TestSearchPromptEditing(t *testing.T) {
+	st := fixtureStore(t, 3)
+	m := testModel(t, st, 100, 30)
+	m = press(t, m, "/")
+	m = typeText(t, m, "rates 👩\u200d👩\u200d👧🇬🇧e\u0301")
+	for _, want := range []string{"rates 👩\u200d👩\u200d👧🇬🇧", "rates 👩\u200d👩\u200d👧", "rates ", "rates"} {
+		m = send(t, m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+		if *m.filterIn != want {
+			t.Fatalf("backspace: %q, want %q", *m.filterIn, want)
+		}
+	}
+	m = typeText(t, m, " story about")
+	m = send(t, m, tea.KeyPressMsg{Code: 'w', Mod: tea.ModCtrl})
+	if *m.filterIn != "rates story " {
+		t.Errorf("ctrl+w: %q", *m.filterIn)
+	}
+	m = send(t, m, tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
+	if *m.filterIn != "" {
+		t.Errorf("ctrl+u: %q", *m.filterIn)
+	}
+	m = send(t, m, tea.PasteMsg{Content: "Markets story\n 0\x1b[31m about\r\n"})
+	if *m.filterIn != "Markets story 0 about" || m.filter != "Markets story 0 about" {
+		t.Errorf("paste: %q (filter %q)", *m.filterIn, m.filter)
+	}
+	if scr := ansi.Strip(m.Render()); !strings.Contains(scr, "Headlines 1/") {
+		t.Errorf("the pasted query found nothing:\n%s", scr)
+	}
+}

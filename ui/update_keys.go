@@ -292,18 +292,21 @@ func (m Model) handleFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.list.reset()
 		return m, m.reloadList()
-	case "backspace":
-		if r := []rune(text); len(r) > 0 {
-			text = string(r[:len(r)-1])
-		}
 	case "ctrl+c":
 		return m, tea.Quit
+	case "backspace", "ctrl+u", "ctrl+w", "space":
+		text = editLine(text, msg)
 	default:
 		if msg.Text == "" {
 			return m, nil
 		}
 		text += msg.Text
 	}
+	return m.setFilter(text)
+}
+
+// setFilter makes text the search being typed; the list follows.
+func (m Model) setFilter(text string) (tea.Model, tea.Cmd) {
 	m.filterIn = &text
 	if text == m.filter {
 		return m, nil
