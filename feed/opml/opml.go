@@ -91,6 +91,9 @@ func Parse(r io.Reader) (Document, error) {
 	if len(data) > 50<<20 {
 		return Document{}, errors.New("OPML file larger than 50 MB")
 	}
+	if binary(data) {
+		return Document{}, errors.New("not an OPML file: it holds binary data (an image, an archive…), not text")
+	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Entity = xml.HTMLEntity // &nbsp;, &eacute; ... as real exports write them
 	dec.CharsetReader = charset.NewReaderLabel
@@ -126,7 +129,12 @@ func Parse(r io.Reader) (Document, error) {
 		}
 	}
 	if !strings.EqualFold(f.XMLName.Local, "opml") {
-		return Document{}, fmt.Errorf("not an OPML file: the root element is <%s>, not <opml>", f.XMLName.Local)
+		msg := fmt.Sprintf("not an OPML file: the root element is <%s>, not <opml>", text(f.XMLName.Local))
+		switch strings.ToLower(f.XMLName.Local) {
+		case "rss", "feed", "rdf":
+			msg += "; it is a feed: --add subscribes to one"
+		}
+		return Document{}, errors.New(msg)
 	}
 	doc := Document{Title: text(f.Title)}
 	topTitle := withoutAddresses(doc.Title)
@@ -201,6 +209,14 @@ func toUTF8(data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return out, true
+}
+
+// binary says whether data is no text file: a NUL byte (XML has no NUL
+// character) in its first 512 bytes that is not UTF-16's.
+func binary(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	return bytes.IndexByte(head, 0) >= 0 && zeroPattern(data) == 0 &&
+		!bytes.HasPrefix(data, []byte{0xff, 0xfe}) && !bytes.HasPrefix(data, []byte{0xfe, 0xff})
 }
 
 // zeroPattern tells UTF-16 with neither a byte order mark nor a prolog

@@ -253,3 +253,18 @@ func TestLongCategoryGetsAShortKey(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// A file that is not OPML says what it is instead: a feed (with how to
+// subscribe to one), binary data.
+func TestParseNamesWhatTheFileIs(t *testing.T) {
+	for in, want := range map[string]string{
+		`<rss version="2.0"><channel><title>x</title></channel></rss>`:      "not an OPML file: the root element is <rss>, not <opml>; it is a feed: --add subscribes to one",
+		`<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>`: "not an OPML file: the root element is <feed>, not <opml>; it is a feed: --add subscribes to one",
+		"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR":                               "not an OPML file: it holds binary data (an image, an archive…), not text",
+		"PK\x03\x04\x14\x00\x00\x00\x08\x00":                                "not an OPML file: it holds binary data (an image, an archive…), not text",
+	} {
+		if _, err := Parse(strings.NewReader(in)); err == nil || err.Error() != want {
+			t.Errorf("%.20q: %v, want %q", in, err, want)
+		}
+	}
+}
