@@ -160,6 +160,9 @@ func TestIsReplyReadsCommentAndForumFeeds(t *testing.T) {
 		{"Fenwick raises council tax", "https://www.fenwickcourier.example/news/tax/?replytocom=4412", "", true},
 		{"Fenwick raises council tax", "https://talk.example/t/fenwick-raises-council-tax/381/7", "", true},
 		{"Fenwick raises council tax", "https://forum.example/viewtopic.php?p=991#p991", "", true},
+		{"Fenwick raises council tax", "https://www.fenwickcourier.example/comment/4412", "", true},
+		{"Comment on Fenwick raises council tax by Jan de Vries", "", "", true},
+		{"Komentarz do Fenwick podnosi podatek autorstwa Hettie Marr", "", "", true},
 		{"Fenwick raises council tax", "https://www.reddit.com/r/fenwick/comments/abc12/fenwick_raises_tax/kx9zz/", "", true},
 		{"Fenwick raises council tax", "https://www.fenwickcourier.example/news/tax/", "Comments on: Fenwick raises council tax", true},
 		{"Hettie Marr", "https://www.fenwickcourier.example/news/tax/", "Comments for The Fenwick Courier", true},
@@ -175,6 +178,17 @@ func TestIsReplyReadsCommentAndForumFeeds(t *testing.T) {
 		{"Fenwick raises council tax", "https://www.fenwickcourier.example/news/tax/#post-4412", "", false},
 		{"Fenwick raises council tax", "https://www.fenwickcourier.example/comments/2026/tax-rise/", "Comment is free", false},
 		{"Residents comment on Fenwick tax rise", "", "", false},
+		// Opinion columns in the comment forms' words: the part after
+		// the by-word is no name.
+		{"Comment on the budget by the chancellor sparks row", "", "", false},
+		{"Comment on Gaza by Starmer sparks fury", "", "", false},
+		{"Kommentar zu Trump: Zölle von gestern", "", "", false},
+		{"Kommentar zu den Steuerplänen von Union und SPD: Wer zahlt?", "", "", false},
+		{"Commentaire sur la réforme des retraites par le gouvernement", "", "", false},
+		{"Commento su Meloni: la scelta di governo", "", "", false},
+		{"Komentarz do wyborów prezydenckich w Polsce", "", "", false},
+		// An opinion section under /comment/, dated: no Drupal comment.
+		{"Why the polls were wrong", "https://www.fenwickcourier.example/comment/2016/11/08/why-the-polls-were-wrong/", "", false},
 		{"Caldon • Bins: the new rota explained", "", "", false},
 	} {
 		if got := IsReply(tc.title, tc.link, tc.source); got != tc.reply {

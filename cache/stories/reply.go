@@ -40,15 +40,71 @@ var replyPrefixes = map[string]bool{
 }
 
 // commentOn are the openings of WordPress's "Comment on <post> by
-// <name>" in several languages, each with the word before the name.
-var commentOn = []struct{ open, by string }{
-	{"comment on ", " by "}, {"comment by ", " on "},
-	{"kommentar zu ", " von "}, {"kommentar von ", " zu "},
-	{"commentaire sur ", " par "}, {"commentaires sur ", " par "},
-	{"comentario en ", " por "}, {"comentario sobre ", " por "}, {"comentário sobre ", " por "}, {"comentário em ", " por "},
-	{"commento su ", " di "}, {"commento su ", " da "}, {"commento a ", " di "},
-	{"reactie op ", " door "}, {"kommentar til ", " av "}, {"kommentar till ", " av "}, {"komentarz do ", " "},
-	{"new comment by ", " in "}, {"new reply by ", " in "},
+// <name>" in several languages, each with the word before the name
+// (nameFirst: the name comes before the post, "Comment by <name> on
+// <post>"). The name must read as one (see nameLike): "Kommentar zu
+// Trump: Zölle von gestern", "Comment on Gaza by Starmer sparks fury" and
+// "Commentaire sur la réforme par le gouvernement" are opinion columns.
+var commentOn = []struct {
+	open, by  string
+	nameFirst bool
+}{
+	{"comment on ", " by ", false}, {"comment by ", " on ", true},
+	{"kommentar zu ", " von ", false}, {"kommentar von ", " zu ", true},
+	{"commentaire sur ", " par ", false}, {"commentaires sur ", " par ", false},
+	{"comentario en ", " por ", false}, {"comentario sobre ", " por ", false}, {"comentário sobre ", " por ", false}, {"comentário em ", " por ", false},
+	{"commento su ", " di ", false}, {"commento su ", " da ", false}, {"commento a ", " di ", false},
+	{"reactie op ", " door ", false}, {"kommentar til ", " av ", false}, {"kommentar till ", " av ", false}, {"komentarz do ", " autorstwa ", false},
+	{"new comment by ", " in ", true}, {"new reply by ", " in ", true},
+}
+
+// commentForm says whether t (whose opening is c.open) is the comment
+// form c: a post and a name, the name at its end (or before the post
+// with nameFirst) and like one.
+func commentForm(t string, c struct {
+	open, by  string
+	nameFirst bool
+}) bool {
+	rest := strings.ToLower(t[len(c.open):])
+	var i int
+	if c.nameFirst {
+		i = strings.Index(rest, c.by)
+	} else {
+		i = strings.LastIndex(rest, c.by)
+	}
+	if i <= 0 || i+len(c.by) >= len(rest) {
+		return false
+	}
+	// rest is t's tail in lower case: byte offsets differ where a letter
+	// changes length, so the parts are cut from t by their length from
+	// its end.
+	tail := t[len(c.open):]
+	if len(tail) != len(rest) {
+		return false
+	}
+	if c.nameFirst {
+		return nameLike(tail[:i], false)
+	}
+	return nameLike(tail[i+len(c.by):], true)
+}
+
+// nameLike says whether s reads as a commenter's name: one to four words,
+// no sentence's punctuation; with capital, its first and last words not
+// in lower case ("Hettie Marr", "Jan de Vries", not "the chancellor" or
+// "Starmer sparks fury").
+func nameLike(s string, capital bool) bool {
+	f := strings.Fields(s)
+	if len(f) < 1 || len(f) > 4 || strings.ContainsAny(s, ":;!?,\"“”«»") {
+		return false
+	}
+	if capital {
+		for _, w := range []string{f[0], f[len(f)-1]} {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // byPrefixes open the items of WordPress's per-post comment feeds: "By:
@@ -88,7 +144,7 @@ func replyTitle(title string) bool {
 		}
 	}
 	for _, c := range commentOn {
-		if hasPrefixFold(t, c.open) && strings.Contains(strings.ToLower(t[len(c.open):]), c.by) {
+		if hasPrefixFold(t, c.open) && commentForm(t, c) {
 			return true
 		}
 	}
@@ -165,10 +221,10 @@ func replyLink(link string) bool {
 			return true
 		}
 	}
-	// Drupal and others: /comment/123
+	// Drupal and others: /comment/123, the address's last part (an
+	// opinion section's /comment/2016/11/08/slug is no comment).
 	if i := strings.Index(path, "/comment/"); i >= 0 {
-		seg, _, _ := strings.Cut(path[i+len("/comment/"):], "/")
-		if allDigits(seg) {
+		if allDigits(strings.TrimSuffix(path[i+len("/comment/"):], "/")) {
 			return true
 		}
 	}
