@@ -131,18 +131,25 @@ func lastCluster(s string) string {
 // terminal (stableWidth).
 func typedTail(s string, w int) string {
 	s = stableWidth(s)
-	if ansi.StringWidth(s) <= w {
+	width := ansi.StringWidth(s)
+	if width <= w {
 		return s
 	}
+	// The width left is kept as clusters go (a cluster's cells are its
+	// share of the whole): measuring what is left again at each one made
+	// a pasted page take seconds to draw.
 	w = max(w-1, 0)
-	for s != "" && ansi.StringWidth(s) > w {
+	for s != "" && width > w {
 		c := cluster(s)
-		s = s[len(c):]
+		s, width = s[len(c):], width-ansi.StringWidth(c)
 		for s != "" && s[0] == 0xe2 && strings.HasPrefix(s, string(wordJoiner)) {
 			// the pieces stableWidth joined go together
 			_, n := utf8.DecodeRuneInString(s)
-			s = s[n:]
-			s = s[len(cluster(s)):]
+			s, width = s[n:], width-ansi.StringWidth(s[:n])
+			if s != "" {
+				c := cluster(s)
+				s, width = s[len(c):], width-ansi.StringWidth(c)
+			}
 		}
 	}
 	return "…" + s

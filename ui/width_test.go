@@ -296,3 +296,63 @@ func TestPlainArticleExactKeepsEmojiSequences(t *testing.T) {
 		}
 	}
 }
+
+// typedTailRef is typedTail as first written: the width of what is left
+// measured again after each cluster dropped.
+func typedTailRef(s string, w int) string {
+	s = stableWidth(s)
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	w = max(w-1, 0)
+	for s != "" && ansi.StringWidth(s) > w {
+		s = s[len(cluster(s)):]
+		for strings.HasPrefix(s, string(wordJoiner)) {
+			s = strings.TrimPrefix(s, string(wordJoiner))
+			if s != "" {
+				s = s[len(cluster(s)):]
+			}
+		}
+	}
+	return "…" + s
+}
+
+// typedTail keeps the end of what is typed, exactly as measuring what is
+// left at each step does, for text of every kind, at every width; a
+// typed word joiner at the end of a line one cell wide is cut, not a
+// crash.
+func TestTypedTailKeepsTheEnd(t *testing.T) {
+	texts := []string{
+		"ASCII only query text that runs on",
+		"東京都の天気予報と週末の見通し",
+		"family 👨‍👩‍👧 and flag 🇫🇷🇩🇪 and skin 👍🏽 ok",
+		"e\u0301te\u0301 cafe\u0301 re\u0301sume\u0301",
+		"tab\tand\x00controls and 👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦",
+		"ends in a joiner\u2060",
+		"\u2060\u2060joiners\u2060\u2060 between\u2060",
+		"",
+	}
+	for _, s := range texts {
+		for w := 0; w <= 40; w++ {
+			got, want := typedTail(s, w), typedTailRef(s, w)
+			if got != want {
+				t.Errorf("typedTail(%q, %d) = %q, want %q", s, w, got, want)
+			}
+			if ansi.StringWidth(got) > max(w, 1) && ansi.StringWidth(s) > w {
+				t.Errorf("typedTail(%q, %d) = %q: %d cells", s, w, got, ansi.StringWidth(got))
+			}
+		}
+	}
+	if got := typedTail("abcdefgh\u2060", 1); got != "…" {
+		t.Errorf("a trailing joiner at one cell: %q, want …", got)
+	}
+}
+
+// A pasted page in the search or the feed address line: drawn at every
+// frame, so linear in its length.
+func BenchmarkTypedTailLongPaste(b *testing.B) {
+	s := strings.Repeat("pasted words of a whole article ", 500) // 16 KB
+	for b.Loop() {
+		typedTail(s, 60)
+	}
+}
