@@ -33,13 +33,21 @@ func cjkWrap(s string, width int) (lines []string, ok bool) {
 		text  string
 		w     int
 		space string // the spaces before it, kept unless it starts a line
+		lo    int    // where text starts in s
 	}
 	var segs []seg
 	space, glue := "", false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) && r != 0xA0 {
-			space, glue = space+s[i:i+size], false
+			// Slices of s, not sums of strings: a long run (of spaces,
+			// of pieces joined) costs its length once, not its square.
+			if space == "" {
+				space = s[i : i+size]
+			} else {
+				space = s[i-len(space) : i+size]
+			}
+			glue = false
 			i += size
 			continue
 		}
@@ -64,13 +72,15 @@ func cjkWrap(s string, width int) (lines []string, ok bool) {
 		first, _ := utf8.DecodeRuneInString(unit)
 		last, _ := utf8.DecodeLastRuneInString(unit)
 		if len(segs) > 0 && space == "" && (glue || first == wordJoiner || strings.ContainsRune(noLineStart, first)) {
-			segs[len(segs)-1].text += unit
-			segs[len(segs)-1].w += ansi.StringWidth(unit)
+			// unit follows the segment at once (no space between)
+			g := &segs[len(segs)-1]
+			g.text = s[g.lo:j]
+			g.w += ansi.StringWidth(unit)
 		} else {
 			if len(segs) == 0 {
 				space = ""
 			}
-			segs = append(segs, seg{unit, ansi.StringWidth(unit), space})
+			segs = append(segs, seg{unit, ansi.StringWidth(unit), space, i})
 		}
 		glue = last == wordJoiner || strings.ContainsRune(noLineEnd, last)
 		space = ""

@@ -356,3 +356,13 @@ func BenchmarkTypedTailLongPaste(b *testing.B) {
 		typedTail(s, 60)
 	}
 }
+
+// A hostile title: one emoji sequence of 8,000 members, which
+// stableWidth draws as pieces joined (word joiners) that wrapping keeps
+// together: linear in its length.
+func BenchmarkWrapJoinedEmojiTitle(b *testing.B) {
+	s := strings.Repeat("👨\u200d", 8000) + "👨"
+	for b.Loop() {
+		wrapLines(s, 60, "")
+	}
+}
