@@ -138,10 +138,16 @@ func withoutParagraphs(text string, drop map[string]bool) string {
 	return strings.Join(kept, "\n\n")
 }
 
+// prepareHook, when set (by tests), runs as prepareArticles starts.
+var prepareHook func()
+
 // prepareArticles prepares a feed's changed articles (see prepareArticle;
 // unchanged ones are left zero), their terms read without the feed's
 // boilerplate.
 func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
+	if prepareHook != nil {
+		prepareHook()
+	}
 	out := make([]articlePrep, len(arts))
 	texts, names := make([]string, len(arts)), make([]string, 0, 1)
 	for i, a := range arts {

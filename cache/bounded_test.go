@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"database/sql"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -270,4 +271,45 @@ func (w *words) text(n int) string {
 		}
 	}
 	return b.String()
+}
+
+// A Save reads its articles for the index and the stories before it
+// takes the write lock, not holding it: another writer gets the lock at
+// once meanwhile.
+func TestSaveReadsBeforeTheLock(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	calls := 0
+	prepareHook = func() {
+		calls++
+		tx, err := other.Begin()
+		if err == nil {
+			_, err = tx.Exec("UPDATE feeds SET error = error")
+			tx.Rollback()
+		}
+		if err != nil {
+			t.Errorf("another writer while the articles are read: %v", err)
+		}
+	}
+	defer func() { prepareHook = nil }()
+	var arts []feed.Article
+	for i := range 300 {
+		arts = append(arts, art(fmt.Sprintf("g%d", i), fmt.Sprintf("https://many.test/%d", i), fmt.Sprintf("Harbor report %d", i), i))
+	}
+	mustSave(t, s, ok("https://many.test/feed", arts...), "many")
+	if calls == 0 {
+		t.Fatal("the articles were not read")
+	}
+	if n, _ := s.Count(ctx, "many"); n != len(arts) {
+		t.Errorf("%d articles saved, want %d", n, len(arts))
+	}
 }
