@@ -12,16 +12,20 @@ import (
 // cache holds such texts from then, screens of mojibake that today's Fetch
 // would refuse, and drops them when read (see cache.FullText). It judges
 // the text alone, the file's label being gone: the text opens with a
-// file's signature, or little of it is words (what stands between spaces,
-// at least three quarters letters, digits and marks): under a third of
-// its characters, where prose has nearly all and a
-// programming article with code blocks well over half.
+// file's signature and is not prose (under two thirds of it words: "PNG
+// Prime Minister James Marape said …" is Papua New Guinea's news), or
+// little of it is words (what stands between spaces, at least three
+// quarters letters, digits and marks): under a third of its characters,
+// where prose has nearly all and a programming article with code blocks
+// well over half.
 func LooksLikeFile(html string) bool {
 	text := feed.PlainText(html)
 	head := strings.TrimSpace(text)
+	signed := false
 	for _, sig := range []string{"%PDF-", "ID3", "PNG", "GIF87a", "GIF89a", "OggS", "fLaC", "RIFF", "JFIF", "Exif"} {
 		if strings.HasPrefix(head, sig) {
-			return true
+			signed = true
+			break
 		}
 	}
 	words, all := 0, 0
@@ -38,5 +42,5 @@ func LooksLikeFile(html string) bool {
 			words += n
 		}
 	}
-	return all >= 200 && words*3 < all
+	return signed && words*3 < all*2 || all >= 200 && words*3 < all
 }

@@ -62,6 +62,9 @@ for sc.Scan() { n += len(sc.Bytes()) }
 		"cjk":   "<p>" + strings.Repeat("東京都は二十日、新しい防災計画を発表した。計画では、首都直下地震に備えて避難所を増やす。", 10) + "</p>",
 		"greek": "<p>" + strings.Repeat("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για τη στήριξη των νοικοκυριών. ", 10) + "</p>",
 		"data":  "<p>" + strings.Repeat("Rates rose 0.25% to 4.5% (from 4.25%); CPI: +3.1% y/y, core +2.8%. ", 10) + "</p>",
+		// Prose that opens with what is also a file's signature.
+		"png news":  "<p>PNG Prime Minister James Marape said on Monday that the budget would fund new roads in the highlands.</p>",
+		"id3 howto": "<p>ID3 tags: how music players read the title and artist from your files.</p>",
 	} {
 		if LooksLikeFile(html) {
 			t.Errorf("%s: real text taken for a file", name)
