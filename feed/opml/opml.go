@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -141,6 +142,7 @@ func Parse(r io.Reader) (Document, error) {
 	if topTitle == "" {
 		topTitle = DefaultSection
 	}
+	var cut cutKeys
 	var walk func(os []outline, path []string)
 	walk = func(os []outline, path []string) {
 		for _, o := range os {
@@ -155,6 +157,9 @@ func Parse(r io.Reader) (Document, error) {
 					continue
 				}
 				key, title := sectionOf(path, topTitle)
+				if len(path) == 0 || !strings.HasPrefix(path[0], "\x00") { // not a key given
+					key = cut.key(title)
+				}
 				doc.Feeds = append(doc.Feeds, Feed{URL: u, Title: name, Section: key, SectionTitle: title, Ranking: o.own("role") == "ranking"})
 				continue // a feed's children, if any, are not feeds of a section named after it
 			}
@@ -319,7 +324,10 @@ func sectionOf(path []string, top string) (key, title string) {
 // Key makes a section key from a category name: lower case, runs of
 // spaces, slashes and punctuation become one "-"; a long name's key is cut
 // to feed.MaxSectionKey characters (feed.ShortKey).
-func Key(name string) string {
+func Key(name string) string { return feed.ShortKey(fullKey(name)) }
+
+// fullKey is Key before the cut.
+func fullKey(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(name) {
@@ -337,7 +345,36 @@ func Key(name string) string {
 	if k == "" {
 		return DefaultSection
 	}
-	return feed.ShortKey(k)
+	return k
+}
+
+// cutKeys tells apart the sections whose long names were cut to the same
+// key ("International Affairs / Europe and the Middle East" and "… / Europe
+// and the Eastern Partnership …" both "international-affairs-europe-and-
+// the"): the later ones end "-2", "-3", …; a name met again keeps its key.
+type cutKeys struct {
+	owner map[string]string // key → the full key it stands for
+}
+
+func (c *cutKeys) key(title string) string {
+	full := fullKey(title)
+	k := feed.ShortKey(full)
+	if c.owner == nil {
+		c.owner = map[string]string{}
+	}
+	for n := 2; ; n++ {
+		if o, ok := c.owner[k]; !ok || o == full {
+			c.owner[k] = full
+			return k
+		}
+		suffix := "-" + strconv.Itoa(n)
+		base := feed.ShortKey(full)
+		for utf8.RuneCountInString(base)+len(suffix) > feed.MaxSectionKey {
+			_, size := utf8.DecodeLastRuneInString(base)
+			base = base[:len(base)-size]
+		}
+		k = strings.TrimRight(base, "-") + suffix
+	}
 }
 
 func syntaxError(data []byte, err error) error {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"newsreader/feed"
 )
 
 func parseFile(t *testing.T, name string) Document {
@@ -251,6 +254,36 @@ func TestLongCategoryGetsAShortKey(t *testing.T) {
 	want := `international-affairs-europe-and-the(International Affairs / Europe and the Eastern Partnership Countries of the Union) https://a.example/f "A"` + "\n"
 	if got := feedsString(doc); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// Sibling categories whose long names share their first words keep
+// sections of their own: keys cut alike are told apart ("-2"), within
+// feed.MaxSectionKey characters; a category met again keeps its key.
+func TestLongCategoriesCutAlikeStayApart(t *testing.T) {
+	doc, err := Parse(strings.NewReader(`<opml version="2.0"><body>
+<outline text="International Affairs">
+<outline text="Europe and the Eastern Partnership Countries of the Union"><outline type="rss" text="A" xmlUrl="https://a.example/f"/></outline>
+<outline text="Europe and the Middle East"><outline type="rss" text="B" xmlUrl="https://b.example/f"/></outline>
+<outline text="Europe and the Eastern Partnership Countries of the Union"><outline type="rss" text="C" xmlUrl="https://c.example/f"/></outline>
+</outline></body></opml>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Feeds) != 3 {
+		t.Fatalf("%d feeds: %s", len(doc.Feeds), feedsString(doc))
+	}
+	a, b, c := doc.Feeds[0], doc.Feeds[1], doc.Feeds[2]
+	if a.Section == b.Section {
+		t.Errorf("%q and %q share the key %q", a.SectionTitle, b.SectionTitle, a.Section)
+	}
+	if c.Section != a.Section {
+		t.Errorf("the same category again: key %q, then %q", a.Section, c.Section)
+	}
+	for _, f := range doc.Feeds {
+		if n := utf8.RuneCountInString(f.Section); n > feed.MaxSectionKey {
+			t.Errorf("key %q: %d characters", f.Section, n)
+		}
 	}
 }
 
