@@ -29,7 +29,15 @@ type renderStyle struct {
 	// exact keeps grapheme clusters as they are (output to a file): no
 	// stableWidth, whose pieces suit terminals that count code points.
 	exact bool
+	// measure caps the width of running text (paragraphs, headings,
+	// lists, quotes) in a wide pane; 0: the pane's width. Preformatted
+	// text and tables that fit still take the whole width.
+	measure int
 }
+
+// readingMeasure is the article pane's longest line of running text: a
+// line of 150 columns on a wide terminal is hard to follow back.
+const readingMeasure = 100
 
 func plainStyle() renderStyle {
 	id := func(s string) string { return s }
@@ -45,7 +53,7 @@ func exactStyle() renderStyle {
 
 func stylesRender(s Styles, hyperlinks bool) renderStyle {
 	return renderStyle{heading: wrapWith(s.Heading), bold: wrapWith(s.Bold), italic: wrapWith(s.Italic),
-		link: wrapWith(s.Link), quote: wrapWith(s.Quote), hyperlinks: hyperlinks}
+		link: wrapWith(s.Link), quote: wrapWith(s.Quote), hyperlinks: hyperlinks, measure: readingMeasure}
 }
 
 // wrapWith builds st's escape sequences once and returns a function that
@@ -74,7 +82,10 @@ func wrapWith(st lipgloss.Style) func(string) string {
 func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	r := &renderer{width: width, st: st, src: fragment}
+	r := &renderer{width: width, measure: width, st: st, src: fragment}
+	if st.measure > 0 {
+		r.measure = min(width, st.measure)
+	}
 	if u, err := url.Parse(feed.Link(base)); err == nil && u.Host != "" {
 		r.base = u
 	}
@@ -100,14 +111,15 @@ func Render(fragment, base string, width int, st renderStyle) rendered {
 }
 
 type renderer struct {
-	base   *url.URL // nil: relative links are dropped
-	src    string   // the fragment rendered
-	width  int
-	st     renderStyle
-	out    []string
-	inline strings.Builder
-	links  []string
-	list   []int // counters of open lists; -1 for bullets
+	base    *url.URL // nil: relative links are dropped
+	src     string   // the fragment rendered
+	width   int
+	measure int // the width of running text (see renderStyle.measure)
+	st      renderStyle
+	out     []string
+	inline  strings.Builder
+	links   []string
+	list    []int // counters of open lists; -1 for bullets
 }
 
 func (r *renderer) blank() {
@@ -127,7 +139,7 @@ func (r *renderer) flush(first, rest string) {
 }
 
 func (r *renderer) paragraph(text, first, rest string) {
-	lines := wrapText(text, r.width-ansi.StringWidth(first), "", r.st.exact)
+	lines := wrapText(text, r.measure-ansi.StringWidth(first), "", r.st.exact)
 	if r.st.hyperlinks && len(r.links) > 0 {
 		relink(lines)
 	}
@@ -443,7 +455,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		if n.Data == "h1" || n.Data == "h2" {
 			text = strings.ToUpper(text)
 		}
-		for _, l := range wrapText(text, r.width-ansi.StringWidth(prefix), "", r.st.exact) {
+		for _, l := range wrapText(text, r.measure-ansi.StringWidth(prefix), "", r.st.exact) {
 			r.out = append(r.out, prefix+r.st.heading(l))
 		}
 		r.blank()
@@ -452,7 +464,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 	case "hr":
 		r.flush(prefix, prefix)
 		r.blank()
-		r.out = append(r.out, prefix+strings.Repeat("─", max(r.width-ansi.StringWidth(prefix), 1)))
+		r.out = append(r.out, prefix+strings.Repeat("─", max(r.measure-ansi.StringWidth(prefix), 1)))
 		r.blank()
 	case "ul", "ol":
 		r.flush(prefix, prefix)
@@ -875,7 +887,7 @@ func (r *renderer) table(n *html.Node, prefix string) {
 			if j < len(header) && header[j] != "" {
 				label = header[j]
 			}
-			r.out = append(r.out, wrapText(prefix+r.st.bold(label+":")+" "+c, r.width, prefix+"  ", r.st.exact)...)
+			r.out = append(r.out, wrapText(prefix+r.st.bold(label+":")+" "+c, r.measure, prefix+"  ", r.st.exact)...)
 		}
 	}
 }

@@ -505,3 +505,44 @@ func TestQuotationsAndDeletionsAgreeAcrossOutputs(t *testing.T) {
 		t.Errorf("--show lacks %q:\n%s", want, got)
 	}
 }
+
+// In a wide article pane running text keeps to readingMeasure columns
+// (lines of 150 are hard to follow back), while a table that fits and
+// preformatted text still take the pane's width; --show wraps to the
+// whole terminal, as the README says.
+func TestWidePaneKeepsAReadingMeasure(t *testing.T) {
+	para := strings.Repeat("The bank kept its rate on hold while prices eased. ", 12)
+	cells := strings.Repeat("x", 40)
+	html := "<h2>" + strings.Repeat("Heading words ", 12) + "</h2><p>" + para + "</p><ul><li>" + para + "</li></ul>" +
+		"<table><tr><th>A</th><th>B</th><th>C</th></tr><tr><td>" + cells + "</td><td>" + cells + "</td><td>" + cells + "</td></tr></table>" +
+		"<pre>" + strings.Repeat("code ", 30) + "</pre>"
+	longest := func(lines []string, skip func(string) bool) int {
+		n := 0
+		for _, l := range lines {
+			if !skip(l) {
+				n = max(n, ansi.StringWidth(l))
+			}
+		}
+		return n
+	}
+	text := func(l string) bool {
+		return strings.Contains(l, "│") || strings.Contains(l, "code") || strings.Contains(l, "─┼─")
+	}
+	pane := Render(html, "", 200, stylesRender(Styles{}, false)).lines
+	if n := longest(pane, text); n > readingMeasure || n < readingMeasure-15 {
+		t.Errorf("running text up to %d columns in a 200-column pane, want about %d", n, readingMeasure)
+	}
+	if n := longest(pane, func(l string) bool { return !strings.Contains(l, "│") }); n <= readingMeasure {
+		t.Errorf("the table was narrowed to %d columns", n)
+	}
+	if n := longest(pane, func(l string) bool { return !strings.Contains(l, "code") }); n <= readingMeasure {
+		t.Errorf("preformatted text broken at %d columns", n)
+	}
+	if n := longest(Render(html, "", 200, plainStyle()).lines, text); n <= readingMeasure {
+		t.Errorf("--show kept running text to %d columns", n)
+	}
+	// A pane narrower than the measure wraps at its width, as before.
+	if n := longest(Render(html, "", 70, stylesRender(Styles{}, false)).lines, text); n > 70 || n < 60 {
+		t.Errorf("70-column pane: lines up to %d", n)
+	}
+}
