@@ -458,51 +458,33 @@ func TestRenderNumbersImagesAsLinks(t *testing.T) {
 	}
 }
 
-// A superscript reads the same in the article pane (and --show) as in the
-// --list --json summary: 10⁶, not 106.
-func TestSuperscriptsAgreeAcrossOutputs(t *testing.T) {
-	html := `<p>Sales rose to 10<sup>6</sup> units over 3 km<sup>2</sup>, the 2<sup>nd</sup> time; x<sup>a+1</sup>.</p>`
-	want := "Sales rose to 10⁶ units over 3 km², the 2nd time; x^(a+1)."
-	var b bytes.Buffer
-	if err := PrintList(&b, "top", []cache.Article{{UID: "a", Title: "T", Summary: html, Published: testNow}}, true); err != nil {
-		t.Fatal(err)
-	}
-	var o struct{ Summary string }
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
-	if o.Summary != want {
-		t.Errorf("--list --json summary %q, want %q", o.Summary, want)
-	}
-	if got := strings.Join(Render(html, "", 200, plainStyle()).lines, " "); got != want {
-		t.Errorf("article pane %q, want %q", got, want)
-	}
-	if got := strings.Join(PlainArticle(cache.Article{Title: "T"}, html, 200, true), "\n"); !strings.Contains(got, want) {
-		t.Errorf("--show lacks %q:\n%s", want, got)
-	}
-}
-
-// Quotations and deletions read the same in the article pane, --show and
-// the --list --json summary: “…” and ~~…~~.
-func TestQuotationsAndDeletionsAgreeAcrossOutputs(t *testing.T) {
-	html := `<p>The minister said <q>prices will fall</q>; tickets now cost <del>$10</del> <ins>$8</ins>.</p>`
-	want := "The minister said “prices will fall”; tickets now cost ~~$10~~ $8."
-	var b bytes.Buffer
-	if err := PrintList(&b, "top", []cache.Article{{UID: "a", Title: "T", Summary: html, Published: testNow}}, true); err != nil {
-		t.Fatal(err)
-	}
-	var o struct{ Summary string }
-	if err := json.Unmarshal(b.Bytes(), &o); err != nil {
-		t.Fatal(err)
-	}
-	if o.Summary != want {
-		t.Errorf("--list --json summary %q, want %q", o.Summary, want)
-	}
-	if got := strings.Join(Render(html, "", 200, plainStyle()).lines, " "); got != want {
-		t.Errorf("article pane %q, want %q", got, want)
-	}
-	if got := strings.Join(PlainArticle(cache.Article{Title: "T"}, html, 200, true), "\n"); !strings.Contains(got, want) {
-		t.Errorf("--show lacks %q:\n%s", want, got)
+// Superscripts, quotations and deletions read the same in the article
+// pane, --show and the --list --json summary: 10⁶, not 106; “…” and ~~…~~.
+func TestMarksAgreeAcrossOutputs(t *testing.T) {
+	for _, tc := range []struct{ html, want string }{
+		{`<p>Sales rose to 10<sup>6</sup> units over 3 km<sup>2</sup>, the 2<sup>nd</sup> time; x<sup>a+1</sup>.</p>`,
+			"Sales rose to 10⁶ units over 3 km², the 2nd time; x^(a+1)."},
+		{`<p>The minister said <q>prices will fall</q>; tickets now cost <del>$10</del> <ins>$8</ins>.</p>`,
+			"The minister said “prices will fall”; tickets now cost ~~$10~~ $8."},
+	} {
+		html, want := tc.html, tc.want
+		var b bytes.Buffer
+		if err := PrintList(&b, "top", []cache.Article{{UID: "a", Title: "T", Summary: html, Published: testNow}}, true); err != nil {
+			t.Fatal(err)
+		}
+		var o struct{ Summary string }
+		if err := json.Unmarshal(b.Bytes(), &o); err != nil {
+			t.Fatal(err)
+		}
+		if o.Summary != want {
+			t.Errorf("--list --json summary %q, want %q", o.Summary, want)
+		}
+		if got := strings.Join(Render(html, "", 200, plainStyle()).lines, " "); got != want {
+			t.Errorf("article pane %q, want %q", got, want)
+		}
+		if got := strings.Join(PlainArticle(cache.Article{Title: "T"}, html, 200, true), "\n"); !strings.Contains(got, want) {
+			t.Errorf("--show lacks %q:\n%s", want, got)
+		}
 	}
 }
 
