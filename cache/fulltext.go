@@ -31,8 +31,12 @@ func (s *Store) FullText(ctx context.Context, articleID int64) (html string, ok 
 		return "", false, nil
 	}
 	if err == nil && extract.LooksLikeFile(html) {
-		_, err = s.db.ExecContext(ctx, "DELETE FROM full_texts WHERE article_id = ?", articleID)
-		return "", false, err
+		// Dropping it is for the next load's sake; a cache that cannot
+		// be written (read-only) still serves none of it.
+		if !s.readOnly {
+			s.db.ExecContext(ctx, "DELETE FROM full_texts WHERE article_id = ?", articleID)
+		}
+		return "", false, nil
 	}
 	return html, err == nil, err
 }

@@ -164,3 +164,33 @@ func TestGarbageFullTextCachedBeforeRefusalIsDropped(t *testing.T) {
 		t.Error("a real full text was fetched again")
 	}
 }
+
+// A read-only cache (--offline on a cache that cannot be written) serves
+// no garbage full text either, and reading one is no error: the text is
+// only not there.
+func TestGarbageFullTextReadOnly(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://a.test/feed", art("1", "https://a.test/report.pdf", "Report", 1)), "top")
+	arts, _ := s.Articles(ctx, "top", 0, 10)
+	noise := make([]byte, 4000)
+	for i := range noise {
+		noise[i] = byte(i*131 + i/7)
+	}
+	u, _ := url.Parse("https://a.test/report.pdf")
+	old, err := extract.Extract(append([]byte("%PDF-1.7\n"), noise...), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetFullText(ctx, arts[0].ID, old.HTML, ""); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := OpenReadOnly(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if html, ok, err := ro.FullText(ctx, arts[0].ID); ok || err != nil {
+		t.Errorf("read-only: %v, %v, %.40q", ok, err, html)
+	}
+}
