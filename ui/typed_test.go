@@ -140,6 +140,9 @@ func TestFooterAlwaysOffersHelpAndQuit(t *testing.T) {
 			if ansi.StringWidth(f) > w {
 				t.Errorf("width %d: footer %d cells", w, ansi.StringWidth(f))
 			}
+			if p == "Headlines" && w >= 80 && !strings.Contains(f, "/ search") {
+				t.Errorf("width %d: the list's footer %q does not say how to search", w, f)
+			}
 			m = press(t, m, "tab")
 		}
 	}

@@ -357,15 +357,37 @@ func (m Model) refreshFailed() bool {
 }
 
 // shortHelp is the footer's key line. When it does not fit, the keys
-// before "? help" and "q quit" give way, from the last, so that a new user
-// always sees how to get help and out.
+// before "? help" and "q quit" give way, the least needed first (the
+// section digits the tab bar shows, r, j; never tab, / or enter before
+// the rest), so that a new user always sees how to get help, search and
+// get out.
 func (m Model) shortHelp() string {
 	hm := m.help
 	keys := m.footerKeys()
 	if n := len(keys); n > 2 && keys[n-2].Help().Desc == m.keys.Help.Help().Desc && keys[n-1].Help().Desc == m.keys.Quit.Help().Desc {
 		hm.SetWidth(0)
+		k := m.keys
+		rank := func(b key.Binding) int {
+			for i, low := range []key.Binding{k.Section, k.Refresh, k.Down, k.Copy, k.Star, k.Coverage, k.PageDown, k.ToggleRead} {
+				if b.Help() == low.Help() {
+					return i
+				}
+			}
+			for i, high := range []key.Binding{k.Open, k.Filter, k.NextPane} {
+				if b.Help() == high.Help() {
+					return 100 + i
+				}
+			}
+			return 50
+		}
 		for len(keys) > 2 && ansi.StringWidth(hm.ShortHelpView(keys)) > m.width {
-			keys = append(keys[:len(keys)-3:len(keys)-3], keys[len(keys)-2:]...)
+			drop := 0
+			for i := range keys[:len(keys)-2] {
+				if rank(keys[i]) <= rank(keys[drop]) {
+					drop = i // the least needed; of equals, the later
+				}
+			}
+			keys = append(keys[:drop:drop], keys[drop+1:]...)
 		}
 	}
 	hm.SetWidth(m.width)
