@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"strings"
 	"testing"
 
 	"newsreader/feed/sitetext"
@@ -33,5 +34,14 @@ func BenchmarkPlainText(b *testing.B) {
 			}
 			sitetext.ReportCPU(b, cpu)
 		})
+	}
+}
+
+// A hostile article: thousands of <s> with no end tag of their own, each
+// asking whether one closes it (HasEndTag, once per element name).
+func BenchmarkPlainTextManyUnclosedMarks(b *testing.B) {
+	s := "<p>" + strings.Repeat("<s>x</b>", 20000) + "</p>"
+	for b.Loop() {
+		PlainText(s)
 	}
 }

@@ -117,9 +117,55 @@ type renderer struct {
 	measure int // the width of running text (see renderStyle.measure)
 	st      renderStyle
 	out     []string
-	inline  strings.Builder
+	inline  inlineText
 	links   []string
-	list    []int // counters of open lists; -1 for bullets
+	list    []int           // counters of open lists; -1 for bullets
+	ends    map[string]bool // feed.HasEndTag of src, by element
+}
+
+// hasEnd is feed.HasEndTag(r.src, name), read once per element: asked at
+// every <q> or <video> of a hostile page, reading the whole page each time
+// made it quadratic.
+func (r *renderer) hasEnd(name string) bool {
+	has, ok := r.ends[name]
+	if !ok {
+		if r.ends == nil {
+			r.ends = map[string]bool{}
+		}
+		has = feed.HasEndTag(r.src, name)
+		r.ends[name] = has
+	}
+	return has
+}
+
+// inlineText is the running text of the paragraph being laid out.
+type inlineText struct{ b []byte }
+
+func (t *inlineText) WriteString(s string) { t.b = append(t.b, s...) }
+func (t *inlineText) Reset()               { t.b = t.b[:0] }
+func (t *inlineText) String() string       { return string(t.b) }
+
+// last is the text's last byte, 0 when there is none.
+func (t *inlineText) last() byte {
+	if len(t.b) == 0 {
+		return 0
+	}
+	return t.b[len(t.b)-1]
+}
+
+// close ends an element's mark: before the spaces the text ends with, one
+// of which follows it ("win ”" is "win” "), in place (a paragraph of many
+// marks is not copied at each).
+func (t *inlineText) close(mark string) {
+	n := len(t.b)
+	for n > 0 && t.b[n-1] == ' ' {
+		n--
+	}
+	if n == len(t.b) {
+		t.b = append(t.b, mark...)
+		return
+	}
+	t.b = append(append(t.b[:n], mark...), ' ')
 }
 
 func (r *renderer) blank() {
@@ -399,8 +445,8 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		text := stableFor(textLine(n.Data), r.st.exact)
 		if text != "" && spaceBefore(n.Data) {
 			// the space after an inline element ("<span>LONDON</span> — …")
-			if in := r.inline.String(); in != "" && in[len(in)-1] != ' ' {
-				r.inline.WriteByte(' ')
+			if c := r.inline.last(); c != 0 && c != ' ' {
+				r.inline.WriteString(" ")
 			}
 		}
 		r.inline.WriteString(text + spaceAfter(n.Data))
@@ -437,7 +483,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 				r.inline.WriteString(" [" + n.Data + "] ")
 			}
 		}
-		if !feed.HasEndTag(r.src, n.Data) {
+		if !r.hasEnd(n.Data) {
 			r.children(n, prefix)
 		}
 		return
@@ -609,7 +655,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 	case "q", "del", "s", "strike":
 		// Marked as plain text marks them (feed.PlainText): “a
 		// quotation”, ~~deleted~~ (a correction), when closed.
-		if !feed.HasEndTag(r.src, n.Data) {
+		if !r.hasEnd(n.Data) {
 			r.children(n, prefix)
 			return
 		}
@@ -619,13 +665,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		}
 		r.inline.WriteString(open)
 		r.children(n, prefix)
-		if in := r.inline.String(); strings.HasSuffix(in, " ") {
-			// the space after the last word goes after the mark
-			r.inline.Reset()
-			r.inline.WriteString(strings.TrimRight(in, " ") + end + " ")
-		} else {
-			r.inline.WriteString(end)
-		}
+		r.inline.close(end) // the space after the last word goes after the mark
 	case "code", "kbd", "samp":
 		// One pair of backticks round the whole span: they are
 		// characters, not a style, so they do not go word by word.

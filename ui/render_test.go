@@ -528,3 +528,21 @@ func TestWidePaneKeepsAReadingMeasure(t *testing.T) {
 		t.Errorf("70-column pane: lines up to %d", n)
 	}
 }
+
+// Marks close in place: a paragraph of many quotations reads as each
+// quoted, the space after each word after its mark.
+func TestManyQuotationsInOneParagraph(t *testing.T) {
+	got := strings.Join(Render("<p>"+strings.Repeat("<q>yes </q>", 3)+"<del>no</del> end</p>", "", 200, plainStyle()).lines, " ")
+	if want := "“yes” “yes” “yes” ~~no~~ end"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A hostile article: one paragraph of 20,000 quotations (and the
+// question of whether each is closed, read once).
+func BenchmarkRenderManyQuotations(b *testing.B) {
+	s := "<p>" + strings.Repeat("<q>x </q>", 20000) + "</p>"
+	for b.Loop() {
+		Render(s, "", 80, plainStyle())
+	}
+}
