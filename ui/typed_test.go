@@ -213,3 +213,20 @@ func TestSearchPromptEditing(t *testing.T) {
 		t.Errorf("the pasted query found nothing:\n%s", scr)
 	}
 }
+
+// An overlay's footer keeps the esc that closes it when its keys do not
+// fit: the sections picker at 44 columns says "esc close".
+func TestOverlayFooterKeepsEsc(t *testing.T) {
+	st := fixtureStore(t, 3)
+	for _, w := range []int{30, 44, 60} {
+		m := testModel(t, st, w, 20)
+		m = press(t, m, "s")
+		if f := strings.TrimRight(footerHelp(m), " "); !strings.HasSuffix(f, "esc close") || ansi.StringWidth(f) > w {
+			t.Errorf("width %d: picker footer %q", w, f)
+		}
+		m = press(t, m, "esc", "F")
+		if f := strings.TrimRight(footerHelp(m), " "); !strings.HasSuffix(f, "esc close") {
+			t.Errorf("width %d: feeds footer %q", w, f)
+		}
+	}
+}

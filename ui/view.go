@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -357,14 +358,21 @@ func (m Model) refreshFailed() bool {
 }
 
 // shortHelp is the footer's key line. When it does not fit, the keys
-// before "? help" and "q quit" give way, the least needed first (the
-// section digits the tab bar shows, r, j; never tab, / or enter before
-// the rest), so that a new user always sees how to get help, search and
-// get out.
+// before "? help" and "q quit" (in an overlay or dialog, before the esc
+// that closes it) give way, the least needed first (the section digits
+// the tab bar shows, r, j; never tab, / or enter before the rest), so
+// that a new user always sees how to get help, search and get out.
 func (m Model) shortHelp() string {
 	hm := m.help
 	keys := m.footerKeys()
-	if n := len(keys); n > 2 && keys[n-2].Help().Desc == m.keys.Help.Help().Desc && keys[n-1].Help().Desc == m.keys.Quit.Help().Desc {
+	kept := 0 // the keys at the end that always show
+	switch n := len(keys); {
+	case n > 2 && keys[n-2].Help().Desc == m.keys.Help.Help().Desc && keys[n-1].Help().Desc == m.keys.Quit.Help().Desc:
+		kept = 2
+	case n > 1 && slices.Contains(keys[n-1].Keys(), "esc"):
+		kept = 1
+	}
+	if kept > 0 {
 		hm.SetWidth(0)
 		k := m.keys
 		rank := func(b key.Binding) int {
@@ -380,9 +388,9 @@ func (m Model) shortHelp() string {
 			}
 			return 50
 		}
-		for len(keys) > 2 && ansi.StringWidth(hm.ShortHelpView(keys)) > m.width {
+		for len(keys) > kept && ansi.StringWidth(hm.ShortHelpView(keys)) > m.width {
 			drop := 0
-			for i := range keys[:len(keys)-2] {
+			for i := range keys[:len(keys)-kept] {
 				if rank(keys[i]) <= rank(keys[drop]) {
 					drop = i // the least needed; of equals, the later
 				}
