@@ -494,15 +494,23 @@ func HasEndTag(fragment, name string) bool {
 }
 
 // putMark appends mark to b; a closing one goes before the spaces b ends
-// with ("win ”" is "win” ").
+// with ("win ”" is "win” "), unless they are more than maxMarkShift bytes:
+// a hostile run of white space then thousands of end tags would be
+// copied at each.
 func putMark(b []byte, mark string, closing bool) []byte {
 	n := len(b)
-	for closing && n > 0 && (b[n-1] == ' ' || b[n-1] == '\t' || b[n-1] == '\n') {
+	for closing && n > 0 && len(b)-n <= maxMarkShift && (b[n-1] == ' ' || b[n-1] == '\t' || b[n-1] == '\n') {
 		n--
+	}
+	if len(b)-n > maxMarkShift {
+		n = len(b)
 	}
 	tail := string(b[n:])
 	return append(append(b[:n], mark...), tail...)
 }
+
+// maxMarkShift is the most white space a closing mark is put before.
+const maxMarkShift = 64
 
 // inlineMark is what stands for an inline element's start or end in text:
 // quotation marks round <q>, ~~ round deleted text (<del>, <s>, <strike>).

@@ -45,3 +45,13 @@ func BenchmarkPlainTextManyUnclosedMarks(b *testing.B) {
 		PlainText(s)
 	}
 }
+
+// A hostile article: a long run of white space, then thousands of end
+// tags each asking for a closing mark before it (putMark moves a mark
+// before at most maxMarkShift bytes).
+func BenchmarkPlainTextClosingMarksAfterSpaces(b *testing.B) {
+	s := "<p>x" + strings.Repeat(" ", 100_000) + strings.Repeat("</q>", 20000) + "</p>"
+	for b.Loop() {
+		PlainText(s)
+	}
+}

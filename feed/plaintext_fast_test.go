@@ -53,6 +53,7 @@ var plainTextInputs = []string{
 	"10<sup>6</sup> km<SUP> 2 </SUP> 3<sup>rd</sup> x<sup>a+1</sup> fn<sup><a href=\"#1\">1</a></sup> <sup>1<sup>2</sup>3</sup> <sup/>4 <sup>open",
 	"<script><sup>9</sup></script>a<sup>&#56;</sup><sup></sup>b<sup>x<br>y</sup>",
 	"<dl><dt>Term</dt><dd>Definition</dd></dl>a<hr>b<main>c</main><details><summary>More</summary>Hidden</details><table><caption>Cap</caption></table>",
+	"<q>a" + strings.Repeat(" ", 64) + "</q>b<q>c" + strings.Repeat(" \n", 40) + "</q></del></q>d",
 	"She said <q>we <q>will</q> win</q>; <del>$10</del> <ins>$8</ins>, <S>old</S> <strike>x</strike> <q>open <del>cut </ſ></s/>",
 }
 

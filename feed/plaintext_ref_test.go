@@ -110,9 +110,10 @@ func plainTextRefDrop(fragment string, dropFurniture bool) string {
 					default:
 						mark = "”"
 					}
-					// a closing mark goes before the spaces the text ends with
+					// a closing mark goes before the spaces the text ends with,
+					// unless they are more than maxMarkShift bytes
 					trimmed := strings.TrimRight(string(b), " \t\n")
-					if tt != html.EndTagToken {
+					if tt != html.EndTagToken || len(b)-len(trimmed) > maxMarkShift {
 						trimmed = string(b)
 					}
 					b = []byte(trimmed + mark + string(b[len(trimmed):]))
