@@ -221,6 +221,10 @@ type headTok struct {
 	period    Mark // "Q3", "H1"
 }
 
+// maxSpan bounds the numbers a list or a range of instances adds ("March
+// 3-5", "stages 4-6").
+const maxSpan = 10
+
 // maxHeadWords bounds the words of a headline read for marks.
 const maxHeadWords = 40
 
@@ -241,6 +245,18 @@ func readMarks(text string, withMonths bool) []Mark {
 		}
 		w := words[i]
 		return classify(text[w.lo:w.hi], w.dot, low[:0])
+	}
+	// dash says whether words a and b are a range: a dash between them
+	// and nothing else ("3-4", "4 – 6").
+	dash := func(a, b int) bool {
+		if a < 0 || b >= len(words) {
+			return false
+		}
+		switch strings.TrimSpace(text[words[a].hi:words[b].lo]) {
+		case "-", "–", "—":
+			return true
+		}
+		return false
 	}
 	add := func(m Mark) {
 		if !slices.Contains(out, m) {
@@ -287,6 +303,26 @@ func readMarks(text string, withMonths bool) []Mark {
 			add(Mark{KindMonth, mo})
 			if day > 0 {
 				add(Mark{KindDate, mo*32 + day})
+				// The other days of a list or a range: "3 and 4 March",
+				// "3-4 March", "March 3 and 4", "March 3-5" (an event of
+				// several days is each of them).
+				first, last := day, day
+				if prev.day > 0 {
+					if tok(i - 2).c.and {
+						first = tok(i - 3).day
+					} else if dash(i-2, i-1) {
+						first = tok(i - 2).day
+					}
+				} else {
+					if tok(i + 2).c.and {
+						last = tok(i + 3).day
+					} else if dash(i+1, i+2) {
+						last = tok(i + 2).day
+					}
+				}
+				for d := first; d > 0 && d <= last && last-first <= maxSpan; d++ {
+					add(Mark{KindDate, mo*32 + d})
+				}
 			}
 			continue
 		}
@@ -304,6 +340,11 @@ func readMarks(text string, withMonths bool) []Mark {
 			add(Mark{kind, next.card})
 			if tok(i + 2).c.and {
 				if n := tok(i + 3).card; n > 0 {
+					add(Mark{kind, n})
+				}
+			} else if last := tok(i + 2).card; dash(i+1, i+2) && last > next.card && last-next.card <= maxSpan {
+				// "stages 4-6": each of them
+				for n := next.card + 1; n <= last; n++ {
 					add(Mark{kind, n})
 				}
 			}

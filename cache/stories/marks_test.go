@@ -28,6 +28,13 @@ func TestHeadlineMarksReadInstances(t *testing.T) {
 		{"Rail strike called for 3 March", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 3}}},
 		{"Rail strike on March 4th goes ahead", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 4}}},
 		{"Morning briefing: May 5, 2026", []Mark{{KindMonth, 5}, {KindDate, 5*32 + 5}}},
+		// Lists and ranges: each instance in them.
+		{"Rail strikes on 3 and 4 March", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 4}, {KindDate, 3*32 + 3}}},
+		{"Rail strikes 3-4 March confirmed", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 4}, {KindDate, 3*32 + 3}}},
+		{"Rail strikes set for March 3 and 4", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 3}, {KindDate, 3*32 + 4}}},
+		{"Rail strikes March 3 – 5", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 3}, {KindDate, 3*32 + 4}, {KindDate, 3*32 + 5}}},
+		{"Stages 4-6 preview: the Alps", []Mark{{KindStage, 4}, {KindStage, 5}, {KindStage, 6}}},
+		{"Rail strike March 3, 4 hours of talks", []Mark{{KindMonth, 3}, {KindDate, 3*32 + 3}}},
 		// Words that only look like instances.
 		{"Rates may rise again, bank warns", nil},
 		{"Thousands march on parliament over fuel prices", nil},
@@ -83,6 +90,10 @@ func TestApartKeepsInstancesAndRepliesApart(t *testing.T) {
 		{m("Rail strike called for 3 March"), m("Unions confirm rail strike in March"), false},
 		{m("Week 3 round-up: Albion top"), m("Week 4 round-up: Albion top"), true},
 		{m("Stage 5 and 6 preview"), m("Stage 6: Attar wins again"), false}, // a number in common
+		{m("Rail strike called for 3 March"), m("Rail strikes on 3 and 4 March"), false}, // one of its days
+		{m("Rail strike on March 4"), m("Rail strikes March 3-5"), false},
+		{m("Rail strike on March 6"), m("Rail strikes March 3-5"), true},
+		{m("Stage 5: Attar wins"), m("Stages 4-6 preview"), false},
 		{m("Stage 5: Attar wins"), m("Q3: Attar's sponsor profits"), false}, // different kinds
 		{Marks{Reply: true}, Marks{}, true},
 		{Marks{Reply: true}, Marks{Reply: true}, false},
