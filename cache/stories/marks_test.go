@@ -89,7 +89,7 @@ func TestApartKeepsInstancesAndRepliesApart(t *testing.T) {
 		{m("Rail strike called for 3 March"), m("Rail strike on March 4 goes ahead"), true},
 		{m("Rail strike called for 3 March"), m("Unions confirm rail strike in March"), false},
 		{m("Week 3 round-up: Albion top"), m("Week 4 round-up: Albion top"), true},
-		{m("Stage 5 and 6 preview"), m("Stage 6: Attar wins again"), false}, // a number in common
+		{m("Stage 5 and 6 preview"), m("Stage 6: Attar wins again"), false},              // a number in common
 		{m("Rail strike called for 3 March"), m("Rail strikes on 3 and 4 March"), false}, // one of its days
 		{m("Rail strike on March 4"), m("Rail strikes March 3-5"), false},
 		{m("Rail strike on March 6"), m("Rail strikes March 3-5"), true},
