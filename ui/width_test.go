@@ -341,6 +341,9 @@ func TestTypedTailKeepsTheEnd(t *testing.T) {
 			if ansi.StringWidth(got) > max(w, 1) && ansi.StringWidth(s) > w {
 				t.Errorf("typedTail(%q, %d) = %q: %d cells", s, w, got, ansi.StringWidth(got))
 			}
+			if !strings.HasSuffix(stableWidth(s), strings.TrimPrefix(got, "…")) {
+				t.Errorf("typedTail(%q, %d) = %q: not the text's end", s, w, got)
+			}
 		}
 	}
 	if got := typedTail("abcdefgh\u2060", 1); got != "…" {
