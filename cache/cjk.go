@@ -99,6 +99,7 @@ func hasUnspacedReference(h string) bool {
 // after it the extra terms of its unspaced runs (unspacedTerms); text
 // with none is returned as it is, after a scan of its bytes.
 func ftsColumn(text string) string {
+	text = foldScriptDigits(text)
 	for i := 0; i < len(text); i++ {
 		if mayBeUnspaced(text[i]) {
 			if extra := unspacedTerms(text, nil, nil); len(extra) > 0 {
@@ -311,6 +312,7 @@ func searchTerm(w string) (expr string, check bool) {
 // it, all in lower case, full-width and half-width forms in their usual
 // ones (NFKC).
 func splitQuery(q string) []string {
+	q = foldScriptDigits(q) // as the index has them (ftsBody, ftsColumn)
 	if hasWidthForms(q) {
 		q = norm.NFKC.String(q) // as the index has them (unspacedTerms)
 	}

@@ -2,6 +2,7 @@ package cache
 
 import (
 	"database/sql/driver"
+	"strings"
 	"sync"
 
 	"modernc.org/sqlite"
@@ -41,7 +42,7 @@ func ftsBody(text string) string {
 	if d == nil {
 		d = new(deduper)
 	}
-	s := d.body(text)
+	s := d.body(foldScriptDigits(text))
 	dedupers.Put(d)
 	return s
 }
@@ -169,4 +170,49 @@ func foldedEqual(a, b string) bool {
 
 func asciiAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// The plain text writes <sup>2</sup> as ² (feed.Superscript), as feeds
+// often write km² and CO₂ themselves, and the index's tokenizer keeps
+// such a digit in its word: km² was one term, km2 another, and a search
+// for km2 (what one types) missed it. The index and the queries take
+// superscript and subscript digits and signs as their ASCII forms.
+var scriptDigits = strings.NewReplacer(
+	"⁰", "0", "¹", "1", "²", "2", "³", "3", "⁴", "4", "⁵", "5", "⁶", "6", "⁷", "7", "⁸", "8", "⁹", "9", "⁺", "+", "⁻", "-",
+	"₀", "0", "₁", "1", "₂", "2", "₃", "3", "₄", "4", "₅", "5", "₆", "6", "₇", "7", "₈", "8", "₉", "9", "₊", "+", "₋", "-")
+
+// foldScriptDigits is s with superscript and subscript digits and signs
+// as ASCII; s itself when it has none (most texts: two byte scans).
+func foldScriptDigits(s string) string {
+	if hasScriptDigit(s) {
+		return scriptDigits.Replace(s)
+	}
+	return s
+}
+
+// hasScriptDigit says whether s may hold one of scriptDigits' keys: ¹ ² ³
+// (C2 B9, C2 B2, C2 B3) or a rune of U+2070-U+208F (E2 81 B0-BF, E2 82
+// 80-8F).
+func hasScriptDigit(s string) bool {
+	for i := strings.IndexByte(s, 0xC2); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c == 0xB2 || c == 0xB3 || c == 0xB9 {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0xC2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	for i := strings.IndexByte(s, 0xE2); i >= 0 && i+2 < len(s); {
+		if b, c := s[i+1], s[i+2]; b == 0x81 && c >= 0xB0 || b == 0x82 && c <= 0x8F {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 0xE2)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
