@@ -15,7 +15,7 @@ import (
 // subscribed. It is what --add and the reader's "a" call after discovery
 // (feed/discover) picked the feed.
 func (s *Store) AddFeed(ctx context.Context, f *feed.Fetcher, section, u string) (feed.Result, error) {
-	if err := CheckSectionKey(section); err != nil {
+	if err := s.CheckSection(ctx, section); err != nil {
 		return feed.Result{}, err
 	}
 	if err := checkURL(u); err != nil {

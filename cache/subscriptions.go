@@ -120,13 +120,42 @@ func (s *Store) Sections(ctx context.Context) ([]SectionInfo, error) {
 	return out, rows.Err()
 }
 
-// CheckSectionKey says whether key can name a section.
+// CheckSectionKey says whether key can name a new section.
 func CheckSectionKey(key string) error {
+	if err := checkKeyChars(key); err != nil {
+		return err
+	}
+	return feed.CheckKeyLength(key)
+}
+
+func checkKeyChars(key string) error {
 	switch {
 	case key == "":
 		return errors.New("section key is empty")
 	case strings.ContainsAny(key, " \t/"):
 		return fmt.Errorf("section key %q has spaces or slashes", key)
+	}
+	return nil
+}
+
+// CheckSection says whether key can name a section: one the cache has,
+// whatever its length (a long key made before keys were bounded, by an
+// OPML import of a long category, still takes feeds), or a new one
+// (CheckSectionKey).
+func (s *Store) CheckSection(ctx context.Context, key string) error {
+	return checkSectionIn(ctx, s.db, key)
+}
+
+func checkSectionIn(ctx context.Context, q querier, key string) error {
+	if err := checkKeyChars(key); err != nil {
+		return err
+	}
+	if feed.CheckKeyLength(key) == nil {
+		return nil
+	}
+	var known bool
+	if err := q.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM sections WHERE key = ?)", key).Scan(&known); err != nil || known {
+		return err
 	}
 	return feed.CheckKeyLength(key)
 }
@@ -142,7 +171,7 @@ func checkURL(raw string) error {
 // ensureSection creates the section when new; title defaults to the key.
 // It returns the section's key as stored (its original case).
 func ensureSection(ctx context.Context, tx *sql.Tx, key, title string) (string, error) {
-	if err := CheckSectionKey(key); err != nil {
+	if err := checkSectionIn(ctx, tx, key); err != nil {
 		return "", err
 	}
 	if title == "" {

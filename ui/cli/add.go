@@ -43,7 +43,7 @@ func Add(ctx context.Context, store *cache.Store, f *feed.Fetcher, raw, section 
 			section = infos[0].Key
 		}
 	}
-	if err := cache.CheckSectionKey(section); err != nil {
+	if err := store.CheckSection(ctx, section); err != nil {
 		return err
 	}
 	cands, err := discover.Discover(ctx, f, raw)
