@@ -357,4 +357,14 @@ CREATE TABLE IF NOT EXISTS feed_moves (
 	`
 DELETE FROM feed_moves WHERE moved_at > (SELECT min(m.moved_at) FROM feed_moves m WHERE m.new = feed_moves.new);
 `,
+	// (lead): a section's counts are kept by one upsert per row added to
+	// it, not an insert and an update: a cold refresh adds a row per
+	// article and section, on the one goroutine that writes.
+	`
+DROP TRIGGER IF EXISTS article_sections_added;
+CREATE TRIGGER article_sections_added AFTER INSERT ON article_sections BEGIN
+	INSERT INTO section_counts(section, total, unread) VALUES (NEW.section, 1, NEW.read = 0)
+	ON CONFLICT(section) DO UPDATE SET total = total + 1, unread = unread + (NEW.read = 0);
+END;
+`,
 }
