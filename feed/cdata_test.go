@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -110,4 +111,46 @@ func FuzzLiftCDATA(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		sameParse(t, 0, body)
 	})
+}
+
+// The lifted copy of a body goes back to its pool once parsed: nothing
+// the parse returns reads it (scribbled over after, the feed parsed from
+// it is the feed parsed without lifting).
+func TestLiftedCopyIsNotKept(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Harbor</title>`)
+	for i := range 5 {
+		text := strings.Repeat(fmt.Sprintf("Ferry %d sails again after the storm. ", i), 8)
+		fmt.Fprintf(&b, `<item><title>Ferry %d</title><link>https://harbor.example/%d</link><description><![CDATA[<p>%s</p>]]></description><content:encoded><![CDATA[<p>%s full</p>]]></content:encoded></item>`, i, i, text, text)
+	}
+	b.WriteString(`</channel></rss>`)
+	body := []byte(b.String())
+	if _, texts := liftCDATA(body); len(texts) == 0 {
+		t.Fatal("nothing lifted")
+	}
+	lifted, _, err := parseFormatLifting(body, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 8 {
+		buf := liftBuf(len(body) + 64)
+		buf = buf[:cap(buf)]
+		for i := range buf {
+			buf[i] = 'x'
+		}
+		releaseLifted(buf)
+	}
+	plain, _, err := parseFormatLifting(body, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lifted.Items) != len(plain.Items) {
+		t.Fatalf("%d items lifted, %d not", len(lifted.Items), len(plain.Items))
+	}
+	for i, it := range lifted.Items {
+		p := plain.Items[i]
+		if it.Title != p.Title || it.Description != p.Description || it.Content != p.Content || it.Link != p.Link {
+			t.Errorf("item %d lifted: %q %.40q %.40q, not lifted: %q %.40q %.40q", i, it.Title, it.Description, it.Content, p.Title, p.Description, p.Content)
+		}
+	}
 }

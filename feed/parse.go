@@ -192,6 +192,9 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 			in, texts = liftCDATA(body)
 		}
 		rf, err := (&rss.Parser{}).Parse(bytes.NewReader(in))
+		if texts != nil {
+			releaseLifted(in) // parsed: the parser kept copies
+		}
 		if err != nil && texts != nil {
 			// A broken feed's error is the one its own bytes give: the
 			// parser may stop elsewhere once sections are lifted (found
