@@ -433,7 +433,7 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 		cw := v.Weigh(ts.idf)
 		if sim := stories.Similarity(w, cw) + 0.3*stories.Cosine(w.All, cw.All); sim > 0.02 {
 			reply := v.Marks.Reply && !vecs[id].Marks.Reply
-			if !reply && relatedApart(vecs[id].Marks, v.Marks) {
+			if !reply && instanceApart(vecs[id].Marks, v.Marks) {
 				sim /= 2 // another instance of the event (stage 4 for stage 5): still like it, less so
 			}
 			cands = append(cands, cand{cid, sim, stories.Shared(w.All, cw.All), reply})
@@ -496,9 +496,12 @@ func (s *Store) Related(ctx context.Context, id int64, limit int) ([]Scored, err
 // story it comes after a's own event's reports, among the articles like
 // a it counts half.
 func relatedApart(a, b stories.Marks) bool {
-	if b.Reply && !a.Reply {
-		return true
-	}
+	return b.Reply && !a.Reply || instanceApart(a, b)
+}
+
+// instanceApart says whether b reports another instance of a recurring
+// event than a (their replies aside).
+func instanceApart(a, b stories.Marks) bool {
 	return stories.Apart(stories.Marks{Instance: a.Instance}, stories.Marks{Instance: b.Instance})
 }
 

@@ -90,8 +90,8 @@ func (c *stmtCache) close() {
 type txq struct {
 	s  *Store
 	tx *sql.Tx
-	// m holds the statements taken into tx so far (nil: take each
-	// again; a transaction's statements close with it).
+	// m holds the statements taken into tx so far (a transaction's
+	// statements close with it).
 	m map[string]*sql.Stmt
 }
 
@@ -110,9 +110,7 @@ func (q *txq) PrepareContext(ctx context.Context, query string) (*sql.Stmt, erro
 		return nil, err
 	}
 	st := q.tx.StmtContext(ctx, kept)
-	if q.m != nil {
-		q.m[query] = st
-	}
+	q.m[query] = st
 	return st, nil
 }
 

@@ -334,7 +334,7 @@ func (v *saver) flush(ctx context.Context) error {
 	}
 	if indexing {
 		v.assigned = true
-		placed := func() int { return 0 }
+		var placed func() int // nil: none placed yet
 		if v.placer != nil {
 			placed = v.placer.placedFresh
 		}
