@@ -114,14 +114,8 @@ func truncate(s string, w int, tail string) string {
 // lastCluster is the last grapheme cluster of s.
 func lastCluster(s string) string {
 	last := s
-	for rest := s; rest != ""; {
-		c, _ := ansi.FirstGraphemeCluster(rest, ansi.GraphemeWidth)
-		if c == "" {
-			_, n := utf8.DecodeRuneInString(rest)
-			c = rest[:n]
-		}
+	for rest := s; rest != ""; rest = rest[len(cluster(rest)):] {
 		last = rest
-		rest = rest[len(c):]
 	}
 	return last
 }
