@@ -329,12 +329,8 @@ func wrapText(s string, width int, indent string, exact bool) []string {
 	s = stableFor(s, exact)
 	lines, ok := cjkWrap(s, w)
 	if !ok {
-		held, hold := holdLeadingHyphens(s)
-		lines = strings.Split(ansi.Wrap(held, w, ""), "\n")
+		lines = wrapHeld(s, w)
 		for i, l := range lines {
-			if hold {
-				l = strings.ReplaceAll(l, heldHyphen, "-")
-			}
 			// ansi.Wrap leaves the space before a word it moved down
 			// when the line could have broken at that word's hyphen.
 			lines[i] = strings.TrimRight(l, " ")
@@ -346,6 +342,17 @@ func wrapText(s string, width int, indent string, exact bool) []string {
 		}
 	}
 	return lines
+}
+
+// wrapHeld is ansi.Wrap of s to w cells, as lines, never breaking after
+// a hyphen that opens a word (see holdLeadingHyphens).
+func wrapHeld(s string, w int) []string {
+	held, hold := holdLeadingHyphens(s)
+	wrapped := ansi.Wrap(held, w, "")
+	if hold {
+		wrapped = strings.ReplaceAll(wrapped, heldHyphen, "-")
+	}
+	return strings.Split(wrapped, "\n")
 }
 
 // heldHyphen stands in for a hyphen ansi.Wrap must not break after: the
@@ -590,12 +597,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		// block's margin, so the code keeps its columns.
 		w := max(r.width-ansi.StringWidth(prefix)-2, 1)
 		for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-			held, hold := holdLeadingHyphens(stableFor(l, r.st.exact))
-			wrapped := ansi.Wrap(held, w, "")
-			if hold {
-				wrapped = strings.ReplaceAll(wrapped, heldHyphen, "-")
-			}
-			for i, piece := range strings.Split(wrapped, "\n") {
+			for i, piece := range wrapHeld(stableFor(l, r.st.exact), w) {
 				margin := "  "
 				if i > 0 {
 					margin = "↪ "
