@@ -694,8 +694,7 @@ func superscript(n *html.Node) (string, bool) {
 	}
 	var b strings.Builder
 	collectText(n, &b)
-	text := strings.Join(strings.Fields(b.String()), " ")
-	return feed.Superscript(text), true
+	return feed.Superscript(b.String()), true // which collapses its white space
 }
 
 // pixel says whether an <img> is a tracking pixel: one (or no) pixel
