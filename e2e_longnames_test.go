@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,16 +23,11 @@ func TestLongSectionNamesInNarrowTmux(t *testing.T) {
 			r.URL.Path, r.URL.Path, time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z))
 	}))
 	defer srv.Close()
-	dir := t.TempDir()
-	cfg, db := filepath.Join(dir, "c.toml"), filepath.Join(dir, "c.db")
 	long := "International Affairs / Europe / Eastern Partnership Countries and Their Neighbours"
 	conf := fmt.Sprintf("site = \"The Extraordinarily Long Name of a Regional Newspaper Group\"\n"+
 		"[[sections]]\nkey = \"international-affairs-europe-eastern\"\ntitle = %q\nfeeds = [%q]\n"+
 		"[[sections]]\nkey = \"world\"\ntitle = %q\nfeeds = [%q]\n", "Markets "+long, srv.URL+"/a.xml", "World "+long, srv.URL+"/b.xml")
-	os.WriteFile(cfg, []byte(conf), 0o644)
-	if code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
-		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
-	}
+	cfg, db := refreshedConfig(t, conf)
 	const w, h = 30, 10
 	s := startTmux(t, w, h, bin+" --config "+cfg+" --cache "+db+" --offline; printf 'SHELL-BACK\\n'; sleep 30")
 	check := func(tab string) {

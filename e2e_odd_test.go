@@ -41,12 +41,7 @@ func TestEmojiHeadlinesKeepPanesAligned(t *testing.T) {
 		w.Write([]byte(b.String()))
 	}))
 	defer srv.Close()
-	dir := t.TempDir()
-	cfg, db := filepath.Join(dir, "c.toml"), filepath.Join(dir, "c.db")
-	os.WriteFile(cfg, []byte(fmt.Sprintf("site = \"Emoji\"\n[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed.xml")), 0o644)
-	if code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
-		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
-	}
+	cfg, db := refreshedConfig(t, fmt.Sprintf("site = \"Emoji\"\n[[sections]]\nkey = \"top\"\nfeeds = [%q]\n", srv.URL+"/feed.xml"))
 	const w, h = 160, 30
 	s := startTmux(t, w, h, bin+" --config "+cfg+" --cache "+db+" --offline")
 	scr := s.waitFor("first screen", "Family", "Thumbs", "harbour festival", "timetable", "Bundesregierung and Landesregierung", "Hindi", "Malayalam", "Related")
@@ -126,4 +121,19 @@ func oneFeedArgs(t *testing.T, feed string) func(a ...string) []string {
 	return func(a ...string) []string {
 		return append([]string{"--config", cfg, "--cache", filepath.Join(dir, "c.db")}, a...)
 	}
+}
+
+// refreshedConfig writes conf as a config file in a new folder and
+// refreshes a cache beside it with the binary: the paths of both.
+func refreshedConfig(t *testing.T, conf string) (cfg, db string) {
+	t.Helper()
+	dir := t.TempDir()
+	cfg, db = filepath.Join(dir, "c.toml"), filepath.Join(dir, "c.db")
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runArgs(t, "--config", cfg, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
+	}
+	return cfg, db
 }
