@@ -358,7 +358,8 @@ type cutKeys struct {
 
 func (c *cutKeys) key(title string) string {
 	full := fullKey(title)
-	k := feed.ShortKey(full)
+	short := feed.ShortKey(full)
+	k := short
 	if c.owner == nil {
 		c.owner = map[string]string{}
 	}
@@ -368,7 +369,7 @@ func (c *cutKeys) key(title string) string {
 			return k
 		}
 		suffix := "-" + strconv.Itoa(n)
-		base := feed.ShortKey(full)
+		base := short
 		for utf8.RuneCountInString(base)+len(suffix) > feed.MaxSectionKey {
 			_, size := utf8.DecodeLastRuneInString(base)
 			base = base[:len(base)-size]
