@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -121,25 +120,19 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 }
 
 // The lifted copy of a body is read once by the parser, which copies
-// what it keeps: it is taken from a pool and given back once parsed
-// (releaseLifted), like the body (fetched.scratch). Allocated anew and
-// grown by appending, it was a tenth of a cold refresh's allocations.
-var liftBufs sync.Pool // *[]byte
+// what it keeps: it is one of the bodies' pooled buffers (scratchBodies),
+// given back with releaseBody once parsed. Allocated anew and grown by
+// appending, it was a tenth of a cold refresh's allocations.
 
 // liftBuf is an empty buffer of at least n bytes' capacity.
 func liftBuf(n int) []byte {
-	if p, _ := liftBufs.Get().(*[]byte); p != nil && cap(*p) >= n {
-		return (*p)[:0]
+	if p, _ := scratchBodies.Get().(*[]byte); p != nil {
+		if cap(*p) >= n {
+			return (*p)[:0]
+		}
+		scratchBodies.Put(p) // for a smaller body
 	}
 	return make([]byte, 0, n)
-}
-
-// releaseLifted gives back a buffer liftCDATA returned with lifted texts
-// (and no other), once nothing reads it; one over 8 MB is not kept.
-func releaseLifted(b []byte) {
-	if cap(b) <= 8<<20 {
-		liftBufs.Put(&b)
-	}
 }
 
 // liftsFrom says whether a CDATA section that opens an element of this

@@ -138,7 +138,7 @@ func TestLiftedCopyIsNotKept(t *testing.T) {
 		for i := range buf {
 			buf[i] = 'x'
 		}
-		releaseLifted(buf)
+		releaseBody(&buf)
 	}
 	plain, _, err := parseFormatLifting(body, false)
 	if err != nil {

@@ -193,7 +193,7 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 		}
 		rf, err := (&rss.Parser{}).Parse(bytes.NewReader(in))
 		if texts != nil {
-			releaseLifted(in) // parsed: the parser kept copies
+			releaseBody(&in) // parsed: the parser kept copies
 		}
 		if err != nil && texts != nil {
 			// A broken feed's error is the one its own bytes give: the
