@@ -37,39 +37,20 @@ const linkShare = 0.6
 // plainState is the text being written from a fragment's tokens.
 type plainState struct {
 	b                     []byte
-	src                   string // the fragment
-	drop                  bool   // leave out furniture
-	skip                  int    // inside this many skipped elements
-	block, linked, inLink int    // where the block being written starts in b; its letters inside <a>; open <a>s
-	sup                   int    // 1 + where an open <sup> of text only starts in b (see Superscript); 0: none
-	ends                  []endTag
+	drop                  bool    // leave out furniture
+	skip                  int     // inside this many skipped elements
+	block, linked, inLink int     // where the block being written starts in b; its letters inside <a>; open <a>s
+	sup                   int     // 1 + where an open <sup> of text only starts in b (see Superscript); 0: none
+	ends                  EndTags // of the fragment
 }
 
-// endTag is whether src holds an end tag of an element (HasEndTag).
-type endTag struct {
-	name string
-	has  bool
-}
-
-// hasEnd is HasEndTag(p.src, name), read once per element name: asked at
-// every <q> or <video> of a hostile article, reading the whole fragment
-// each time made the text quadratic (160 KB of "<s>x</b>": 13 s).
-func (p *plainState) hasEnd(name []byte) bool {
-	for _, e := range p.ends {
-		if e.name == string(name) {
-			return e.has
-		}
-	}
-	has := HasEndTag(p.src, string(name))
-	p.ends = append(p.ends, endTag{string(name), has})
-	return has
-}
+func (p *plainState) hasEnd(name []byte) bool { return p.ends.Has(string(name)) }
 
 func plainText(fragment string, dropFurniture bool) string {
 	sp := scratchText(len(fragment))
-	p := plainState{b: *sp, src: fragment, drop: dropFurniture}
+	p := plainState{b: *sp, ends: EndTags{Src: fragment}, drop: dropFurniture}
 	if !p.scan(fragment) {
-		p = plainState{b: p.b[:0], src: fragment, drop: dropFurniture}
+		p = plainState{b: p.b[:0], ends: p.ends, drop: dropFurniture} // same fragment, same end tags
 		p.tokenize(fragment)
 	}
 	p.endBlock()
@@ -491,6 +472,32 @@ func HasEndTag(fragment, name string) bool {
 			return true
 		}
 	}
+}
+
+// EndTags is HasEndTag for one fragment, each element's answer read once:
+// asked at every <q> or <video> of a hostile article, reading the whole
+// fragment each time made its text quadratic (160 KB of "<s>x</b>": 13 s).
+type EndTags struct {
+	Src   string // the fragment
+	known []endTag
+}
+
+// endTag is whether the fragment holds an end tag of an element.
+type endTag struct {
+	name string
+	has  bool
+}
+
+// Has is HasEndTag(e.Src, name).
+func (e *EndTags) Has(name string) bool {
+	for _, k := range e.known {
+		if k.name == name {
+			return k.has
+		}
+	}
+	has := HasEndTag(e.Src, name)
+	e.known = append(e.known, endTag{strings.Clone(name), has})
+	return has
 }
 
 // putMark appends mark to b; a closing one goes before the spaces b ends

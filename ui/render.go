@@ -82,7 +82,7 @@ func wrapWith(st lipgloss.Style) func(string) string {
 func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	r := &renderer{width: width, measure: width, st: st, src: fragment}
+	r := &renderer{width: width, measure: width, st: st, ends: feed.EndTags{Src: fragment}}
 	if st.measure > 0 {
 		r.measure = min(width, st.measure)
 	}
@@ -112,30 +112,14 @@ func Render(fragment, base string, width int, st renderStyle) rendered {
 
 type renderer struct {
 	base    *url.URL // nil: relative links are dropped
-	src     string   // the fragment rendered
 	width   int
 	measure int // the width of running text (see renderStyle.measure)
 	st      renderStyle
 	out     []string
 	inline  inlineText
 	links   []string
-	list    []int           // counters of open lists; -1 for bullets
-	ends    map[string]bool // feed.HasEndTag of src, by element
-}
-
-// hasEnd is feed.HasEndTag(r.src, name), read once per element: asked at
-// every <q> or <video> of a hostile page, reading the whole page each time
-// made it quadratic.
-func (r *renderer) hasEnd(name string) bool {
-	has, ok := r.ends[name]
-	if !ok {
-		if r.ends == nil {
-			r.ends = map[string]bool{}
-		}
-		has = feed.HasEndTag(r.src, name)
-		r.ends[name] = has
-	}
-	return has
+	list    []int        // counters of open lists; -1 for bullets
+	ends    feed.EndTags // of the fragment rendered
 }
 
 // inlineText is the running text of the paragraph being laid out.
@@ -490,7 +474,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 				r.inline.WriteString(" [" + n.Data + "] ")
 			}
 		}
-		if !r.hasEnd(n.Data) {
+		if !r.ends.Has(n.Data) {
 			r.children(n, prefix)
 		}
 		return
@@ -657,7 +641,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 	case "q", "del", "s", "strike":
 		// Marked as plain text marks them (feed.PlainText): “a
 		// quotation”, ~~deleted~~ (a correction), when closed.
-		if !r.hasEnd(n.Data) {
+		if !r.ends.Has(n.Data) {
 			r.children(n, prefix)
 			return
 		}
