@@ -68,13 +68,9 @@ var navLabels = []string{
 // the label's: "À"/"à" both open with 0xC3).
 var navByFirst [256][]string
 
-// maxNavLabel is the longest label's length in bytes.
-var maxNavLabel int
-
 func init() {
 	for _, l := range navLabels {
 		navByFirst[l[0]] = append(navByFirst[l[0]], l)
-		maxNavLabel = max(maxNavLabel, len(l))
 	}
 }
 
@@ -163,7 +159,7 @@ func navLine(line string) int {
 		}
 		rest := line[len(l):]
 		if rest != "" {
-			if r, _ := utf8.DecodeRuneInString(rest); letterOrDigit(r) {
+			if r, _ := utf8.DecodeRuneInString(rest); isWordRune(r) {
 				continue // "Related" opening "Relatedly", "Trending" opening "Trending topics were…"
 			}
 		}
@@ -223,7 +219,7 @@ func headlineLike(line string) bool {
 			words++
 			space = false
 		}
-		if !letter && letterOrDigit(r) && !('0' <= r && r <= '9') {
+		if !letter && isWordRune(r) && !('0' <= r && r <= '9') {
 			letter = true
 		}
 	}
@@ -277,5 +273,3 @@ func webAddress(line string) bool {
 	}
 	return strings.IndexAny(line, " \t") < 0
 }
-
-func letterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
