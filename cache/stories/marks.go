@@ -122,6 +122,11 @@ type wordClass struct {
 	prep, toward, skip, and, to, through bool
 }
 
+// throughWords before "to" make an instance the next one: "through to
+// round 4", "goes to a second round", "heads to stage 6".
+var throughWords = []string{"through", "on", "go", "goes", "going", "went", "gone", "head", "heads", "heading", "headed",
+	"move", "moves", "moving", "moved", "advance", "advances", "advanced", "progress", "progresses", "progressed", "forward"}
+
 // vocab classes every word the instance reader knows, lower-case.
 var vocab = func() map[string]wordClass {
 	v := map[string]wordClass{}
@@ -130,39 +135,29 @@ var vocab = func() map[string]wordClass {
 		f(&c)
 		v[w] = c
 	}
+	valued := func(words map[string]uint16, f func(*wordClass, uint16)) {
+		for w, n := range words {
+			set(w, func(c *wordClass) { f(c, n) })
+		}
+	}
+	flagged := func(words []string, f func(*wordClass)) {
+		for _, w := range words {
+			set(w, f)
+		}
+	}
 	for w, k := range instanceNouns {
 		set(w, func(c *wordClass) { c.noun = k })
 	}
-	for w, n := range months {
-		set(w, func(c *wordClass) { c.month = n })
-	}
-	for w, n := range ordinalWords {
-		set(w, func(c *wordClass) { c.ordinal = n })
-	}
-	for w, n := range numberWords {
-		set(w, func(c *wordClass) { c.number = n })
-	}
-	for _, w := range ambiguousMonths {
-		set(w, func(c *wordClass) { c.ambiguous = true })
-	}
-	for _, w := range monthPrepositions {
-		set(w, func(c *wordClass) { c.prep = true })
-	}
-	for _, w := range towardWords {
-		set(w, func(c *wordClass) { c.toward = true })
-	}
-	for _, w := range skipWords {
-		set(w, func(c *wordClass) { c.skip = true })
-	}
-	for _, w := range andWords {
-		set(w, func(c *wordClass) { c.and = true })
-	}
-	set("to", func(c *wordClass) { c.to = true })
-	// "through to round 4", "goes to a second round", "heads to stage 6"
-	for _, w := range []string{"through", "on", "go", "goes", "going", "went", "gone", "head", "heads", "heading", "headed",
-		"move", "moves", "moving", "moved", "advance", "advances", "advanced", "progress", "progresses", "progressed", "forward"} {
-		set(w, func(c *wordClass) { c.through = true })
-	}
+	valued(months, func(c *wordClass, n uint16) { c.month = n })
+	valued(ordinalWords, func(c *wordClass, n uint16) { c.ordinal = n })
+	valued(numberWords, func(c *wordClass, n uint16) { c.number = n })
+	flagged(ambiguousMonths, func(c *wordClass) { c.ambiguous = true })
+	flagged(monthPrepositions, func(c *wordClass) { c.prep = true })
+	flagged(towardWords, func(c *wordClass) { c.toward = true })
+	flagged(skipWords, func(c *wordClass) { c.skip = true })
+	flagged(andWords, func(c *wordClass) { c.and = true })
+	flagged([]string{"to"}, func(c *wordClass) { c.to = true })
+	flagged(throughWords, func(c *wordClass) { c.through = true })
 	return v
 }()
 
@@ -271,11 +266,10 @@ func readMarks(text string, withMonths bool) []Mark {
 		if j < 0 {
 			return false
 		}
-		if t := tok(j); t.c.to { // "through to round 4", "goes to a second round", not "sprints to stage 4 win"
-			return tok(j - 1).c.through
-		} else {
+		if t := tok(j); !t.c.to {
 			return t.c.toward
 		}
+		return tok(j - 1).c.through // "through to round 4", "goes to a second round", not "sprints to stage 4 win"
 	}
 	for i, w := range words {
 		if !mayTrigger(text[w.lo:w.hi]) {
@@ -432,9 +426,7 @@ func classify(w string, dot bool, low []byte) headTok {
 	if len(w) > cap(low) {
 		return t
 	}
-	for _, r := range w {
-		low = utf8.AppendRune(low, unicode.ToLower(r))
-	}
+	low = lowerInto(low, w)
 	if len(low) == 2 && low[1] >= '1' && low[1] <= '4' {
 		switch {
 		case low[0] == 'q':
