@@ -45,10 +45,7 @@ var replyPrefixes = map[string]bool{
 // <post>"). The name must read as one (see nameLike): "Kommentar zu
 // Trump: Zölle von gestern", "Comment on Gaza by Starmer sparks fury" and
 // "Commentaire sur la réforme par le gouvernement" are opinion columns.
-var commentOn = []struct {
-	open, by  string
-	nameFirst bool
-}{
+var commentOn = []commentOpening{
 	{"comment on ", " by ", false}, {"comment by ", " on ", true},
 	{"kommentar zu ", " von ", false}, {"kommentar von ", " zu ", true},
 	{"commentaire sur ", " par ", false}, {"commentaires sur ", " par ", false},
@@ -58,13 +55,15 @@ var commentOn = []struct {
 	{"new comment by ", " in ", true}, {"new reply by ", " in ", true},
 }
 
+type commentOpening struct {
+	open, by  string
+	nameFirst bool
+}
+
 // commentForm says whether t (whose opening is c.open) is the comment
 // form c: a post and a name, the name at its end (or before the post
 // with nameFirst) and like one.
-func commentForm(t string, c struct {
-	open, by  string
-	nameFirst bool
-}) bool {
+func commentForm(t string, c commentOpening) bool {
 	rest := strings.ToLower(t[len(c.open):])
 	var i int
 	if c.nameFirst {
