@@ -126,14 +126,12 @@ func cjkWrap(s string, width int) (lines []string, ok bool) {
 
 func hasWide(s string) bool {
 	for _, r := range s {
-		if r >= 0x1100 && wideRune(r) {
+		if r >= 0x1100 && wideCluster(string(r)) {
 			return true
 		}
 	}
 	return false
 }
-
-func wideRune(r rune) bool { return ansi.StringWidth(string(r)) == 2 }
 
 // cluster is the grapheme cluster s starts with (its first byte when s
 // does not start with valid UTF-8).
