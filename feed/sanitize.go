@@ -161,6 +161,10 @@ func Line(s string) string {
 	return strings.TrimSpace(spaces.ReplaceAllString(decode(s), " "))
 }
 
+// Words is Line with every kind of space collapsed, the no-break and
+// other Unicode spaces Line keeps too: a title, a pasted query.
+func Words(s string) string { return strings.Join(strings.Fields(Line(s)), " ") }
+
 // Block is Line for multi-line text: newlines survive, runs of blank lines
 // collapse to one. Block(Block(s)) == Block(s).
 func Block(s string) string {

@@ -600,7 +600,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 			return // a tracking pixel (Feedburner, WordPress stats): nothing to see
 		}
 		alt := feed.Line(attr(n, "alt"))
-		title := strings.Join(strings.Fields(feed.Line(attr(n, "title"))), " ")
+		title := feed.Words(attr(n, "title"))
 		if alt == "" {
 			alt = "image"
 		} else {

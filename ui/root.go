@@ -5,7 +5,6 @@ package ui
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -318,7 +317,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.filterIn != nil && m.fui.mode == feedsOff {
 			// A pasted query (a phrase from elsewhere) is typed at once,
 			// on one line.
-			return m.setFilter(*m.filterIn + strings.Join(strings.Fields(feed.Line(msg.Content)), " "))
+			return m.setFilter(*m.filterIn + feed.Words(msg.Content))
 		}
 	case tea.MouseWheelMsg:
 		return m.handleWheel(msg)

@@ -130,14 +130,14 @@ func Parse(r io.Reader) (Document, error) {
 		}
 	}
 	if !strings.EqualFold(f.XMLName.Local, "opml") {
-		msg := fmt.Sprintf("not an OPML file: the root element is <%s>, not <opml>", text(f.XMLName.Local))
+		msg := fmt.Sprintf("not an OPML file: the root element is <%s>, not <opml>", feed.Words(f.XMLName.Local))
 		switch strings.ToLower(f.XMLName.Local) {
 		case "rss", "feed", "rdf":
 			msg += "; it is a feed: --add subscribes to one"
 		}
 		return Document{}, errors.New(msg)
 	}
-	doc := Document{Title: text(f.Title)}
+	doc := Document{Title: feed.Words(f.Title)}
 	topTitle := withoutAddresses(doc.Title)
 	if topTitle == "" {
 		topTitle = DefaultSection
@@ -146,9 +146,9 @@ func Parse(r io.Reader) (Document, error) {
 	var walk func(os []outline, path []string)
 	walk = func(os []outline, path []string) {
 		for _, o := range os {
-			name := text(o.attr("title"))
+			name := feed.Words(o.attr("title"))
 			if name == "" {
-				name = text(o.attr("text"))
+				name = feed.Words(o.attr("text"))
 			}
 			if raw := o.attr("xmlUrl"); raw != "" {
 				u := feed.Link(feed.FeedScheme(raw))
@@ -298,10 +298,6 @@ func withoutAddresses(title string) string {
 	}
 	return strings.Trim(strings.Join(keep, " "), " -–—:|")
 }
-
-// text is a title made safe: entities decoded, controls removed, every
-// kind of space (no-break spaces too) collapsed.
-func text(s string) string { return strings.Join(strings.Fields(feed.Line(s)), " ") }
 
 // sectionOf names the section of a feed found under the category path.
 func sectionOf(path []string, top string) (key, title string) {
