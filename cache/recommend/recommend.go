@@ -113,7 +113,10 @@ func Why(c Candidate, seeds []Seed) string {
 		verb = "starred"
 	}
 	why := fmt.Sprintf("because you %s \u201c%s\u201d", verb, clip(s.Title, 48))
-	if subj := wordy(c.Subjects, 2, c.Title, s.Title); len(subj) > 0 && c.Sim < 0.15 {
+	if c.Sim >= 0.15 {
+		return why
+	}
+	if subj := wordy(c.Subjects, 2, c.Title, s.Title); len(subj) > 0 {
 		why = "more on " + strings.Join(subj, ", ")
 	}
 	return why
@@ -128,14 +131,7 @@ func Why(c Candidate, seeds []Seed) string {
 // A subject written in capitals (a dateline's "PORT SALO") is shown as a
 // name ("Port Salo").
 func wordy(subjects []string, n int, titles ...string) []string {
-	inTitle := map[string]bool{}
-	for _, t := range titles {
-		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '\u2019'
-		}) {
-			inTitle[stories.Normalize(strings.ToLower(w))] = true
-		}
-	}
+	var inTitle map[string]bool // the titles' words, read when first asked
 	var out []string
 	for _, t := range subjects {
 		if len(out) == n {
@@ -144,16 +140,36 @@ func wordy(subjects []string, n int, titles ...string) []string {
 		if strings.IndexFunc(t, unicode.IsLetter) < 0 {
 			continue
 		}
-		lone := !strings.Contains(t, " ")
-		if lone && Common(stories.Normalize(t)) {
-			continue
-		}
-		if lone && strings.IndexFunc(t, unicode.IsUpper) < 0 && !inTitle[stories.Normalize(t)] {
-			continue
+		if !strings.Contains(t, " ") { // a lone word
+			norm := stories.Normalize(t)
+			if Common(norm) {
+				continue
+			}
+			if strings.IndexFunc(t, unicode.IsUpper) < 0 {
+				if inTitle == nil {
+					inTitle = titleWords(titles)
+				}
+				if !inTitle[norm] {
+					continue
+				}
+			}
 		}
 		out = append(out, unshout(t))
 	}
 	return out
+}
+
+// titleWords are the words of titles, normalised as subjects are.
+func titleWords(titles []string) map[string]bool {
+	words := map[string]bool{}
+	for _, t := range titles {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '\u2019'
+		}) {
+			words[stories.Normalize(strings.ToLower(w))] = true
+		}
+	}
+	return words
 }
 
 // unshout writes a subject all in capitals, as a dateline gives a place
