@@ -51,20 +51,25 @@ const MaxWeight = 0.5
 // the stage 3 report most like the first.
 func Match(cands []Candidate) (story int64, score float64) {
 	type agg struct {
+		story            int64
 		best, sum, apart float64
 		n                int
 	}
-	by := map[int64]*agg{}
+	// The stories in hand, few (the assigner takes at most eight), in an
+	// array on the stack: no map and no allocation per story.
+	var buf [8]agg
+	by := buf[:0]
 	for _, c := range cands {
 		if c.Hours > WindowHours || c.Hours < -WindowHours {
 			continue
 		}
 		s := c.Sim * timeFactor(c.Hours)
-		a := by[c.Story]
-		if a == nil {
-			a = &agg{apart: -1}
-			by[c.Story] = a
+		k := slices.IndexFunc(by, func(a agg) bool { return a.story == c.Story })
+		if k < 0 {
+			k = len(by)
+			by = append(by, agg{story: c.Story, apart: -1})
 		}
+		a := &by[k]
 		if c.Apart {
 			a.apart = max(a.apart, s)
 			continue
@@ -73,13 +78,13 @@ func Match(cands []Candidate) (story int64, score float64) {
 		a.sum += s
 		a.n++
 	}
-	for st, a := range by {
+	for _, a := range by {
 		if a.n == 0 || a.apart >= a.best {
 			continue
 		}
 		s := MaxWeight*a.best + (1-MaxWeight)*a.sum/float64(a.n)
-		if s > score || s == score && st < story {
-			story, score = st, s
+		if s > score || s == score && a.story < story {
+			story, score = a.story, s
 		}
 	}
 	if score < Threshold {
