@@ -47,11 +47,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case pickerOverlay:
-		switch {
+		switch d, moved := k.motion(msg, m.helpRows()); {
 		case key.Matches(msg, k.Back, k.Picker, k.Quit):
 			m.overlay = noOverlay
-		case key.Matches(msg, k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.PageDown, k.PageUp):
-			d, _ := k.motion(msg, m.helpRows())
+		case moved:
 			m.pickerCursor = min(max(m.pickerCursor+d, 0), max(len(m.opt.Sections)-1, 0))
 			m.pickerOff = pickerWindow(m.pickerOff, m.pickerCursor, m.helpRows())
 		case key.Matches(msg, k.Open):
