@@ -153,7 +153,7 @@ func (p *plainState) tag(tt html.TokenType, name []byte) {
 		// correction: "<del>$10</del> $8") is marked so: “…”, ~~…~~.
 		// Not when the element is never closed.
 		if p.skip == 0 && (tt == html.EndTagToken || tt == html.StartTagToken && p.hasEnd(name)) {
-			p.b = putMark(p.b, inlineMark(string(name), tt == html.StartTagToken), tt == html.EndTagToken)
+			p.b = putMark(p.b, InlineMark(string(name), tt == html.StartTagToken), tt == html.EndTagToken)
 		}
 	case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "table", "ul", "ol", "figure", "figcaption", "section", "article", "header",
 		"dl", "dt", "dd", "hr", "main", "address", "details", "summary", "caption", "center":
@@ -519,9 +519,10 @@ func putMark(b []byte, mark string, closing bool) []byte {
 // maxMarkShift is the most white space a closing mark is put before.
 const maxMarkShift = 64
 
-// inlineMark is what stands for an inline element's start or end in text:
-// quotation marks round <q>, ~~ round deleted text (<del>, <s>, <strike>).
-func inlineMark(name string, start bool) string {
+// InlineMark is what stands for an inline element's start or end in text
+// (plain text and the article pane alike): quotation marks round <q>, ~~
+// round deleted text (<del>, <s>, <strike>).
+func InlineMark(name string, start bool) string {
 	switch {
 	case name != "q":
 		return "~~"

@@ -645,13 +645,9 @@ func (r *renderer) block(n *html.Node, prefix string) {
 			r.children(n, prefix)
 			return
 		}
-		open, end := "~~", "~~"
-		if n.Data == "q" {
-			open, end = "“", "”"
-		}
-		r.inline.WriteString(open)
+		r.inline.WriteString(feed.InlineMark(n.Data, true))
 		r.children(n, prefix)
-		r.inline.close(end) // the space after the last word goes after the mark
+		r.inline.close(feed.InlineMark(n.Data, false)) // the space after the last word goes after the mark
 	case "code", "kbd", "samp":
 		// One pair of backticks round the whole span: they are
 		// characters, not a style, so they do not go word by word.
