@@ -77,6 +77,7 @@ func (s *Store) Refresh(ctx context.Context, f *feed.Fetcher, sections []feed.Se
 		defer relaxGC()()
 	}
 	sv.schedule = true
+	sv.checkpointBig = true
 	// The saver runs ahead of the parsing and reading ahead that feed it
 	// whenever it has work (see feed.Gate): it holds a slot of the
 	// fetcher's gate except while it waits.

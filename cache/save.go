@@ -158,6 +158,10 @@ type saver struct {
 	// schedule: also record each feed's next_due (Refresh does; a lone
 	// Save does not).
 	schedule bool
+	ck       *checkpointer // nil: the saver checkpoints (see checkpointApart)
+	// checkpointBig: hand the checkpoints to a checkpointer once
+	// checkpointFrom new articles are saved (Refresh does).
+	checkpointBig bool
 }
 
 type pending struct {
@@ -202,8 +206,21 @@ func (v *saver) close() {
 			}
 		}
 	}
+	v.ck.stop()
 	v.conn.ExecContext(context.Background(), "PRAGMA wal_autocheckpoint = 1000")
 	v.conn.Close()
+}
+
+// checkpointApart hands the saver's checkpoints to a checkpointer (see
+// there); without one, the saver goes on checkpointing itself.
+func (v *saver) checkpointApart(ctx context.Context) {
+	if v.ck = v.s.startCheckpointer(ctx); v.ck == nil {
+		return
+	}
+	if _, err := v.conn.ExecContext(ctx, "PRAGMA wal_autocheckpoint = 0"); err != nil {
+		v.ck.stop()
+		v.ck = nil
+	}
 }
 
 var statements = map[string]string{
@@ -369,6 +386,10 @@ func (v *saver) flush(ctx context.Context) error {
 		return err
 	}
 	v.tx, v.assigned = nil, false
+	v.ck.committed(ctx, v.conn)
+	if v.checkpointBig && v.ck == nil && len(v.counted.New) >= checkpointFrom {
+		v.checkpointApart(ctx)
+	}
 	v.s.disc.committed(counted, writeCounts)
 	v.done = append(v.done, v.pending...)
 	v.pending = nil
