@@ -169,8 +169,15 @@ func checkURL(raw string) error {
 }
 
 // ensureSection creates the section when new; title defaults to the key.
-// It returns the section's key as stored (its original case).
+// It returns the section's key as stored (its original case). A section
+// held under another key that is the same section by name
+// (feed.SameSection: a sync folder, an OPML category and a config section
+// titled alike; a key stored by an older version) is that section, not a
+// new one beside it.
 func ensureSection(ctx context.Context, tx *sql.Tx, key, title string) (string, error) {
+	if k, ok, err := sectionNamed(ctx, tx, key, title); err != nil || ok {
+		return k, err
+	}
 	if err := checkSectionIn(ctx, tx, key); err != nil {
 		return "", err
 	}
@@ -185,6 +192,49 @@ VALUES(?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM sections)) ON CONFLIC
 	var stored string
 	err = tx.QueryRowContext(ctx, "SELECT key FROM sections WHERE key = ?", key).Scan(&stored)
 	return stored, err
+}
+
+// SectionFor is the key of the section that key (made from a name, e.g.
+// feed.SectionKey) and title stand for: the section held under key, else
+// the one that is the same by name (feed.SameSection), else key itself.
+func (s *Store) SectionFor(ctx context.Context, key, title string) (string, error) {
+	k, ok, err := sectionNamed(ctx, s.db, key, title)
+	if err != nil || !ok {
+		return key, err
+	}
+	return k, nil
+}
+
+// sectionNamed finds the section held under key (in any letter case),
+// else the first in order that feed.SameSection says is the one key and
+// title name.
+func sectionNamed(ctx context.Context, q interface {
+	querier
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, key, title string) (string, bool, error) {
+	var stored string
+	err := q.QueryRowContext(ctx, "SELECT key FROM sections WHERE key = ?", key).Scan(&stored)
+	if err == nil {
+		return stored, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", false, err
+	}
+	rows, err := q.QueryContext(ctx, "SELECT key, title FROM sections ORDER BY position, key")
+	if err != nil {
+		return "", false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, t string
+		if err := rows.Scan(&k, &t); err != nil {
+			return "", false, err
+		}
+		if feed.SameSection(k, t, key, title) {
+			return k, true, nil
+		}
+	}
+	return "", false, rows.Err()
 }
 
 func addSubscription(ctx context.Context, tx *sql.Tx, section, title, u string) (bool, error) {
@@ -608,39 +658,35 @@ func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult
 	defer tx.Rollback()
 	placed := map[string]map[string]bool{} // URL -> the sections this import put it in
 	titles := map[string]string{}          // URL -> its title where first listed: one feed, one name
-	known := func(u string) (bool, error) {
-		var n int
-		err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM subscriptions WHERE url = ?1) + (SELECT count(*) FROM sections WHERE ranking = ?1)", u).Scan(&n)
-		return n > 0, err
+	held, err := heldFeeds(ctx, tx)        // feedAddress of every feed subscribed before the import
+	if err != nil {
+		return r, err
 	}
 	for _, e := range entries {
 		if err := checkURL(e.URL); err != nil {
 			return ImportResult{}, err
 		}
 		secs := placed[e.URL]
-		if secs == nil {
-			dup, err := known(e.URL)
-			if err != nil {
-				return ImportResult{}, err
-			}
-			if dup {
-				r.Duplicates = append(r.Duplicates, e.URL)
-				continue
-			}
-		}
-		if secs[strings.ToLower(e.Section)] {
+		if secs == nil && (held[feedAddress(e.URL)] || held[feedAddress(currentURL(ctx, tx, e.URL))]) {
+			// subscribed already, maybe written differently (HTTP for
+			// HTTPS, the host in capitals) or at an address it has
+			// since moved from, as an older export has it
 			r.Duplicates = append(r.Duplicates, e.URL)
 			continue
 		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sections WHERE key = ?", e.Section).Scan(&exists); err != nil {
+		_, had, err := sectionNamed(ctx, tx, e.Section, e.SectionTitle)
+		if err != nil {
 			return ImportResult{}, err
 		}
 		key, err := ensureSection(ctx, tx, e.Section, e.SectionTitle)
 		if err != nil {
 			return ImportResult{}, err
 		}
-		if exists == 0 {
+		if secs[strings.ToLower(key)] {
+			r.Duplicates = append(r.Duplicates, e.URL)
+			continue
+		}
+		if !had {
 			r.NewSections = append(r.NewSections, key)
 		}
 		switch {
@@ -667,6 +713,44 @@ func (s *Store) Import(ctx context.Context, entries []ImportEntry) (ImportResult
 		}
 	}
 	return r, tx.Commit()
+}
+
+// heldFeeds is the feedAddress of every subscribed and ranking feed.
+func heldFeeds(ctx context.Context, tx *sql.Tx) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT url FROM subscriptions UNION SELECT ranking FROM sections WHERE ranking != ''")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	held := map[string]bool{}
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, err
+		}
+		held[feedAddress(u)] = true
+	}
+	return held, rows.Err()
+}
+
+// feedAddress is what two spellings of one feed's address have in common:
+// the scheme (http and https alike), the host in lower case without its
+// default port, the path without a trailing "/" (WordPress answers /feed
+// and /feed/ alike), no fragment.
+func feedAddress(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	host := strings.ToLower(u.Hostname())
+	if p := u.Port(); p != "" && p != "80" && p != "443" {
+		host += ":" + p
+	}
+	out := "//" + host + strings.TrimRight(u.EscapedPath(), "/")
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	return out
 }
 
 // SubscriptionTitles maps each subscribed URL to its best title: the

@@ -3,6 +3,7 @@ package feed
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,4 +42,57 @@ func ShortKey(key string) string {
 		}
 	}
 	return strings.TrimRight(k, "-")
+}
+
+// NameKey is the whole key a section's name makes (an OPML category, a
+// sync server's folder, a config section's title): lower case, letters
+// (with their combining marks), digits, "_" and "." kept, every run of
+// anything else (spaces, slashes, punctuation) one "-"; control
+// characters and terminal sequences dropped (Line). It is
+// "" when the name has no letter or digit. Every place that turns a name
+// into a key uses it (SectionKey), so one name is one section wherever it
+// comes from.
+func NameKey(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(Line(name)) { // a terminal sequence in a hostile name is no part of it
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || (unicode.IsMark(r) && b.Len() > 0 && !dash) {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+// SectionKey makes a section key from a name: NameKey cut to
+// MaxSectionKey characters (ShortKey). It is "" when the name has no
+// letter or digit: the caller names its own default section.
+func SectionKey(name string) string { return ShortKey(NameKey(name)) }
+
+// SameSection reports whether a section already held (key, title) is the
+// one a name makes (wantKey, wantTitle, either may be ""): a title that
+// makes the same whole key, or a key that does. A key stored by an older
+// version ("tech---apps", or one longer than MaxSectionKey, from before
+// keys were cut) is the same section as the key made now ("tech-apps", the
+// cut one); a long key counts only when its title does not say it is
+// another section.
+func SameSection(key, title, wantKey, wantTitle string) bool {
+	if wantTitle != "" && title != "" {
+		if NameKey(title) == NameKey(wantTitle) && NameKey(title) != "" {
+			return true
+		}
+	}
+	if wantKey == "" {
+		return false
+	}
+	have, want := NameKey(key), NameKey(wantKey)
+	if have == "" {
+		return false
+	}
+	return have == want || ShortKey(have) == want && (wantTitle == "" || title == "" || title == key)
 }

@@ -36,3 +36,42 @@ func TestShortKey(t *testing.T) {
 		t.Errorf("CheckKeyLength(40 letters) = %v", err)
 	}
 }
+
+// A name's key keeps the combining marks of its letters (Hindi vowel
+// signs, decomposed accents): they are part of the word, not a break.
+func TestNameKeyKeepsMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"समाचार और विचार":      "समाचार-और-विचार",
+		"Vie\u0323\u0302t Nam": "vie\u0323\u0302t-nam",
+		"Tech / Apps":          "tech-apps",
+		"  --  ":               "",
+		"\u0301abc":            "abc",
+	} {
+		if got := NameKey(in); got != want {
+			t.Errorf("NameKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// SameSection: a title that makes the same key, a key stored in an older
+// form, a long key cut as keys are now unless its title names another
+// section.
+func TestSameSection(t *testing.T) {
+	long := "international-affairs-europe-and-the-eastern-partnership"
+	for _, c := range []struct {
+		key, title, wantKey, wantTitle string
+		same                           bool
+	}{
+		{"ta", "Tech / Apps", "tech-apps", "tech/apps", true},
+		{"tech---apps", "x", "tech-apps", "", true},
+		{long, long, ShortKey(long), "", true},
+		{long, "International Affairs / Europe and the Eastern Partnership", ShortKey(long), "International Affairs / Europe and the Eastern Partnership", true},
+		{long, "International Affairs / Europe and the Eastern Partnership", ShortKey(long), "International Affairs / Europe and the Ukraine", false},
+		{"tech", "Tech", "tech-apps", "Tech / Apps", false},
+		{"world", "World", "", "", false},
+	} {
+		if got := SameSection(c.key, c.title, c.wantKey, c.wantTitle); got != c.same {
+			t.Errorf("SameSection(%q, %q, %q, %q) = %v", c.key, c.title, c.wantKey, c.wantTitle, got)
+		}
+	}
+}

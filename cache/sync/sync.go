@@ -725,20 +725,14 @@ func feedMoves(ctx context.Context, db *sql.DB) (map[string]string, error) {
 	return moves, rows.Err()
 }
 
-// SectionKey turns a category title into a section key: lower case, no
-// spaces or slashes, at most feed.MaxSectionKey characters.
+// SectionKey turns a category title into a section key: feed.SectionKey,
+// as an OPML folder of that name gets, so a folder synced and imported is
+// one section; "all" when the title has no letter or digit.
 func SectionKey(category string) string {
-	k := strings.ToLower(strings.TrimSpace(feed.Line(category)))
-	k = strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\t' || r == '/' {
-			return '-'
-		}
-		return r
-	}, k)
-	if k == "" {
-		return "all"
+	if k := feed.SectionKey(feed.Line(category)); k != "" {
+		return k
 	}
-	return feed.ShortKey(k)
+	return "all"
 }
 
 func normURL(u string) string {
@@ -787,7 +781,11 @@ func cacheEntries(ctx context.Context, store *cache.Store, entries []remote.Entr
 				Author: feed.Line(e.Author), Published: pub, Updated: pub, Content: feed.HTML(e.Content),
 			})
 		}
-		if err := store.Save(ctx, res, cache.Membership{Sections: []string{SectionKey(es[0].Category)}}); err != nil {
+		sec, err := store.SectionFor(ctx, SectionKey(es[0].Category), feed.Line(es[0].Category)) // a section held under an older key, or titled alike
+		if err != nil {
+			return n, err
+		}
+		if err := store.Save(ctx, res, cache.Membership{Sections: []string{sec}}); err != nil {
 			return n, err
 		}
 		n += len(res.Articles)

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -317,31 +316,18 @@ func sectionOf(path []string, top string) (key, title string) {
 	return Key(title), title
 }
 
-// Key makes a section key from a category name: lower case, runs of
-// spaces, slashes and punctuation become one "-"; a long name's key is cut
-// to feed.MaxSectionKey characters (feed.ShortKey).
+// Key makes a section key from a category name: feed.SectionKey (lower
+// case, runs of spaces, slashes and punctuation one "-", cut to
+// feed.MaxSectionKey characters), the key a sync server's folder of that
+// name gets too; DefaultSection when the name has no letter or digit.
 func Key(name string) string { return feed.ShortKey(fullKey(name)) }
 
 // fullKey is Key before the cut.
 func fullKey(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' {
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
+	if k := feed.NameKey(name); k != "" {
+		return k
 	}
-	k := strings.TrimRight(b.String(), "-")
-	if k == "" {
-		return DefaultSection
-	}
-	return k
+	return DefaultSection
 }
 
 // cutKeys tells apart the sections whose long names were cut to the same
