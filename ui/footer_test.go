@@ -66,3 +66,46 @@ func TestFooterHelpFollowsOverlay(t *testing.T) {
 		t.Errorf("after the overlays: footer %q, want %q", footerHelp(m), base)
 	}
 }
+
+// A window under 8 rows has one footer row. It keeps the way to help and
+// out (an overlay's esc) at its end whatever the status says; a note gets
+// what is left of the row, cut; a search being typed has the row to
+// itself. A window of 8 rows or more keeps the status and help rows.
+func TestTinyFooterKeepsTheWayOut(t *testing.T) {
+	st := fixtureStore(t, 3)
+	for _, c := range []struct {
+		name  string
+		w, h  int
+		keys  []string
+		want  []string // in the last row
+		avoid []string
+	}{
+		{"30x6 quiet", 30, 6, nil, []string{"offline", "? help • q quit"}, nil},
+		{"30x6 note", 30, 6, []string{"u"}, []string{"nothing to u…  ? help • q quit"}, nil},
+		{"30x6 long note", 30, 6, []string{"r"}, []string{"offline: not…", "? help • q quit"}, nil},
+		{"40x7 note whole", 40, 7, []string{"u"}, []string{"nothing to undo  ? help • q quit"}, []string{"offline"}},
+		{"20x5 too narrow for the note", 20, 5, []string{"u"}, []string{"? help • q quit"}, []string{"nothing"}},
+		{"30x6 help overlay", 30, 6, []string{"?"}, []string{"esc close"}, []string{"q quit"}},
+		{"30x6 help overlay and a note", 30, 6, []string{"u", "?"}, []string{"nothing to undo  esc close"}, nil},
+		{"30x6 search prompt", 30, 6, []string{"/", "g", "o"}, []string{"go"}, []string{"? help"}},
+		{"80x8 two rows", 80, 8, []string{"u"}, []string{"? help • q quit"}, []string{"nothing to undo"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := press(t, testModel(t, st, c.w, c.h), c.keys...)
+			got := footerHelp(m)
+			if w := ansi.StringWidth(got); w != c.w {
+				t.Errorf("last row %q is %d columns wide, not %d", got, w, c.w)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("last row %q lacks %q", got, w)
+				}
+			}
+			for _, a := range c.avoid {
+				if strings.Contains(got, a) {
+					t.Errorf("last row %q has %q", got, a)
+				}
+			}
+		})
+	}
+}

@@ -23,6 +23,7 @@ func TestLayout(t *testing.T) {
 		{"narrow shows focused only", 50, 20, false, ArticlePane, Rect{}, Rect{0, 2, 50, 16}, Rect{}},
 		{"narrow side focused", 40, 10, false, SidePane, Rect{}, Rect{}, Rect{0, 2, 40, 6}},
 		{"tiny height", 40, 5, false, ListPane, Rect{0, 1, 40, 3}, Rect{}, Rect{}},
+		{"30x6: one header and one footer row", 30, 6, false, ListPane, Rect{0, 1, 30, 4}, Rect{}, Rect{}},
 		{"no room", 40, 2, false, ListPane, Rect{}, Rect{}, Rect{}},
 		{"zero", 0, 0, false, ListPane, Rect{}, Rect{}, Rect{}},
 	}

@@ -340,12 +340,57 @@ func (m Model) footer(h int) []string {
 			st = s.Error
 		}
 		parts = append(parts, st.Render(m.note))
+		if h < 2 && m.filterIn == nil && m.linkIn == nil {
+			parts = parts[len(parts)-1:] // one row: the newest fact, which clears in a few seconds
+		}
 	}
 	status := s.Status.Render(strings.Join(parts, "  "))
 	if h < 2 {
-		return []string{status}
+		return []string{m.tinyFooter(status)}
 	}
 	return []string{status, m.shortHelp()}
+}
+
+// tinyFooter is the one footer row of a window under 8 rows: a prompt
+// being typed has it all; else the way to help and out ("? help • q
+// quit", an overlay's "esc close") stays at its end and the status gets
+// what is left (cut with "…"), or none when too little is left to read.
+func (m Model) tinyFooter(status string) string {
+	if m.filterIn != nil || m.linkIn != nil {
+		return status
+	}
+	if ansi.StringWidth(status) == 0 {
+		return m.shortHelp()
+	}
+	keys, kept := m.footerKeys(), m.keptKeys()
+	if kept == 0 {
+		return status
+	}
+	hm := m.help
+	hm.SetWidth(0)
+	tail := hm.ShortHelpView(keys[len(keys)-kept:])
+	room := m.width - ansi.StringWidth(tail) - 2
+	if room < 8 {
+		return m.shortHelp()
+	}
+	return truncate(status, room, "…") + "  " + tail
+}
+
+// keptKeys is how many keys at the end of footerKeys always show: "?
+// help" and "q quit", the esc that closes an overlay or dialog, ctrl+c
+// (at least one key before them gives way).
+func (m Model) keptKeys() int {
+	keys := m.footerKeys()
+	kept := 0
+	for i := len(keys) - 1; i > 0; i-- {
+		b := keys[i]
+		if d := b.Help().Desc; d != m.keys.Help.Help().Desc && d != m.keys.Quit.Help().Desc &&
+			!slices.Contains(b.Keys(), "esc") && !slices.Contains(b.Keys(), "ctrl+c") {
+			break
+		}
+		kept++
+	}
+	return kept
 }
 
 // refreshFailed: the last refresh fetched nothing, every feed failed (or
@@ -365,13 +410,7 @@ func (m Model) refreshFailed() bool {
 func (m Model) shortHelp() string {
 	hm := m.help
 	keys := m.footerKeys()
-	kept := 0 // the keys at the end that always show
-	switch n := len(keys); {
-	case n > 2 && keys[n-2].Help().Desc == m.keys.Help.Help().Desc && keys[n-1].Help().Desc == m.keys.Quit.Help().Desc:
-		kept = 2
-	case n > 1 && slices.Contains(keys[n-1].Keys(), "esc"):
-		kept = 1
-	}
+	kept := m.keptKeys() // the keys at the end that always show
 	if kept > 0 {
 		hm.SetWidth(0)
 		k := m.keys
