@@ -71,6 +71,7 @@ func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, 
 		if err != nil {
 			return articleMsg{req: req, err: err}
 		}
+		rs.title = a.Title
 		if preferFull {
 			if cachedFull != nil {
 				return articleMsg{req: req, art: a, width: width, body: *cachedFull, full: true}

@@ -17,6 +17,7 @@ func PlainArticle(art cache.Article, body string, width int, exact bool) []strin
 	if exact {
 		st = exactStyle()
 	}
+	st.title = art.Title
 	a := articleModel{width: width, height: 1 << 20, exact: exact}
 	a.show(art, Render(body, art.Link, width, st))
 	return a.View(Styles{}, "")

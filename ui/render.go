@@ -33,6 +33,9 @@ type renderStyle struct {
 	// lists, quotes) in a wide pane; 0: the pane's width. Preformatted
 	// text and tables that fit still take the whole width.
 	measure int
+	// title is the article's title: a heading that opens the body and
+	// repeats it is left out.
+	title string
 }
 
 // readingMeasure is the article pane's longest line of running text: a
@@ -96,6 +99,10 @@ func Render(fragment, base string, width int, st renderStyle) rendered {
 			r.block(n, "")
 		}
 		r.flush("", "")
+		if r.pending != "" { // a footnote's number with no text after it
+			r.paragraph(strings.TrimSpace(r.pending), "", "")
+		}
+		r.dropClosingRule()
 	}
 	if len(r.links) > 0 {
 		r.blank()
@@ -120,6 +127,9 @@ type renderer struct {
 	links   []string
 	list    []int        // counters of open lists; -1 for bullets
 	ends    feed.EndTags // of the fragment rendered
+	// pending opens the next paragraph: a footnote's number written
+	// before the footnote's own paragraph ("1. ").
+	pending string
 }
 
 // inlineText is the running text of the paragraph being laid out.
@@ -164,6 +174,9 @@ func (r *renderer) flush(first, rest string) {
 	r.inline.Reset()
 	if text == "" {
 		return
+	}
+	if r.pending != "" {
+		text, r.pending = r.pending+text, ""
 	}
 	r.paragraph(text, first, rest)
 }
@@ -442,7 +455,11 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		}
 		r.inline.WriteString(text + spaceAfter(n.Data))
 		return
-	case html.ElementNode, html.DocumentNode:
+	case html.ElementNode:
+		if furniture(n) {
+			return
+		}
+	case html.DocumentNode:
 	default:
 		return
 	}
@@ -478,7 +495,17 @@ func (r *renderer) block(n *html.Node, prefix string) {
 			r.children(n, prefix)
 		}
 		return
-	case "p", "div", "section", "article", "header", "footer", "figure", "figcaption", "main", "aside", "dd", "dt", "dl", "center":
+	case "p":
+		var b strings.Builder
+		collectText(n, &b)
+		if signOff(strings.Join(strings.Fields(b.String()), " ")) {
+			return
+		}
+		r.flush(prefix, prefix)
+		r.children(n, prefix)
+		r.flush(prefix, prefix)
+		r.blank()
+	case "div", "section", "article", "header", "footer", "figure", "figcaption", "main", "aside", "dd", "dt", "dl", "center":
 		r.flush(prefix, prefix)
 		r.children(n, prefix)
 		r.flush(prefix, prefix)
@@ -489,6 +516,9 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		var b strings.Builder
 		collectText(n, &b)
 		text := strings.Join(strings.Fields(b.String()), " ")
+		if len(r.out) == 0 && r.st.title != "" && sameTitle(text, r.st.title) {
+			return // the title again, as Medium opens a post
+		}
 		if n.Data == "h1" || n.Data == "h2" {
 			text = strings.ToUpper(text)
 		}
@@ -619,10 +649,23 @@ func (r *renderer) block(n *html.Node, prefix string) {
 			r.inline.WriteString(title + " ")
 		}
 	case "a":
+		if r.noteLink(n) {
+			r.anchor(n)
+			return
+		}
 		href := r.resolve(attr(n, "href"))
 		var b strings.Builder
 		collectText(n, &b)
 		text := strings.Join(strings.Fields(b.String()), " ")
+		if text == "" {
+			// A link round a picture with no alt text (Substack's
+			// every image) is the picture; round nothing (an icon), it
+			// is left out rather than shown as a bare [n].
+			if !hasImage(n) {
+				return
+			}
+			text = "[image]"
+		}
 		if href == "" {
 			r.inline.WriteString(text + spaceAfterNode(n))
 			return

@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"newsreader/feed"
+)
+
+// Blog and newsletter platforms print the same furniture inside every
+// post's feed text: share buttons (Jetpack's "Share this:" and its list of
+// networks, AddToAny), related-post blocks, subscription forms
+// ("Thanks for reading …! Subscribe for free"), call-to-action buttons,
+// and a closing line naming the post again ("The post … appeared first on
+// …", Medium's "… was originally published in …"). None of it is the
+// post; the renderer leaves it out.
+
+// furnitureClasses are class names that mark such a block, whole.
+var furnitureClasses = map[string]bool{
+	"sharedaddy": true, "sd-sharing-enabled": true, "sd-block": true, "jp-relatedposts": true,
+	"addtoany_share_save_container": true, "a2a_kit": true, "wp-block-social-links": true,
+	"subscription-widget-wrap": true, "subscription-widget": true, "subscribe-widget": true,
+	"button-wrapper": true, "share-buttons": true, "social-share": true, "sharing-buttons": true,
+	"crp_related": true, "yarpp-related": true, "yarpp": true,
+}
+
+// furnitureWords are words of a class name (split at "-" and "_") that
+// mark furniture when the block is short.
+var furnitureWords = map[string]bool{
+	"share": true, "sharing": true, "subscribe": true, "subscription": true, "newsletter": true,
+	"signup": true, "relatedposts": true,
+}
+
+// furnitureTags are elements that are never text: forms and their parts.
+var furnitureTags = map[string]bool{
+	"form": true, "button": true, "input": true, "select": true, "textarea": true, "nav": true,
+}
+
+// furniture says whether element n is platform furniture to leave out.
+func furniture(n *html.Node) bool {
+	if furnitureTags[n.Data] {
+		return true
+	}
+	class := attr(n, "class")
+	if class == "" {
+		return false
+	}
+	words := false
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		if furnitureClasses[c] {
+			return true
+		}
+		for _, w := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
+			words = words || furnitureWords[w]
+		}
+	}
+	if !words {
+		return false
+	}
+	// A word alone ("share", "newsletter") marks a short block only: a
+	// wrapper round the whole post is not furniture whatever its class.
+	var b strings.Builder
+	collectText(n, &b)
+	return len(strings.Join(strings.Fields(b.String()), " ")) < 300
+}
+
+// signOff says whether a paragraph's text is a platform's closing line
+// naming the post again: WordPress's (Yoast) "The post X appeared first on
+// Y." and Medium's "X was originally published in Y on Medium, where
+// people are continuing the conversation …".
+func signOff(text string) bool {
+	if len(text) > 600 {
+		return false
+	}
+	if strings.HasPrefix(text, "The post ") && strings.Contains(text, " appeared first on ") {
+		return true
+	}
+	return strings.Contains(text, " was originally published in ") && strings.Contains(text, " on Medium")
+}
+
+// inPage says whether href (as written) points inside the article's own
+// page: "#fn1", or the article's address with a fragment. Such links (a
+// footnote's number, the way back from it, a table of contents) lead
+// nowhere in a terminal.
+func (r *renderer) inPage(href string) bool {
+	href = strings.TrimSpace(href)
+	if strings.HasPrefix(href, "#") {
+		return true
+	}
+	if r.base == nil || !strings.Contains(href, "#") {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil || u.Fragment == "" {
+		return false
+	}
+	u = r.base.ResolveReference(u)
+	page := *r.base
+	u.Fragment, u.RawFragment, page.Fragment, page.RawFragment = "", "", "", ""
+	return u.String() == page.String()
+}
+
+// anchor renders a footnote's link (see noteLink): its number is a
+// superscript (or, opening the footnote, "1. " before the footnote's
+// text); the way back ("↩") is left out.
+func (r *renderer) anchor(n *html.Node) {
+	var b strings.Builder
+	collectText(n, &b)
+	text := strings.Join(strings.Fields(b.String()), " ")
+	switch {
+	case backMark(text):
+		return
+	case footnoteNumber(text) != "":
+		num := footnoteNumber(text)
+		if strings.TrimSpace(r.inline.String()) == "" && r.pending == "" {
+			// The number opening a footnote (Substack writes it
+			// before the footnote's paragraph, not inside it).
+			r.pending = num + ". "
+			return
+		}
+		r.inline.WriteString(feed.Superscript(num) + spaceAfterNode(n))
+	default:
+		r.inline.WriteString(text + spaceAfterNode(n))
+	}
+}
+
+// footnoteNumber is the number a footnote reference shows ("1", "[2]",
+// "(3)"), or "".
+func footnoteNumber(text string) string {
+	t := strings.Trim(text, "[]() ")
+	if t == "" || len(t) > 3 {
+		return ""
+	}
+	for _, c := range t {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return t
+}
+
+// backMark says whether text is only a footnote's way back to its
+// reference: ↩ (with or without its emoji or text selector), ↑, ^.
+func backMark(text string) bool {
+	if text == "" {
+		return false
+	}
+	for _, c := range text {
+		switch c {
+		case '↩', '↑', '^', '⤴', '↵', '⏎', '\ufe0e', '\ufe0f', ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// noteLink says whether link n is a footnote's number ("1", "[2]") or
+// the way back from the footnote ("↩"), pointing inside the article's
+// page (see inPage) or at an anchor named as a note's ("#fn1", "#fnref:2",
+// "#footnote-1": an Atom feed's xml:base or the site's address, not the
+// article's, may have made it absolute). Such a link leads nowhere useful
+// in a terminal: the renderer shows the number as a superscript instead.
+func (r *renderer) noteLink(n *html.Node) bool {
+	href := strings.TrimSpace(attr(n, "href"))
+	i := strings.IndexByte(href, '#')
+	if i < 0 {
+		return false
+	}
+	var b strings.Builder
+	collectText(n, &b)
+	text := strings.Join(strings.Fields(b.String()), " ")
+	if !backMark(text) && footnoteNumber(text) == "" {
+		return false
+	}
+	if r.inPage(href) {
+		return true
+	}
+	f := strings.ToLower(href[i+1:])
+	return strings.HasPrefix(f, "fn") || strings.HasPrefix(f, "ref") || strings.Contains(f, "footnote") || strings.Contains(f, "note-")
+}
+
+// dropClosingRule removes a horizontal rule that ends the body: it stood
+// above furniture that is left out (a sign-off, share buttons).
+func (r *renderer) dropClosingRule() {
+	for len(r.out) > 0 && r.out[len(r.out)-1] == "" {
+		r.out = r.out[:len(r.out)-1]
+	}
+	if n := len(r.out); n > 0 && strings.Trim(r.out[n-1], "─") == "" {
+		r.out = r.out[:n-1]
+	}
+}
+
+// hasImage says whether n holds an image that is not a tracking pixel.
+func hasImage(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && ((c.Data == "img" && !pixel(c)) || hasImage(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameTitle says whether a heading's text repeats the article's title
+// (Medium opens every post's text with it), letter case, spacing and
+// punctuation aside.
+func sameTitle(heading, title string) bool {
+	key := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}), " ")
+	}
+	h := key(heading)
+	return h != "" && h == key(title)
+}

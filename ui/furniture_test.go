@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"newsreader/cache"
+)
+
+// Footnotes as blog platforms write them: a number linking down the page
+// and a way back up. In a terminal neither link leads anywhere, so the
+// number reads as a superscript, the way back is left out, and neither is
+// numbered among the links (Markdown generators, WordPress's footnotes
+// block, Substack's footnote anchors, an Atom feed whose xml:base made
+// the anchors absolute to another page).
+func TestRenderFootnotesAsSuperscripts(t *testing.T) {
+	const base = "https://blog.example/2026/ferries/"
+	cases := []struct {
+		name, src string
+		want      []string
+	}{
+		{"markdown", `<p>Fares rose twice<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup> this year.</p>` +
+			`<div class="footnotes"><hr><ol><li id="fn:1"><p>Once in spring.&nbsp;<a href="#fnref:1" class="footnote-backref">&#8617;&#xfe0e;</a></p></li></ol></div>`,
+			[]string{"Fares rose twice¹ this year.", "1. Once in spring."}},
+		{"wordpress", `<p>The quay closed<sup data-fn="a1" class="fn"><a href="#a1" id="a1-link">2</a></sup>.</p>` +
+			`<ol class="wp-block-footnotes"><li id="a1">For repairs. <a href="#a1-link" aria-label="Jump to footnote reference 2">↩︎</a></li></ol>`,
+			[]string{"The quay closed².", "1. For repairs."}},
+		{"substack", `<p>Rates feel personal<a class="footnote-anchor" id="footnote-anchor-1" href="https://blog.example/2026/ferries/#footnote-1">1</a>.</p>` +
+			`<div class="footnote"><a id="footnote-1" href="https://blog.example/2026/ferries/#footnote-anchor-1" class="footnote-number">1</a><div class="footnote-content"><p>Not advice.</p></div></div>`,
+			[]string{"Rates feel personal¹.", "1. Not advice."}},
+		{"xml:base elsewhere", `<p>See the note<sup><a href="https://blog.example/#fn1">3</a></sup>.</p><ol><li id="fn1">Noted. <a href="https://blog.example/#fnref1">↩</a></li></ol>`,
+			[]string{"See the note³.", "1. Noted."}},
+	}
+	for _, c := range cases {
+		out := Render(c.src, base, 60, plainStyle())
+		text := strings.Join(out.lines, "\n")
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: render lacks %q:\n%s", c.name, w, text)
+			}
+		}
+		if len(out.links) != 0 || strings.Contains(text, "Links") || strings.ContainsAny(text, "↩[") {
+			t.Errorf("%s: footnote links kept (%q):\n%s", c.name, out.links, text)
+		}
+	}
+	// A link of another page's anchor that is not a note, and a note
+	// number that links elsewhere, stay links.
+	out := Render(`<p><a href="https://other.example/report#table-2">the table</a> and<sup><a href="https://other.example/refs">1</a></sup></p>`, base, 60, plainStyle())
+	if len(out.links) != 2 || !strings.Contains(out.lines[0], "the table[1] and1[2]") {
+		t.Errorf("ordinary links changed: %q %q", out.lines, out.links)
+	}
+}
+
+// The furniture platforms print in every post's feed text is left out:
+// Jetpack's share buttons and related posts, WordPress's (Yoast) "The
+// post … appeared first on …", Substack's subscription form and buttons,
+// Medium's "originally published" line and the rule above it. The post's
+// own text, pictures and links stay.
+func TestRenderLeavesOutPlatformFurniture(t *testing.T) {
+	src := `<p>The bench top is glued from six boards.</p>` +
+		`<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block sd-social sd-sharing"><h3 class="sd-title">Share this:</h3><ul><li class="share-mastodon"><a href="https://kettle.example/bench/?share=mastodon">Mastodon</a></li><li class="share-email"><a href="https://kettle.example/bench/?share=email">Email</a></li></ul></div></div>` +
+		`<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3></div>` +
+		`<div class="subscription-widget-wrap"><div class="subscription-widget"><p class="cta-caption">Thanks for reading Kettle Notes! Subscribe for free to receive new posts.</p><form><input type="email" placeholder="Type your email"><input type="submit" value="Subscribe"></form></div></div>` +
+		`<p>Next time: the vice. See <a href="https://kettle.example/vices">vices</a>.</p>` +
+		`<p class="button-wrapper"><a class="button primary" href="https://kettle.example/bench/?action=share"><span>Share</span></a></p>` +
+		`<p><img src="https://kettle.example/clamps.jpg" alt="Clamps"></p>` +
+		`<hr><p><a href="https://kettle.example/bench/">Gluing a bench</a> was originally published in <a href="https://pub.example">Bench Weekly</a> on Medium, where people are continuing the conversation by highlighting and responding to this story.</p>` +
+		`<p>The post <a href="https://kettle.example/bench/">Gluing a bench</a> appeared first on <a href="https://kettle.example">Kettle Notes</a>.</p>`
+	out := Render(src, "https://kettle.example/bench/", 70, plainStyle())
+	text := strings.Join(out.lines, "\n")
+	for _, w := range []string{"The bench top is glued from six boards.", "Next time: the vice. See vices[1].", "[image: Clamps][2]"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("render lacks %q:\n%s", w, text)
+		}
+	}
+	for _, bad := range []string{"Share", "Mastodon", "Related", "Subscribe", "Type your email", "originally published", "appeared first", "───"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("render keeps furniture %q:\n%s", bad, text)
+		}
+	}
+	if want := "https://kettle.example/vices https://kettle.example/clamps.jpg"; strings.Join(out.links, " ") != want {
+		t.Errorf("links %q, want %q", out.links, want)
+	}
+	// A post about newsletters, in a block whose class says so, is not
+	// furniture: a class word alone marks only a short block.
+	long := `<div class="newsletter-issue"><p>` + strings.Repeat("This issue covers the harbour's winter timetable in detail. ", 8) + `</p></div>`
+	if text := strings.Join(Render(long, "", 70, plainStyle()).lines, " "); !strings.Contains(text, "winter timetable") {
+		t.Errorf("a long post in a newsletter-classed block was dropped: %q", text)
+	}
+}
+
+// A link round a picture with no alt text (as Substack wraps every image)
+// is an image link, not a bare "[1]"; a link round nothing to show (an
+// icon) is left out rather than numbered with no text.
+func TestRenderImageOnlyLinks(t *testing.T) {
+	src := `<figure><a class="image-link" href="https://ledger.example/big.jpeg"><picture><source srcset="https://ledger.example/s.webp 424w"><img src="https://ledger.example/small.jpeg" alt=""></picture><svg viewBox="0 0 24 24"><polyline points="1 2 3"></polyline></svg></a><figcaption>Photo by the author.</figcaption></figure>` +
+		`<p>Follow <a href="https://social.example/@ledger"><svg viewBox="0 0 1 1"></svg></a>us.</p>`
+	out := Render(src, "https://ledger.example/p/rates", 60, plainStyle())
+	text := strings.Join(out.lines, "\n")
+	if !strings.Contains(text, "[image][1]\nPhoto by the author.") {
+		t.Errorf("image link not shown as one:\n%s", text)
+	}
+	if strings.Join(out.links, " ") != "https://ledger.example/big.jpeg" || strings.Contains(text, "[2]") {
+		t.Errorf("links %q (an empty link numbered?):\n%s", out.links, text)
+	}
+}
+
+// Medium opens a post's text with its title as a heading: the article
+// pane and --show print the title once. A heading that differs, or the
+// title's words later in the text, stay.
+func TestArticleBodyDropsRepeatedTitle(t *testing.T) {
+	art := cache.Article{Title: "Ten things I learned shipping a CLI", Source: "Pell on Medium", Published: time.Date(2026, 11, 26, 20, 0, 0, 0, time.UTC)}
+	lines := PlainArticle(art, `<h3>Ten Things I Learned Shipping a CLI</h3><p>First: flags are forever.</p><h3>Ten things I learned shipping a CLI</h3>`, 60, true)
+	text := strings.Join(lines, "\n")
+	if n := strings.Count(strings.ToLower(text), "ten things i learned"); n != 2 {
+		t.Errorf("title printed %d times, want the header's and the later heading's:\n%s", n, text)
+	}
+	if !strings.Contains(text, "First: flags are forever.") {
+		t.Errorf("body lost:\n%s", text)
+	}
+	other := strings.Join(PlainArticle(art, `<h3>Lessons</h3><p>x</p>`, 60, true), "\n")
+	if !strings.Contains(other, "Lessons") {
+		t.Errorf("a different heading was dropped:\n%s", other)
+	}
+}
