@@ -248,6 +248,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.list {
 		sec := sections[0]
 		arts, err := store.Articles(ctx, sec.Key, 0, o.limit)
+		if err == nil && o.asJSON {
+			ui.Leads(ctx, store, arts)
+		}
 		if err == nil {
 			err = ui.PrintList(stdout, sec.Key, arts, o.asJSON)
 		}

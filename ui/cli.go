@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -85,6 +88,57 @@ func listed(section string, a cache.Article) listedArticle {
 		Read: a.Read, Starred: a.Starred, Story: a.Story, StorySize: a.StorySize,
 		Comments: a.Comments, Views: a.Views, Rating: a.Rating,
 	}
+}
+
+// Leads gives the articles whose feed has only their text (an Atom
+// entry's content, a JSON Feed item's content_html or content_text, no
+// description) the opening of that text as their summary, as --json
+// prints it: a summary is empty only when the article has no words.
+// Listing reads no article's text; this reads those few.
+func Leads(ctx context.Context, st *cache.Store, arts []cache.Article) {
+	for i := range arts {
+		if arts[i].Summary != "" {
+			continue
+		}
+		full, err := st.Get(ctx, arts[i].ID)
+		if err != nil || full.Content == "" {
+			continue
+		}
+		var paras []string
+		for p := range strings.SplitSeq(feed.PlainText(full.Content), "\n\n") {
+			// As the article pane: not the title again, nor a
+			// platform's sign-off.
+			if p = strings.TrimSpace(p); p != "" && !signOff(p) && !(len(paras) == 0 && sameTitle(p, full.Title)) {
+				paras = append(paras, p)
+			}
+		}
+		arts[i].Summary = html.EscapeString(lead(strings.Join(paras, "\n\n"), leadLen))
+	}
+}
+
+// leadLen is about how long a summary made from an article's text is:
+// a paragraph or two.
+const leadLen = 400
+
+// lead is text cut after about n bytes: at the end of a paragraph when
+// one ends in the second half, else at a space, with "…"; never inside a
+// character.
+func lead(text string, n int) string {
+	text = strings.TrimSpace(text)
+	if len(text) <= n {
+		return text
+	}
+	cut := text[:n]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndex(cut, "\n\n"); i > n/2 {
+		return cut[:i]
+	}
+	if i := strings.LastIndexAny(cut, " \n"); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " \n,;:") + "…"
 }
 
 // PrintScored writes a discovery list like PrintList, each line ending in

@@ -113,6 +113,16 @@ func Run(ctx context.Context, stdout, stderr io.Writer, st *cache.Store, d Disco
 	default:
 		return 0
 	}
+	if err == nil && asJSON {
+		arts := make([]cache.Article, len(list))
+		for i, x := range list {
+			arts[i] = x.Article
+		}
+		ui.Leads(ctx, st, arts)
+		for i := range list {
+			list[i].Summary = arts[i].Summary
+		}
+	}
 	if err == nil {
 		err = ui.PrintScored(stdout, shown, list, snippets, asJSON)
 	}
