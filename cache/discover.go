@@ -1016,10 +1016,13 @@ func ftsWordRune(r rune) bool {
 // and how many there are.
 func (s *Store) Search(ctx context.Context, section, query string, offset, limit int) ([]Hit, int, error) {
 	words := queryWords(query)
+	section = strings.ToLower(section)
 	if len(words) == 0 {
+		if syms := symbolTerms(query); len(syms) > 0 { // emoji, which the index has no words for
+			return s.searchSymbols(ctx, section, syms, offset, limit)
+		}
 		return nil, 0, nil
 	}
-	section = strings.ToLower(section)
 	phrases := make([]string, len(words))
 	checks := make([]bool, len(words))
 	for i, w := range words {
