@@ -124,3 +124,34 @@ func TestArticleBodyDropsRepeatedTitle(t *testing.T) {
 		t.Errorf("a different heading was dropped:\n%s", other)
 	}
 }
+
+// French sets a space before : ; ! ? » and after «, which feeds' text
+// often gives as a plain space: at no width does a line of the article
+// pane (or its title) begin with one of those marks or end with «, and
+// the text reads the same once the lines are joined again.
+func TestWrapKeepsFrenchPunctuationWithItsWord(t *testing.T) {
+	for _, s := range []string{
+		"L’hôpital rouvre ses portes après l’incendie : « Un soulagement »",
+		"Élodie Garçon, infirmière, raconte : « Nous étions prêts. » Le bâtiment a été rénové ; vraiment ? Oui !",
+		"Les marées d'équinoxe : ce qu'il faut savoir ! Et maintenant ?",
+	} {
+		for w := 14; w <= 70; w++ { // every word with its mark fits
+			lines := wrapText(s, w, "", false)
+			for i, l := range lines {
+				if strings.IndexAny(l, ":;!?") == 0 || strings.HasPrefix(l, "»") || strings.HasSuffix(l, "«") {
+					t.Errorf("width %d line %d %q of %q", w, i+1, l, s)
+				}
+				if strings.Contains(l, "\u00a0") {
+					t.Errorf("width %d: a held space left in %q", w, l)
+				}
+			}
+			if joined := strings.Join(lines, " "); joined != s {
+				t.Errorf("width %d: joined %q", w, joined)
+			}
+		}
+	}
+	// English, with no space before its marks, is left as it is.
+	if got, held := holdFrenchSpaces("Why? Because: the tide! (Really?)"); held || got != "Why? Because: the tide! (Really?)" {
+		t.Errorf("English held: %q", got)
+	}
+}

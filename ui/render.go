@@ -342,14 +342,66 @@ func wrapText(s string, width int, indent string, exact bool) []string {
 }
 
 // wrapHeld is ansi.Wrap of s to w cells, as lines, never breaking after
-// a hyphen that opens a word (see holdLeadingHyphens).
+// a hyphen that opens a word (see holdLeadingHyphens) nor at the space
+// French sets before : ; ! ? » and after « (see holdFrenchSpaces).
 func wrapHeld(s string, w int) []string {
 	held, hold := holdLeadingHyphens(s)
+	held, spaces := holdFrenchSpaces(held)
 	wrapped := ansi.Wrap(held, w, "")
 	if hold {
 		wrapped = strings.ReplaceAll(wrapped, heldHyphen, "-")
 	}
+	if spaces {
+		wrapped = strings.ReplaceAll(wrapped, heldSpace, " ")
+	}
 	return strings.Split(wrapped, "\n")
+}
+
+// heldSpace stands in for a space ansi.Wrap must not break at: the
+// no-break space, one cell wide like it.
+const heldSpace = "\u00a0"
+
+// holdFrenchSpaces replaces with heldSpace the space before a colon,
+// semicolon, exclamation or question mark or closing guillemet that ends
+// a word ("l'incendie : « Un soulagement »"), and the one after an
+// opening guillemet: French sets them (as a no-break space, which feeds'
+// text often loses), and a line must not begin with the mark or end with
+// "«". held is false, and s returned as it is, when s has none or already
+// holds a no-break space.
+func holdFrenchSpaces(s string) (string, bool) {
+	if !strings.ContainsAny(s, ":;!?»«") || strings.Contains(s, heldSpace) {
+		return s, false
+	}
+	var b strings.Builder
+	held := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' && i > 0 && s[i-1] != ' ' {
+			rest := s[i+1:]
+			mark := ""
+			switch {
+			case rest != "" && strings.IndexByte(":;!?", rest[0]) >= 0:
+				mark = rest[:1]
+			case strings.HasPrefix(rest, "»"):
+				mark = "»"
+			}
+			if after := strings.TrimLeft(rest[len(mark):], "!?»:;.,"); mark != "" && (after == "" || after[0] == ' ' || after[0] == ')') {
+				b.WriteString(heldSpace)
+				held = true
+				continue
+			}
+			if strings.HasSuffix(s[:i], "«") && rest != "" {
+				b.WriteString(heldSpace)
+				held = true
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	if !held {
+		return s, false
+	}
+	return b.String(), true
 }
 
 // heldHyphen stands in for a hyphen ansi.Wrap must not break after: the
