@@ -130,7 +130,7 @@ func TestJSONFeedPlainText(t *testing.T) {
 	if got := PlainText(a.Summary); got != "Use <b> & <i> tags" {
 		t.Errorf("summary as text: %q (stored %q)", got, a.Summary)
 	}
-	if got := byLink["https://odd.test/j/2"].Title; got != "A note with no title that goes on for some while, enough words to need cutting w…" {
+	if got := byLink["https://odd.test/j/2"].Title; got != "A note with no title that goes on for some while, enough words to need cutting…" {
 		t.Errorf("derived title %q", got)
 	}
 	if got := byLink["https://odd.test/j/3"].Title; got != "An HTML note without a title." {

@@ -408,6 +408,7 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 		}
 	}
 	title = titleLine(it.Title)
+	derived := title == ""
 	if title == "" {
 		title = Line(truncateRunes(Line(stripTags(it.Description)), 80)) // cut the text, not its escapes
 	}
@@ -434,6 +435,11 @@ func identity(it *gofeed.Item, base *url.URL) (id, link, title string) {
 		id = link
 	default:
 		id = hashID(base.String(), title, it.Published, it.Updated)
+	}
+	if derived && title != "(untitled)" {
+		// Shown: the text's first paragraph, cut at a word; the ID
+		// above is made as it always was.
+		title = textTitle(it.Description, it.Content, title)
 	}
 	return plainLine(id), link, title
 }

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"bytes"
+	"html"
 	"context"
 	"errors"
 	"net/http"
@@ -12,7 +13,8 @@ import (
 
 // An untitled JSON Feed item takes its title from its plain-text summary:
 // the cut at 80 characters counts the text's characters, not those of its
-// escaped form, so it never splits an escape ("&amp;" shown as "&a").
+// escaped form, so it never splits an escape ("&amp;" shown as "&a"), and
+// falls between words.
 func TestUntitledJSONItemTitleFromSummary(t *testing.T) {
 	lead := strings.Repeat("word ", 15) // 75 characters
 	body := `{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [
@@ -21,7 +23,7 @@ func TestUntitledJSONItemTitleFromSummary(t *testing.T) {
 	_, arts := parseString(t, body, "https://odd.test/feed.json")
 	got := titles(arts)
 	for link, want := range map[string]string{
-		"https://odd.test/j/1": lead + "Q&A <…",
+		"https://odd.test/j/1": lead + "Q&A…",
 		"https://odd.test/j/2": lead + "ab <3…",
 	} {
 		if got[link] != want {
@@ -80,5 +82,45 @@ func TestTitleNamingAnElementKeepsIt(t *testing.T) {
 		if got[link] != w {
 			t.Errorf("%s: title %q, want %q", link, got[link], w)
 		}
+	}
+}
+
+// An item with no title (a microblog post, a toot) shows its text's first
+// paragraph as its title, cut at a word, not every paragraph run
+// together; its ID, when it has no guid or link to make one of, is still
+// made from the title as it was derived before, so an upgrade does not
+// bring cached items back as new ones.
+func TestUntitledItemTitleIsItsFirstParagraph(t *testing.T) {
+	const desc = `&lt;p&gt;Ferry back on time today.&lt;/p&gt;&lt;p&gt;Second paragraph with the details of the crossing and the weather, long enough to matter.&lt;/p&gt;`
+	body := `<rss version="2.0"><channel><title>Micro</title>` +
+		`<item><guid>m-1</guid><description>` + desc + `</description></item>` +
+		`<item><description>` + desc + `</description><pubDate>Sat, 28 Nov 2026 08:00:00 +0000</pubDate></item>` +
+		`<item><guid>m-3</guid><description>One long paragraph that keeps going past the eighty letters a title may have before it is cut.</description></item>` +
+		`</channel></rss>`
+	_, arts := parseString(t, body, "https://micro.test/feed.xml")
+	if len(arts) != 3 {
+		t.Fatalf("%d articles", len(arts))
+	}
+	byID := map[string]string{}
+	for _, a := range arts {
+		byID[a.ID] = a.Title
+	}
+	if got := byID["https://micro.test/feed.xml#m-1"]; got != "Ferry back on time today." {
+		t.Errorf("title %q, want the first paragraph", got)
+	}
+	if got := byID["https://micro.test/feed.xml#m-3"]; got != "One long paragraph that keeps going past the eighty letters a title may have…" {
+		t.Errorf("title %q, want a cut at a word", got)
+	}
+	// The item with neither guid nor link: its ID is the hash of the
+	// title as derived before (the description's opening, run together).
+	old := Line(truncateRunes(Line(stripTags(html.UnescapeString(desc))), 80))
+	want := ""
+	for id := range byID {
+		if strings.HasPrefix(id, "sha1:") {
+			want = id
+		}
+	}
+	if got := hashID("https://micro.test/feed.xml", old, "Sat, 28 Nov 2026 08:00:00 +0000", ""); got != want || byID[want] != "Ferry back on time today." {
+		t.Errorf("id %q (title %q), want %q from the old title %q", want, byID[want], got, old)
 	}
 }

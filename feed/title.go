@@ -144,3 +144,39 @@ func titleTag(s string) (titleTagInfo, bool) {
 	}
 	return t, false
 }
+
+// textTitle is the title shown for an item that has none (a microblog
+// post, a toot): the first paragraph of its description, else of its
+// content, cut to about 80 letters at a word, not the opening of all its
+// paragraphs run together and cut inside a word. fallback when neither
+// has words.
+func textTitle(description, content, fallback string) string {
+	for _, text := range []string{description, content} {
+		if text == "" {
+			continue
+		}
+		for p := range strings.SplitSeq(PlainText(text), "\n") {
+			if p = Words(p); p != "" {
+				return cutAtWord(p, 80)
+			}
+		}
+	}
+	return fallback
+}
+
+// cutAtWord cuts s to n runes, back to the last space in the second half
+// when the cut falls inside a word, and marks the cut with "…".
+func cutAtWord(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if r[n] == ' ' {
+		return cut + "…" // the cut falls between words
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:–—-") + "…"
+}
