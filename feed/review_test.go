@@ -2,9 +2,9 @@ package feed
 
 import (
 	"bytes"
-	"html"
 	"context"
 	"errors"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"strings"
