@@ -155,3 +155,19 @@ func TestWrapKeepsFrenchPunctuationWithItsWord(t *testing.T) {
 		t.Errorf("English held: %q", got)
 	}
 }
+
+// A podcast episode whose feed gives plain text (an itunes:summary) and
+// its audio file: the [audio] link is a paragraph of its own, apart from
+// the text, as it is after an HTML description.
+func TestLooseTextBeforeAParagraphStandsApart(t *testing.T) {
+	out := Render(`About fog, and the foghorn at the point.<p><audio src="https://gull.example/ep41.mp3"></audio></p>`, "https://gull.example/41", 60, plainStyle())
+	if got := strings.Join(out.lines, "\n"); !strings.HasPrefix(got, "About fog, and the foghorn at the point.\n\n[audio][1]\n") {
+		t.Errorf("got:\n%s", got)
+	}
+	// Text inside one block with a <div> after it stays close (a div has
+	// no margin of its own).
+	out = Render(`<div>Caption line<div>Next line</div></div>`, "", 60, plainStyle())
+	if got := strings.Join(out.lines, "\n"); got != "Caption line\nNext line" {
+		t.Errorf("div: %q", got)
+	}
+}

@@ -168,17 +168,19 @@ func (r *renderer) blank() {
 	}
 }
 
-// flush wraps the pending inline text as one paragraph.
-func (r *renderer) flush(first, rest string) {
+// flush wraps the pending inline text as one paragraph; it says whether
+// there was any.
+func (r *renderer) flush(first, rest string) bool {
 	text := strings.Join(strings.Fields(r.inline.String()), " ")
 	r.inline.Reset()
 	if text == "" {
-		return
+		return false
 	}
 	if r.pending != "" {
 		text, r.pending = r.pending+text, ""
 	}
 	r.paragraph(text, first, rest)
+	return true
 }
 
 func (r *renderer) paragraph(text, first, rest string) {
@@ -553,7 +555,9 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		if signOff(strings.Join(strings.Fields(b.String()), " ")) {
 			return
 		}
-		r.flush(prefix, prefix)
+		if r.flush(prefix, prefix) {
+			r.blank() // a paragraph stands apart from loose text before it
+		}
 		r.children(n, prefix)
 		r.flush(prefix, prefix)
 		r.blank()
