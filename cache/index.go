@@ -106,6 +106,7 @@ type discoState struct {
 	// assign's scratch for the article being placed.
 	scratchDoc stories.FlatDoc
 	scratchW   stories.FlatWeighed
+	probe      stories.Probe // scratchW's, to compare with the candidates
 }
 
 // count adds one to a term's document frequency (or, name, to its count
@@ -799,6 +800,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 		marks := stories.Marks{Reply: p.reply, Instance: words.Instances()}
 		fd.WeighInto(d.idf, &d.scratchW)
 		w := d.scratchW
+		d.probe.Reset(w)
 		topAll, topNames := stories.TopFlat(w.All, stories.MaxStored, d.term, d.prefixKey), stories.TopFlat(w.Names, stories.MaxStored/2, d.term, d.prefixKey)
 		// Candidate stories: those of recent articles sharing one of
 		// this one's most distinctive terms; every report of each counts.
@@ -841,7 +843,7 @@ func (d *discoState) assign(pending []*newArticle, counted *indexed) {
 						continue
 					}
 					dw := d.weigh(doc)
-					cands = append(cands, stories.Candidate{Story: doc.story, Sim: stories.FlatSimilarityAt(w, dw, float64(p.published-doc.published)/3600, d.term), Hours: float64(p.published-doc.published) / 3600,
+					cands = append(cands, stories.Candidate{Story: doc.story, Sim: d.probe.SimilarityAt(dw, float64(p.published-doc.published)/3600, d.term), Hours: float64(p.published-doc.published) / 3600,
 						Apart: stories.Apart(marks, doc.doc.Marks)})
 				}
 			}

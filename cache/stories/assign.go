@@ -130,7 +130,12 @@ func SimilarityAt(a, b Weighed, hours float64) float64 {
 // FlatSimilarityAt is SimilarityAt for flat weighed articles; term gives
 // an ID's term.
 func FlatSimilarityAt(a, b FlatWeighed, hours float64, term func(int32) string) float64 {
-	s := FlatSimilarity(a, b)
+	return namesAt(FlatSimilarity(a, b), a, b, hours, term)
+}
+
+// namesAt is similarity s of a and b, published hours apart, raised by
+// what their names alone say (FlatSimilarityAt).
+func namesAt(s float64, a, b FlatWeighed, hours float64, term func(int32) string) float64 {
 	if hours > NamesHours || hours < -NamesHours {
 		return s
 	}
