@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"newsreader/cache/stories"
 	"newsreader/feed"
@@ -100,5 +101,28 @@ func TestPrepareArticleInternsAsOneByOne(t *testing.T) {
 	}
 	if !reflect.DeepEqual(s.disc.dict.terms, one.terms) {
 		t.Errorf("the dictionaries differ: %d terms, want %d", len(s.disc.dict.terms), len(one.terms))
+	}
+}
+
+// The dictionary keeps copies of its words, never slices of the texts
+// they were read from: an article read and then dropped must not stay in
+// memory for as long as the dictionary (the whole refresh, or the
+// reader's session) because one of its words was new.
+func TestTermDictKeepsNoSliceOfTheText(t *testing.T) {
+	text := "the harbour crane lifted a quayside container while ferries waited at the dock"
+	var d termDict
+	d.id(text[4:11])
+	d.idsOf([]string{text[12:17], text[18:24]}, make([]int32, 2))
+	within := func(term, in string) bool {
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(term))), uintptr(unsafe.Pointer(unsafe.StringData(in)))
+		return p >= lo && p < lo+uintptr(len(in))
+	}
+	if len(d.terms) != 3 {
+		t.Fatalf("%d words interned, want 3", len(d.terms))
+	}
+	for _, term := range d.terms {
+		if within(term, text) {
+			t.Errorf("the dictionary's %q is a slice of the article's text", term)
+		}
 	}
 }
