@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -416,8 +414,7 @@ func (f *Fetcher) parse(b fetched) Result {
 		return res
 	}
 	res.Hints = hintsFrom(b.hdr, body, f.now())
-	sum := sha256.Sum256(body)
-	res.BodyHash = hex.EncodeToString(sum[:16])
+	res.BodyHash = bodyFingerprint(body)
 	if b.req.BodyHash != "" && res.BodyHash == b.req.BodyHash {
 		res.Status = StatusNotModified // the same bytes again
 		return res

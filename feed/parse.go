@@ -3,7 +3,6 @@ package feed
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"net/url"
@@ -338,17 +337,16 @@ func normVersionAt(revision int) string {
 // article: the feed's address, its title, and the normaliser's version.
 func itemHashes(body []byte, spans []span, base, title string) []int64 {
 	out := make([]int64, len(spans))
-	h := sha256.New()
-	var sum [sha256.Size]byte
+	var head fingerprint
+	head.writeString(normVersion)
+	head.writeString(base)
+	head.write([]byte{0})
+	head.writeString(title)
+	head.write([]byte{0})
 	for i, s := range spans {
-		h.Reset()
-		h.Write([]byte(normVersion))
-		h.Write([]byte(base))
-		h.Write([]byte{0})
-		h.Write([]byte(title))
-		h.Write([]byte{0})
-		h.Write(body[s.start:s.end])
-		v := int64(binary.BigEndian.Uint64(h.Sum(sum[:0])))
+		h := head
+		h.write(body[s.start:s.end])
+		v := int64(h.sum64())
 		if v == 0 {
 			v = 1 // 0 means "no hash"
 		}
