@@ -64,3 +64,32 @@ func TestListJSONSummaryFromContentOnlyItems(t *testing.T) {
 		t.Errorf("Nothing said: summary %q (listed %v)", got, ok)
 	}
 }
+
+// A news feed whose photo is only in media:content (or media:thumbnail,
+// an image enclosure) shows it in the article as a numbered image link,
+// above the text; an article whose text has its own picture gets no
+// second one.
+func TestShowNotesTheFeedsPicture(t *testing.T) {
+	at := time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Pictures</title>`+
+			`<item><title>Lamp fitted</title><link>https://pics.test/1</link><guid>p-1</guid><pubDate>%[1]s</pubDate><description>Engineers fitted the new lamp.</description>`+
+			`<media:content url="https://pics.test/lamp.jpg" medium="image" width="1200"/></item>`+
+			`<item><title>Dredger</title><link>https://pics.test/2</link><guid>p-2</guid><pubDate>%[1]s</pubDate><description>&lt;p&gt;&lt;img src="https://pics.test/dredger-inline.jpg" alt="The dredger"&gt;&lt;/p&gt;&lt;p&gt;At work.&lt;/p&gt;</description>`+
+			`<media:thumbnail url="https://pics.test/dredger-thumb.jpg"/></item>`+
+			`</channel></rss>`, at)
+	}))
+	defer srv.Close()
+	args := oneFeedArgs(t, srv.URL+"/feed")
+	if code, out, errOut := runArgs(t, args("--refresh")...); code != 0 {
+		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
+	}
+	_, out, _ := runArgs(t, args("--show", srv.URL+"/feed#p-1")...)
+	if !strings.Contains(out, "[image][1]\n\nEngineers fitted the new lamp.") || !strings.Contains(out, "[1] https://pics.test/lamp.jpg") {
+		t.Errorf("p-1: the feed's picture is not noted:\n%s", out)
+	}
+	_, out, _ = runArgs(t, args("--show", srv.URL+"/feed#p-2")...)
+	if strings.Count(out, "[image") != 1 || !strings.Contains(out, "[image: The dredger][1]") || strings.Contains(out, "dredger-thumb") {
+		t.Errorf("p-2: want only the text's own picture:\n%s", out)
+	}
+}

@@ -91,7 +91,7 @@ func loadArticle(st *cache.Store, req int, id int64, width int, rs renderStyle, 
 		if len(body) < len(a.Summary) {
 			body = a.Summary
 		}
-		return articleMsg{req: req, art: a, width: width, body: Render(body, a.Link, width, rs)}
+		return articleMsg{req: req, art: a, width: width, body: Render(WithLeadImage(body, a.Image), a.Link, width, rs)}
 	}
 }
 

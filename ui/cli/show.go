@@ -36,6 +36,8 @@ func Show(ctx context.Context, store *cache.Store, f *feed.Fetcher, ref string, 
 		if body, err = store.LoadFullText(ctx, f, id); err != nil {
 			return fmt.Errorf("full text of %s: %w", ref, err)
 		}
+	} else {
+		body = ui.WithLeadImage(body, art.Image)
 	}
 	// A file (or pipe) gets the text's grapheme clusters as they are; a
 	// terminal gets them as it draws them.
