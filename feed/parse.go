@@ -460,8 +460,8 @@ func normalise(it *gofeed.Item, base *url.URL, now time.Time, id, link, title, l
 		ID:      id,
 		Title:   title,
 		Link:    link,
-		Summary: plainHTML(paragraphs(it.Description)),
-		Content: plainHTML(paragraphs(it.Content)),
+		Summary: plainHTML(paragraphs(UnescapeMarkup(it.Description))),
+		Content: plainHTML(paragraphs(UnescapeMarkup(it.Content))),
 	}
 	a.Author = author(it)
 	a.Published, a.Updated, a.Undated = dates(it, now, lang)

@@ -124,3 +124,33 @@ func TestUntitledItemTitleIsItsFirstParagraph(t *testing.T) {
 		t.Errorf("id %q (title %q), want %q from the old title %q", want, byID[want], got, old)
 	}
 }
+
+// A CMS that escapes its HTML and then wraps it in CDATA (or escapes it
+// twice) gives text that reads "<p>…</p>": its description and content
+// are unescaped once, so the reader shows paragraphs, not tags. A text
+// about HTML (real tags, or no closing tag) is left as it is.
+func TestTwiceEscapedHTMLIsUnescapedOnce(t *testing.T) {
+	body := `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Esc</title>` +
+		`<item><guid>e-1</guid><title>Twice</title><description><![CDATA[&lt;p&gt;Quay reopens &amp;amp; ferries run.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;]]></description></item>` +
+		`<item><guid>e-2</guid><title>Twice content</title><content:encoded>&amp;lt;div&amp;gt;&amp;lt;a href="https://esc.test/x"&amp;gt;Link&amp;lt;/a&amp;gt;&amp;lt;/div&amp;gt;</content:encoded></item>` +
+		`<item><guid>e-3</guid><title>About tags</title><description>Use the &amp;lt;p&amp;gt; element for paragraphs.</description></item>` +
+		`<item><guid>e-4</guid><title>Real HTML</title><description>&lt;p&gt;Write &amp;lt;/p&amp;gt; to close.&lt;/p&gt;</description></item>` +
+		`</channel></rss>`
+	_, arts := parseString(t, body, "https://esc.test/feed.xml")
+	got := map[string]Article{}
+	for _, a := range arts {
+		got[a.Title] = a
+	}
+	if s := PlainText(got["Twice"].Summary); s != "Quay reopens & ferries run.\n\nSecond." {
+		t.Errorf("Twice: %q (stored %q)", s, got["Twice"].Summary)
+	}
+	if c := got["Twice content"].Content; !strings.Contains(c, `<a href="https://esc.test/x">Link</a>`) {
+		t.Errorf("Twice content: %q", c)
+	}
+	if s := PlainText(got["About tags"].Summary); s != "Use the <p> element for paragraphs." {
+		t.Errorf("About tags: %q", s)
+	}
+	if s := PlainText(got["Real HTML"].Summary); s != "Write </p> to close." {
+		t.Errorf("Real HTML: %q", s)
+	}
+}

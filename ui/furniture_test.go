@@ -171,3 +171,12 @@ func TestLooseTextBeforeAParagraphStandsApart(t *testing.T) {
 		t.Errorf("div: %q", got)
 	}
 }
+
+// An article cached with its HTML escaped once too often (before the
+// parser unescaped such text) renders as paragraphs, not as tags.
+func TestRenderTwiceEscapedHTML(t *testing.T) {
+	out := Render(`&lt;p&gt;Quay reopens.&lt;/p&gt;&lt;p&gt;See &lt;a href="https://esc.test/x"&gt;the notice&lt;/a&gt;.&lt;/p&gt;`, "", 60, plainStyle())
+	if got := strings.Join(out.lines, "\n"); got != "Quay reopens.\n\nSee the notice[1].\n\nLinks\n[1] https://esc.test/x" {
+		t.Errorf("got:\n%s", got)
+	}
+}

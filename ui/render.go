@@ -84,6 +84,7 @@ func wrapWith(st lipgloss.Style) func(string) string {
 // Relative links resolve against base, the article's own address.
 func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
+	fragment = feed.UnescapeMarkup(fragment) // cached before the parser undid it
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	r := &renderer{width: width, measure: width, st: st, ends: feed.EndTags{Src: fragment}}
 	if st.measure > 0 {
