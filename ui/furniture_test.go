@@ -180,3 +180,16 @@ func TestRenderTwiceEscapedHTML(t *testing.T) {
 		t.Errorf("got:\n%s", got)
 	}
 }
+
+// A table too wide for the pane is laid out row by row as "header: value"
+// lines; a row of one cell spanning the table (a note, a subheading) is
+// that cell's text, not labelled as the first column.
+func TestWideTableSpanningRowIsNotLabelled(t *testing.T) {
+	src := `<table><tr><th>Team</th><th>Played</th><th>Won</th><th>Drawn</th><th>Lost</th><th>Goals for</th><th>Goals against</th><th>Points</th></tr>` +
+		`<tr><td>Port Alder Rovers</td><td>12</td><td>8</td><td>2</td><td>2</td><td>25</td><td>11</td><td>26</td></tr>` +
+		`<tr><td colspan="8">Table correct as of Saturday</td></tr></table>`
+	text := strings.Join(Render(src, "", 40, plainStyle()).lines, "\n")
+	if !strings.Contains(text, "Team: Port Alder Rovers\nPlayed: 12") || !strings.Contains(text, "\n\nTable correct as of Saturday") || strings.Contains(text, "Team: Table") {
+		t.Errorf("got:\n%s", text)
+	}
+}

@@ -926,11 +926,12 @@ func collectText(n *html.Node, b *strings.Builder) {
 func (r *renderer) table(n *html.Node, prefix string) {
 	var rows [][]string
 	var header []string
+	spanned := map[int]bool{} // rows of one cell across the table (a note, a subheading)
 	var walk func(*html.Node)
 	walk = func(x *html.Node) {
 		if x.Type == html.ElementNode && x.Data == "tr" {
 			var cells []string
-			isHeader := true
+			isHeader, span := true, false
 			for c := x.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
 					var b strings.Builder
@@ -939,11 +940,17 @@ func (r *renderer) table(n *html.Node, prefix string) {
 					if c.Data == "td" {
 						isHeader = false
 					}
+					if n, err := strconv.Atoi(strings.TrimSpace(attr(c, "colspan"))); err == nil && n > 1 {
+						span = true
+					}
 				}
 			}
 			if isHeader && header == nil && len(rows) == 0 {
 				header = cells
 			} else if len(cells) > 0 {
+				if span && len(cells) == 1 {
+					spanned[len(rows)] = true
+				}
 				rows = append(rows, cells)
 			}
 			return
@@ -1002,6 +1009,10 @@ func (r *renderer) table(n *html.Node, prefix string) {
 	for i, row := range rows {
 		if i > 0 {
 			r.out = append(r.out, prefix)
+		}
+		if spanned[i] {
+			r.out = append(r.out, wrapText(prefix+row[0], r.measure, prefix, r.st.exact)...)
+			continue
 		}
 		for j, c := range row {
 			label := fmt.Sprintf("%d", j+1)
