@@ -222,6 +222,8 @@ func TestLooseDates(t *testing.T) {
 		"Sat, 20 Nov 2026 08:00:00 AEDT":     "2026-11-19T21:00:00Z",
 		"Sat, 20 Nov 2026 08:00:00 CEST":     "2026-11-20T06:00:00Z",
 		"Tue, 5 Nov 2026 9:03:00 EST":        "2026-11-05T14:03:00Z",
+		"Fri, 20 Nov 26 08:15 GMT":           "2026-11-20T08:15:00Z", // RFC 822's two-digit year
+		"20 Nov 26 08:15:30 +0100":           "2026-11-20T07:15:30Z",
 	} {
 		body := `<rss version="2.0"><channel><title>D</title><item><title>x</title><link>https://odd.test/d</link><pubDate>` + in + `</pubDate></item></channel></rss>`
 		_, arts := parseString(t, body, "https://odd.test/rss.xml")
