@@ -116,7 +116,8 @@ func main() {
 	// A soft memory limit: a big first refresh keeps tens of megabytes
 	// live, and the collector's default (twice the live heap) let it peak
 	// at 400 MB of RSS on 500 feeds x 100 items; at 128 MiB it peaks near
-	// 180 MB for the same CPU. GOMEMLIMIT overrides it.
+	// 180 MB for the same CPU. A refresh with discovery raises it by half
+	// while it runs (cache/refresh.go relaxGC). GOMEMLIMIT overrides it.
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}

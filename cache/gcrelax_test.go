@@ -2,6 +2,7 @@ package cache
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"runtime/debug"
@@ -50,6 +51,38 @@ func TestRefreshRelaxesTheCollector(t *testing.T) {
 	}
 	done()
 
+	// The soft memory limit main sets is raised by half and put back; no
+	// limit, or one the user set, stays as it is.
+	t.Setenv("GOGC", "")
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	debug.SetMemoryLimit(128 << 20)
+	first, second = relaxGC(), relaxGC()
+	if l := debug.SetMemoryLimit(-1); l != 192<<20 {
+		t.Errorf("memory limit during two refreshes %d MiB, want 192", l>>20)
+	}
+	first()
+	if l := debug.SetMemoryLimit(-1); l != 192<<20 {
+		t.Errorf("memory limit with one refresh still running %d MiB, want 192", l>>20)
+	}
+	second()
+	if l := debug.SetMemoryLimit(-1); l != 128<<20 {
+		t.Errorf("memory limit after both %d MiB, want 128 back", l>>20)
+	}
+	debug.SetMemoryLimit(math.MaxInt64)
+	relaxGC()()
+	if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
+		t.Errorf("no limit became %d", l)
+	}
+	t.Setenv("GOMEMLIMIT", "100MiB")
+	debug.SetMemoryLimit(100 << 20)
+	done = relaxGC()
+	if l := debug.SetMemoryLimit(-1); l != 100<<20 {
+		t.Errorf("the user's GOMEMLIMIT=100MiB became %d MiB during a refresh", l>>20)
+	}
+	done()
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetMemoryLimit(128 << 20)
+
 	// A real refresh: raised while results come in, back after.
 	t.Setenv("GOGC", "")
 	debug.SetGCPercent(100)
@@ -58,8 +91,10 @@ func TestRefreshRelaxesTheCollector(t *testing.T) {
 	}))
 	defer srv.Close()
 	s := openTemp(t)
-	during := 0
-	if _, err := s.Refresh(ctx, feed.NewFetcher(feed.Options{}), []feed.Section{{Key: "top", Feeds: []string{srv.URL}}}, func(feed.Result) { during = gcPercent() }); err != nil {
+	during, limit := 0, int64(0)
+	if _, err := s.Refresh(ctx, feed.NewFetcher(feed.Options{}), []feed.Section{{Key: "top", Feeds: []string{srv.URL}}}, func(feed.Result) {
+		during, limit = gcPercent(), debug.SetMemoryLimit(-1)
+	}); err != nil {
 		t.Fatal(err)
 	}
 	if want := map[bool]int{true: refreshGCPercent, false: 100}[indexing]; during != want {
@@ -67,5 +102,11 @@ func TestRefreshRelaxesTheCollector(t *testing.T) {
 	}
 	if p := gcPercent(); p != 100 {
 		t.Errorf("GOGC after a refresh %d, want 100", p)
+	}
+	if want := map[bool]int64{true: 192 << 20, false: 128 << 20}[indexing]; limit != want {
+		t.Errorf("memory limit during a refresh %d MiB, want %d", limit>>20, want>>20)
+	}
+	if l := debug.SetMemoryLimit(-1); l != 128<<20 {
+		t.Errorf("memory limit after a refresh %d MiB, want 128", l>>20)
 	}
 }
