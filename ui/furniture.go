@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -215,4 +216,57 @@ func sameTitle(heading, title string) bool {
 	}
 	h := key(heading)
 	return h != "" && h == key(title)
+}
+
+// cellText is collectText for a table cell, with its links and pictures
+// numbered among the article's links as in running text ("[link][3]"), so
+// that a table of links (a Reddit post's "[link] [comments]", a results
+// table) can be opened. Plain: a cell's width is counted as its text.
+func (r *renderer) cellText(n *html.Node, b *strings.Builder) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			collectText(c, b)
+			continue
+		}
+		switch c.Data {
+		case "script", "style", "svg", "noscript", "template":
+		case "a":
+			var t strings.Builder
+			collectText(c, &t)
+			text := strings.TrimSpace(t.String())
+			href := r.resolve(attr(c, "href"))
+			switch {
+			case r.noteLink(c):
+				if num := footnoteNumber(text); num != "" {
+					b.WriteString(feed.Superscript(num))
+				}
+			case text == "" && !hasImage(c):
+			case href == "":
+				b.WriteString(text)
+			default:
+				if text == "" {
+					text = "[image]"
+				}
+				r.links = append(r.links, href)
+				b.WriteString(text + "[" + strconv.Itoa(len(r.links)) + "]")
+			}
+		case "img":
+			if pixel(c) {
+				continue
+			}
+			label := "[image]"
+			if alt := feed.Line(attr(c, "alt")); alt != "" {
+				label = "[image: " + alt + "]"
+			}
+			if src := r.resolve(imageSource(c)); src != "" {
+				r.links = append(r.links, src)
+				label += "[" + strconv.Itoa(len(r.links)) + "]"
+			}
+			b.WriteString(label)
+		case "br":
+			b.WriteString("\n")
+		default:
+			r.cellText(c, b)
+		}
+	}
 }

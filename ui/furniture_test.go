@@ -193,3 +193,23 @@ func TestWideTableSpanningRowIsNotLabelled(t *testing.T) {
 		t.Errorf("got:\n%s", text)
 	}
 }
+
+// Links and pictures inside a table are numbered among the article's
+// links as in running text, at any width: a Reddit link post is a table
+// whose "[link]" is the thing shared, and a results table links its rows.
+func TestRenderTableLinksAreNumbered(t *testing.T) {
+	src := `<p>Posted <a href="https://r.test/about">here</a>.</p><table> <tr><td> <a href="https://r.test/c/abc/"> <img src="https://thumbs.r.test/abc.jpg" alt="New ferry" /> </a> </td><td> &#32; submitted by &#32; <a href="https://r.test/user/quay"> /u/quay </a> <br/> <span><a href="https://img.r.test/ferry.jpg">[link]</a></span> &#32; <span><a href="https://r.test/c/abc/">[comments]</a></span> </td></tr></table>`
+	want := []string{"https://r.test/about", "https://r.test/c/abc/", "https://r.test/user/quay", "https://img.r.test/ferry.jpg", "https://r.test/c/abc/"}
+	for _, w := range []int{100, 40} {
+		out := Render(src, "https://r.test/c/abc/", w, plainStyle())
+		text := strings.Join(out.lines, "\n")
+		if strings.Join(out.links, " ") != strings.Join(want, " ") {
+			t.Errorf("width %d: links %q, want %q\n%s", w, out.links, want, text)
+		}
+		for _, s := range []string{"here[1]", "[image: New ferry][2]", "/u/quay[3]", "[link][4]", "[comments][5]", "[4] https://img.r.test/ferry.jpg"} {
+			if !strings.Contains(text, s) {
+				t.Errorf("width %d: lacks %q:\n%s", w, s, text)
+			}
+		}
+	}
+}

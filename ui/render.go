@@ -935,7 +935,7 @@ func (r *renderer) table(n *html.Node, prefix string) {
 			for c := x.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
 					var b strings.Builder
-					collectText(c, &b)
+					r.cellText(c, &b)
 					cells = append(cells, feed.Line(b.String()))
 					if c.Data == "td" {
 						isHeader = false
