@@ -395,7 +395,8 @@ func (r *Reader) ReadInterned(title, body string, ids func(words []string, out [
 		give(i, sc.statInfo[i], st.term)
 	}
 	for j, w := range x.proper {
-		give(len(x.terms)+j, sc.known[w], w)
+		k, _ := sc.known.get(w)
+		give(len(x.terms)+j, k, w)
 	}
 	if len(words) > 0 {
 		got := make([]int32, len(words))
@@ -436,9 +437,8 @@ func (r *Reader) read(title, body string, interned bool) Text {
 	sc.epoch++
 	sc.tt, sc.bt = tokenizeInto(sc.tt[:0], title, 0), tokenizeInto(sc.bt[:0], body, bodyTokenCap)
 	tt, bt := sc.tt, sc.bt
-	if sc.known == nil {
+	if sc.info == nil {
 		n := len(tt) + len(bt)/2 + 8 // about the distinct terms of an article
-		sc.known = make(map[string]int32, n)
 		sc.info = make([]termInfo, 0, n)
 		sc.seen = make([]seen, 0, n)
 		sc.statInfo = make([]int32, 0, n)
@@ -446,14 +446,14 @@ func (r *Reader) read(title, body string, interned bool) Text {
 	// What is known of each term, found once for every token.
 	lookup := func(ts []token, es []int32) []int32 {
 		for _, t := range ts {
-			k, ok := sc.known[t.term]
+			k, ok := sc.known.get(t.term)
 			if !ok {
 				k = int32(len(sc.info))
 				sc.info = append(sc.info, termInfo{long: utf8.RuneCountInString(t.term) > 1, stop: stop[t.term]})
 				if r.oneOff {
-					sc.known[t.term] = k
+					sc.known.put(t.term, k)
 				} else { // kept for later articles: not a slice of this one's text
-					sc.known[strings.Clone(t.term)] = k
+					sc.known.putCopy(t.term, k)
 				}
 			}
 			in := &sc.info[k]
@@ -569,7 +569,7 @@ type termInfo struct {
 // the article being read (seen) and each token's index in seen.
 type readScratch struct {
 	tt, bt []token
-	known  map[string]int32
+	known  termIndex
 	info   []termInfo
 	epoch  uint32 // counts the articles read
 	seen   []seen
