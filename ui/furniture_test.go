@@ -213,3 +213,21 @@ func TestRenderTableLinksAreNumbered(t *testing.T) {
 		}
 	}
 }
+
+// A feed that gives an item's title again as its description (news
+// agencies with no summary do): the article shows the title once, and
+// --show then says the feed has no text for it. Text that only begins
+// like the title stays.
+func TestArticleBodyThatIsTheTitleIsNotRepeated(t *testing.T) {
+	art := cache.Article{Title: "Council approves harbour plan", Link: "https://gazette.test/1", Published: time.Date(2026, 11, 28, 8, 0, 0, 0, time.UTC)}
+	bare := PlainArticle(art, "", 60, true)
+	for _, body := range []string{"Council approves harbour plan", "<p>Council approves harbour plan.</p>"} {
+		if got := PlainArticle(art, body, 60, true); strings.Join(got, "\n") != strings.Join(bare, "\n") {
+			t.Errorf("%q: got\n%s", body, strings.Join(got, "\n"))
+		}
+	}
+	got := strings.Join(PlainArticle(art, "<p>Council approves harbour plan after a long debate.</p>", 60, true), "\n")
+	if !strings.Contains(got, "after a long debate") {
+		t.Errorf("text lost:\n%s", got)
+	}
+}

@@ -177,6 +177,9 @@ func (r *renderer) flush(first, rest string) bool {
 	if text == "" {
 		return false
 	}
+	if len(r.out) == 0 && r.pending == "" && r.st.title != "" && sameTitle(text, r.st.title) {
+		return false // the title again, as feeds with no summary give it
+	}
 	if r.pending != "" {
 		text, r.pending = r.pending+text, ""
 	}
