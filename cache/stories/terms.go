@@ -416,7 +416,7 @@ func (r *Reader) ReadInterned(title, body string, ids func(words []string, out [
 	for i := range x.terms {
 		keys = append(keys, uint64(uint32(all[i])^1<<31)<<32|uint64(i))
 	}
-	slices.Sort(keys)
+	sc.radix = sortByID(keys, sc.radix)
 	x.flat = make([]flatStat, len(x.terms))
 	for j, k := range keys {
 		i := uint32(k)
@@ -582,6 +582,7 @@ type readScratch struct {
 	words    []string
 	at       [][2]int32
 	keys     []uint64 // ReadInterned's sort keys
+	radix    []uint64 // sortByID's scratch
 }
 
 // maxKnown bounds the terms a Reader remembers; beyond it, it starts
