@@ -436,14 +436,14 @@ func blockInto(b []byte, op *[]byte) string {
 	return string(out)
 }
 
-// letters counts the letters and digits of a text.
+// letters counts the letters and digits of a text. It reads every
+// paragraph that holds a link (how much of it is linked), so ASCII is
+// counted through a table, with no branch to mispredict at each space.
 func letters(text []byte) int {
 	n := 0
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				n++
-			}
+			n += int(asciiAlnum[c])
 			i++
 			continue
 		}
@@ -531,3 +531,13 @@ func InlineMark(name string, start bool) string {
 	}
 	return "”"
 }
+
+// asciiAlnum is 1 for the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			t[c] = 1
+		}
+	}
+	return t
+}()

@@ -3,6 +3,7 @@ package feed
 import (
 	"regexp"
 	"strings"
+	"testing"
 	"unicode"
 	"unicode/utf8"
 
@@ -139,4 +140,19 @@ func lettersRef(text []byte) int {
 		text = text[size:]
 	}
 	return n
+}
+
+// letters counts as lettersRef does, ASCII and not.
+func TestLettersIsRef(t *testing.T) {
+	for _, s := range []string{"", "a b-c, 1/2", "Ünïcödé 字 ٣ and ASCII\x00\x7f", "\xff\xfe broken", strings.Repeat("word, ", 40)} {
+		if got, want := letters([]byte(s)), lettersRef([]byte(s)); got != want {
+			t.Errorf("letters(%q) = %d, lettersRef %d", s, got, want)
+		}
+	}
+	for c := range 256 {
+		b := []byte{byte(c)}
+		if got, want := letters(b), lettersRef(b); got != want {
+			t.Errorf("byte %#x: %d, lettersRef %d", c, got, want)
+		}
+	}
 }
