@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Blog posts as platforms write them, read in the real binary: footnote
+// numbers read as superscripts with no link of their own, share buttons,
+// subscription forms and "appeared first on" are not shown, a Reddit
+// post's table keeps its links openable (o then the number opens the
+// shared file), and a news item's media:content photo is noted.
+func TestEndToEndBlogPlatformsReadClean(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	at := time.Now().Add(-2 * time.Hour).UTC()
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Quay Notes</title><link>%[1]s/</link>
+<item><title>Gluing the bench top</title><link>%[1]s/bench</link><guid>bench</guid><pubDate>%[2]s</pubDate>
+<content:encoded><![CDATA[<p>Six boards of beech<sup id="fnref:1"><a href="#fn:1">1</a></sup> went into the top.</p>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="%[1]s/bench?share=mastodon">Mastodon</a></li></ul></div>
+<div class="subscription-widget-wrap"><p>Thanks for reading Quay Notes! Subscribe for free.</p><form><input type="email"></form></div>
+<ol class="footnotes"><li id="fn:1">Planed by hand. <a href="#fnref:1">↩</a></li></ol>
+<p>The post <a href="%[1]s/bench">Gluing the bench top</a> appeared first on <a href="%[1]s">Quay Notes</a>.</p>]]></content:encoded></item>
+<item><title>New ferry arrives</title><link>%[1]s/r/ferry</link><guid>ferry</guid><pubDate>%[3]s</pubDate>
+<description>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;a href="%[1]s/r/ferry"&gt;&lt;img src="%[1]s/thumb.jpg" alt="New ferry"&gt;&lt;/a&gt;&lt;/td&gt;&lt;td&gt;submitted by &lt;a href="%[1]s/u/quay"&gt;/u/quay&lt;/a&gt; &lt;a href="%[1]s/shared/ferry.jpg"&gt;[link]&lt;/a&gt; &lt;a href="%[1]s/r/ferry"&gt;[comments]&lt;/a&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</description></item>
+<item><title>Lamp fitted at the point</title><link>%[1]s/lamp</link><guid>lamp</guid><pubDate>%[4]s</pubDate><description>Engineers fitted the new lamp.</description>
+<media:content url="%[1]s/lamp.jpg" medium="image"/></item>
+</channel></rss>`, srv.URL, at.Format(time.RFC1123Z), at.Add(-time.Hour).Format(time.RFC1123Z), at.Add(-2*time.Hour).Format(time.RFC1123Z))
+	}))
+	defer srv.Close()
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("[[sections]]\nkey = \"blogs\"\nfeeds = [%q]\n", srv.URL+"/feed")), 0o644)
+	opened := filepath.Join(dir, "opened")
+	fake := filepath.Join(dir, "browser")
+	os.WriteFile(fake, []byte("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '"+opened+"'\n"), 0o755)
+	s := startTmux(t, 120, 40, "DISPLAY=:0 BROWSER='"+fake+"' "+bin+" --config "+cfg+" --cache "+filepath.Join(dir, "c.db")+"; printf 'SHELL-BACK\\n'; sleep 30")
+	s.waitFor("first screen", "Gluing the bench top", "New ferry arrives")
+	s.keys("Enter")
+	scr := s.waitFor("the post", "Six boards of beech¹ went into the top.", "1. Planed by hand.")
+	for _, bad := range []string{"Share this", "Mastodon", "Subscribe", "appeared first", "↩", "Links", "[1]"} {
+		if strings.Contains(scr, bad) {
+			t.Errorf("the post shows %q:\n%s", bad, scr)
+		}
+	}
+	s.keys("n")
+	s.waitFor("the Reddit post", "[link][3]", "[comments][4]", "[3] "+srv.URL+"/shared/ferry.jpg")
+	s.keys("o")
+	s.waitFor("link prompt", "[n]")
+	s.keys("3")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, _ := os.ReadFile(opened)
+		if strings.TrimSpace(string(b)) == srv.URL+"/shared/ferry.jpg" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("o 3 opened %q, want the shared file\n%s", b, s.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.keys("n")
+	s.waitFor("the photo noted", "[image][1]", "Engineers fitted the new lamp.", "[1] "+srv.URL+"/lamp.jpg")
+	s.keys("q")
+	s.waitFor("quit", "SHELL-BACK")
+}
