@@ -563,7 +563,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 	var missLinks []string
 	var missPos []int
 	for k, i := range pos {
-		if ids[i] == 0 && links[k] != "" {
+		if ids[i] == 0 && links[k] != "" && !arts[i].SharedLink {
 			missLinks, missPos = append(missLinks, links[k]), append(missPos, i)
 		}
 	}
@@ -590,7 +590,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 	for _, i := range pos {
 		a := arts[i]
 		cats := strings.Join(a.Categories, "\x1f")
-		if ids[i] == 0 && a.Link != "" && inserted[a.Link] != 0 {
+		if ids[i] == 0 && a.Link != "" && !a.SharedLink && inserted[a.Link] != 0 {
 			ids[i] = inserted[a.Link]
 		}
 		if ids[i] == 0 {
@@ -623,7 +623,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 				v.fresh = append(v.fresh, na)
 				placing = append(placing, na)
 			}
-			if a.Link != "" && err == nil {
+			if a.Link != "" && !a.SharedLink && err == nil {
 				if inserted == nil {
 					inserted = map[string]int64{}
 				}

@@ -117,6 +117,7 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	type ident struct{ id, link, title string }
 	idents := make([]ident, len(order))
 	uses := make(map[string]int, len(order))
+	links := make(map[string]int, len(order)) // how many items give each link
 	for k, i := range order {
 		it := items[i]
 		if it.Description == "" && it.Content == "" {
@@ -125,6 +126,9 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		id, link, itemTitle := identity(it, base)
 		idents[k] = ident{id, link, itemTitle}
 		uses[id]++
+		if link != "" {
+			links[link]++
+		}
 	}
 	for k := range idents {
 		if uses[idents[k].id] > 1 {
@@ -160,6 +164,7 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 			a.Updated = a.Published
 		}
 		a.Hash = h
+		a.SharedLink = link != "" && links[link] > 1
 		a.FeedURL = base.String()
 		a.Source = title
 		out.Articles = append(out.Articles, a)

@@ -1,0 +1,71 @@
+package cache
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"newsreader/feed"
+)
+
+// A feed whose items all link to one page (a podcast's episodes to the
+// show's page, a port's notices to its notices page) but have guids of
+// their own keeps every item: the shared link does not make them one
+// article, at the first refresh or later ones, and each opens that page.
+// A feed that changes its guids keeps joining its items to the stored
+// ones by their own links, as before.
+func TestItemsSharingALinkStayApart(t *testing.T) {
+	var round atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		b.WriteString(`<rss version="2.0"><channel><title>Port Notices</title><link>https://port.test/notices</link>`)
+		n := 3 + int(round.Load())
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, `<item><title>Berth %d closed</title><link>https://port.test/notices</link><guid isPermaLink="false">notice-%d</guid><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Berth %d is shut for dredging until further notice.</description></item>`, i, i, i, i)
+		}
+		// An item with its own page, whose guid scheme changes between
+		// refreshes: still one article.
+		fmt.Fprintf(&b, `<item><title>Harbour dues for 2027</title><link>https://port.test/dues-2027</link><guid isPermaLink="false">dues-v%d</guid><pubDate>Thu, 26 Nov 2026 09:00:00 +0000</pubDate></item>`, round.Load())
+		b.WriteString(`</channel></rss>`)
+		fmt.Fprint(w, b.String())
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "port", Title: "Port", Feeds: []string{srv.URL}}}); err != nil {
+		t.Fatal(err)
+	}
+	titles := func() map[string]string {
+		t.Helper()
+		arts, err := s.Articles(ctx, "port", 0, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, a := range arts {
+			if _, dup := out[a.Title]; dup {
+				t.Errorf("%q listed twice", a.Title)
+			}
+			out[a.Title] = a.Link
+		}
+		return out
+	}
+	for r := range 2 {
+		round.Store(int32(r))
+		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
+		got := titles()
+		if len(got) != 3+r+1 {
+			t.Errorf("round %d: %d articles, want %d: %v", r, len(got), 3+r+1, got)
+		}
+		for i := 1; i <= 3+r; i++ {
+			if link, ok := got[fmt.Sprintf("Berth %d closed", i)]; !ok || link != "https://port.test/notices" {
+				t.Errorf("round %d: Berth %d: listed %v, link %q", r, i, ok, link)
+			}
+		}
+		if got["Harbour dues for 2027"] != "https://port.test/dues-2027" {
+			t.Errorf("round %d: dues item %v", r, got)
+		}
+	}
+}
