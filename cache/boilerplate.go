@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsreader/cache/recommend"
 	"newsreader/cache/stories"
 	"newsreader/feed"
 )
@@ -178,9 +179,11 @@ func (s *Store) prepareArticles(arts []feed.Article) []articlePrep {
 // storyText is an article's plain text as the stories and the discovery
 // lists read it: without the feed's boilerplate paragraphs (drop), its
 // navigation boxes (other stories' headlines: see withoutNavigation) and
-// the credits of its datelines.
+// the credits of its datelines and its reporters' and editors' credits
+// ("(Reporting by …; Editing by …)": a wire signs most of its reports
+// with a few names, which made reports of unrelated events alike).
 func storyText(text string, drop map[string]bool) string {
-	return withoutDatelineCredit(withoutNavigation(withoutParagraphs(text, drop)))
+	return recommend.WithoutCredits(withoutDatelineCredit(withoutNavigation(withoutParagraphs(text, drop))))
 }
 
 // datelineCredit is a wire dateline's credit: "PORT SALO (Meridian) -",
@@ -223,6 +226,20 @@ func withoutDatelineCredit(text string) string {
 		return text
 	}
 	return string(append(b, text[last:]...))
+}
+
+// datelinePlaces are the places the wire datelines opening text's lines
+// give ("PORT SALO" of "PORT SALO (Meridian) -").
+func datelinePlaces(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		if mayOpenWithDateline(line) {
+			if m := datelineCredit.FindStringSubmatch(line); m != nil {
+				out = append(out, m[1])
+			}
+		}
+	}
+	return out
 }
 
 // mayOpenWithDateline says whether line can open with what datelineCredit

@@ -749,12 +749,31 @@ WHERE a.id IN (SELECT id FROM articles WHERE read = 1 ORDER BY read_at DESC LIMI
 	// interest, not four), weighed by its heaviest read: how recent, and
 	// whether starred.
 	groups := recommend.Group(seeds, func(id int64) int64 { return seedStory[id] })
+	// The places each interest's reports name as places count less in it
+	// (recommend.PlaceWeight).
+	seedArts, err := s.byIDs(ctx, seedIDs)
+	if err != nil {
+		return nil, false, err
+	}
+	places := make([]map[string]bool, len(groups))
+	for i, g := range groups {
+		var txt, lines []string
+		for _, k := range g {
+			t := texts(seedArts[seeds[k].ID])
+			txt = append(txt, t...)
+			lines = append(lines, datelinePlaces(t[1])...)
+		}
+		places[i] = recommend.Places(txt, lines, ts.isName)
+	}
 	interests := func(ts termStats) []stories.Vector {
 		out := make([]stories.Vector, len(groups))
 		for i, g := range groups {
 			v := stories.Vector{}
 			for _, k := range g {
 				for t, x := range subject(sv[seeds[k].ID].Weigh(ts.idf), ts.isName) {
+					if places[i][t] {
+						x *= recommend.PlaceWeight
+					}
 					v[t] += x
 				}
 			}

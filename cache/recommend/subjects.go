@@ -66,13 +66,43 @@ func NumberWord(term string) bool { return numberWords[term] }
 // share no subject by it ("more on Anya Kern").
 var credits = regexp.MustCompile(`\((?:[Aa]dditional )?(?:[Rr]eporting|[Rr]eported|[Ww]riting|[Ww]ritten|[Ee]diting|[Ee]dited|[Cc]ompiled) by [^()]*\)`)
 
-// withoutCredits is text without its credits (see credits).
-func withoutCredits(text string) string {
-	if !strings.Contains(text, " by ") {
-		return text
+// WithoutCredits is text without its credits (see credits). The
+// expression runs only on a text with a bracket opening one ("(Reporting",
+// "(Additional", ...): a scan for brackets costs little, and the stories
+// read every article of a refresh through it (cache's storyText).
+func WithoutCredits(text string) string {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '(')
+		if j < 0 {
+			return text
+		}
+		i += j + 1
+		if opensCredit(text[i:]) {
+			return credits.ReplaceAllString(text, "")
+		}
 	}
-	return credits.ReplaceAllString(text, "")
 }
+
+// opensCredit says whether s (what follows a bracket) starts as credits
+// do.
+func opensCredit(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	switch s[0] {
+	case 'R', 'r', 'W', 'w', 'E', 'e', 'C', 'c', 'A', 'a':
+	default:
+		return false
+	}
+	for _, p := range creditOpenings {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+var creditOpenings = []string{"additional ", "reporting by", "reported by", "writing by", "written by", "editing by", "edited by", "compiled by"}
 
 // Common says whether a normalised term is too ordinary to stand as what
 // two articles share, however rare it is in the cache: a stop word, a
@@ -191,7 +221,7 @@ func Subjects(texts, other []string, shared []string, rare, name func(term strin
 	// (mid) but is no subject alone.
 	all := append(append([]string{}, other...), texts...)
 	for k, t := range all {
-		all[k] = withoutCredits(t)
+		all[k] = WithoutCredits(t)
 	}
 	runsOf := make([][][]word, len(all))
 	inOther, capMid, lower := map[string]bool{}, map[string]bool{}, map[string]bool{}
