@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // Blog posts as platforms write them, read in the real binary: footnote
@@ -71,4 +72,51 @@ func TestEndToEndBlogPlatformsReadClean(t *testing.T) {
 	s.waitFor("the photo noted", "[image][1]", "Engineers fitted the new lamp.", "[1] "+srv.URL+"/lamp.jpg")
 	s.keys("q")
 	s.waitFor("quit", "SHELL-BACK")
+}
+
+// --list on a terminal breaks a long title between words and goes on
+// under it, in the title's column, instead of where the terminal's edge
+// falls; into a pipe each article stays one line.
+func TestListOnATerminalWrapsLongTitles(t *testing.T) {
+	const long = "Harbour council approves the long-delayed redevelopment of the northern quay after a debate that ran past midnight"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Gazette</title><item><title>%s</title><link>https://gz.test/1</link><guid>g1</guid><pubDate>%s</pubDate></item></channel></rss>`,
+			long, time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z))
+	}))
+	defer srv.Close()
+	args := oneFeedArgs(t, srv.URL+"/feed")
+	if code, out, errOut := runArgs(t, args("--refresh")...); code != 0 {
+		t.Fatalf("refresh: %d %s%s", code, out, errOut)
+	}
+	if _, out, _ := runArgs(t, args("--list")...); strings.Count(out, "\n") != 1 || !strings.Contains(out, long) {
+		t.Errorf("piped --list: %q", out)
+	}
+	bin := buildBinary(t)
+	s := startTmux(t, 80, 24, bin+" "+strings.Join(args("--list"), " ")+"; printf 'LIST-DONE\\n'; sleep 30")
+	scr := s.waitFor("list", "LIST-DONE")
+	var lines []string
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.TrimSpace(l) != "" && l != "LIST-DONE" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("want the title on several lines:\n%s", scr)
+	}
+	at := strings.Index(lines[0], "Harbour council")
+	if at < 0 {
+		t.Fatalf("no title:\n%s", scr)
+	}
+	col := utf8.RuneCountInString(lines[0][:at]) // the columns before it are one cell each
+	words := []string{strings.TrimSpace(lines[0][at:])}
+	for i, l := range lines[1:] {
+		if len(l) <= col || strings.TrimSpace(l[:col]) != "" {
+			t.Errorf("line %d does not go on in the title's column %d: %q", i+2, col, l)
+			continue
+		}
+		words = append(words, strings.TrimSpace(l[col:]))
+	}
+	if got := strings.Join(words, " "); got != long {
+		t.Errorf("title read back as %q", got)
+	}
 }

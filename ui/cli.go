@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"newsreader/cache"
 	"newsreader/feed"
@@ -179,8 +181,35 @@ func printLine(w io.Writer, a cache.Article, tail string) error {
 	// points: CJK takes two, combining marks none), not 16 runes.
 	src := sourceColumn(feed.Line(a.Source), 16)
 	src += strings.Repeat(" ", max(16-ansi.StringWidthWc(src), 0))
-	_, err := fmt.Fprintf(w, "%s %s  %s  %s%s\n", mark, a.Published.Local().Format("2006-01-02 15:04"), src, feed.Line(a.Title), tail)
+	prefix := fmt.Sprintf("%s %s  %s  ", mark, a.Published.Local().Format("2006-01-02 15:04"), src)
+	text := feed.Line(a.Title) + tail
+	if width := termWidth(w); width > 0 {
+		// On a terminal a long title goes on under itself, broken
+		// between words, rather than where the terminal's edge falls.
+		indent := ansi.StringWidthWc(prefix)
+		if tw := width - indent; tw >= 20 && ansi.StringWidthWc(text) > tw {
+			lines := wrapText(text, tw, "", false)
+			text = strings.Join(lines, "\n"+strings.Repeat(" ", indent))
+		}
+	}
+	_, err := fmt.Fprintf(w, "%s%s\n", prefix, text)
 	return err
+}
+
+// termWidth is w's width when w is a terminal, else 0 (a file or pipe
+// gets each article on one line, for grep and cut).
+func termWidth(w io.Writer) int {
+	if sw, ok := w.(safeWriter); ok {
+		w = sw.w
+	}
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	if width, _, err := term.GetSize(f.Fd()); err == nil {
+		return width
+	}
+	return 0
 }
 
 // sourceColumn fits a source in width cells: a feed titled "Outlet -
