@@ -1013,8 +1013,14 @@ const (
 func queryWords(q string) []string { return splitQuery(q) }
 
 // QueryWords are the words of what was typed as Search takes them, for
-// highlighting its matches (TitleMarks).
-func QueryWords(q string) []string { return splitQuery(q) }
+// highlighting its matches (TitleMarks): with no word, its emoji and
+// other symbols (symbolTerms), which Search then looks for in titles.
+func QueryWords(q string) []string {
+	if w := splitQuery(q); len(w) > 0 {
+		return w
+	}
+	return symbolTerms(q)
+}
 
 // ftsWordRune says whether r is part of a word both here and for the
 // index's tokenizer (unicode61): a letter or digit, but for the few that
@@ -1290,6 +1296,9 @@ func (e extraScanner) Scan(dest ...any) error { return e.rows.Scan(append(dest, 
 // word, the same word but for a plural "s",
 // or, for the last word while it is being typed, a word it begins.
 func TitleMarks(title string, words []string, lastIsPrefix bool) [][2]int {
+	if len(words) > 0 && !strings.ContainsFunc(strings.Join(words, ""), ftsWordRune) {
+		return symbolMarks(title, words) // emoji and symbols (QueryWords)
+	}
 	var marks [][2]int
 	// A word with Chinese, Japanese, Korean or Thai letters is marked
 	// wherever the title holds it, inside a run as much as on its own.

@@ -99,8 +99,17 @@ func (s *Store) searchSymbols(ctx context.Context, section string, terms []strin
 	if err != nil || n == 0 {
 		return nil, 0, err
 	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	snippets, err := s.snippets(ctx, ids, terms, false) // the texts' openings: the emoji are in the titles
+	if err != nil {
+		return nil, 0, err
+	}
 	for i := range hits {
 		h := &hits[i]
+		h.Snippet = snippets[h.ID]
 		h.TitleMarks = symbolMarks(h.Title, terms)
 		h.Why = "matches the title · " + rank.Age(time.Since(h.Published))
 	}

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -227,6 +229,35 @@ func TestOverlayFooterKeepsEsc(t *testing.T) {
 		m = press(t, m, "esc", "F")
 		if f := strings.TrimRight(footerHelp(m), " "); !strings.HasSuffix(f, "esc close") {
 			t.Errorf("width %d: feeds footer %q", w, f)
+		}
+	}
+}
+
+// Typing an emoji (which the index has no word for) finds the articles
+// whose titles hold it, in the list with the emoji marked, as a word is.
+func TestSearchForAnEmoji(t *testing.T) {
+	st := fixtureStore(t, 3)
+	p := testNow.Add(-30 * time.Minute)
+	arts := []feed.Article{
+		{ID: "e1", Link: "https://t.test/e/1", Title: "🚀 Launch window opens for the probe", Source: "Test Source", Published: p, Updated: p, Content: "<p>The launch is set for dawn.</p>"},
+		{ID: "e2", Link: "https://t.test/e/2", Title: "Kyiv 🇺🇦 talks resume", Source: "Test Source", Published: p, Updated: p, Content: "<p>Envoys arrived.</p>"},
+	}
+	if err := st.Save(context.Background(), feed.Result{URL: "https://t.test/e.rss", Status: feed.StatusOK, Title: "E", Articles: arts}, cache.Membership{Sections: []string{"markets"}}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{"🚀": "Launch window opens", "🇺🇦": "talks resume"} {
+		m := testModel(t, st, 100, 24)
+		m = press(t, m, "/")
+		m = typeText(t, m, q)
+		if m.list.total != 1 {
+			t.Fatalf("%s: %d hits\n%s", q, m.list.total, m.Render())
+		}
+		if scr := ansi.Strip(m.Render()); !strings.Contains(scr, want) {
+			t.Errorf("%s: the hit %q is not listed:\n%s", q, want, scr)
+		}
+		m.styles = NewStyles(true, true)
+		if raw := m.Render(); !regexp.MustCompile(`\x1b\[[0-9;]*4[0-9;]*m` + regexp.QuoteMeta(q)).MatchString(raw) {
+			t.Errorf("%s: not underlined in its title:\n%q", q, raw)
 		}
 	}
 }
