@@ -231,7 +231,7 @@ ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at RETURNING id, se
 	// (isPermaLink="false"; one that is gives it as the link again).
 	"update": `
 UPDATE articles SET title = ?2, link = CASE WHEN ?3 != '' THEN ?3 WHEN link = uid THEN '' ELSE link END, author = ?4,
-	published = CASE WHEN ?5 THEN published ELSE ?6 END, updated = max(updated, ?7),
+	published = CASE WHEN ?5 THEN published ELSE min(published, ?6) END, updated = max(updated, ?7),
 	summary = ?8, content = CASE WHEN ?9 != '' THEN ?9 ELSE content END, categories = ?10,
 	image = CASE WHEN ?11 != '' THEN ?11 ELSE image END,
 	comments = max(comments, ?12), views = max(views, ?13), rating = CASE WHEN ?14 > 0 THEN ?14 ELSE rating END,

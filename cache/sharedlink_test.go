@@ -69,3 +69,40 @@ func TestItemsSharingALinkStayApart(t *testing.T) {
 		}
 	}
 }
+
+// A feed that stamps its items with the time of each request (generated
+// feeds, some CMSs) does not bring an old article back to the top of the
+// list at every refresh: an article keeps the earliest date its feed gave
+// it. A date corrected to an earlier one is taken.
+func TestRestampedItemKeepsItsFirstDate(t *testing.T) {
+	var stamp atomic.Value
+	stamp.Store("Fri, 27 Nov 2026 10:00:00 +0000")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Always now</title><item><title>Quay report</title><link>https://now.test/1</link><guid>now-1</guid><pubDate>%s</pubDate><description>The same report.</description></item></channel></rss>`, stamp.Load())
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "now", Title: "Now", Feeds: []string{srv.URL}}}); err != nil {
+		t.Fatal(err)
+	}
+	published := func() string {
+		t.Helper()
+		arts, err := s.Articles(ctx, "now", 0, 5)
+		if err != nil || len(arts) != 1 {
+			t.Fatalf("articles: %v %v", err, arts)
+		}
+		return arts[0].Published.UTC().Format("2006-01-02 15:04")
+	}
+	for _, c := range []struct{ stamp, want string }{
+		{"Fri, 27 Nov 2026 10:00:00 +0000", "2026-11-27 10:00"},
+		{"Fri, 27 Nov 2026 11:00:00 +0000", "2026-11-27 10:00"}, // restamped later: kept
+		{"Fri, 27 Nov 2026 12:30:00 +0000", "2026-11-27 10:00"},
+		{"Fri, 27 Nov 2026 09:15:00 +0000", "2026-11-27 09:15"}, // corrected earlier: taken
+	} {
+		stamp.Store(c.stamp)
+		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
+		if got := published(); got != c.want {
+			t.Errorf("feed says %s: published %s, want %s", c.stamp, got, c.want)
+		}
+	}
+}
