@@ -225,6 +225,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newsreader:", err)
 		return 2
 	}
+	if o.section != "" {
+		o.section = picked[0].Key // the key as stored, when another form of it was given
+	}
 	sections := cache.ConfigSections(picked)
 
 	if o.refresh {

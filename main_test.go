@@ -269,3 +269,28 @@ func TestDemoKeptCacheKeepsOneSetOfFeeds(t *testing.T) {
 		t.Errorf("after two demo runs the cache holds %d feeds on %v, want the demo's 28 on one address", len(feeds), hosts)
 	}
 }
+
+// --section finds a section by the key its title makes as well as by its
+// own ("tech-apps" for the config's "ta" titled "Tech / Apps", the key
+// an OPML folder or a synced folder of that name gets).
+func TestSectionByTheKeyOfItsName(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<rss version="2.0"><channel><title>Apps</title><item><title>App store rules change</title><link>https://x.test/1</link></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	p := filepath.Join(t.TempDir(), "c.toml")
+	os.WriteFile(p, []byte(fmt.Sprintf("[[sections]]\nkey = \"ta\"\ntitle = \"Tech / Apps\"\nfeeds = [%q]\n", srv.URL+"/f")), 0o644)
+	db := filepath.Join(t.TempDir(), "c.db")
+	if code, out, errOut := runArgs(t, "--config", p, "--cache", db, "--refresh"); code != 0 {
+		t.Fatalf("refresh: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, k := range []string{"ta", "tech-apps", "Tech---Apps"} {
+		code, out, errOut := runArgs(t, "--config", p, "--cache", db, "--section", k, "--list")
+		if code != 0 || !strings.Contains(out, "App store rules change") {
+			t.Errorf("--section %s: exit %d\n%s%s", k, code, out, errOut)
+		}
+	}
+	if code, _, errOut := runArgs(t, "--config", p, "--cache", db, "--section", "tech", "--list"); code != 2 || !strings.Contains(errOut, `unknown section "tech"`) {
+		t.Errorf("--section tech: exit %d: %s", code, errOut)
+	}
+}

@@ -9,17 +9,18 @@ import (
 )
 
 // One name is one section wherever it comes from: a folder a sync server
-// had before keys were made alike ("tech---apps"), a config section titled
-// so, and an OPML category of that name all end in the section that holds
-// it already, not in new ones beside it.
+// had before keys were made alike ("tech---apps"), the same folder synced
+// now, an OPML category of that name, a key typed in the form made now
+// and a config section keyed so all end in the section that holds it
+// already, not in new ones beside it; each form of the key finds it.
 func TestOneNameIsOneSection(t *testing.T) {
 	s := openTemp(t)
 	// As an older version stored a synced folder: its own key form.
 	if err := s.Subscribe(ctx, "tech---apps", "Tech / Apps", "https://a.test/synced"); err != nil {
 		t.Fatal(err)
 	}
-	// A config section titled alike, under a key of its own.
-	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "ta", Title: "tech / apps", Feeds: []string{"https://b.test/config"}}}); err != nil {
+	// A config section keyed in the form made now.
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "tech-apps", Title: "Tech and apps", Feeds: []string{"https://b.test/config"}}}); err != nil {
 		t.Fatal(err)
 	}
 	// The same folder synced now.
@@ -27,18 +28,8 @@ func TestOneNameIsOneSection(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An OPML file with the folder.
-	doc, err := opml.Parse(strings.NewReader(`<opml version="2.0"><body><outline text="Tech/Apps">
-<outline type="rss" text="D" xmlUrl="https://d.test/opml"/></outline></body></opml>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := s.Import(ctx, []ImportEntry{{Section: doc.Feeds[0].Section, SectionTitle: doc.Feeds[0].SectionTitle, URL: doc.Feeds[0].URL}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.NewSections) != 0 || res.Added != 1 {
-		t.Errorf("import: %+v", res)
-	}
+	importOPML(t, s, `<opml version="2.0"><body><outline text="Tech/Apps">
+<outline type="rss" text="D" xmlUrl="https://d.test/opml"/></outline></body></opml>`)
 	// A user typing the key as made now reaches the same section.
 	if err := s.Subscribe(ctx, "tech-apps", "", "https://e.test/typed"); err != nil {
 		t.Fatal(err)
@@ -51,6 +42,11 @@ func TestOneNameIsOneSection(t *testing.T) {
 	if got := sectionsString(t, s); got != want {
 		t.Errorf("sections:\n got %s\nwant %s", got, want)
 	}
+	for _, k := range []string{"tech---apps", "tech-apps", "TECH-APPS"} {
+		if got, err := PickSections(mustSections(t, s), k); err != nil || len(got) != 1 || got[0].Key != "tech---apps" {
+			t.Errorf("--section %s: %v, %v", k, got, err)
+		}
+	}
 	// Other names stay other sections.
 	if err := s.Subscribe(ctx, "tech", "Tech", "https://f.test/other"); err != nil {
 		t.Fatal(err)
@@ -58,6 +54,54 @@ func TestOneNameIsOneSection(t *testing.T) {
 	if got := len(mustSections(t, s)); got != 2 {
 		t.Errorf("%d sections: %s", got, sectionsString(t, s))
 	}
+}
+
+// A config section keeps its key, which --section and the config name:
+// a folder synced or imported with its title joins it, and the key the
+// title makes finds it too.
+func TestFoldersJoinTheConfigSectionOfTheirName(t *testing.T) {
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "ta", Title: "Tech / Apps", Feeds: []string{"https://b.test/config"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Subscribe(ctx, feed.SectionKey("tech/apps"), "tech/apps", "https://c.test/synced"); err != nil {
+		t.Fatal(err)
+	}
+	importOPML(t, s, `<opml version="2.0"><body><outline text="Tech - Apps">
+<outline type="rss" text="D" xmlUrl="https://d.test/opml"/></outline></body></opml>`)
+	want := "ta(Tech / Apps)[https://b.test/config https://c.test/synced https://d.test/opml] "
+	if got := sectionsString(t, s); got != want {
+		t.Errorf("sections:\n got %s\nwant %s", got, want)
+	}
+	for _, k := range []string{"ta", "tech-apps"} {
+		if got, err := PickSections(mustSections(t, s), k); err != nil || len(got) != 1 || got[0].Key != "ta" {
+			t.Errorf("--section %s: %v, %v", k, got, err)
+		}
+	}
+	if _, err := PickSections(mustSections(t, s), "tech"); err == nil {
+		t.Error("--section tech found a section")
+	}
+}
+
+// importOPML imports an OPML file's feeds as --import-opml does.
+func importOPML(t *testing.T, s *Store, file string) ImportResult {
+	t.Helper()
+	doc, err := opml.Parse(strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []ImportEntry
+	for _, f := range doc.Feeds {
+		entries = append(entries, ImportEntry{Section: f.Section, SectionTitle: f.SectionTitle, URL: f.URL, Title: f.Title})
+	}
+	res, err := s.Import(ctx, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.NewSections) != 0 {
+		t.Errorf("import made sections %v", res.NewSections)
+	}
+	return res
 }
 
 // Re-importing an OPML file written by an older version, whose long
@@ -103,21 +147,8 @@ func TestReimportingAnOldOPMLMakesNoDuplicates(t *testing.T) {
 <outline text="Europe and the Middle East"><outline type="rss" text="F" xmlUrl="https://f.test/feed"/><outline type="rss" text="D" xmlUrl="https://d.test/feed/"/></outline>
 </outline></body></opml>`
 	for round, file := range []string{old, old, nested} {
-		doc, err := opml.Parse(strings.NewReader(file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var entries []ImportEntry
-		for _, f := range doc.Feeds {
-			entries = append(entries, ImportEntry{Section: f.Section, SectionTitle: f.SectionTitle, URL: f.URL, Title: f.Title})
-		}
-		res, err := s.Import(ctx, entries)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.NewSections) != 0 {
-			t.Errorf("round %d: new sections %v", round, res.NewSections)
-		}
+		t.Logf("round %d", round)
+		importOPML(t, s, file)
 	}
 	want := longA + "(International Affairs / Europe and the Eastern Partnership Countries)[https://a.test/feed https://c.test/feed https://e.test/feed] " +
 		longB + "(International Affairs / Europe and the Middle East)[https://b.test/feed https://moved.test/new https://d.test/feed https://f.test/feed] "

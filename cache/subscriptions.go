@@ -175,7 +175,16 @@ func checkURL(raw string) error {
 // titled alike; a key stored by an older version) is that section, not a
 // new one beside it.
 func ensureSection(ctx context.Context, tx *sql.Tx, key, title string) (string, error) {
-	if k, ok, err := sectionNamed(ctx, tx, key, title); err != nil || ok {
+	return ensureSectionBy(ctx, tx, key, title, title)
+}
+
+// ensureSectionBy is ensureSection, matching a section held under
+// another key by match as its title ("": by the key alone). The config's
+// sections are matched by key alone: the key is the user's, which
+// --section and the config name, and a section merged into one held
+// under another key would not answer to it.
+func ensureSectionBy(ctx context.Context, tx *sql.Tx, key, title, match string) (string, error) {
+	if k, ok, err := sectionNamed(ctx, tx, key, match); err != nil || ok {
 		return k, err
 	}
 	if err := checkSectionIn(ctx, tx, key); err != nil {
@@ -513,7 +522,7 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 		}
 		var key string
 		if newSection {
-			if key, err = ensureSection(ctx, tx, sec.Key, sec.DisplayTitle()); err != nil {
+			if key, err = ensureSectionBy(ctx, tx, sec.Key, sec.DisplayTitle(), ""); err != nil {
 				return 0, err
 			}
 		}
@@ -526,7 +535,7 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 				continue
 			}
 			if key == "" {
-				if key, err = ensureSection(ctx, tx, sec.Key, sec.DisplayTitle()); err != nil {
+				if key, err = ensureSectionBy(ctx, tx, sec.Key, sec.DisplayTitle(), ""); err != nil {
 					return 0, err
 				}
 			}
@@ -543,7 +552,7 @@ func seed(ctx context.Context, tx *sql.Tx, sections []feed.Section) (int, error)
 			}
 			if ok {
 				if key == "" {
-					if key, err = ensureSection(ctx, tx, sec.Key, sec.DisplayTitle()); err != nil {
+					if key, err = ensureSectionBy(ctx, tx, sec.Key, sec.DisplayTitle(), ""); err != nil {
 						return 0, err
 					}
 				}
@@ -613,7 +622,10 @@ func (s *Store) ResetSubscriptions(ctx context.Context, sections []feed.Section)
 }
 
 // PickSections returns the section whose key matches (case-insensitively),
-// or all of them when key is "".
+// or all of them when key is "". A key in another form of the same name
+// finds its section too: one stored by an older version ("tech---apps"
+// for "tech-apps", a long key for its cut form) or the key a section's
+// title makes ("tech-apps" for the config's "ta" titled "Tech / Apps").
 func PickSections(all []SectionInfo, key string) ([]SectionInfo, error) {
 	if key == "" {
 		return all, nil
@@ -624,6 +636,16 @@ func PickSections(all []SectionInfo, key string) ([]SectionInfo, error) {
 			return []SectionInfo{si}, nil
 		}
 		keys[i] = si.Key
+	}
+	for _, si := range all {
+		if feed.SameSection(si.Key, si.Title, key, "") {
+			return []SectionInfo{si}, nil
+		}
+	}
+	for _, si := range all {
+		if k := feed.NameKey(key); k != "" && feed.NameKey(si.Title) == k {
+			return []SectionInfo{si}, nil
+		}
 	}
 	return nil, &feed.UnknownSectionError{Key: key, Keys: keys}
 }
