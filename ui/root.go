@@ -5,7 +5,9 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/spinner"
@@ -397,10 +399,17 @@ func (m *Model) switchSection(i int) tea.Cmd {
 func (m Model) emptyListText() string {
 	if m.filter != "" {
 		q := truncate(stableWidth(m.filter), 60, "…") // a pasted paragraph is not said back whole
-		if m.searchAll {
-			return "Nothing in the cache matches “" + q + "”. Press esc to clear the search."
+		how := ""
+		switch ws := cache.QueryWords(m.filter); {
+		case len(ws) == 0:
+			how = " It has no word or emoji to look for."
+		case !strings.ContainsFunc(strings.Join(ws, ""), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+			how = " Emoji and symbols are looked for in titles only."
 		}
-		return "Nothing in " + m.currentSection().DisplayTitle() + " matches “" + q + "”. Press / then tab to search every section, esc to clear."
+		if m.searchAll {
+			return "Nothing in the cache matches “" + q + "”." + how + " Press esc to clear the search."
+		}
+		return "Nothing in " + m.currentSection().DisplayTitle() + " matches “" + q + "”." + how + " Press / then tab to search every section, esc to clear."
 	}
 	if len(m.opt.Sections) == 0 {
 		return "No feeds yet: press " + m.keys.AddFeed.Help().Key + " to add one by its address or its site's."

@@ -261,3 +261,25 @@ func TestSearchForAnEmoji(t *testing.T) {
 		}
 	}
 }
+
+// A search that finds nothing says why when the query is only emoji
+// (looked for in titles) or has nothing to look for at all.
+func TestEmptySearchSaysWhatWasLookedFor(t *testing.T) {
+	st := fixtureStore(t, 3)
+	for q, want := range map[string]string{
+		"🦄":     "Emoji and symbols are looked for in titles only.",
+		"!!":    "It has no word or emoji to look for.",
+		"zzyzx": "matches “zzyzx”. Press / then tab",
+	} {
+		m := testModel(t, st, 60, 24) // the list alone, full width
+		m = press(t, m, "/")
+		m = typeText(t, m, q)
+		if m.list.total != 0 {
+			t.Fatalf("%s: %d hits", q, m.list.total)
+		}
+		scr := ansi.Strip(m.Render())
+		if text := strings.Join(strings.Fields(strings.ReplaceAll(scr, "┃", " ")), " "); !strings.Contains(text, want) {
+			t.Errorf("%s: the list does not say %q:\n%s", q, want, scr)
+		}
+	}
+}
