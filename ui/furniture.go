@@ -13,7 +13,7 @@ import (
 
 // Blog and newsletter platforms print the same furniture inside every
 // post's feed text: share buttons (Jetpack's "Share this:" and its list of
-// networks, AddToAny), related-post blocks, subscription forms
+// networks, AddToAny, Feedburner's flare), related-post blocks, subscription forms
 // ("Thanks for reading …! Subscribe for free"), call-to-action buttons,
 // and a closing line naming the post again ("The post … appeared first on
 // …", Medium's "… was originally published in …"). None of it is the
@@ -26,6 +26,7 @@ var furnitureClasses = map[string]bool{
 	"subscription-widget-wrap": true, "subscription-widget": true, "subscribe-widget": true,
 	"button-wrapper": true, "share-buttons": true, "social-share": true, "sharing-buttons": true,
 	"crp_related": true, "yarpp-related": true, "yarpp": true,
+	"feedflare": true, "blogger-post-footer": true,
 }
 
 // furnitureWords are words of a class name (split at "-" and "_") that

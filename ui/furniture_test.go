@@ -66,7 +66,8 @@ func TestRenderLeavesOutPlatformFurniture(t *testing.T) {
 		`<p class="button-wrapper"><a class="button primary" href="https://kettle.example/bench/?action=share"><span>Share</span></a></p>` +
 		`<p><img src="https://kettle.example/clamps.jpg" alt="Clamps"></p>` +
 		`<hr><p><a href="https://kettle.example/bench/">Gluing a bench</a> was originally published in <a href="https://pub.example">Bench Weekly</a> on Medium, where people are continuing the conversation by highlighting and responding to this story.</p>` +
-		`<p>The post <a href="https://kettle.example/bench/">Gluing a bench</a> appeared first on <a href="https://kettle.example">Kettle Notes</a>.</p>`
+		`<p>The post <a href="https://kettle.example/bench/">Gluing a bench</a> appeared first on <a href="https://kettle.example">Kettle Notes</a>.</p>` +
+		`<div class="feedflare"><a href="https://feeds.example/~ff/kettle?a=x"><img src="https://feeds.example/~ff/kettle?d=yIl2AUoC8zA" border="0"></img></a> <a href="https://feeds.example/~ff/kettle?a=y">Email this</a></div>`
 	out := Render(src, "https://kettle.example/bench/", 70, plainStyle())
 	text := strings.Join(out.lines, "\n")
 	for _, w := range []string{"The bench top is glued from six boards.", "Next time: the vice. See vices[1].", "[image: Clamps][2]"} {
@@ -74,7 +75,7 @@ func TestRenderLeavesOutPlatformFurniture(t *testing.T) {
 			t.Errorf("render lacks %q:\n%s", w, text)
 		}
 	}
-	for _, bad := range []string{"Share", "Mastodon", "Related", "Subscribe", "Type your email", "originally published", "appeared first", "───"} {
+	for _, bad := range []string{"Share", "Mastodon", "Related", "Subscribe", "Type your email", "originally published", "appeared first", "───", "Email this", "feeds.example"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("render keeps furniture %q:\n%s", bad, text)
 		}
