@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -270,4 +271,53 @@ func (r *renderer) cellText(n *html.Node, b *strings.Builder) {
 			r.cellText(c, b)
 		}
 	}
+}
+
+// bareLinks numbers the web addresses written out in running text (a
+// plain-text post's, a video's description: "https://example.com/x") as
+// links, as if the text had linked them, so that o then the number opens
+// them. Punctuation that ends the sentence is not part of the address.
+func (r *renderer) bareLinks(text string) string {
+	if !strings.Contains(text, "://") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(text, "http://")
+		if j := strings.Index(text, "https://"); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 || (i > 0 && !strings.ContainsRune(" (\"'«“‘<[", lastRune(text[:i]))) {
+			if i < 0 {
+				b.WriteString(text)
+				return b.String()
+			}
+			// inside a word ("xhttps://"): not an address
+			b.WriteString(text[:i+1])
+			text = text[i+1:]
+			continue
+		}
+		end := i + strings.IndexFunc(text[i:], func(c rune) bool { return c == ' ' || c == '"' || c == '<' || c == '>' || c == '»' || c == '”' })
+		if end < i {
+			end = len(text)
+		}
+		u := text[i:end]
+		for len(u) > 0 && strings.ContainsRune(".,;:!?'", rune(u[len(u)-1])) ||
+			strings.HasSuffix(u, ")") && strings.Count(u, "(") < strings.Count(u, ")") ||
+			strings.HasSuffix(u, "]") && strings.Count(u, "[") < strings.Count(u, "]") {
+			u = u[:len(u)-1]
+		}
+		b.WriteString(text[:i])
+		if link := feed.Link(u); link != "" && strings.Contains(u, ".") {
+			b.WriteString(r.linked(link, u))
+		} else {
+			b.WriteString(u)
+		}
+		text = text[i+len(u):]
+	}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

@@ -232,3 +232,24 @@ func TestArticleBodyThatIsTheTitleIsNotRepeated(t *testing.T) {
 		t.Errorf("text lost:\n%s", got)
 	}
 }
+
+// Web addresses written out in plain text (a JSON Feed content_text, a
+// video's description, a plain RSS description) are numbered links like
+// the text's own, without the punctuation that ends their sentence; an
+// address already linked, inside a word, or in code is left alone.
+func TestRenderNumbersBareAddresses(t *testing.T) {
+	src := `<p>Timetable: https://ferry.test/winter.pdf. Old one (https://ferry.test/autumn) and «https://ferry.test/fr»!</p>` +
+		`<p>Linked <a href="https://ferry.test/a">https://ferry.test/a</a>, glued xhttps://ferry.test/no, code <code>https://ferry.test/code</code>, not a link: https://localhost</p>`
+	out := Render(src, "", 200, plainStyle())
+	text := strings.Join(out.lines, " ")
+	for _, w := range []string{"Timetable: https://ferry.test/winter.pdf[1]. Old one (https://ferry.test/autumn[2]) and «https://ferry.test/fr[3]»!",
+		"Linked https://ferry.test/a[4], glued xhttps://ferry.test/no, code `https://ferry.test/code`, not a link: https://localhost"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("lacks %q:\n%s", w, text)
+		}
+	}
+	want := "https://ferry.test/winter.pdf https://ferry.test/autumn https://ferry.test/fr https://ferry.test/a"
+	if got := strings.Join(out.links, " "); got != want {
+		t.Errorf("links %q, want %q", got, want)
+	}
+}

@@ -511,7 +511,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 				r.inline.WriteString(" ")
 			}
 		}
-		r.inline.WriteString(text + spaceAfter(n.Data))
+		r.inline.WriteString(r.bareLinks(text) + spaceAfter(n.Data))
 		return
 	case html.ElementNode:
 		if furniture(n) {
