@@ -253,3 +253,13 @@ func TestRenderNumbersBareAddresses(t *testing.T) {
 		t.Errorf("links %q, want %q", got, want)
 	}
 }
+
+// Old CMSs (and Blogger) separate paragraphs with two line breaks: the
+// article shows paragraphs, while one break stays a line break.
+func TestRenderTwoBreaksEndAParagraph(t *testing.T) {
+	out := Render("First paragraph.<br /><br />Second paragraph.<br>\n<br>\nThird, line one.<br>Third, line two.<p>Para</p><br>After.", "", 60, plainStyle())
+	want := "First paragraph.\n\nSecond paragraph.\n\nThird, line one.\nThird, line two.\n\nPara\n\nAfter."
+	if got := strings.Join(out.lines, "\n"); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -131,6 +131,7 @@ type renderer struct {
 	// pending opens the next paragraph: a footnote's number written
 	// before the footnote's own paragraph ("1. ").
 	pending string
+	brk     bool // a <br> ended the last line (a second one ends the paragraph)
 }
 
 // inlineText is the running text of the paragraph being laid out.
@@ -514,6 +515,9 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		r.inline.WriteString(r.bareLinks(text) + spaceAfter(n.Data))
 		return
 	case html.ElementNode:
+		if n.Data != "br" {
+			r.brk = false
+		}
 		if furniture(n) {
 			return
 		}
@@ -587,7 +591,11 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		}
 		r.blank()
 	case "br":
-		r.flush(prefix, prefix)
+		if r.flush(prefix, prefix) {
+			r.brk = true
+		} else if r.brk {
+			r.blank() // two breaks in a row: a paragraph's end, as old CMSs write them
+		}
 	case "hr":
 		r.flush(prefix, prefix)
 		r.blank()
