@@ -50,7 +50,8 @@ func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, er
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", raw, err)
 	}
-	if c, ok := asFeed(page, raw); ok {
+	c, ok, parseErr := asFeedErr(page, raw)
+	if ok {
 		return []Candidate{c}, nil
 	}
 	cands := Links(page.Body, page.URL)
@@ -61,6 +62,11 @@ func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, er
 		cands = probe(ctx, f, page.URL)
 	}
 	if len(cands) == 0 {
+		if !looksHTML(page.Body) {
+			// A feed's address that gives no feed: say what is wrong
+			// with it, not where else no feed was found.
+			return nil, fmt.Errorf("%s: %w: %s", raw, ErrNoFeed, feed.Line(parseErr.Error()))
+		}
 		return nil, fmt.Errorf("%s: %w (no <link rel=\"alternate\"> feed, nothing at %s, … under the page's folder or the site's root)", raw, ErrNoFeed, strings.Join(CommonPaths[:4], ", "))
 	}
 	return Order(cands), nil
@@ -70,11 +76,23 @@ func Discover(ctx context.Context, f *feed.Fetcher, raw string) ([]Candidate, er
 // parses as one (a web page does not; looking for HTML first took feeds
 // whose first item holds a <header> or <body> in CDATA for pages).
 func asFeed(p feed.Page, raw string) (Candidate, bool) {
+	c, ok, _ := asFeedErr(p, raw)
+	return c, ok
+}
+
+// asFeedErr is asFeed with the parser's error when it is not a feed.
+func asFeedErr(p feed.Page, raw string) (Candidate, bool, error) {
 	title, _, err := feed.Parse(p.Body, p.URL, time.Now())
 	if err != nil {
-		return Candidate{}, false
+		return Candidate{}, false, err
 	}
-	return Candidate{URL: raw, Title: feed.Line(title), Type: sniffType(p.Body), Via: "self"}, true
+	return Candidate{URL: raw, Title: feed.Line(title), Type: sniffType(p.Body), Via: "self"}, true, nil
+}
+
+// looksHTML says whether a document's opening is a web page's.
+func looksHTML(b []byte) bool {
+	head := strings.ToLower(string(b[:min(len(b), 4096)]))
+	return strings.Contains(head, "<html") || strings.Contains(head, "<head") || strings.Contains(head, "<body") || strings.Contains(head, "<!doctype html")
 }
 
 func sniffType(b []byte) string {

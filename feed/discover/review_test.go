@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"newsreader/feed"
@@ -48,5 +52,37 @@ func TestDiscoverFeedWithMarkupInItsFirstItem(t *testing.T) {
 	cands, err := Discover(context.Background(), feed.NewFetcher(feed.Options{}), srv.URL+"/feed.xml")
 	if err != nil || len(cands) != 1 || cands[0].Via != "self" || cands[0].Title != "Markup Wire" {
 		t.Errorf("%+v, %v", cands, err)
+	}
+}
+
+// A feed's address that gives no feed (an empty body, a feed cut off
+// halfway) says what is wrong with it, not where else no feed was found;
+// a web page with no feed still says where it looked.
+func TestDiscoverSaysWhyAFeedAddressIsNoFeed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/empty.xml":
+		case "/cut.xml":
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>Cut</title><item><title>Half`))
+		case "/page":
+			w.Write([]byte(`<!doctype html><html><head><title>No feeds</title></head><body>Hello</body></html>`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	f := feed.NewFetcher(feed.Options{})
+	for path, want := range map[string]string{
+		"/empty.xml": "no feed found: empty response",
+		"/cut.xml":   "no feed found: ",
+		"/page":      "no feed found (no <link rel=\"alternate\"> feed",
+	} {
+		_, err := Discover(context.Background(), f, srv.URL+path)
+		if err == nil || !errors.Is(err, ErrNoFeed) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", path, err, want)
+		}
+		if path != "/page" && err != nil && strings.Contains(err.Error(), "rel=") {
+			t.Errorf("%s: %v names where no feed was found", path, err)
+		}
 	}
 }
