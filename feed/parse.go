@@ -650,6 +650,14 @@ func popularity(it *gofeed.Item) (comments, views int, rating float64) {
 			}
 		}
 	}
+	if comments == 0 && it.Extensions["thr"] != nil {
+		// Atom's threading extension (Blogger, WordPress's Atom feed).
+		for _, c := range it.Extensions["thr"]["total"] {
+			if n, err := strconv.Atoi(strings.TrimSpace(c.Value)); err == nil && n >= 0 {
+				comments = n
+			}
+		}
+	}
 	for _, comm := range mediaElements(it.Extensions, "community") {
 		for _, st := range comm.Children["statistics"] {
 			if n, err := strconv.Atoi(st.Attrs["views"]); err == nil && n >= 0 {

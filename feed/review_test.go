@@ -154,3 +154,20 @@ func TestTwiceEscapedHTMLIsUnescapedOnce(t *testing.T) {
 		t.Errorf("Real HTML: %q", s)
 	}
 }
+
+// An Atom entry's comment count in the threading extension (thr:total, as
+// Blogger and WordPress's Atom feeds give it) is its comments count, as
+// slash:comments is an RSS item's.
+func TestAtomThreadTotalIsTheCommentCount(t *testing.T) {
+	body := `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:thr="http://purl.org/syndication/thread/1.0"><title>Diary</title><id>urn:d</id>` +
+		`<entry><id>urn:d:1</id><title>Gulls</title><link rel="alternate" href="https://diary.test/gulls"/><updated>2026-11-26T09:00:00Z</updated><thr:total>3</thr:total></entry>` +
+		`<entry><id>urn:d:2</id><title>Quiet</title><link rel="alternate" href="https://diary.test/quiet"/><updated>2026-11-26T08:00:00Z</updated></entry></feed>`
+	_, arts := parseString(t, body, "https://diary.test/feeds/posts/default")
+	got := map[string]int{}
+	for _, a := range arts {
+		got[a.Title] = a.Comments
+	}
+	if got["Gulls"] != 3 || got["Quiet"] != 0 {
+		t.Errorf("comments %v, want Gulls 3, Quiet 0", got)
+	}
+}
