@@ -106,3 +106,24 @@ func TestRestampedItemKeepsItsFirstDate(t *testing.T) {
 		}
 	}
 }
+
+// A section whose key has accents (an imported French category,
+// "actualités-françaises") is found by --section typed without them, as
+// a keyboard without them types it; another section is not.
+func TestSectionKeyTypedWithoutAccents(t *testing.T) {
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{
+		{Key: "actualités-françaises", Title: "Actualités françaises", Feeds: []string{"https://fr.test/rss"}},
+		{Key: "monde", Title: "Monde", Feeds: []string{"https://fr.test/monde"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"actualites-francaises", "ACTUALITES-FRANCAISES", "Actualités-Françaises"} {
+		if got, err := PickSections(mustSections(t, s), k); err != nil || len(got) != 1 || got[0].Key != "actualités-françaises" {
+			t.Errorf("--section %s: %v, %v", k, got, err)
+		}
+	}
+	if _, err := PickSections(mustSections(t, s), "actualites"); err == nil {
+		t.Error("--section actualites found a section")
+	}
+}

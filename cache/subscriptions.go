@@ -625,7 +625,8 @@ func (s *Store) ResetSubscriptions(ctx context.Context, sections []feed.Section)
 // or all of them when key is "". A key in another form of the same name
 // finds its section too: one stored by an older version ("tech---apps"
 // for "tech-apps", a long key for its cut form) or the key a section's
-// title makes ("tech-apps" for the config's "ta" titled "Tech / Apps").
+// title makes ("tech-apps" for the config's "ta" titled "Tech / Apps"),
+// and the key typed without its accents.
 func PickSections(all []SectionInfo, key string) ([]SectionInfo, error) {
 	if key == "" {
 		return all, nil
@@ -644,6 +645,12 @@ func PickSections(all []SectionInfo, key string) ([]SectionInfo, error) {
 	}
 	for _, si := range all {
 		if k := feed.NameKey(key); k != "" && feed.NameKey(si.Title) == k {
+			return []SectionInfo{si}, nil
+		}
+	}
+	for _, si := range all {
+		// Typed without its accents: "actualites" for "actualités".
+		if fold(si.Key) == fold(key) {
 			return []SectionInfo{si}, nil
 		}
 	}
