@@ -70,9 +70,15 @@ func tokenizeInto(out []token, text string, limit int) []token {
 		}
 		start, first := i, len(out)
 		digits, letters := 0, 0
+		lower := true // ToLower would not change the word: ASCII, no capital
 		for i < len(text) {
-			if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			if c := text[i]; 'a' <= c && c <= 'z' {
 				letters++
+				i++
+				continue
+			} else if 'A' <= c && c <= 'Z' {
+				letters++
+				lower = false
 				i++
 				continue
 			} else if '0' <= c && c <= '9' {
@@ -81,6 +87,9 @@ func tokenizeInto(out []token, text string, limit int) []token {
 				continue
 			}
 			r, n := runeAt(text, i)
+			if r >= utf8.RuneSelf {
+				lower = false
+			}
 			switch {
 			case r >= 0x0E00 && UnspacedUnit(r):
 				goto done // a run of unspaced letters is read apart ("iPhone発売")
@@ -92,7 +101,7 @@ func tokenizeInto(out []token, text string, limit int) []token {
 				// possessive or contraction: keep the stem, drop "'s"
 				if i+n < len(text) && (text[i+n] == 's' || text[i+n] == 'S') && (i+n+1 == len(text) || !isWordByte(text[i+n+1])) {
 					w := text[start:i]
-					out = appendToken(out, w, initial, digits, letters)
+					out = appendToken(out, w, initial, digits, letters, lower)
 					initial = false
 					i += n + 1
 					goto next
@@ -105,7 +114,7 @@ func tokenizeInto(out []token, text string, limit int) []token {
 			i += n
 		}
 	done:
-		out = appendToken(out, text[start:i], initial, digits, letters)
+		out = appendToken(out, text[start:i], initial, digits, letters, lower)
 		initial = false
 	next:
 		for k := first; k < len(out); k++ {
@@ -143,13 +152,23 @@ func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
-func appendToken(out []token, w string, initial bool, digits, letters int) []token {
+// appendToken adds word w; lower says ToLower would leave it as it is.
+func appendToken(out []token, w string, initial bool, digits, letters int, lower bool) []token {
 	if w == "" {
 		return out
 	}
-	r, _ := utf8.DecodeRuneInString(w)
-	t := token{capital: unicode.IsUpper(r), initial: initial, number: digits > 0 && letters == 0}
-	t.term = Normalize(w)
+	t := token{initial: initial, number: digits > 0 && letters == 0}
+	if c := w[0]; c < utf8.RuneSelf {
+		t.capital = 'A' <= c && c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(w)
+		t.capital = unicode.IsUpper(r)
+	}
+	if lower {
+		t.term = stripSuffix(w)
+	} else {
+		t.term = Normalize(w)
+	}
 	if t.number {
 		t.term = strings.ReplaceAll(w, ",", "")
 	}
@@ -158,8 +177,10 @@ func appendToken(out []token, w string, initial bool, digits, letters int) []tok
 
 // Normalize lower-cases a word and strips a plural or verb "s" and a few
 // suffixes, so "rates" and "rate", "cuts" and "cut" meet.
-func Normalize(w string) string {
-	w = strings.ToLower(w)
+func Normalize(w string) string { return stripSuffix(strings.ToLower(w)) }
+
+// stripSuffix is Normalize of a word in lower case.
+func stripSuffix(w string) string {
 	n := len(w)
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ies"):

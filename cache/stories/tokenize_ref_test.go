@@ -127,6 +127,7 @@ func TestTokenizeMatchesReference(t *testing.T) {
 	for _, text := range []string{
 		"", "plain ascii words, 12,000.5 and 2.6% at 4.75%.", "Tirrenia's bank: \"Rates\" stay — ‘quoted’ O’Neill’s 3d 1990s",
 		"Ünïcode Ärger in Zürich\nÉLODIE\u00a0x ǅ ﬁ ٢٠٢٠ ⅷ ²³ Ⅻ", "broken \xc3( utf-8 \xff\n\n\nTitle Case Line Here", "a'b c's d'S e’s f'",
+		"Rates rates RATES rAtes companies COMPANIES Companies's boxes BOXES 5s 1,000s Ünits ünits écoles",
 		"東京の天気は晴れ。雨\n新型iPhone15を発売 か\u3099き", "서울에서 비 กรุงเทพ ข้าว ๆ", "x東y 一 二三",
 	} {
 		for _, limit := range []int{0, 3, bodyTokenCap} {
