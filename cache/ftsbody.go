@@ -102,18 +102,16 @@ func (d *deduper) dedupe(text string) (string, bool) {
 	out := d.out[:0]
 	mask := uint32(n - 1)
 	for i := 0; i < len(text); {
-		for i < len(text) && text[i] < 0x80 && !asciiAlnum(text[i]) {
+		for i < len(text) && ftsFold[text[i]] == 0 {
 			i++
 		}
 		j, h := i, uint32(2166136261)
 		for ; j < len(text); j++ {
-			c := text[j]
-			if c < 0x80 {
-				if !asciiAlnum(c) {
-					break
-				}
-				c |= 0x20 * (c >> 6 & 1) // ASCII letters to lower case; digits have bit 6 clear
-			} else if mayBeUnspaced(c) {
+			c := ftsFold[text[j]]
+			if c == 0 {
+				break
+			}
+			if c >= 0x80 && mayBeUnspaced(c) {
 				wide = true
 			}
 			h = (h ^ uint32(c)) * 16777619
@@ -167,6 +165,23 @@ func foldedEqual(a, b string) bool {
 	}
 	return true
 }
+
+// ftsFold is how dedupe reads a byte of a word: 0 for ASCII that is not a
+// letter or digit (it ends the word), an ASCII letter in lower case, any
+// other byte as it is. A table, as it is read for every byte of every
+// article's text, and branches on each mispredict at every space.
+var ftsFold = func() (t [256]byte) {
+	for c := range t {
+		b := byte(c)
+		switch {
+		case b >= 0x80:
+			t[c] = b
+		case asciiAlnum(b):
+			t[c] = b | 0x20*(b>>6&1) // letters to lower case; digits have bit 6 clear
+		}
+	}
+	return t
+}()
 
 func asciiAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'

@@ -282,3 +282,24 @@ func TestPendingArticlesIndexed(t *testing.T) {
 		}
 	}
 }
+
+// dedupe's table reads every byte as the branches it replaced did: an
+// ASCII letter or digit folded to lower case, other ASCII ending a word
+// (0), any byte from 0x80 as it is.
+func TestFTSFoldTable(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		var want byte
+		switch {
+		case b >= 0x80:
+			want = b
+		case '0' <= b && b <= '9', 'a' <= b && b <= 'z':
+			want = b
+		case 'A' <= b && b <= 'Z':
+			want = b + 'a' - 'A'
+		}
+		if ftsFold[c] != want {
+			t.Errorf("byte %#x reads as %#x, want %#x", c, ftsFold[c], want)
+		}
+	}
+}
