@@ -120,3 +120,37 @@ func TestListOnATerminalWrapsLongTitles(t *testing.T) {
 		t.Errorf("title read back as %q", got)
 	}
 }
+
+// --show on a terminal lays a family emoji out as the article pane does,
+// in pieces every terminal draws at the width counted (its members, kept
+// together), not as one cluster that terminals counting code points draw
+// wider than the line allows; into a pipe it stays the cluster it is.
+func TestShowOnATerminalDrawsClustersAsThePaneDoes(t *testing.T) {
+	const family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Quay</title><item><title>Open day</title><link>https://quay.test/1</link><guid>q1</guid><pubDate>%s</pubDate><description>A %s family day at the quay.</description></item></channel></rss>`,
+			time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z), family)
+	}))
+	defer srv.Close()
+	args := oneFeedArgs(t, srv.URL+"/feed")
+	if code, out, errOut := runArgs(t, args("--refresh")...); code != 0 {
+		t.Fatalf("refresh: %d %s%s", code, out, errOut)
+	}
+	id := srv.URL + "/feed#q1"
+	if _, out, _ := runArgs(t, args("--show", id)...); !strings.Contains(out, family) {
+		t.Errorf("piped --show lost the cluster: %q", out)
+	}
+	bin := buildBinary(t)
+	capture := filepath.Join(t.TempDir(), "pty.bin")
+	s := startTmux(t, 60, 20, "read _; "+bin+" "+strings.Join(args("--show", id), " ")+"; printf 'SHOW-DONE\\n'; sleep 30")
+	s.run("pipe-pane", "-O", "-t", s.name, "cat > "+capture)
+	s.keys("Enter")
+	s.waitFor("show", "family day", "SHOW-DONE")
+	raw, err := os.ReadFile(capture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), "family day") || strings.Contains(string(raw), "\u200d") {
+		t.Errorf("--show on a terminal wrote the joined cluster (or nothing):\n%q", raw)
+	}
+}

@@ -196,6 +196,9 @@ func printLine(w io.Writer, a cache.Article, tail string) error {
 	return err
 }
 
+// IsTerminal says whether w (through the verbs' SafeWriter) is a terminal.
+func IsTerminal(w io.Writer) bool { return termWidth(w) > 0 }
+
 // termWidth is w's width when w is a terminal, else 0 (a file or pipe
 // gets each article on one line, for grep and cut).
 func termWidth(w io.Writer) int {

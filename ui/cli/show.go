@@ -41,10 +41,7 @@ func Show(ctx context.Context, store *cache.Store, f *feed.Fetcher, ref string, 
 	}
 	// A file (or pipe) gets the text's grapheme clusters as they are; a
 	// terminal gets them as it draws them.
-	exact := true
-	if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		exact = false
-	}
+	exact := !ui.IsTerminal(out) // out is the verbs' SafeWriter round stdout
 	lines := ui.PlainArticle(art, body, width, exact)
 	if !full && len(lines) == len(ui.PlainArticle(art, "", width, exact)) {
 		// Nothing under the header: a title-only feed.
