@@ -225,6 +225,7 @@ func parseFormatLifting(body []byte, lift bool) (*gofeed.Feed, []span, error) {
 		if err != nil {
 			return nil, nil, bad(err)
 		}
+		atomPlainText(af, f)
 		return f, spans, nil
 	case gofeed.FeedTypeJSON:
 		jf, err := (&json.Parser{}).Parse(bytes.NewReader(body))
@@ -284,6 +285,25 @@ func jsonPlainText(jf *json.Feed, f *gofeed.Feed) {
 		}
 		if ji.ContentHTML == "" && ji.ContentText != "" {
 			it.Content = textHTML(ji.ContentText)
+		}
+	}
+}
+
+// atomPlainText writes the content of the entries that say it is plain
+// text (type="text", "text/plain"), which the translator passes on as
+// text, as the HTML the rest expects: a release note's "<b> tags" and
+// "x < 5" are text, its lines and paragraphs kept. Content with no type
+// is left as it is: feeds that leave the type out mostly hold HTML.
+func atomPlainText(af *atom.Feed, f *gofeed.Feed) {
+	if len(af.Entries) != len(f.Items) {
+		return
+	}
+	for i, e := range af.Entries {
+		if e == nil || e.Content == nil || f.Items[i] == nil {
+			continue
+		}
+		if t := strings.ToLower(strings.TrimSpace(e.Content.Type)); (t == "text" || t == "text/plain") && strings.TrimSpace(e.Content.Value) != "" {
+			f.Items[i].Content = textHTML(e.Content.Value)
 		}
 	}
 }

@@ -171,3 +171,29 @@ func TestAtomThreadTotalIsTheCommentCount(t *testing.T) {
 		t.Errorf("comments %v, want Gulls 3, Quiet 0", got)
 	}
 }
+
+// An Atom entry whose content says it is plain text (type="text") is
+// text: "<b>" and "x < 5" are shown as written, its lines and paragraphs
+// kept. Content of type html, and content with no type (which feeds fill
+// with HTML), are HTML.
+func TestAtomTextContentIsText(t *testing.T) {
+	body := `<feed xmlns="http://www.w3.org/2005/Atom"><title>Rel</title><id>urn:r</id>` +
+		`<entry><id>urn:r:1</id><title>v2.1</title><link href="https://rel.test/1"/><updated>2026-11-26T09:00:00Z</updated>` +
+		"<content type=\"text\">Changes:\n- Fixed &lt;b&gt; tags when x &lt; 5\n- Faster\n\nThanks.</content></entry>" +
+		`<entry><id>urn:r:2</id><title>v2.0</title><link href="https://rel.test/2"/><updated>2026-11-25T09:00:00Z</updated>` +
+		`<content type="html">&lt;p&gt;Now &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</content></entry>` +
+		`<entry><id>urn:r:3</id><title>v1.9</title><link href="https://rel.test/3"/><updated>2026-11-24T09:00:00Z</updated>` +
+		`<content>&lt;p&gt;Untyped &lt;i&gt;HTML&lt;/i&gt;.&lt;/p&gt;</content></entry></feed>`
+	_, arts := parseString(t, body, "https://rel.test/atom")
+	got, html := map[string]string{}, map[string]string{}
+	for _, a := range arts {
+		got[a.Title], html[a.Title] = PlainText(a.Content), a.Content
+	}
+	if !strings.Contains(got["v2.1"], "- Fixed <b> tags when x < 5") || !strings.HasSuffix(got["v2.1"], "- Faster\n\nThanks.") ||
+		strings.Count(html["v2.1"], "<br>") != 2 || strings.Count(html["v2.1"], "<p>") != 2 {
+		t.Errorf("text content: %q (stored %q), want its text, lines and two paragraphs", got["v2.1"], html["v2.1"])
+	}
+	if got["v2.0"] != "Now bold." || got["v1.9"] != "Untyped HTML." {
+		t.Errorf("html content: %q, untyped: %q", got["v2.0"], got["v1.9"])
+	}
+}
