@@ -303,7 +303,14 @@ func atomPlainText(af *atom.Feed, f *gofeed.Feed) {
 			continue
 		}
 		if t := strings.ToLower(strings.TrimSpace(e.Content.Type)); (t == "text" || t == "text/plain") && strings.TrimSpace(e.Content.Value) != "" {
-			f.Items[i].Content = textHTML(e.Content.Value)
+			// Escaped, then laid out in paragraphs as any plain text
+			// is; a <p> round it when it is one, so that nothing later
+			// takes its escaped text for escaped markup.
+			h := paragraphs(html.EscapeString(e.Content.Value))
+			if !strings.Contains(h, "<") {
+				h = "<p>" + strings.TrimSpace(h) + "</p>"
+			}
+			f.Items[i].Content = h
 		}
 	}
 }

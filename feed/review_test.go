@@ -183,7 +183,9 @@ func TestAtomTextContentIsText(t *testing.T) {
 		`<entry><id>urn:r:2</id><title>v2.0</title><link href="https://rel.test/2"/><updated>2026-11-25T09:00:00Z</updated>` +
 		`<content type="html">&lt;p&gt;Now &lt;b&gt;bold&lt;/b&gt;.&lt;/p&gt;</content></entry>` +
 		`<entry><id>urn:r:3</id><title>v1.9</title><link href="https://rel.test/3"/><updated>2026-11-24T09:00:00Z</updated>` +
-		`<content>&lt;p&gt;Untyped &lt;i&gt;HTML&lt;/i&gt;.&lt;/p&gt;</content></entry></feed>`
+		`<content>&lt;p&gt;Untyped &lt;i&gt;HTML&lt;/i&gt;.&lt;/p&gt;</content></entry>` +
+		`<entry><id>urn:r:4</id><title>tip</title><link href="https://rel.test/4"/><updated>2026-11-23T09:00:00Z</updated>` +
+		`<content type="text">Write &lt;b&gt;bold&lt;/b&gt; &amp; mean it.</content></entry></feed>`
 	_, arts := parseString(t, body, "https://rel.test/atom")
 	got, html := map[string]string{}, map[string]string{}
 	for _, a := range arts {
@@ -192,6 +194,9 @@ func TestAtomTextContentIsText(t *testing.T) {
 	if !strings.Contains(got["v2.1"], "- Fixed <b> tags when x < 5") || !strings.HasSuffix(got["v2.1"], "- Faster\n\nThanks.") ||
 		strings.Count(html["v2.1"], "<br>") != 2 || strings.Count(html["v2.1"], "<p>") != 2 {
 		t.Errorf("text content: %q (stored %q), want its text, lines and two paragraphs", got["v2.1"], html["v2.1"])
+	}
+	if got["tip"] != "Write <b>bold</b> & mean it." {
+		t.Errorf("one line of text about tags: %q (stored %q)", got["tip"], html["tip"])
 	}
 	if got["v2.0"] != "Now bold." || got["v1.9"] != "Untyped HTML." {
 		t.Errorf("html content: %q, untyped: %q", got["v2.0"], got["v1.9"])
