@@ -86,15 +86,7 @@ func TestFoldersJoinTheConfigSectionOfTheirName(t *testing.T) {
 // importOPML imports an OPML file's feeds as --import-opml does.
 func importOPML(t *testing.T, s *Store, file string) ImportResult {
 	t.Helper()
-	doc, err := opml.Parse(strings.NewReader(file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var entries []ImportEntry
-	for _, f := range doc.Feeds {
-		entries = append(entries, ImportEntry{Section: f.Section, SectionTitle: f.SectionTitle, URL: f.URL, Title: f.Title})
-	}
-	res, err := s.Import(ctx, entries)
+	res, err := s.Import(ctx, entriesOf(t, file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,4 +147,47 @@ func TestReimportingAnOldOPMLMakesNoDuplicates(t *testing.T) {
 	if got := sectionsString(t, s); got != want {
 		t.Errorf("sections:\n got %s\nwant %s", got, want)
 	}
+}
+
+// Categories whose long names are cut to the same key are told apart by
+// "-2" in the order a file lists them; a file listing them the other way
+// round still puts each one's feeds in its own section.
+func TestCategoriesCutAlikeKeepTheirSectionsInAnyOrder(t *testing.T) {
+	s := openTemp(t)
+	file := func(first, second string, feeds ...string) string {
+		return `<opml version="2.0"><body><outline text="International Affairs">
+<outline text="` + first + `"><outline type="rss" text="A" xmlUrl="` + feeds[0] + `"/></outline>
+<outline text="` + second + `"><outline type="rss" text="B" xmlUrl="` + feeds[1] + `"/></outline>
+</outline></body></opml>`
+	}
+	east, mid := "Europe and the Eastern Partnership Countries", "Europe and the Middle East"
+	res, err := s.Import(ctx, entriesOf(t, file(east, mid, "https://a.test/east", "https://b.test/mid")))
+	if err != nil || len(res.NewSections) != 2 {
+		t.Fatalf("first import: %+v %v", res, err)
+	}
+	importOPML(t, s, file(mid, east, "https://c.test/mid", "https://d.test/east"))
+	for _, si := range mustSections(t, s) {
+		for _, u := range si.Feeds {
+			if strings.Contains(si.Title, "Eastern") != strings.Contains(u, "east") {
+				t.Errorf("%s is in %q", u, si.Title)
+			}
+		}
+	}
+	if n := len(mustSections(t, s)); n != 2 {
+		t.Errorf("%d sections: %s", n, sectionsString(t, s))
+	}
+}
+
+// entriesOf parses an OPML file into Import's entries.
+func entriesOf(t *testing.T, file string) []ImportEntry {
+	t.Helper()
+	doc, err := opml.Parse(strings.NewReader(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []ImportEntry
+	for _, f := range doc.Feeds {
+		entries = append(entries, ImportEntry{Section: f.Section, SectionTitle: f.SectionTitle, URL: f.URL, Title: f.Title})
+	}
+	return entries
 }

@@ -214,36 +214,55 @@ func (s *Store) SectionFor(ctx context.Context, key, title string) (string, erro
 	return k, nil
 }
 
-// sectionNamed finds the section held under key (in any letter case),
-// else the first in order that feed.SameSection says is the one key and
-// title name.
+// sectionNamed finds the section key and title name: the one titled
+// alike (feed.NameKey of the titles) when the section held under key is
+// titled otherwise, else the one held under key (in any letter case),
+// else the first in order that feed.SameSection says is the one key names
+// in another form. A title outranks the key because keys made from long
+// names are cut, and cut alike are told apart by "-2", "-3" in the order
+// a file lists them: a file listing them in another order gives a
+// category the key another one's section has.
 func sectionNamed(ctx context.Context, q interface {
 	querier
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, key, title string) (string, bool, error) {
-	var stored string
-	err := q.QueryRowContext(ctx, "SELECT key FROM sections WHERE key = ?", key).Scan(&stored)
-	if err == nil {
-		return stored, true, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return "", false, err
-	}
 	rows, err := q.QueryContext(ctx, "SELECT key, title FROM sections ORDER BY position, key")
 	if err != nil {
 		return "", false, err
 	}
 	defer rows.Close()
+	type held struct{ key, title string }
+	var all []held
+	exact, titled := -1, -1
+	want := feed.NameKey(title)
 	for rows.Next() {
-		var k, t string
-		if err := rows.Scan(&k, &t); err != nil {
+		var h held
+		if err := rows.Scan(&h.key, &h.title); err != nil {
 			return "", false, err
 		}
-		if feed.SameSection(k, t, key, title) {
-			return k, true, nil
+		if exact < 0 && strings.EqualFold(h.key, key) {
+			exact = len(all)
+		}
+		if titled < 0 && want != "" && feed.NameKey(h.title) == want {
+			titled = len(all)
+		}
+		all = append(all, h)
+	}
+	if err := rows.Err(); err != nil {
+		return "", false, err
+	}
+	switch {
+	case exact >= 0 && (titled < 0 || feed.NameKey(all[exact].title) == want):
+		return all[exact].key, true, nil
+	case titled >= 0:
+		return all[titled].key, true, nil
+	}
+	for _, h := range all {
+		if feed.SameSection(h.key, h.title, key, title) {
+			return h.key, true, nil
 		}
 	}
-	return "", false, rows.Err()
+	return "", false, nil
 }
 
 func addSubscription(ctx context.Context, tx *sql.Tx, section, title, u string) (bool, error) {
