@@ -70,6 +70,17 @@ func furniture(n *html.Node) bool {
 	return len(strings.Join(strings.Fields(b.String()), " ")) < 300
 }
 
+// signOffs are WordPress's (Yoast's) closing line in the languages
+// blogs use most: how it opens, and what it says after the post's title.
+var signOffs = [][2]string{
+	{"The post ", " appeared first on "},
+	{"Der Beitrag ", " erschien zuerst auf "},
+	{"L’article ", " est apparu en premier sur "}, {"L'article ", " est apparu en premier sur "},
+	{"La entrada ", " se publicó primero en "},
+	{"Het bericht ", " verscheen eerst op "},
+	{"O post ", " apareceu primeiro em "},
+}
+
 // signOff says whether a paragraph's text is a platform's closing line
 // naming the post again: WordPress's (Yoast) "The post X appeared first on
 // Y." and Medium's "X was originally published in Y on Medium, where
@@ -78,8 +89,10 @@ func signOff(text string) bool {
 	if len(text) > 600 {
 		return false
 	}
-	if strings.HasPrefix(text, "The post ") && strings.Contains(text, " appeared first on ") {
-		return true
+	for _, f := range signOffs {
+		if strings.HasPrefix(text, f[0]) && strings.Contains(text, f[1]) {
+			return true
+		}
 	}
 	return strings.Contains(text, " was originally published in ") && strings.Contains(text, " on Medium")
 }

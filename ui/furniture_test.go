@@ -83,6 +83,14 @@ func TestRenderLeavesOutPlatformFurniture(t *testing.T) {
 	if want := "https://kettle.example/vices https://kettle.example/clamps.jpg"; strings.Join(out.links, " ") != want {
 		t.Errorf("links %q, want %q", out.links, want)
 	}
+	// The sign-off as WordPress writes it in other languages.
+	for _, p := range []string{"Der Beitrag <a href=\"https://k.example/b\">Bank</a> erschien zuerst auf <a href=\"https://k.example\">Werkbank</a>.",
+		"L’article <a href=\"https://k.example/b\">Établi</a> est apparu en premier sur <a href=\"https://k.example\">Atelier</a>.",
+		"La entrada <a href=\"https://k.example/b\">Banco</a> se publicó primero en <a href=\"https://k.example\">Taller</a>."} {
+		if out := Render("<p>Text.</p><p>"+p+"</p>", "", 70, plainStyle()); len(out.lines) != 1 || len(out.links) != 0 {
+			t.Errorf("%q kept: %q", p, out.lines)
+		}
+	}
 	// A post about newsletters, in a block whose class says so, is not
 	// furniture: a class word alone marks only a short block.
 	long := `<div class="newsletter-issue"><p>` + strings.Repeat("This issue covers the harbour's winter timetable in detail. ", 8) + `</p></div>`
