@@ -95,7 +95,12 @@ wait:
 	if marks < 5 {
 		t.Errorf("only %d marks during the save: it did not overlap", marks)
 	}
-	if longest > time.Second {
+	// A save that held the lock throughout would keep a mark waiting
+	// for all of it (10 s and more here); between bounded transactions a
+	// mark waits a fraction of a second (0.1-0.3 s under -race). The
+	// bound leaves room for a host loaded by other test binaries, where a
+	// single wait passed 1 s.
+	if longest > 3*time.Second {
 		t.Errorf("a mark waited %v for the big save", longest)
 	}
 	if n, _ := s.Count(ctx, "big"); n != 5000 {
