@@ -1,9 +1,11 @@
 package feed
 
 import (
+	"fmt"
 	"html"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
@@ -31,6 +33,7 @@ const maxEnclosures = 8
 func withEnclosures(it *gofeed.Item, base *url.URL, content, summary string) (string, string) {
 	var add strings.Builder
 	seen, looked := map[string]bool{}, 0
+	length := episodeLength(it)
 	for _, e := range it.Enclosures {
 		if looked == maxEnclosures {
 			break
@@ -58,7 +61,11 @@ func withEnclosures(it *gofeed.Item, base *url.URL, content, summary string) (st
 			continue
 		}
 		seen[esc] = true
-		add.WriteString(`<p><` + kind + ` src="` + esc + `"></` + kind + `></p>`)
+		dur := ""
+		if length != "" && (kind == "audio" || len(it.Enclosures) == 1) {
+			dur = ` data-duration="` + length + `"` // itunes:duration is the episode's
+		}
+		add.WriteString(`<p><` + kind + ` src="` + esc + `"` + dur + `></` + kind + `></p>`)
 	}
 	if add.Len() == 0 {
 		return content, summary
@@ -67,4 +74,36 @@ func withEnclosures(it *gofeed.Item, base *url.URL, content, summary string) (st
 		return content + add.String(), summary
 	}
 	return content, summary + add.String()
+}
+
+// episodeLength is a podcast episode's itunes:duration as the reader
+// shows it beside its file ("1:02:33", "45:10"), or "" when it has none
+// or it is not a length ("01:02:33", "2710" seconds, "45:10" are).
+func episodeLength(it *gofeed.Item) string {
+	if it.ITunesExt == nil {
+		return ""
+	}
+	d := strings.TrimSpace(it.ITunesExt.Duration)
+	if d == "" || len(d) > 12 {
+		return ""
+	}
+	secs := 0
+	parts := strings.Split(d, ":")
+	if len(parts) > 3 {
+		return ""
+	}
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || (i > 0 && n > 59) {
+			return ""
+		}
+		secs = secs*60 + n
+	}
+	if secs <= 0 || secs > 100*3600 {
+		return ""
+	}
+	if h := secs / 3600; h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, secs/60%60, secs%60)
+	}
+	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }

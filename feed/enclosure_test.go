@@ -118,3 +118,31 @@ func TestEnclosuresReachItemsCachedBefore(t *testing.T) {
 		t.Errorf("parsed twice by one build, the item is not Unchanged: %+v", q.Articles)
 	}
 }
+
+// A podcast episode's itunes:duration rides on its <audio> as
+// data-duration, written as the reader shows a length (1:02:33, 45:10),
+// whether the feed gave hours, minutes and seconds or seconds alone; a
+// duration that is no length is left out. The plain text is unchanged.
+func TestEpisodeLengthRidesOnItsAudio(t *testing.T) {
+	item := func(guid, dur string) string {
+		return `<item><title>` + guid + `</title><guid>` + guid + `</guid><description>Notes.</description><itunes:duration>` + dur + `</itunes:duration>` +
+			`<enclosure url="https://pod.example/` + guid + `.mp3" length="1" type="audio/mpeg"/></item>`
+	}
+	body := []byte(`<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title>` +
+		item("hms", "01:02:33") + item("secs", "2710") + item("ms", "45:10") + item("junk", "about an hour") + item("bad", "1:75:00") + `</channel></rss>`)
+	base, _ := url.Parse("https://pod.example/feed.xml")
+	_, arts, err := Parse(body, base, time.Now())
+	if err != nil || len(arts) != 5 {
+		t.Fatalf("%d articles, %v", len(arts), err)
+	}
+	for _, a := range arts {
+		want := map[string]string{"hms": ` data-duration="1:02:33"`, "secs": ` data-duration="45:10"`, "ms": ` data-duration="45:10"`}[a.Title]
+		all := a.Content + a.Summary
+		if want != "" && !strings.Contains(all, want) || want == "" && strings.Contains(all, "data-duration") {
+			t.Errorf("%s: %s, want %q", a.Title, all, want)
+		}
+		if got := PlainText(a.Summary); got != "Notes." {
+			t.Errorf("%s: plain text %q", a.Title, got)
+		}
+	}
+}

@@ -334,3 +334,13 @@ func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
+
+// mediaLength is the length the feed gave an episode's file (feed's
+// withEnclosures writes it as data-duration: "1:02:33"), if it is one.
+func mediaLength(n *html.Node) string {
+	d := strings.TrimSpace(attr(n, "data-duration"))
+	if d == "" || len(d) > 9 || strings.Trim(d, "0123456789:") != "" || !strings.Contains(d, ":") {
+		return ""
+	}
+	return d
+}

@@ -271,3 +271,11 @@ func TestRenderTwoBreaksEndAParagraph(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// An episode's file shows its length beside it when the feed gave one.
+func TestRenderEpisodeLength(t *testing.T) {
+	out := Render(`<p>Notes.</p><p><audio src="https://pod.example/42.mp3" data-duration="1:02:33"></audio></p><p><audio src="https://pod.example/x.mp3" data-duration="&lt;b&gt;"></audio></p>`, "", 60, plainStyle())
+	if got := strings.Join(out.lines, "\n"); !strings.Contains(got, "[audio 1:02:33][1]") || !strings.Contains(got, "\n[audio][2]") {
+		t.Errorf("got:\n%s", got)
+	}
+}

@@ -547,10 +547,14 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		// that is shown. A video or audio with an address is a link to
 		// it (a podcast's episode, a clip).
 		if n.Data == "video" || n.Data == "audio" {
+			label := "[" + n.Data + "]"
+			if d := mediaLength(n); d != "" {
+				label = "[" + n.Data + " " + d + "]" // a podcast episode's length
+			}
 			if src := r.resolve(mediaSource(n)); src != "" {
-				r.inline.WriteString(" " + r.linked(src, "["+n.Data+"]") + " ")
+				r.inline.WriteString(" " + r.linked(src, label) + " ")
 			} else {
-				r.inline.WriteString(" [" + n.Data + "] ")
+				r.inline.WriteString(" " + label + " ")
 			}
 		}
 		if !r.ends.Has(n.Data) {
