@@ -43,7 +43,7 @@ var furnitureTags = map[string]bool{
 }
 
 // furniture says whether element n is platform furniture to leave out.
-func furniture(n *html.Node) bool {
+func (r *renderer) furniture(n *html.Node) bool {
 	if furnitureTags[n.Data] {
 		return true
 	}
@@ -63,11 +63,25 @@ func furniture(n *html.Node) bool {
 	if !words {
 		return false
 	}
-	// A word alone ("share", "newsletter") marks a short block only: a
-	// wrapper round the whole post is not furniture whatever its class.
+	// A word alone ("share", "newsletter") marks a short block only, and
+	// one that is not most of the post: a wrapper round the whole post (a
+	// newsletter's "newsletter-body") is not furniture whatever its class.
 	var b strings.Builder
 	collectText(n, &b)
-	return len(strings.Join(strings.Fields(b.String()), " ")) < 300
+	size := len(strings.Join(strings.Fields(b.String()), " "))
+	return size < 300 && 2*size < r.textSize()
+}
+
+// textSize is the length of the fragment's text, white space collapsed.
+func (r *renderer) textSize() int {
+	if r.size < 0 {
+		var b strings.Builder
+		for _, n := range r.nodes {
+			collectText(n, &b)
+		}
+		r.size = len(strings.Join(strings.Fields(b.String()), " "))
+	}
+	return r.size
 }
 
 // signOffs are WordPress's (Yoast's) closing line in the languages

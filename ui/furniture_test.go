@@ -97,6 +97,11 @@ func TestRenderLeavesOutPlatformFurniture(t *testing.T) {
 	if text := strings.Join(Render(long, "", 70, plainStyle()).lines, " "); !strings.Contains(text, "winter timetable") {
 		t.Errorf("a long post in a newsletter-classed block was dropped: %q", text)
 	}
+	// Nor is a short one, when the block is the whole post.
+	short := `<div class="newsletter-body"><p>Ferries run late today.</p></div><p>—</p>`
+	if text := strings.Join(Render(short, "", 70, plainStyle()).lines, " "); !strings.Contains(text, "Ferries run late today.") {
+		t.Errorf("a short post in a newsletter-classed block was dropped: %q", text)
+	}
 }
 
 // A link round a picture with no alt text (as Substack wraps every image)

@@ -86,7 +86,7 @@ func Render(fragment, base string, width int, st renderStyle) rendered {
 	width = max(width, 10)
 	fragment = feed.UnescapeMarkup(fragment) // cached before the parser undid it
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
-	r := &renderer{width: width, measure: width, st: st, ends: feed.EndTags{Src: fragment}}
+	r := &renderer{width: width, measure: width, st: st, ends: feed.EndTags{Src: fragment}, nodes: nodes, size: -1}
 	if st.measure > 0 {
 		r.measure = min(width, st.measure)
 	}
@@ -131,7 +131,9 @@ type renderer struct {
 	// pending opens the next paragraph: a footnote's number written
 	// before the footnote's own paragraph ("1. ").
 	pending string
-	brk     bool // a <br> ended the last line (a second one ends the paragraph)
+	brk     bool         // a <br> ended the last line (a second one ends the paragraph)
+	nodes   []*html.Node // the fragment's
+	size    int          // its text's length (textSize), -1 until asked
 }
 
 // inlineText is the running text of the paragraph being laid out.
@@ -518,7 +520,7 @@ func (r *renderer) block(n *html.Node, prefix string) {
 		if n.Data != "br" {
 			r.brk = false
 		}
-		if furniture(n) {
+		if r.furniture(n) {
 			return
 		}
 	case html.DocumentNode:
