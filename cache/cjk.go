@@ -254,6 +254,9 @@ func lastRune(s string) rune {
 // be read to know (see Search): not for a word of one or two letters.
 func searchTerm(w string) (expr string, check bool) {
 	if !hasUnspaced(w) {
+		if v := sharpS(w); v != "" {
+			return "(" + ftsPhrase(w) + " OR " + ftsPhrase(v) + ")", false
+		}
 		return ftsPhrase(w), false
 	}
 	var parts []string
@@ -356,4 +359,19 @@ func firstDistinct(words []string, n int) []string {
 		}
 	}
 	return out
+}
+
+// sharpS is w with German's ß written as ss ("straße": "strasse"), or
+// its ss as ß, as a German reader types either for the other (a
+// keyboard without ß, Swiss spelling): the index keeps ß as a letter of
+// its own. "" when w has neither.
+func sharpS(w string) string {
+	l := strings.ToLower(w)
+	switch {
+	case strings.Contains(l, "ß"):
+		return strings.ReplaceAll(l, "ß", "ss")
+	case strings.Contains(l, "ss"):
+		return strings.ReplaceAll(l, "ss", "ß")
+	}
+	return ""
 }

@@ -1067,6 +1067,13 @@ func (s *Store) Search(ctx context.Context, section, query string, offset, limit
 		if err != nil {
 			return nil, 0, err
 		}
+		if v := sharpS(last); v != "" { // "strasse" being typed completes to "straßenbahn" too
+			other, err := s.completions(ctx, v, maxCompletions)
+			if err != nil {
+				return nil, 0, err
+			}
+			more = append(more, other...)
+		}
 		alts := []string{phrases[len(phrases)-1]}
 		for _, c := range more {
 			if c != last {

@@ -127,3 +127,31 @@ func TestSectionKeyTypedWithoutAccents(t *testing.T) {
 		t.Error("--section actualites found a section")
 	}
 }
+
+// German's ß and ss find each other: "strassenbahn" (typed on a keyboard
+// without ß) finds "Straßenbahn", "Straße " finds the Swiss "Strasse";
+// other words are searched as before.
+func TestSearchSharpS(t *testing.T) {
+	s := openTemp(t)
+	mustSave(t, s, ok("https://kueste.example/feed",
+		news("Küstenbote", "kueste.example", 10, "Straßenbahn fährt wieder", "Die Straßenbahn fährt ab Montag wieder über die Brücke."),
+		news("Zürcher Blatt", "zuerich.example", 20, "Neue Strasse eröffnet", "Die Strasse zum Hafen ist offen."),
+		news("Küstenbote", "kueste.example", 30, "Hafenfest", "Viele Gäste kamen."),
+	), "welt")
+	for q, want := range map[string]string{
+		"strassenbahn":  "Straßenbahn fährt wieder",
+		"strassenb":     "Straßenbahn fährt wieder", // being typed
+		"Strassenbahn ": "Straßenbahn fährt wieder",
+		"straße ":       "Neue Strasse eröffnet",
+		"hafenfest ":    "Hafenfest",
+	} {
+		hits, n, err := s.Search(ctx, "", q, 0, 10)
+		if err != nil || n != 1 || len(hits) != 1 || hits[0].Title != want {
+			var titles []string
+			for _, h := range hits {
+				titles = append(titles, h.Title)
+			}
+			t.Errorf("%q: %d hits %v, %v; want %q", q, n, titles, err, want)
+		}
+	}
+}
