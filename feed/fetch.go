@@ -508,7 +508,7 @@ func (r *run) download(ctx context.Context, req Request) fetched {
 			if quick {
 				return fail(ErrHostNotResponding)
 			}
-			return fail(errors.New("timed out"))
+			return fail(errors.New("timed out: no answer within " + seconds(headerTimeout)))
 		}
 		return fail(reason(err))
 	}
@@ -598,6 +598,14 @@ func (d *deadline) extend(by time.Duration) {
 }
 
 func (d *deadline) stop() { d.timer.Stop() }
+
+// seconds is d as a timeout is said: "10s", "200ms".
+func seconds(d time.Duration) string {
+	if d >= time.Second {
+		d = d.Round(time.Second)
+	}
+	return d.String()
+}
 
 func isTimeout(err error) bool {
 	var ne net.Error

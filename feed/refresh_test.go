@@ -57,7 +57,7 @@ func TestHungFeedsDoNotHoldTheRefreshHostage(t *testing.T) {
 	for i := range 10 {
 		r := got[fmt.Sprintf("%s/hung/%d", srv.URL, i)]
 		switch {
-		case r.Status == StatusError && r.Err.Error() == "timed out":
+		case r.Status == StatusError && strings.HasPrefix(r.Err.Error(), "timed out: no answer within "):
 			timedOut++
 		case r.Status == StatusError && errors.Is(r.Err, ErrHostNotResponding):
 			notResponding++
