@@ -155,3 +155,35 @@ func TestSearchSharpS(t *testing.T) {
 		}
 	}
 }
+
+// A feed that lists only its latest notice or episode, linked to the
+// feed's own site page (the channel's link), keeps each one it has given:
+// the site's page is no article's own, so a new notice is not taken for
+// the one stored before (it was overwritten, never shown as new).
+func TestLoneItemLinkingToTheSiteIsItsOwn(t *testing.T) {
+	var round atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := round.Load()
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Port Notices</title><link>https://port.test/notices</link><item><title>Notice %d</title><link>https://port.test/notices</link><guid isPermaLink="false">notice-%d</guid><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Berth %d is shut.</description></item></channel></rss>`, n, n, 10+n, n)
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "port", Title: "Port", Feeds: []string{srv.URL}}}); err != nil {
+		t.Fatal(err)
+	}
+	for r := range 2 {
+		round.Store(int32(r))
+		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
+	}
+	arts, err := s.Articles(ctx, "port", 0, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range arts {
+		titles = append(titles, a.Title)
+	}
+	if strings.Join(titles, "|") != "Notice 1|Notice 0" {
+		t.Errorf("articles %q, want Notice 1 and Notice 0", titles)
+	}
+}

@@ -25,10 +25,11 @@ type Article struct {
 	Comments   int     // slash:comments
 	Views      int     // media:community/media:statistics views
 	Rating     float64 // media:community/media:starRating average
-	// SharedLink says other items of the feed have the same Link (a
-	// podcast's episodes all linking to the show's page, notices all to
-	// the notices page): it does not identify the article, so the cache
-	// must not take it for another item's.
+	// SharedLink says other items of the feed have the same Link, or it
+	// is the feed's own site or address (a podcast's episodes all linking
+	// to the show's page, notices all to the notices page): it does not
+	// identify the article, so the cache must not take it for another
+	// item's.
 	SharedLink bool
 
 	// Hash identifies the item's source bytes (0: unknown). Unchanged

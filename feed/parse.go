@@ -118,6 +118,10 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	idents := make([]ident, len(order))
 	uses := make(map[string]int, len(order))
 	links := make(map[string]int, len(order)) // how many items give each link
+	// The feed's own pages (its site, its address) are no item's own
+	// either, even when one item alone links to them (a feed listing only
+	// its latest notice or episode).
+	site, self := resolve(base, f.Link), base.String()
 	for k, i := range order {
 		it := items[i]
 		if it.Description == "" && it.Content == "" {
@@ -164,7 +168,7 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 			a.Updated = a.Published
 		}
 		a.Hash = h
-		a.SharedLink = link != "" && links[link] > 1
+		a.SharedLink = link != "" && (links[link] > 1 || link == site || link == self)
 		a.FeedURL = base.String()
 		a.Source = title
 		out.Articles = append(out.Articles, a)
