@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"newsreader/feed"
 )
@@ -72,11 +73,12 @@ func TestItemsSharingALinkStayApart(t *testing.T) {
 
 // A feed that stamps its items with the time of each request (generated
 // feeds, some CMSs) does not bring an old article back to the top of the
-// list at every refresh: an article keeps the earliest date its feed gave
-// it. A date corrected to an earlier one is taken.
+// list at every refresh: a date later than the article's first sighting
+// cannot be when it was published, and is not taken. A corrected date is
+// taken, earlier or later (a post dated a year back by a typo in its
+// year, corrected), when it is before the article was first seen.
 func TestRestampedItemKeepsItsFirstDate(t *testing.T) {
 	var stamp atomic.Value
-	stamp.Store("Fri, 27 Nov 2026 10:00:00 +0000")
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Always now</title><item><title>Quay report</title><link>https://now.test/1</link><guid>now-1</guid><pubDate>%s</pubDate><description>The same report.</description></item></channel></rss>`, stamp.Load())
 	}))
@@ -93,16 +95,22 @@ func TestRestampedItemKeepsItsFirstDate(t *testing.T) {
 		}
 		return arts[0].Published.UTC().Format("2006-01-02 15:04")
 	}
-	for _, c := range []struct{ stamp, want string }{
-		{"Fri, 27 Nov 2026 10:00:00 +0000", "2026-11-27 10:00"},
-		{"Fri, 27 Nov 2026 11:00:00 +0000", "2026-11-27 10:00"}, // restamped later: kept
-		{"Fri, 27 Nov 2026 12:30:00 +0000", "2026-11-27 10:00"},
-		{"Fri, 27 Nov 2026 09:15:00 +0000", "2026-11-27 09:15"}, // corrected earlier: taken
+	start := time.Now().UTC().Truncate(time.Minute)
+	at := func(d time.Duration) time.Time { return start.Add(d) }
+	for _, c := range []struct {
+		name        string
+		stamp, want time.Time
+	}{
+		{"first", at(-365*24*time.Hour - 3*time.Hour), at(-365*24*time.Hour - 3*time.Hour)},
+		{"year corrected later", at(-3 * time.Hour), at(-3 * time.Hour)},
+		{"restamped at the request", at(time.Hour), at(-3 * time.Hour)}, // after the first sighting: kept
+		{"corrected earlier", at(-4 * time.Hour), at(-4 * time.Hour)},
+		{"restamped again", at(2 * time.Minute), at(-4 * time.Hour)},
 	} {
-		stamp.Store(c.stamp)
+		stamp.Store(c.stamp.Format(time.RFC1123Z))
 		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
-		if got := published(); got != c.want {
-			t.Errorf("feed says %s: published %s, want %s", c.stamp, got, c.want)
+		if got, want := published(), c.want.Format("2006-01-02 15:04"); got != want {
+			t.Errorf("%s: feed says %s: published %s, want %s", c.name, c.stamp.Format(time.RFC1123Z), got, want)
 		}
 	}
 }
