@@ -214,19 +214,23 @@ func (r *renderer) bareLinks(text string) string {
 		return text
 	}
 	var b strings.Builder
+	from := 0 // text[:from] is not an address's start
 	for {
-		i := strings.Index(text, "http://")
-		if j := strings.Index(text, "https://"); j >= 0 && (i < 0 || j < i) {
-			i = j
+		// The next "http://" or "https://": one search for "http" from
+		// where the last stopped (two searches of the whole rest at each
+		// address made a text of many addresses quadratic).
+		i := strings.Index(text[from:], "http")
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
 		}
-		if i < 0 || (i > 0 && !strings.ContainsRune(" (\"'«“‘<[", lastRune(text[:i]))) {
-			if i < 0 {
-				b.WriteString(text)
-				return b.String()
-			}
-			// inside a word ("xhttps://"): not an address
-			b.WriteString(text[:i+1])
-			text = text[i+1:]
+		i += from
+		if rest := text[i+4:]; !strings.HasPrefix(rest, "://") && !strings.HasPrefix(rest, "s://") {
+			from = i + 4
+			continue
+		}
+		if i > 0 && !strings.ContainsRune(" (\"'«“‘<[", lastRune(text[:i])) {
+			from = i + 1 // inside a word ("xhttps://"): not an address
 			continue
 		}
 		end := i + strings.IndexFunc(text[i:], func(c rune) bool { return c == ' ' || c == '"' || c == '<' || c == '>' || c == '»' || c == '”' })
@@ -234,18 +238,29 @@ func (r *renderer) bareLinks(text string) string {
 			end = len(text)
 		}
 		u := text[i:end]
-		for len(u) > 0 && strings.ContainsRune(".,;:!?'", rune(u[len(u)-1])) ||
-			strings.HasSuffix(u, ")") && strings.Count(u, "(") < strings.Count(u, ")") ||
-			strings.HasSuffix(u, "]") && strings.Count(u, "[") < strings.Count(u, "]") {
+		// Brackets are counted once, then as they are cut off.
+		opens, closes := strings.Count(u, "("), strings.Count(u, ")")
+		openSq, closeSq := strings.Count(u, "["), strings.Count(u, "]")
+		for len(u) > 0 {
+			switch c := u[len(u)-1]; {
+			case strings.IndexByte(".,;:!?'", c) >= 0:
+			case c == ')' && opens < closes:
+				closes--
+			case c == ']' && openSq < closeSq:
+				closeSq--
+			default:
+				goto cut
+			}
 			u = u[:len(u)-1]
 		}
+	cut:
 		b.WriteString(text[:i])
 		if link := feed.Link(u); link != "" && strings.Contains(u, ".") {
 			b.WriteString(r.linked(link, u))
 		} else {
 			b.WriteString(u)
 		}
-		text = text[i+len(u):]
+		text, from = text[i+len(u):], 0
 	}
 }
 
