@@ -195,3 +195,40 @@ func TestLoneItemLinkingToTheSiteIsItsOwn(t *testing.T) {
 		t.Errorf("articles %q, want Notice 1 and Notice 0", titles)
 	}
 }
+
+// An item a feed lists twice (pinned at the top and in its place, the
+// same guid and link) is still the article stored when it was listed
+// once: its link is its own, shared with no other item, so it joins the
+// stored article by it (it came back as a second article).
+func TestItemListedTwiceIsStillOneArticle(t *testing.T) {
+	var round atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		item := `<item><title>Ferry timetable changes</title><link>https://port.test/ferry</link><guid isPermaLink="false">ferry-1</guid><pubDate>Fri, 27 Nov 2026 09:00:00 +0000</pubDate><description>New sailings from Monday.</description></item>`
+		other := `<item><title>Berth 2 closed</title><link>https://port.test/berth</link><guid isPermaLink="false">berth-2</guid><pubDate>Fri, 27 Nov 2026 08:00:00 +0000</pubDate><description>Dredging.</description></item>`
+		body := item + other
+		if round.Load() > 0 {
+			body = item + item + other // pinned, and in its place
+		}
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Port</title><link>https://port.test/</link>%s</channel></rss>`, body)
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "port", Title: "Port", Feeds: []string{srv.URL}}}); err != nil {
+		t.Fatal(err)
+	}
+	for r := range 2 {
+		round.Store(int32(r))
+		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
+		arts, err := s.Articles(ctx, "port", 0, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, a := range arts {
+			titles = append(titles, a.Title)
+		}
+		if strings.Join(titles, "|") != "Ferry timetable changes|Berth 2 closed" {
+			t.Errorf("round %d: articles %q, want the ferry's and the berth's once each", r, titles)
+		}
+	}
+}

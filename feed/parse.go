@@ -117,7 +117,10 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	type ident struct{ id, link, title string }
 	idents := make([]ident, len(order))
 	uses := make(map[string]int, len(order))
-	links := make(map[string]int, len(order)) // how many items give each link
+	// The links other items give too: an item listed twice (its guid,
+	// link and title again) shares its link with no other item.
+	linkIDs := make(map[string]string, len(order)) // a link -> the ID and title of the first item giving it
+	shared := map[string]bool{}
 	// The feed's own pages (its site, its address) are no item's own
 	// either, even when one item alone links to them (a feed listing only
 	// its latest notice or episode).
@@ -130,8 +133,10 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 		id, link, itemTitle := identity(it, base)
 		idents[k] = ident{id, link, itemTitle}
 		uses[id]++
-		if link != "" {
-			links[link]++
+		if first, ok := linkIDs[link]; !ok {
+			linkIDs[link] = id + "\x00" + itemTitle
+		} else if first != id+"\x00"+itemTitle {
+			shared[link] = true
 		}
 	}
 	for k := range idents {
@@ -168,7 +173,7 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 			a.Updated = a.Published
 		}
 		a.Hash = h
-		a.SharedLink = link != "" && (links[link] > 1 || link == site || link == self)
+		a.SharedLink = link != "" && (shared[link] || link == site || link == self)
 		a.FeedURL = base.String()
 		a.Source = title
 		out.Articles = append(out.Articles, a)
