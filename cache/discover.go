@@ -1126,19 +1126,7 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.score DESC, top.published
 		if err != nil {
 			return nil, 0, err
 		}
-		defer rows.Close()
-		var hits []Hit
-		n := 0
-		for rows.Next() {
-			var h Hit
-			a, err := scanArticle(extraScanner{rows, []any{&h.Score, &n}}, false)
-			if err != nil {
-				return nil, 0, err
-			}
-			h.Article = a
-			hits = append(hits, h)
-		}
-		return hits, n, rows.Err()
+		return scanHits(rows)
 	}
 	// total counts expr's matches, up to maxCount.
 	total := func(expr string) (int, error) {
@@ -1401,4 +1389,22 @@ func subject(w stories.Weighed, isName func(string) bool) stories.Vector {
 		v[t] = x
 	}
 	return stories.Unit(v)
+}
+
+// scanHits reads a search's rows: an article's list columns, its score,
+// and the count of all hits (the same on every row); it closes rows.
+func scanHits(rows *sql.Rows) ([]Hit, int, error) {
+	defer rows.Close()
+	var hits []Hit
+	n := 0
+	for rows.Next() {
+		var h Hit
+		a, err := scanArticle(extraScanner{rows, []any{&h.Score, &n}}, false)
+		if err != nil {
+			return nil, 0, err
+		}
+		h.Article = a
+		hits = append(hits, h)
+	}
+	return hits, n, rows.Err()
 }

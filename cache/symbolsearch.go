@@ -138,19 +138,8 @@ FROM top JOIN articles a ON a.id = top.id ORDER BY top.published DESC, a.id DESC
 	if err != nil {
 		return nil, 0, err
 	}
-	defer rows.Close()
-	var hits []Hit
-	n := 0
-	for rows.Next() {
-		var h Hit
-		a, err := scanArticle(extraScanner{rows, []any{&h.Score, &n}}, false)
-		if err != nil {
-			return nil, 0, err
-		}
-		h.Article = a
-		hits = append(hits, h)
-	}
-	if err := rows.Err(); err != nil {
+	hits, n, err := scanHits(rows)
+	if err != nil {
 		return nil, 0, err
 	}
 	if len(hits) == 0 && offset > 0 { // past the end: how many there are
