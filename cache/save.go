@@ -229,13 +229,15 @@ ON CONFLICT(url) DO UPDATE SET fetched_at = excluded.fetched_at RETURNING id, se
 	// An article without a link this time keeps the one it had, but for
 	// one that was its ID (uid): a guid the feed now says is no permalink
 	// (isPermaLink="false"; one that is gives it as the link again).
-	// A new date is taken when it is earlier, or when it is before the
-	// article was first seen (fetched_at: a correction, a year typo's
-	// among them); a later one that is not cannot be when it was
-	// published (a feed stamping its items with the request's time).
+	// A new date is taken when it is earlier, or, from the article's own
+	// feed (?16), when it is before the article was first seen
+	// (fetched_at: a correction, a year typo's among them); a later one
+	// that is not cannot be when it was published (a feed stamping its
+	// items with the request's time), and another feed's later date is
+	// no correction (the article would swap dates at every refresh).
 	"update": `
 UPDATE articles SET title = ?2, link = CASE WHEN ?3 != '' THEN ?3 WHEN link = uid THEN '' ELSE link END, author = ?4,
-	published = CASE WHEN ?5 THEN published WHEN ?6 <= published OR ?6 < fetched_at THEN ?6 ELSE published END, updated = max(updated, ?7),
+	published = CASE WHEN ?5 THEN published WHEN ?6 <= published OR (?6 < fetched_at AND feed_id = ?16) THEN ?6 ELSE published END, updated = max(updated, ?7),
 	summary = ?8, content = CASE WHEN ?9 != '' THEN ?9 ELSE content END, categories = ?10,
 	image = CASE WHEN ?11 != '' THEN ?11 ELSE image END,
 	comments = max(comments, ?12), views = max(views, ?13), rating = CASE WHEN ?14 > 0 THEN ?14 ELSE rating END,
@@ -642,7 +644,7 @@ func (v *saver) upsert(ctx context.Context, feedID, now int64, arts []feed.Artic
 				v.txSaved.Updated = append(v.txSaved.Updated, ids[i])
 			}
 			_, err = update.ExecContext(ctx, ids[i], a.Title, a.Link, a.Author, a.Undated, a.Published.Unix(),
-				a.Updated.Unix(), a.Summary, a.Content, cats, a.Image, a.Comments, a.Views, a.Rating, a.Hash)
+				a.Updated.Unix(), a.Summary, a.Content, cats, a.Image, a.Comments, a.Views, a.Rating, a.Hash, feedID)
 			if err == nil && inSection {
 				err = v.adopt(ctx, ids[i], feedID, a)
 			}

@@ -232,3 +232,30 @@ func TestItemListedTwiceIsStillOneArticle(t *testing.T) {
 		}
 	}
 }
+
+// An article two feeds carry (joined by its link) keeps the earlier of
+// their dates: a later one from the other feed is no correction, and the
+// article does not swap dates at every refresh.
+func TestArticleOfTwoFeedsKeepsTheEarlierDate(t *testing.T) {
+	start := time.Now().UTC().Truncate(time.Minute)
+	dates := map[string]time.Time{"/a.xml": start.Add(-3 * time.Hour), "/b.xml": start.Add(-2 * time.Hour)}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Feed %s</title><item><title>Quay reopens</title><link>https://wire.test/quay</link><guid isPermaLink="false">%s-quay</guid><pubDate>%s</pubDate><description>The quay reopens.</description></item></channel></rss>`,
+			r.URL.Path, r.URL.Path, dates[r.URL.Path].Format(time.RFC1123Z))
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	f := feed.NewFetcher(feed.Options{})
+	for _, p := range []string{"/a.xml", "/b.xml", "/a.xml", "/b.xml"} {
+		if _, err := s.Refresh(ctx, f, []feed.Section{{Key: "top", Feeds: []string{srv.URL + p}}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		arts, err := s.Articles(ctx, "top", 0, 5)
+		if err != nil || len(arts) != 1 {
+			t.Fatalf("after %s: %v %v", p, err, arts)
+		}
+		if got, want := arts[0].Published.UTC(), dates["/a.xml"]; !got.Equal(want) {
+			t.Errorf("after %s: published %v, want %v (feed a's, the earlier)", p, got, want)
+		}
+	}
+}
