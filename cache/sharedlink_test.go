@@ -259,3 +259,35 @@ func TestArticleOfTwoFeedsKeepsTheEarlierDate(t *testing.T) {
 		}
 	}
 }
+
+// A feed with no guids whose one item links to the site's front page (a
+// daily puzzle, a comic) keeps each day's item: the front page is no
+// item's ID, so the next day's item was taken for the stored one.
+func TestGuidlessItemLinkingToTheSiteIsItsOwn(t *testing.T) {
+	var round atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := round.Load()
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Daily Knot</title><link>https://knot.test/</link><item><title>Knot %d</title><link>https://knot.test/</link><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Today's knot: number %d.</description></item></channel></rss>`, n, 10+n, n)
+	}))
+	defer srv.Close()
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "knot", Title: "Knot", Feeds: []string{srv.URL}}}); err != nil {
+		t.Fatal(err)
+	}
+	for r := range 2 {
+		round.Store(int32(r))
+		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
+		refreshAll(t, s, feed.NewFetcher(feed.Options{})) // again: no new article
+	}
+	arts, err := s.Articles(ctx, "knot", 0, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, a := range arts {
+		titles = append(titles, a.Title)
+	}
+	if strings.Join(titles, "|") != "Knot 1|Knot 0" {
+		t.Errorf("articles %q, want Knot 1 and Knot 0", titles)
+	}
+}

@@ -114,7 +114,10 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	}
 	order := newestFirst(items, now, opt.MaxItems, f.Language)
 	out.Articles = make([]Article, 0, len(order))
-	type ident struct{ id, link, title string }
+	type ident struct {
+		id, link, title string
+		siteItem        bool // no guid, and its link (its ID) is the feed's own page
+	}
 	idents := make([]ident, len(order))
 	uses := make(map[string]int, len(order))
 	// The links other items give too: an item listed twice (its guid,
@@ -131,7 +134,8 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 			it.Description = mediaDescription(it)
 		}
 		id, link, itemTitle := identity(it, base)
-		idents[k] = ident{id, link, itemTitle}
+		siteItem := id == link && (link == site || link == self) && strings.TrimSpace(it.GUID) == ""
+		idents[k] = ident{id, link, itemTitle, siteItem}
 		uses[id]++
 		if first, ok := linkIDs[link]; !ok {
 			linkIDs[link] = id + "\x00" + itemTitle
@@ -142,6 +146,11 @@ func parseWith(body []byte, base *url.URL, now time.Time, opt ParseOptions) (Par
 	for k := range idents {
 		if uses[idents[k].id] > 1 {
 			idents[k].id = distinctID(base, idents[k].id, idents[k].link, idents[k].title, uses)
+		} else if idents[k].siteItem {
+			// The one item with no guid linking to the feed's own page
+			// (a daily puzzle's to the front page): the page is no ID,
+			// its title is (not its date: a feed may stamp it anew).
+			idents[k].id = hashID(base.String(), "site item", idents[k].title)
 		}
 	}
 	seen := make(map[string]bool, len(order))
