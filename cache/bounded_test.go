@@ -92,17 +92,15 @@ wait:
 		t.Fatalf("writer: %v\n%s", werr, out)
 	}
 	t.Logf("%d marks during the saves; longest wait %v", marks, longest)
+	// A save that held the lock throughout would let one mark in, at
+	// its end; between bounded transactions the reader gets in again and
+	// again (100 and more marks here). How long one mark waits is logged,
+	// not bounded: it depends on the host's load (0.1-0.3 s under -race
+	// on a quiet host, past 3 s at load 6).
 	if marks < 5 {
 		t.Errorf("only %d marks during the save: it did not overlap", marks)
 	}
-	// A save that held the lock throughout would keep a mark waiting
-	// for all of it (10 s and more here); between bounded transactions a
-	// mark waits a fraction of a second (0.1-0.3 s under -race). The
-	// bound leaves room for a host loaded by other test binaries, where a
-	// single wait passed 1 s.
-	if longest > 3*time.Second {
-		t.Errorf("a mark waited %v for the big save", longest)
-	}
+
 	if n, _ := s.Count(ctx, "big"); n != 5000 {
 		t.Errorf("%d articles kept of the big feed, want the newest 5,000", n)
 	}

@@ -46,8 +46,10 @@ func ShortKey(key string) string {
 
 // NameKey is the whole key a section's name makes (an OPML category, a
 // sync server's folder, a config section's title): lower case, letters
-// (with their combining marks), digits, "_" and "." kept, every run of
-// anything else (spaces, slashes, punctuation) one "-"; control
+// (with their combining marks), digits, "_", "." and, after a letter
+// or digit, "+" and "#" kept ("C++" and "C#" are two folders, not one
+// "c"), every run of anything else (spaces, slashes, punctuation) one
+// "-"; control
 // characters and terminal sequences dropped (Line). It is
 // "" when the name has no letter or digit. Every place that turns a name
 // into a key uses it (SectionKey), so one name is one section wherever it
@@ -56,7 +58,7 @@ func NameKey(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(Line(name)) { // a terminal sequence in a hostile name is no part of it
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || (unicode.IsMark(r) && b.Len() > 0 && !dash) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || (unicode.IsMark(r) || r == '+' || r == '#') && b.Len() > 0 && !dash {
 			b.WriteRune(r)
 			dash = false
 			continue

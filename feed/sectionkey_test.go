@@ -75,3 +75,24 @@ func TestSameSection(t *testing.T) {
 		}
 	}
 }
+
+// Names that differ only by "+" or "#" after a letter are different
+// sections (a sync server's "C++" and "C#" folders); "+" or "#" standing
+// alone is punctuation as before.
+func TestNameKeyKeepsPlusAndSharp(t *testing.T) {
+	for in, want := range map[string]string{
+		"C++":            "c++",
+		"C#":             "c#",
+		"F# / .NET":      "f#-.net",
+		"Notes + ideas":  "notes-ideas",
+		"#breaking news": "breaking-news",
+		"Tech / Apps":    "tech-apps",
+	} {
+		if got := NameKey(in); got != want {
+			t.Errorf("NameKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if SameSection("c++", "C++", "c#", "C#") {
+		t.Error(`"C++" and "C#" are one section`)
+	}
+}

@@ -47,3 +47,35 @@ func TestTermIndexIsAMap(t *testing.T) {
 		t.Fatalf("%d terms, %d short, %d long: the case tests too little", len(want), x.n, len(x.long))
 	}
 }
+
+// Words that share all but their last bytes spread over the table: the
+// longest run of full slots stays short (with the hash's middle bits,
+// every word sharing its first six bytes met in one slot).
+func TestTermIndexSpreadsWordsOfOnePrefix(t *testing.T) {
+	var x termIndex
+	n := 0
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			x.put("report"+string(a)+string(b), int32(n))
+			n++
+		}
+	}
+	longest, run := 0, 0
+	for _, e := range append(x.slots, x.slots...) { // runs wrap round
+		if e.key == 0 {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	if longest > 40 {
+		t.Fatalf("%d words of one prefix: a run of %d full slots in %d", n, longest, len(x.slots))
+	}
+	for i := range n {
+		w := "report" + string(rune('a'+i/26)) + string(rune('a'+i%26))
+		if v, ok := x.get(w); !ok || v != int32(i) {
+			t.Fatalf("get(%q) = %d, %v", w, v, ok)
+		}
+	}
+}
