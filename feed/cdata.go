@@ -98,7 +98,9 @@ func liftCDATA(body []byte) ([]byte, []lifted) {
 			out = append(out, ph...)
 			last = hi
 			texts = append(texts, lifted{ph, string(text)})
-		case bytes.HasPrefix(rest, []byte("<!")), len(rest) > 1 && rest[1] == '/':
+		case bytes.HasPrefix(rest, []byte("<!")):
+			open, i = nil, skipDirective(body, i)
+		case len(rest) > 1 && rest[1] == '/':
 			open, i = nil, skipPast(body, i+1, ">")
 		default:
 			nameEnd := i + 1
@@ -302,4 +304,64 @@ func restoreCount(s string, texts []lifted) (string, int) {
 		s = s[len(texts[k].placeholder):]
 		n++
 	}
+}
+
+// skipDirective is the index after the directive that opens at i ("<!"
+// then neither "--" nor "[CDATA["), read as encoding/xml reads one: its
+// first byte whatever it is, then on to a ">" outside quotes and outside
+// nested "<...>", skipping "<!-- -->" comments; len(body) when it does
+// not end. Nothing inside is lifted: a quote in a CDATA section the
+// parser reads as part of a directive ("<!>" then "<![CDATA["...") would
+// otherwise be lifted out of it and change where the directive ends
+// (found by FuzzLiftCDATA).
+func skipDirective(body []byte, i int) int {
+	j := i + 3 // "<!" and the first byte, taken whatever it is
+	var inquote byte
+	depth := 0
+	for j < len(body) {
+		b := body[j]
+		j++
+		if inquote == 0 && b == '>' && depth == 0 {
+			return j
+		}
+	handle:
+		switch {
+		case b == inquote:
+			inquote = 0
+		case inquote != 0:
+		case b == '\'' || b == '"':
+			inquote = b
+		case b == '>':
+			depth--
+		case b == '<':
+			k := 0
+			for ; k < 3; k++ {
+				if j >= len(body) {
+					return len(body)
+				}
+				b = body[j]
+				j++
+				if b != "!--"[k] {
+					break
+				}
+			}
+			if k < 3 {
+				depth++
+				goto handle
+			}
+			var b0, b1 byte // a comment: on to "-->"
+			for {
+				if j >= len(body) {
+					return len(body)
+				}
+				b = body[j]
+				j++
+				if b0 == '-' && b1 == '-' && b == '>' {
+					break
+				}
+				b0, b1 = b1, b
+			}
+		}
+	}
+	return len(body)
 }

@@ -154,3 +154,24 @@ func TestLiftedCopyIsNotKept(t *testing.T) {
 		}
 	}
 }
+
+// A directive is skipped as encoding/xml reads it (its first byte
+// whatever it is, quotes, nested brackets, comments): a CDATA section
+// the parser takes as part of one is not lifted, and the parses agree;
+// text after a directive that ends is still lifted.
+func TestLiftSkipsDirectivesAsTheParserReadsThem(t *testing.T) {
+	long := strings.Repeat("Ferries sail again after the storm. ", 6)
+	for i, body := range []string{
+		`<rss>0<!><encoded><![CDATA["` + long + `]]>></A>`,
+		`<rss><!x "a>b" <![CDATA[` + long + `]]> ><channel><description><![CDATA[` + long + `]]></description></channel></rss>`,
+		`<rss><!x <!-- > " --> <y> ><channel><description><![CDATA[` + long + `]]></description></channel></rss>`,
+		`<rss><!x <!- <![CDATA[` + long + `]]> > ><channel></channel></rss>`,
+	} {
+		sameParse(t, i, []byte(body))
+	}
+	after := `<?xml version="1.0"?><!x [<!y "a>"> <!-- a comment > -->]><rss version="2.0"><channel><title>T</title><item><title>A</title><description><![CDATA[<p>` + long + `</p>]]></description></item></channel></rss>`
+	if _, texts := liftCDATA([]byte(after)); len(texts) != 1 {
+		t.Errorf("%d texts lifted after a directive, want 1", len(texts))
+	}
+	sameParse(t, 9, []byte(after))
+}
