@@ -169,28 +169,14 @@ func TestSearchSharpS(t *testing.T) {
 // the site's page is no article's own, so a new notice is not taken for
 // the one stored before (it was overwritten, never shown as new).
 func TestLoneItemLinkingToTheSiteIsItsOwn(t *testing.T) {
-	var round atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := round.Load()
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Port Notices</title><link>https://port.test/notices</link><item><title>Notice %d</title><link>https://port.test/notices</link><guid isPermaLink="false">notice-%d</guid><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Berth %d is shut.</description></item></channel></rss>`, n, n, 10+n, n)
-	}))
-	defer srv.Close()
-	s := openTemp(t)
-	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "port", Title: "Port", Feeds: []string{srv.URL}}}); err != nil {
-		t.Fatal(err)
-	}
+	s, setRound := roundFeed(t, "port", func(n int) string {
+		return fmt.Sprintf(`<rss version="2.0"><channel><title>Port Notices</title><link>https://port.test/notices</link><item><title>Notice %d</title><link>https://port.test/notices</link><guid isPermaLink="false">notice-%d</guid><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Berth %d is shut.</description></item></channel></rss>`, n, n, 10+n, n)
+	})
 	for r := range 2 {
-		round.Store(int32(r))
+		setRound(r)
 		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
 	}
-	arts, err := s.Articles(ctx, "port", 0, 20)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var titles []string
-	for _, a := range arts {
-		titles = append(titles, a.Title)
-	}
+	titles := sectionTitles(t, s, "port")
 	if strings.Join(titles, "|") != "Notice 1|Notice 0" {
 		t.Errorf("articles %q, want Notice 1 and Notice 0", titles)
 	}
@@ -201,32 +187,19 @@ func TestLoneItemLinkingToTheSiteIsItsOwn(t *testing.T) {
 // once: its link is its own, shared with no other item, so it joins the
 // stored article by it (it came back as a second article).
 func TestItemListedTwiceIsStillOneArticle(t *testing.T) {
-	var round atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s, setRound := roundFeed(t, "port", func(round int) string {
 		item := `<item><title>Ferry timetable changes</title><link>https://port.test/ferry</link><guid isPermaLink="false">ferry-1</guid><pubDate>Fri, 27 Nov 2026 09:00:00 +0000</pubDate><description>New sailings from Monday.</description></item>`
 		other := `<item><title>Berth 2 closed</title><link>https://port.test/berth</link><guid isPermaLink="false">berth-2</guid><pubDate>Fri, 27 Nov 2026 08:00:00 +0000</pubDate><description>Dredging.</description></item>`
 		body := item + other
-		if round.Load() > 0 {
+		if round > 0 {
 			body = item + item + other // pinned, and in its place
 		}
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Port</title><link>https://port.test/</link>%s</channel></rss>`, body)
-	}))
-	defer srv.Close()
-	s := openTemp(t)
-	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "port", Title: "Port", Feeds: []string{srv.URL}}}); err != nil {
-		t.Fatal(err)
-	}
+		return fmt.Sprintf(`<rss version="2.0"><channel><title>Port</title><link>https://port.test/</link>%s</channel></rss>`, body)
+	})
 	for r := range 2 {
-		round.Store(int32(r))
+		setRound(r)
 		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
-		arts, err := s.Articles(ctx, "port", 0, 20)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var titles []string
-		for _, a := range arts {
-			titles = append(titles, a.Title)
-		}
+		titles := sectionTitles(t, s, "port")
 		if strings.Join(titles, "|") != "Ferry timetable changes|Berth 2 closed" {
 			t.Errorf("round %d: articles %q, want the ferry's and the berth's once each", r, titles)
 		}
@@ -264,22 +237,40 @@ func TestArticleOfTwoFeedsKeepsTheEarlierDate(t *testing.T) {
 // daily puzzle, a comic) keeps each day's item: the front page is no
 // item's ID, so the next day's item was taken for the stored one.
 func TestGuidlessItemLinkingToTheSiteIsItsOwn(t *testing.T) {
-	var round atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := round.Load()
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>Daily Knot</title><link>https://knot.test/</link><item><title>Knot %d</title><link>https://knot.test/</link><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Today's knot: number %d.</description></item></channel></rss>`, n, 10+n, n)
-	}))
-	defer srv.Close()
-	s := openTemp(t)
-	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: "knot", Title: "Knot", Feeds: []string{srv.URL}}}); err != nil {
-		t.Fatal(err)
-	}
+	s, setRound := roundFeed(t, "knot", func(n int) string {
+		return fmt.Sprintf(`<rss version="2.0"><channel><title>Daily Knot</title><link>https://knot.test/</link><item><title>Knot %d</title><link>https://knot.test/</link><pubDate>Fri, 27 Nov 2026 %02d:00:00 +0000</pubDate><description>Today's knot: number %d.</description></item></channel></rss>`, n, 10+n, n)
+	})
 	for r := range 2 {
-		round.Store(int32(r))
+		setRound(r)
 		refreshAll(t, s, feed.NewFetcher(feed.Options{}))
 		refreshAll(t, s, feed.NewFetcher(feed.Options{})) // again: no new article
 	}
-	arts, err := s.Articles(ctx, "knot", 0, 20)
+	titles := sectionTitles(t, s, "knot")
+	if strings.Join(titles, "|") != "Knot 1|Knot 0" {
+		t.Errorf("articles %q, want Knot 1 and Knot 0", titles)
+	}
+}
+
+// roundFeed serves body(round) as one feed, round being the one last set
+// (0 first), from section key of a new cache.
+func roundFeed(t *testing.T, key string, body func(round int) string) (*Store, func(int)) {
+	t.Helper()
+	var round atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, body(int(round.Load())))
+	}))
+	t.Cleanup(srv.Close)
+	s := openTemp(t)
+	if _, err := s.SeedSubscriptions(ctx, []feed.Section{{Key: key, Title: key, Feeds: []string{srv.URL}}}); err != nil {
+		t.Fatal(err)
+	}
+	return s, func(r int) { round.Store(int32(r)) }
+}
+
+// sectionTitles is the titles of a section's articles, newest first.
+func sectionTitles(t *testing.T, s *Store, key string) []string {
+	t.Helper()
+	arts, err := s.Articles(ctx, key, 0, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +278,5 @@ func TestGuidlessItemLinkingToTheSiteIsItsOwn(t *testing.T) {
 	for _, a := range arts {
 		titles = append(titles, a.Title)
 	}
-	if strings.Join(titles, "|") != "Knot 1|Knot 0" {
-		t.Errorf("articles %q, want Knot 1 and Knot 0", titles)
-	}
+	return titles
 }
