@@ -213,8 +213,6 @@ func decode(s string) string {
 	return s
 }
 
-var numericEntity = regexp.MustCompile(`^&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});?`)
-
 var namedBidi = []string{"&lrm;", "&rlm;", "&LRM;", "&RLM;"}
 
 // HTML keeps markup but removes forbidden runes, raw or written as
@@ -265,20 +263,30 @@ func reference(s string) (n int, bad bool) {
 			return len(b), true
 		}
 	}
-	m := numericEntity.FindStringSubmatchIndex(s[:min(len(s), 16)])
-	if m == nil {
+	// A numeric reference runs over every digit that follows, as
+	// html.UnescapeString reads it: that sums them in 32 bits, so
+	// "&#X000100000001" decodes to U+0001 (cut after eight digits, it
+	// once measured as the harmless U+10000).
+	if len(s) < 3 || s[1] != '#' {
 		return 0, false
 	}
-	num := s[m[2]:m[3]]
-	var v uint64
-	var err error
-	if num[0] == 'x' || num[0] == 'X' {
-		v, err = strconv.ParseUint(num[1:], 16, 32)
-	} else {
-		v, err = strconv.ParseUint(num, 10, 32)
+	i, base := 2, 10
+	if s[i] == 'x' || s[i] == 'X' {
+		i, base = 3, 16
+	}
+	start := i
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || base == 16 && (s[i]|0x20 >= 'a' && s[i]|0x20 <= 'f')) {
+		i++
+	}
+	if i == start {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(s[start:i], base, 32)
+	if i < len(s) && s[i] == ';' {
+		i++
 	}
 	bad = err != nil || v > utf8.MaxRune || Forbidden(rune(v)) && v != '\t' && v != '\n' || v == 0x2028 || v == 0x2029
-	return m[1], bad
+	return i, bad
 }
 
 // escapeDangling escapes the ampersand of an unfinished reference at the

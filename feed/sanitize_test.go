@@ -192,3 +192,27 @@ func TestHTMLTabsBecomeSpaces(t *testing.T) {
 		}
 	}
 }
+
+// A numeric reference is measured over all its digits, as the HTML
+// decoder reads it: one too long for 32 bits (which the decoder wraps,
+// "&#X000100000001" to U+0001) is removed, and a long run of leading
+// zeros still names its rune (found by CI's FuzzSanitize).
+func TestLongNumericReferences(t *testing.T) {
+	for in, want := range map[string]string{
+		"a&#X000100000001 z": "a z",
+		"a&#4294967297;b":    "ab",
+		"a&#x0000000041;b":   "a&#x0000000041;b",
+		"a&#0000000000065b":  "a&#0000000000065b",
+		"a&#x00000000001b;b": "ab",
+	} {
+		got := HTML(in)
+		if got != want {
+			t.Errorf("HTML(%q) = %q, want %q", in, got, want)
+		}
+		for _, r := range html.UnescapeString(got) {
+			if Forbidden(r) {
+				t.Errorf("HTML(%q) decodes to forbidden %U", in, r)
+			}
+		}
+	}
+}
